@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs every native dependency of ImplicitReg.Verify and restores the .NET packages.
+# Idempotent: safe to run again; it installs only what is missing.
+set -euo pipefail
+
+apt_packages=(
+  libz3-4 libz3-dev   # the Z3 library, called in-process (Solver layer)
+  z3 cvc5             # command-line solvers for --cross-check replays
+  python3-numpy python3-scipy libopenblas0-pthread   # peers for benchmarks (Debian's python3)
+)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "setup: native packages already installed"
+fi
+
+cd "$(dirname "$0")/.."
+dotnet restore ImplicitReg.Verify.sln --verbosity quiet
+echo "setup: done"

@@ -1,0 +1,27 @@
+namespace ImplicitReg.Cli.Hosting;
+
+/// <summary>
+/// Reads text arguments that may be given literally, as <c>-</c> (standard input) or as <c>@path</c>
+/// (a file): real derivations are larger than a command line.
+/// </summary>
+public static class CliInput
+{
+    public static string ReadText(string argument, CliIO io, string what = "expression")
+    {
+        if (argument == "-") return io.In.ReadToEnd();
+        if (argument.StartsWith('@'))
+        {
+            var path = argument[1..];
+            if (path.Length == 0) throw new CliUsageException($"'@' must be followed by a file path for the {what}");
+            try
+            {
+                return File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                throw new CliUsageException($"cannot read {what} file '{path}': {e.Message}");
+            }
+        }
+        return argument;
+    }
+}

@@ -1,0 +1,193 @@
+using ImplicitReg.Symbolic.Numbers;
+
+namespace ImplicitReg.Symbolic.Core;
+
+/// <summary>
+/// An immutable expression in canonical form. Only a few heads exist: numbers, symbols, n-ary sums
+/// and products, powers, and calls of the built-in real functions; statements (relations and logic)
+/// derive from <see cref="Statement"/>. <c>a − b</c> is <c>Add(a, Mul(−1, b))</c> and <c>a / b</c> is
+/// <c>Mul(a, Pow(b, −1))</c>. Build nodes only through the smart constructors on this class (or the
+/// operators), which flatten, fold, collect and sort: e.g. <c>Expr.Add(x, x)</c> is <c>2*x</c>.
+/// </summary>
+public abstract partial record Expr : IComparable<Expr>
+{
+    public static readonly Num Zero = new(Rational.Zero);
+    public static readonly Num One = new(Rational.One);
+    public static readonly Num MinusOne = new(Rational.MinusOne);
+    public static readonly Num Two = new(new Rational(2));
+    public static readonly Num Half = new(Rational.Half);
+
+    /// <summary>Child expressions, in storage order.</summary>
+    public abstract IReadOnlyList<Expr> Children { get; }
+
+    public int CompareTo(Expr? other) => other is null ? 1 : ExprOrder.Compare(this, other);
+
+    /// <summary>Plain-text form (explicit <c>*</c>, <c>^</c> for powers); parses back to an equal expression.</summary>
+    public sealed override string ToString() => Printing.TextPrinter.Print(this);
+
+    public static implicit operator Expr(int value) => Num.Of(value);
+    public static implicit operator Expr(Rational value) => Num.Of(value);
+
+    public static Expr operator +(Expr a, Expr b) => Add(a, b);
+    public static Expr operator -(Expr a, Expr b) => Add(a, Neg(b));
+    public static Expr operator -(Expr a) => Neg(a);
+    public static Expr operator *(Expr a, Expr b) => Mul(a, b);
+    public static Expr operator /(Expr a, Expr b) => Mul(a, Pow(b, MinusOne));
+}
+
+/// <summary>An exact rational constant.</summary>
+public sealed record Num(Rational Value) : Expr
+{
+    public override IReadOnlyList<Expr> Children => [];
+
+    public static Num Of(Rational value) =>
+        value.IsZero ? Zero : value.IsOne ? One : value == Rational.MinusOne ? MinusOne : new Num(value);
+
+    public bool Equals(Num? other) => other is not null && Value.Equals(other.Value);
+    public override int GetHashCode() => Value.GetHashCode();
+}
+
+/// <summary>
+/// A real symbol. Names are identifiers (<c>x</c>, <c>w3_12</c>) optionally followed by integer indices
+/// (<c>W[1,2]</c>, <c>W2[1,3]</c>); the indices are part of the name.
+/// </summary>
+public sealed record Sym(string Name) : Expr
+{
+    public override IReadOnlyList<Expr> Children => [];
+
+    public bool Equals(Sym? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+}
+
+/// <summary>An n-ary sum (at least two terms, canonical); build with <see cref="Expr.Add(Expr[])"/>.</summary>
+public sealed record Add : Expr
+{
+    private readonly Expr[] _terms;
+    private int _hash;
+
+    internal Add(Expr[] terms) => _terms = terms;
+
+    public IReadOnlyList<Expr> Terms => _terms;
+    public override IReadOnlyList<Expr> Children => _terms;
+    internal ReadOnlySpan<Expr> Span => _terms;
+
+    public bool Equals(Add? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (GetHashCode() == other.GetHashCode() && _terms.AsSpan().SequenceEqual(other._terms)));
+
+    public override int GetHashCode()
+    {
+        if (_hash != 0) return _hash;
+        var h = new HashCode();
+        h.Add(0x5A11);
+        foreach (var t in _terms) h.Add(t);
+        var v = h.ToHashCode();
+        return _hash = v == 0 ? 1 : v;
+    }
+}
+
+/// <summary>An n-ary product (at least two factors, canonical: a rational coefficient, if any, comes first).</summary>
+public sealed record Mul : Expr
+{
+    private readonly Expr[] _factors;
+    private int _hash;
+
+    internal Mul(Expr[] factors) => _factors = factors;
+
+    public IReadOnlyList<Expr> Factors => _factors;
+    public override IReadOnlyList<Expr> Children => _factors;
+    internal ReadOnlySpan<Expr> Span => _factors;
+
+    /// <summary>The rational coefficient (1 when there is none).</summary>
+    public Rational Coefficient => _factors[0] is Num n ? n.Value : Rational.One;
+
+    public bool Equals(Mul? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (GetHashCode() == other.GetHashCode() && _factors.AsSpan().SequenceEqual(other._factors)));
+
+    public override int GetHashCode()
+    {
+        if (_hash != 0) return _hash;
+        var h = new HashCode();
+        h.Add(0x3A1);
+        foreach (var t in _factors) h.Add(t);
+        var v = h.ToHashCode();
+        return _hash = v == 0 ? 1 : v;
+    }
+}
+
+/// <summary>A power <c>Base^Exponent</c>; non-integer powers are real only for non-negative bases.</summary>
+public sealed record Pow : Expr
+{
+    private int _hash;
+
+    internal Pow(Expr @base, Expr exponent)
+    {
+        Base = @base;
+        Exponent = exponent;
+    }
+
+    public Expr Base { get; }
+    public Expr Exponent { get; }
+    public override IReadOnlyList<Expr> Children => [Base, Exponent];
+
+    public bool Equals(Pow? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (GetHashCode() == other.GetHashCode() && Base.Equals(other.Base) && Exponent.Equals(other.Exponent)));
+
+    public override int GetHashCode()
+    {
+        if (_hash != 0) return _hash;
+        var v = HashCode.Combine(0x90, Base, Exponent);
+        return _hash = v == 0 ? 1 : v;
+    }
+}
+
+/// <summary>The built-in real functions of one argument (sqrt is <c>Pow(x, 1/2)</c>).</summary>
+public enum Func
+{
+    Exp,
+    Log,
+    Abs,
+    Sign,
+    Sin,
+    Cos,
+}
+
+/// <summary>A call of a built-in function.</summary>
+public sealed record Call : Expr
+{
+    private int _hash;
+
+    internal Call(Func function, Expr argument)
+    {
+        Function = function;
+        Argument = argument;
+    }
+
+    public Func Function { get; }
+    public Expr Argument { get; }
+    public override IReadOnlyList<Expr> Children => [Argument];
+
+    public bool Equals(Call? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (Function == other.Function && GetHashCode() == other.GetHashCode() && Argument.Equals(other.Argument)));
+
+    public override int GetHashCode()
+    {
+        if (_hash != 0) return _hash;
+        var v = HashCode.Combine(0xCA11, (int)Function, Argument);
+        return _hash = v == 0 ? 1 : v;
+    }
+
+    public static string NameOf(Func f) => f switch
+    {
+        Func.Exp => "exp",
+        Func.Log => "log",
+        Func.Abs => "abs",
+        Func.Sign => "sign",
+        Func.Sin => "sin",
+        Func.Cos => "cos",
+        _ => throw new ArgumentOutOfRangeException(nameof(f)),
+    };
+}

@@ -1,0 +1,90 @@
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Numbers;
+
+namespace ImplicitReg.Symbolic.Printing;
+
+/// <summary>
+/// The order in which printers show operands: sums by descending degree, then descending exponents
+/// in name order (<c>x^3 + 3*x^2*y + 3*x*y^2 + y^3</c>), constants last; products with symbols by name.
+/// Storage order (<see cref="ExprOrder"/>) is separate, so this choice never affects equality.
+/// </summary>
+public static class DisplayOrder
+{
+    public static IReadOnlyList<Expr> Terms(Add a)
+    {
+        var keyed = a.Terms.Select(t => (Term: t, Key: MonomialKey(t))).ToList();
+        keyed.Sort((p, q) => CompareKeys(p, q));
+        return keyed.Select(p => p.Term).ToList();
+    }
+
+    public static IReadOnlyList<Expr> Factors(IEnumerable<Expr> factors) =>
+        factors.OrderBy(f => FactorRank(f)).ThenBy(f => BaseName(f), Comparer<string>.Create(ExprOrder.CompareNames))
+            .ThenBy(f => f, Comparer<Expr>.Create(ExprOrder.Compare)).ToList();
+
+    private static int FactorRank(Expr f) => f switch
+    {
+        Num => 0,
+        Sym => 1,
+        Pow { Base: Sym } => 1,
+        Pow { Base: Num } => 0,
+        Call => 3,
+        _ => 2,
+    };
+
+    private static string BaseName(Expr f) => f switch
+    {
+        Sym s => s.Name,
+        Pow { Base: Sym s } => s.Name,
+        _ => "",
+    };
+
+    private sealed record Key(bool IsConstant, Rational Degree, SortedDictionary<string, Rational> Powers, Expr Rest);
+
+    private static readonly Comparer<string> Names = Comparer<string>.Create(ExprOrder.CompareNames);
+
+    private static Key MonomialKey(Expr t)
+    {
+        if (t is Num) return new Key(true, Rational.Zero, new SortedDictionary<string, Rational>(Names), t);
+        var (_, rest) = Expr.SplitCoefficient(t);
+        var factors = rest is Mul m ? m.Factors : [rest];
+        var powers = new SortedDictionary<string, Rational>(Names);
+        var degree = Rational.Zero;
+        var others = new List<Expr>();
+        foreach (var f in factors)
+        {
+            switch (f)
+            {
+                case Sym s:
+                    powers[s.Name] = Rational.One;
+                    degree += Rational.One;
+                    break;
+                case Pow { Base: Sym s, Exponent: Num k }:
+                    powers[s.Name] = k.Value;
+                    degree += k.Value;
+                    break;
+                default:
+                    others.Add(f);
+                    break;
+            }
+        }
+        return new Key(false, degree, powers, others.Count == 0 ? Expr.One : Expr.Mul(others));
+    }
+
+    private static int CompareKeys((Expr Term, Key Key) p, (Expr Term, Key Key) q)
+    {
+        var (a, b) = (p.Key, q.Key);
+        if (a.IsConstant != b.IsConstant) return a.IsConstant ? 1 : -1;
+        int c = b.Degree.CompareTo(a.Degree);
+        if (c != 0) return c;
+        // Descending lexicographic exponents over the union of names, in name order.
+        foreach (var name in a.Powers.Keys.Union(b.Powers.Keys).OrderBy(n => n, Names))
+        {
+            var ea = a.Powers.GetValueOrDefault(name, Rational.Zero);
+            var eb = b.Powers.GetValueOrDefault(name, Rational.Zero);
+            c = eb.CompareTo(ea);
+            if (c != 0) return c;
+        }
+        c = ExprOrder.Compare(a.Rest, b.Rest);
+        return c != 0 ? c : ExprOrder.Compare(p.Term, q.Term);
+    }
+}
