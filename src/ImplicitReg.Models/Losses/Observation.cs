@@ -1,0 +1,9 @@
+using ImplicitReg.Symbolic.Numbers;
+
+namespace ImplicitReg.Models.Losses;
+
+/// <summary>An observed entry (1-based row and column) and its exact target value.</summary>
+public sealed record Observation(int Row, int Col, Rational Target)
+{
+    public override string ToString() => $"({Row},{Col})={Target}";
+}
