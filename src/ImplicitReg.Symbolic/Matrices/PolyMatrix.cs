@@ -1,0 +1,196 @@
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Numbers;
+using ImplicitReg.Symbolic.Polynomials;
+
+namespace ImplicitReg.Symbolic.Matrices;
+
+/// <summary>
+/// An immutable matrix of polynomials over one shared <see cref="VariableOrder"/>: the fast path for
+/// polynomial matrix identities (products accumulate Σ_k a_ik·b_kj in one monomial hash table per entry,
+/// with no intermediate polynomials). Convert several matrices at once with <see cref="FromAll"/> so they
+/// share the variable order.
+/// </summary>
+public sealed class PolyMatrix
+{
+    private readonly Poly[] _entries; // row-major
+
+    private PolyMatrix(VariableOrder variables, int rows, int columns, Poly[] entries)
+    {
+        Variables = variables;
+        Rows = rows;
+        Columns = columns;
+        _entries = entries;
+    }
+
+    public VariableOrder Variables { get; }
+    public int Rows { get; }
+    public int Columns { get; }
+
+    public Poly this[int row, int column] => _entries[row * Columns + column];
+
+    public static PolyMatrix Build(VariableOrder variables, int rows, int columns, Func<int, int, Poly> f)
+    {
+        var e = new Poly[rows * columns];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++)
+            {
+                var p = f(r, c);
+                if (!p.Variables.Equals(variables)) throw new ArgumentException("entry over a different variable order");
+                e[r * columns + c] = p;
+            }
+        return new PolyMatrix(variables, rows, columns, e);
+    }
+
+    /// <summary>A symbolic matrix as polynomials over its own variables.</summary>
+    public static PolyMatrix From(SymMatrix m) => FromAll(m)[0];
+
+    /// <summary>A symbolic matrix as polynomials over a given variable order (containing all its variables).</summary>
+    public static PolyMatrix From(SymMatrix m, VariableOrder variables) =>
+        Build(variables, m.Rows, m.Columns, (r, c) => PolyConversion.ToPoly(m[r, c], variables));
+
+    /// <summary>Several symbolic matrices over one shared variable order (all their symbols and generators).</summary>
+    public static PolyMatrix[] FromAll(params SymMatrix[] matrices)
+    {
+        var vars = PolyConversion.VariablesOf(matrices.SelectMany(m => m.Entries).ToArray());
+        return matrices.Select(m => From(m, vars)).ToArray();
+    }
+
+    public static PolyMatrix Zero(VariableOrder variables, int rows, int columns) =>
+        Build(variables, rows, columns, (_, _) => Poly.Zero(variables));
+
+    public static PolyMatrix Identity(VariableOrder variables, int n) =>
+        Build(variables, n, n, (r, c) => r == c ? Poly.One(variables) : Poly.Zero(variables));
+
+    public SymMatrix ToSymMatrix() => SymMatrix.Build(Rows, Columns, (r, c) => PolyConversion.ToExpr(this[r, c]));
+
+    public PolyMatrix Transpose() => Build(Variables, Columns, Rows, (r, c) => this[c, r]);
+
+    public static PolyMatrix operator +(PolyMatrix a, PolyMatrix b)
+    {
+        SameShape(a, b, "+");
+        return Build(a.Variables, a.Rows, a.Columns, (r, c) => a[r, c] + b[r, c]);
+    }
+
+    public static PolyMatrix operator -(PolyMatrix a, PolyMatrix b)
+    {
+        SameShape(a, b, "−");
+        return Build(a.Variables, a.Rows, a.Columns, (r, c) => a[r, c] - b[r, c]);
+    }
+
+    public static PolyMatrix operator -(PolyMatrix a) => a.Scale(Rational.MinusOne);
+
+    public PolyMatrix Scale(Rational s) => Build(Variables, Rows, Columns, (r, c) => this[r, c].Scale(s));
+
+    public static PolyMatrix operator *(Rational s, PolyMatrix a) => a.Scale(s);
+
+    public static PolyMatrix operator *(PolyMatrix a, PolyMatrix b) => Multiply(a, b);
+
+    /// <summary>Matrix product; each entry Σ_k a_ik·b_kj accumulated in one monomial table.</summary>
+    public static PolyMatrix Multiply(PolyMatrix a, PolyMatrix b)
+    {
+        if (a.Columns != b.Rows)
+            throw new ArgumentException($"cannot multiply a {a.Rows}×{a.Columns} matrix by a {b.Rows}×{b.Columns} matrix");
+        if (!a.Variables.Equals(b.Variables)) throw new ArgumentException("matrices over different variable orders");
+        int bits = MonomialLayout.NarrowBits;
+        foreach (var p in a._entries) bits = Math.Max(bits, p.Bits);
+        foreach (var p in b._entries) bits = Math.Max(bits, p.Bits);
+        while (true)
+        {
+            var result = TryMultiply(a, b, bits);
+            if (result is not null) return result;
+            if (bits == MonomialLayout.WideBits)
+                throw new SymbolicLimitException("a matrix product has an exponent above 32767; refused");
+            bits = MonomialLayout.WideBits;
+        }
+    }
+
+    private static PolyMatrix? TryMultiply(PolyMatrix a, PolyMatrix b, int bits)
+    {
+        var vars = a.Variables;
+        var ea = Array.ConvertAll(a._entries, p => p.WithBits(bits));
+        var eb = Array.ConvertAll(b._entries, p => p.WithBits(bits));
+        var acc = new MonomialAccumulator(vars.Layout(bits), 64);
+        var result = new Poly[a.Rows * b.Columns];
+        for (int r = 0; r < a.Rows; r++)
+            for (int c = 0; c < b.Columns; c++)
+            {
+                acc.Clear();
+                for (int k = 0; k < a.Columns; k++)
+                {
+                    var x = ea[r * a.Columns + k];
+                    var y = eb[k * b.Columns + c];
+                    if (x.IsZero || y.IsZero) continue;
+                    if (!Poly.AccumulateProduct(acc, x, y)) return null;
+                }
+                result[r * b.Columns + c] = acc.ToPoly(vars);
+            }
+        return new PolyMatrix(vars, a.Rows, b.Columns, result);
+    }
+
+    public bool IsZero => _entries.All(p => p.IsZero);
+
+    public Poly Trace()
+    {
+        RequireSquare("trace");
+        var t = Poly.Zero(Variables);
+        for (int i = 0; i < Rows; i++) t += this[i, i];
+        return t;
+    }
+
+    /// <summary>Fraction-free Bareiss elimination: every division is exact (Sylvester's identity).</summary>
+    public Poly Determinant()
+    {
+        RequireSquare("determinant");
+        int n = Rows;
+        var m = (Poly[])_entries.Clone();
+        var previous = Poly.One(Variables);
+        bool negate = false;
+        for (int k = 0; k < n - 1; k++)
+        {
+            if (m[k * n + k].IsZero)
+            {
+                int pivot = -1;
+                for (int i = k + 1; i < n && pivot < 0; i++) if (!m[i * n + k].IsZero) pivot = i;
+                if (pivot < 0) return Poly.Zero(Variables);
+                for (int j = 0; j < n; j++) (m[k * n + j], m[pivot * n + j]) = (m[pivot * n + j], m[k * n + j]);
+                negate = !negate;
+            }
+            var akk = m[k * n + k];
+            for (int i = k + 1; i < n; i++)
+                for (int j = k + 1; j < n; j++)
+                {
+                    var numerator = m[i * n + j] * akk - m[i * n + k] * m[k * n + j];
+                    m[i * n + j] = Poly.DivideExact(numerator, previous);
+                }
+            previous = akk;
+        }
+        var det = m[n * n - 1];
+        return negate ? -det : det;
+    }
+
+    /// <summary>The adjugate: adj(A)_ji = (−1)^(i+j) det(A without row i and column j).</summary>
+    public PolyMatrix Adjugate()
+    {
+        RequireSquare("adjugate");
+        int n = Rows;
+        if (n == 1) return Identity(Variables, 1);
+        return Build(Variables, n, n, (j, i) =>
+        {
+            var minor = Build(Variables, n - 1, n - 1, (r, c) => this[r < i ? r : r + 1, c < j ? c : c + 1]);
+            var d = minor.Determinant();
+            return ((i + j) & 1) == 0 ? d : -d;
+        });
+    }
+
+    private void RequireSquare(string what)
+    {
+        if (Rows != Columns) throw new ArgumentException($"{what} of a non-square {Rows}×{Columns} matrix");
+    }
+
+    private static void SameShape(PolyMatrix a, PolyMatrix b, string op)
+    {
+        if (a.Rows != b.Rows || a.Columns != b.Columns)
+            throw new ArgumentException($"shapes differ for {op}: {a.Rows}×{a.Columns} and {b.Rows}×{b.Columns}");
+        if (!a.Variables.Equals(b.Variables)) throw new ArgumentException("matrices over different variable orders");
+    }
+}

@@ -1,0 +1,127 @@
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Numbers;
+
+namespace ImplicitReg.Symbolic.Polynomials;
+
+public sealed partial class Poly
+{
+    /// <summary>
+    /// Exact quotient a/b when b divides a over Q (multivariate division by leading terms in the
+    /// lexicographic order; the remainder is zero exactly when b | a). Null when b does not divide a.
+    /// </summary>
+    public static Poly? TryDivideExact(Poly a, Poly b)
+    {
+        int bits = Unify(a, b);
+        if (b.IsZero) throw new DivideByZeroException("polynomial division by zero");
+        if (a.IsZero) return a;
+        if (b.IsConstant) return a.Scale(b._coef[0].Reciprocal());
+        a = a.WithBits(bits);
+        b = b.WithBits(bits);
+        var layout = a.Layout;
+        int words = a.Words;
+        var lb = b.Monomial(0);
+        var lcInv = b._coef[0].Reciprocal();
+        var qMono = new List<ulong>();
+        var qCoef = new List<Rational>();
+        var t = new ulong[words];
+        var r = a;
+        while (!r.IsZero)
+        {
+            // The leading term of r must be divisible by the leading term of b, else b ∤ a.
+            if (!layout.TrySubtract(r.Monomial(0), lb, t)) return null;
+            var c = r._coef[0] * lcInv;
+            qMono.AddRange(t);
+            qCoef.Add(c);
+            var step = b.TryMultiplyByTerm(t, -c)!; // t·lt(b) = lt(r): no overflow possible
+            r = Add(r, step);
+            if (qCoef.Count > MaxTerms) throw new SymbolicLimitException("quotient exceeds the term limit; refused");
+        }
+        // Quotient terms are produced with strictly decreasing monomials: already sorted.
+        return new Poly(a.Variables, bits, qMono.ToArray(), qCoef.ToArray());
+    }
+
+    /// <summary>Exact quotient a/b; throws when b does not divide a.</summary>
+    public static Poly DivideExact(Poly a, Poly b) =>
+        TryDivideExact(a, b) ?? throw new ArithmeticException("polynomial division is not exact");
+
+    /// <summary>
+    /// The coefficients of this polynomial as a polynomial in one variable: result[k] is the coefficient of
+    /// x^k (a polynomial in the other variables, over the same variable order).
+    /// </summary>
+    public Poly[] CoefficientsIn(int variable)
+    {
+        int deg = Degree(variable);
+        if (deg < 0) return [];
+        var accs = new MonomialAccumulator?[deg + 1];
+        var m = new ulong[Words];
+        for (int i = 0; i < Count; i++)
+        {
+            var src = Monomial(i);
+            int e = Layout.Get(src, variable);
+            src.CopyTo(m);
+            Layout.Set(m, variable, 0);
+            (accs[e] ??= new MonomialAccumulator(Layout, 16)).Add(m, _coef[i]);
+        }
+        var result = new Poly[deg + 1];
+        for (int k = 0; k <= deg; k++) result[k] = accs[k]?.ToPoly(Variables) ?? Zero(Variables);
+        return result;
+    }
+
+    /// <summary>Σ_k coefficients[k]·x^k.</summary>
+    public static Poly FromCoefficientsIn(VariableOrder variables, int variable, IReadOnlyList<Poly> coefficients)
+    {
+        var result = Zero(variables);
+        for (int k = 0; k < coefficients.Count; k++)
+        {
+            if (coefficients[k].IsZero) continue;
+            result = Add(result, k == 0 ? coefficients[k] : Multiply(coefficients[k], Monomial(variables, Rational.One, variable, k)));
+        }
+        return result;
+    }
+
+    /// <summary>Leading coefficient with respect to one variable (a polynomial in the others).</summary>
+    public Poly LeadingCoefficientIn(int variable)
+    {
+        var cs = CoefficientsIn(variable);
+        return cs.Length == 0 ? this : cs[^1];
+    }
+
+    /// <summary>
+    /// Pseudo-remainder prem(a, b) in variable x: lc(b)^(deg a − deg b + 1)·a reduced modulo b, computed
+    /// without fractions (the step of the primitive polynomial remainder sequence).
+    /// </summary>
+    public static Poly PseudoRemainder(Poly a, Poly b, int variable)
+    {
+        int db = b.Degree(variable);
+        if (db < 0) throw new DivideByZeroException("pseudo-remainder by the zero polynomial");
+        var lcb = b.LeadingCoefficientIn(variable);
+        var r = a;
+        int dr = r.Degree(variable);
+        int steps = Math.Max(dr - db + 1, 0), done = 0;
+        while (!r.IsZero && dr >= db)
+        {
+            var lcr = r.LeadingCoefficientIn(variable);
+            var shift = Monomial(r.Variables, Rational.One, variable, dr - db);
+            r = Subtract(Multiply(lcb, r), Multiply(Multiply(lcr, shift), b));
+            done++;
+            dr = r.Degree(variable);
+        }
+        // Scale to exactly lc(b)^(deg a − deg b + 1) so the result is the textbook pseudo-remainder.
+        for (; done < steps; done++) r = Multiply(lcb, r);
+        return r;
+    }
+
+    /// <summary>Variables that occur in this polynomial (indices, ascending).</summary>
+    public int[] OccurringVariables()
+    {
+        var seen = new bool[Variables.Count];
+        for (int i = 0; i < Count; i++)
+        {
+            var m = Monomial(i);
+            for (int v = 0; v < seen.Length; v++) if (!seen[v] && Layout.Get(m, v) != 0) seen[v] = true;
+        }
+        var list = new List<int>();
+        for (int v = 0; v < seen.Length; v++) if (seen[v]) list.Add(v);
+        return list.ToArray();
+    }
+}

@@ -1,0 +1,205 @@
+using System.Numerics;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Numbers;
+using ImplicitReg.Symbolic.Operations;
+
+namespace ImplicitReg.Symbolic.Polynomials;
+
+/// <summary>
+/// Conversions between expressions and polynomials. Sums, products, rational numbers and positive integer
+/// powers map to polynomial operations; every other subexpression becomes an opaque generator variable
+/// after its own arguments are expanded: <c>sin(x+x)</c> → generator <c>sin(2*x)</c>, <c>(x+1)^-2</c> →
+/// generator <c>(x+1)^-1</c> squared, <c>x^(3/2)</c> → generator <c>x^(1/2)</c> cubed. Generators are
+/// treated as independent variables, which is sound for identities (an identity in independent variables
+/// holds for any values) but not complete (it misses <c>sin²+cos² = 1</c>).
+/// </summary>
+public static class PolyConversion
+{
+    /// <summary>The variables (symbols, then generators) of the expressions, in canonical order.</summary>
+    public static VariableOrder VariablesOf(params Expr[] expressions) => new Converter(null).Collect(expressions);
+
+    /// <summary>The polynomial of an expression over its own variables.</summary>
+    public static Poly ToPoly(Expr e)
+    {
+        var c = new Converter(null);
+        return c.Convert(e, c.Collect([e]));
+    }
+
+    /// <summary>The polynomial of an expression over a given variable order (which must contain all its variables).</summary>
+    public static Poly ToPoly(Expr e, VariableOrder variables) => new Converter(null).Convert(e, variables);
+
+    /// <summary>Polynomials of several expressions over one shared variable order.</summary>
+    public static Poly[] ToPolys(IReadOnlyList<Expr> expressions)
+    {
+        var c = new Converter(null);
+        var vars = c.Collect(expressions);
+        var result = new Poly[expressions.Count];
+        for (int i = 0; i < result.Length; i++) result[i] = c.Convert(expressions[i], vars);
+        return result;
+    }
+
+    /// <summary>The expression of a polynomial, built with the canonical constructors.</summary>
+    public static Expr ToExpr(Poly p)
+    {
+        if (p.IsZero) return Expr.Zero;
+        var terms = new Expr[p.Count];
+        var factors = new List<Expr>();
+        for (int i = 0; i < p.Count; i++)
+        {
+            factors.Clear();
+            factors.Add(Num.Of(p.Coefficient(i)));
+            var m = p.Monomial(i);
+            for (int v = 0; v < p.Variables.Count; v++)
+            {
+                int e = p.Layout.Get(m, v);
+                if (e != 0) factors.Add(e == 1 ? p.Variables[v] : Expr.Pow(p.Variables[v], Num.Of(e)));
+            }
+            terms[i] = factors.Count == 2 && p.Coefficient(i).IsOne ? factors[1] : Expr.Mul(factors);
+        }
+        return terms.Length == 1 ? terms[0] : Expr.Add(terms);
+    }
+
+    /// <summary>
+    /// Walks expressions with one generator normalisation (<paramref name="inner"/> is applied to the
+    /// arguments of generators; <see cref="Algebra.Expand"/> by default), caching per node.
+    /// </summary>
+    internal sealed class Converter(Func<Expr, Expr>? inner)
+    {
+        private readonly Func<Expr, Expr> _inner = inner ?? Algebra.Expand;
+        private readonly Dictionary<Expr, (Expr, int)> _rewrites = [];
+
+        /// <summary>True for expressions that are variables of the ring (symbols and normalised generators).</summary>
+        internal static bool IsAtom(Expr e) => e switch
+        {
+            Sym or Call => true,
+            Pow { Exponent: Num { Value: var k } } => !(k.IsInteger && k.Sign > 0),
+            Pow => true,
+            _ => false,
+        };
+
+        /// <summary>
+        /// A non-polynomial node as a base and a positive exponent: <c>b^(-k)</c> → (<c>(b')^(-1)</c>, k),
+        /// <c>b^(p/q)</c> → (<c>(b')^(±1/q)</c>, |p|), <c>b^e</c> → (<c>b'^e'</c>, 1), <c>f(a)</c> → (<c>f(a')</c>, 1),
+        /// where ′ is the inner normalisation. The base is usually an atom; when the canonical constructors
+        /// fold it into something else (a number, a product) it is converted as an expression.
+        /// </summary>
+        internal (Expr Base, int Exponent) Rewrite(Expr u)
+        {
+            if (_rewrites.TryGetValue(u, out var hit)) return hit;
+            (Expr, int) r;
+            switch (u)
+            {
+                case Pow { Exponent: Num { Value: var k } } p when k.IsInteger:
+                    // k < 0 here (positive integer powers are polynomial; k = 0 and 1 never survive Pow).
+                    if (-k > new Rational(int.MaxValue)) throw new SymbolicLimitException($"power {k} is too large; refused");
+                    r = (Expr.Pow(_inner(p.Base), Expr.MinusOne), (int)(-k).Numerator);
+                    break;
+                case Pow { Exponent: Num { Value: var k } } p:
+                {
+                    if (BigInteger.Abs(k.Numerator) > int.MaxValue) throw new SymbolicLimitException($"power {k} is too large; refused");
+                    var root = new Rational(k.Sign, k.Denominator);
+                    r = (Expr.Pow(_inner(p.Base), Num.Of(root)), (int)BigInteger.Abs(k.Numerator));
+                    break;
+                }
+                case Pow p:
+                    r = (Expr.Pow(_inner(p.Base), _inner(p.Exponent)), 1);
+                    break;
+                case Call c:
+                    r = (Expr.Apply(c.Function, _inner(c.Argument)), 1);
+                    break;
+                default:
+                    throw new SymbolicException($"'{u}' cannot be converted to a polynomial");
+            }
+            _rewrites[u] = r;
+            return r;
+        }
+
+        public VariableOrder Collect(IEnumerable<Expr> expressions)
+        {
+            var atoms = new HashSet<Expr>();
+            var seen = new HashSet<Expr>();
+            var stack = new Stack<Expr>(expressions);
+            while (stack.Count > 0)
+            {
+                var u = stack.Pop();
+                if (!seen.Add(u)) continue;
+                switch (u)
+                {
+                    case Num: break;
+                    case Sym: atoms.Add(u); break;
+                    case Add a: foreach (var t in a.Terms) stack.Push(t); break;
+                    case Mul m: foreach (var f in m.Factors) stack.Push(f); break;
+                    case Pow { Exponent: Num { Value: { IsInteger: true, Sign: > 0 } } } p: stack.Push(p.Base); break;
+                    case Statement: throw new SymbolicException("a statement cannot be converted to a polynomial");
+                    default:
+                    {
+                        var (b, _) = Rewrite(u);
+                        if (IsAtom(b)) atoms.Add(b);
+                        else stack.Push(b);
+                        break;
+                    }
+                }
+            }
+            return VariableOrder.Canonical(atoms);
+        }
+
+        public Poly Convert(Expr e, VariableOrder vars)
+        {
+            var cache = new Dictionary<Expr, Poly>();
+            return P(e);
+
+            Poly P(Expr u)
+            {
+                switch (u)
+                {
+                    case Num n: return Poly.Constant(vars, n.Value);
+                    case Sym: return Variable(u);
+                }
+                if (cache.TryGetValue(u, out var hit)) return hit;
+                Poly r;
+                switch (u)
+                {
+                    case Add a:
+                    {
+                        var parts = new Poly[a.Terms.Count];
+                        int bits = MonomialLayout.NarrowBits, total = 0;
+                        for (int i = 0; i < parts.Length; i++)
+                        {
+                            parts[i] = P(a.Terms[i]);
+                            bits = Math.Max(bits, parts[i].Bits);
+                            total += parts[i].Count;
+                        }
+                        var acc = new MonomialAccumulator(vars.Layout(bits), total);
+                        foreach (var q in parts) acc.AddPoly(q.WithBits(bits), Rational.One);
+                        r = acc.ToPoly(vars);
+                        break;
+                    }
+                    case Mul m:
+                        r = P(m.Factors[0]);
+                        for (int i = 1; i < m.Factors.Count; i++) r = Poly.Multiply(r, P(m.Factors[i]));
+                        break;
+                    case Pow { Exponent: Num { Value: { IsInteger: true, Sign: > 0 } k } } p:
+                        if (k.Numerator > int.MaxValue)
+                            throw new SymbolicLimitException($"power {k} is too large to expand; refused");
+                        r = P(p.Base).Pow((int)k.Numerator);
+                        break;
+                    default:
+                    {
+                        var (b, k) = Rewrite(u);
+                        r = (IsAtom(b) ? Variable(b) : P(b)).Pow(k);
+                        break;
+                    }
+                }
+                cache[u] = r;
+                return r;
+            }
+
+            Poly Variable(Expr atom)
+            {
+                int i = vars.IndexOf(atom);
+                if (i < 0) throw new ArgumentException($"'{atom}' is not among the variables {vars}");
+                return Poly.Variable(vars, i);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using ImplicitReg.Symbolic.Matrices;
+
+namespace ImplicitReg.Symbolic.Tests.Matrices;
+
+public sealed class PolyMatrixTests
+{
+    /// <summary>
+    /// MATH.md M2: with Ẇ_j = −(W_N⋯W_{j+1})ᵀ G (W_{j−1}⋯W_1)ᵀ, the matrix
+    /// Ẇ_{j+1}ᵀW_{j+1} + W_{j+1}ᵀẆ_{j+1} − Ẇ_jW_jᵀ − W_jẆ_jᵀ for each j (the time derivative of
+    /// W_{j+1}ᵀW_{j+1} − W_jW_jᵀ), or with a flipped sign (<paramref name="flipSign"/>) the negative control.
+    /// </summary>
+    internal static PolyMatrix[] BalancednessDefects(int depth, int size, bool flipSign = false)
+    {
+        var symbolic = Enumerable.Range(1, depth).Select(j => SymMatrix.Fresh($"W{j}", size, size)).Append(SymMatrix.Fresh("G", size, size)).ToArray();
+        var all = PolyMatrix.FromAll(symbolic);
+        var w = all[..depth];
+        var g = all[depth];
+        var vars = g.Variables;
+        // prefix[j] = W_j ⋯ W_1 (prefix[0] = I), suffix[j] = W_N ⋯ W_{j+1} (suffix[N] = I); j is 1-based below.
+        var prefix = new PolyMatrix[depth + 1];
+        prefix[0] = PolyMatrix.Identity(vars, size);
+        for (int j = 1; j <= depth; j++) prefix[j] = w[j - 1] * prefix[j - 1];
+        var suffix = new PolyMatrix[depth + 1];
+        suffix[depth] = PolyMatrix.Identity(vars, size);
+        for (int j = depth - 1; j >= 0; j--) suffix[j] = suffix[j + 1] * w[j];
+        var wDot = new PolyMatrix[depth];
+        for (int j = 1; j <= depth; j++) wDot[j - 1] = -(suffix[j].Transpose() * g * prefix[j - 1].Transpose());
+        var defects = new PolyMatrix[depth - 1];
+        for (int j = 1; j < depth; j++)
+        {
+            var (wj, wj1, dj, dj1) = (w[j - 1], w[j], wDot[j - 1], wDot[j]);
+            var upper = dj1.Transpose() * wj1 + wj1.Transpose() * dj1;
+            var lower = dj * wj.Transpose() + wj * dj.Transpose();
+            defects[j - 1] = flipSign ? upper + lower : upper - lower;
+        }
+        return defects;
+    }
+
+    [Fact]
+    public void BalancednessIsConservedForDepth5With4x4LayersInUnderASecond()
+    {
+        var watch = Stopwatch.StartNew();
+        var defects = BalancednessDefects(depth: 5, size: 4);
+        watch.Stop();
+        Assert.All(defects, d => Assert.True(d.IsZero));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public void FlippingASignInTheBalancednessDefectLeavesANonZeroPolynomial()
+    {
+        Assert.All(BalancednessDefects(depth: 3, size: 2, flipSign: true), d => Assert.False(d.IsZero));
+    }
+
+    [Fact]
+    public void ProductAgreesWithTheSymbolicMatrixProduct()
+    {
+        var a = SymMatrix.Fresh("A", 2, 3);
+        var b = SymMatrix.Fresh("B", 3, 2);
+        var pm = PolyMatrix.FromAll(a, b);
+        Assert.Equal((a * b).Expand(), (pm[0] * pm[1]).ToSymMatrix());
+        Assert.NotEqual((a * b).Expand(), (pm[1] * pm[0]).ToSymMatrix().Transpose().Transpose() is var t && t.Rows == 2 ? t : null);
+    }
+}
