@@ -32,7 +32,7 @@ public static partial class Algebra
         if (a is Statement || b is Statement) throw new SymbolicException("Equal compares expressions, not statements");
         int usedSeed = seed ?? DefaultEqualSeed;
         if (a.Equals(b)) return new(EqualityVerdict.ProvedEqual, null, null, null, 0, null, "identical canonical forms");
-        var forms = RationalConversion.ToRationalForms([a, b]);
+        var forms = RationalConversion.ToRationalForms([a, b], Cancel);
         var difference = forms[0] - forms[1];
         var vars = forms[0].Variables;
         var generators = vars.Variables.Where(v => v is not Sym).ToList();

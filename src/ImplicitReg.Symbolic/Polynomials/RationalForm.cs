@@ -11,7 +11,7 @@ namespace ImplicitReg.Symbolic.Polynomials;
 /// denominators, so <c>1/(x+1) + x/(x+1)^2</c> stays over <c>(x+1)^2</c>. No gcd is taken here: see
 /// <see cref="PolyGcd"/> for cancellation.
 /// </summary>
-public sealed class RationalForm
+public sealed partial class RationalForm
 {
     private readonly (Poly Base, int Exponent)[] _denominator;
 
