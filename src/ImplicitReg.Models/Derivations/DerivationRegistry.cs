@@ -1,0 +1,13 @@
+namespace ImplicitReg.Models.Derivations;
+
+/// <summary>Every derivation <c>implicitreg derive</c> knows, in the order of MATH.md's claims.</summary>
+public static class DerivationRegistry
+{
+    public static IReadOnlyList<DerivationInfo> All { get; } =
+    [
+        LayerFlowDerivation.Info,
+    ];
+
+    /// <summary>The derivation with this name, or null.</summary>
+    public static DerivationInfo? Find(string name) => All.FirstOrDefault(d => d.Name == name);
+}

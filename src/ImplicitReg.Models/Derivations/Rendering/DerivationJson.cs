@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ImplicitReg.Models.Derivations.Rendering;
+
+/// <summary>
+/// The machine-readable form: for every equation of every step, <c>lhs</c> (<c>d/dt W2[1,3]</c> for a rate,
+/// else an expression), <c>relation</c>, <c>rhs</c> (plain-text syntax) and the step's <c>verdict</c>, so another
+/// program can re-check each equation independently.
+/// </summary>
+public static class DerivationJson
+{
+    public static string Render(Derivation d)
+    {
+        using var stream = new MemoryStream();
+        using (var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            j.WriteStartObject();
+            j.WriteString("derivation", d.Name);
+            j.WriteString("claim", d.Claim);
+            j.WriteString("title", d.Title);
+            j.WriteStartArray("setting");
+            foreach (var s in d.Setting) j.WriteStringValue(s);
+            j.WriteEndArray();
+            j.WriteString("conventions", DerivationText.Conventions);
+            j.WriteStartArray("steps");
+            foreach (var s in d.Steps)
+            {
+                j.WriteStartObject();
+                j.WriteString("name", s.Name);
+                j.WriteString("reason", s.Reason);
+                j.WriteString("verdict", Verdicts.Name(s.Verdict));
+                if (s.Witness is null) j.WriteNull("witness");
+                else j.WriteString("witness", s.Witness);
+                j.WriteStartArray("equations");
+                foreach (var e in s.Equations)
+                {
+                    j.WriteStartObject();
+                    j.WriteString("lhs", e.LhsText);
+                    j.WriteString("relation", e.RelationText);
+                    j.WriteString("rhs", e.RhsText);
+                    j.WriteString("form", e.Form == EquationForm.Rate ? "rate" : "plain");
+                    j.WriteString("verdict", Verdicts.Name(s.Verdict));
+                    j.WriteEndObject();
+                }
+                j.WriteEndArray();
+                j.WriteEndObject();
+            }
+            j.WriteEndArray();
+            j.WriteString("published", d.Published);
+            j.WriteString("verdict", Verdicts.Name(d.Conclusion));
+            j.WriteString("conclusion", d.ConclusionText);
+            j.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+}

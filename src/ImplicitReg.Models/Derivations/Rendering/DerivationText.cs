@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace ImplicitReg.Models.Derivations.Rendering;
+
+/// <summary>
+/// The plain-text report of a derivation: the setting, every step with its equations (in the kernel's
+/// plain-text syntax, which parses back), the reason and the verdict, then the published formula and the
+/// conclusion. Deterministic, so it snapshots.
+/// </summary>
+public static class DerivationText
+{
+    /// <summary>The symbol convention every derivation follows.</summary>
+    public const string Conventions =
+        "W<j>[r,c] = entry (r,c) of layer j, W[r,c] of the end-to-end matrix, G[r,c] of grad L(W), " +
+        "w<r>_<n>[i] = entry i of factor n of CP component r, U[i,k] of the symmetric factor; all indices 1-based";
+
+    public static string Render(Derivation d)
+    {
+        var sb = new StringBuilder();
+        sb.Append(d.Name).Append(" (").Append(d.Claim).Append("): ").Append(d.Title).Append('\n');
+        foreach (var line in d.Setting) sb.Append("  ").Append(line).Append('\n');
+        sb.Append("  symbols: ").Append(Conventions).Append('\n');
+        for (int i = 0; i < d.Steps.Count; i++)
+        {
+            var s = d.Steps[i];
+            sb.Append('\n').Append(i + 1).Append(". ").Append(s.Name).Append(" [").Append(Verdicts.Name(s.Verdict)).Append("]\n");
+            foreach (var e in s.Equations) sb.Append("     ").Append(e).Append('\n');
+            sb.Append("   because ").Append(s.Reason).Append('\n');
+            if (s.Witness is not null) sb.Append("   witness: ").Append(s.Witness).Append('\n');
+        }
+        sb.Append("\npublished: ").Append(d.Published).Append('\n');
+        sb.Append("verdict: ").Append(d.ConclusionText).Append('\n');
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using ImplicitReg.Models.Factorizations;
+using ImplicitReg.Models.Losses;
+using ImplicitReg.Symbolic.Numbers;
+
+namespace ImplicitReg.Models.Derivations;
+
+/// <summary>Turns <see cref="DerivationOptions"/> into models and losses, with each derivation's defaults and clear errors.</summary>
+public static class Setups
+{
+    /// <summary>
+    /// A deep matrix factorization: <c>--dims</c> gives d_0..d_N (and must have depth + 1 entries when <c>--depth</c>
+    /// is also given); otherwise <c>--depth</c> (default <paramref name="defaultDepth"/>) square layers of size
+    /// <paramref name="defaultSize"/>.
+    /// </summary>
+    public static DeepMatrixFactorization DeepModel(DerivationOptions o, int defaultDepth, int defaultSize, int maxDepth = 12)
+    {
+        if (o.Dims is { } dims)
+        {
+            if (o.Depth is { } d && d != dims.Count - 1)
+                throw new DerivationOptionException($"--dims lists {dims.Count} sizes d_0..d_N, so the depth is {dims.Count - 1}, but --depth is {d}; give depth + 1 sizes");
+            if (dims.Count < 2) throw new DerivationOptionException("--dims needs at least two sizes d_0,d_1");
+            if (dims.Any(x => x < 1 || x > 16)) throw new DerivationOptionException("--dims sizes must be between 1 and 16");
+            if (dims.Count - 1 > maxDepth) throw new DerivationOptionException($"depth {dims.Count - 1} is above this derivation's limit {maxDepth}");
+            return new DeepMatrixFactorization(dims);
+        }
+        int depth = o.Depth ?? defaultDepth;
+        if (depth < 1 || depth > maxDepth) throw new DerivationOptionException($"--depth must be between 1 and {maxDepth}, got {depth}");
+        return DeepMatrixFactorization.Square(depth, defaultSize);
+    }
+
+    /// <summary>
+    /// The loss of a deep-factorization derivation: without <c>--loss</c> any differentiable loss (through the
+    /// symbols G[r,c]); with it, a completion loss with that constant on <see cref="DefaultObservations"/>.
+    /// </summary>
+    public static Loss DeepLoss(DerivationOptions o, int rows, int cols) =>
+        o.Loss is { } scale ? new CompletionLoss(rows, cols, DefaultObservations(rows, cols), scale) : new GenericLoss(rows, cols);
+
+    /// <summary>
+    /// The observed entries used when a concrete completion loss is asked for: the Razin–Cohen pattern
+    /// (1,2) = 1, (2,1) = 1, (2,2) = 0 where it fits (MATH.md M6), else every entry of the first row with target 1.
+    /// </summary>
+    public static IReadOnlyList<Observation> DefaultObservations(int rows, int cols) =>
+        rows >= 2 && cols >= 2
+            ? [new(1, 2, Rational.One), new(2, 1, Rational.One), new(2, 2, Rational.Zero)]
+            : Enumerable.Range(1, cols).Select(c => new Observation(1, c, Rational.One)).ToList();
+
+    /// <summary>A positive option with a default and bounds.</summary>
+    public static int Bounded(int? value, int fallback, int min, int max, string option)
+    {
+        int v = value ?? fallback;
+        if (v < min || v > max) throw new DerivationOptionException($"--{option} must be between {min} and {max}, got {v}");
+        return v;
+    }
+}

@@ -1,0 +1,43 @@
+using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Rendering;
+using ImplicitReg.Models.Losses;
+using ImplicitReg.Testing.Snapshots;
+
+namespace ImplicitReg.Models.Tests.Derivations;
+
+public sealed class LayerFlowDerivationTests
+{
+    [Fact]
+    public void TheDefaultCaseIsProvedAndItsTextIsStable()
+    {
+        var d = LayerFlowDerivation.Run(DerivationOptions.Defaults);
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    [Fact]
+    public void AConcreteHalfSseLossIsProvedAndItsTextIsStable()
+    {
+        var d = LayerFlowDerivation.Run(new DerivationOptions { Depth = 2, Loss = LossScale.HalfSse });
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    [Theory]
+    [InlineData("2,3,3,2")]
+    [InlineData("3,1,2")]
+    [InlineData("2,2,2,2,2")]
+    public void AnyShapesAreProved(string dims)
+    {
+        var d = LayerFlowDerivation.Run(new DerivationOptions { Dims = dims.Split(',').Select(int.Parse).ToArray() });
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+    }
+
+    [Fact]
+    public void AFlippedSignIsDisprovedWithAWitness()
+    {
+        var d = LayerFlowDerivation.Run(new DerivationOptions { Depth = 3 }, sign: -1);
+        Assert.Equal(Verdict.Disproved, d.Conclusion);
+        Assert.Contains("at ", d.Steps[^1].Witness);
+    }
+}
