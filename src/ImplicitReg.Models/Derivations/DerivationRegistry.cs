@@ -6,6 +6,7 @@ public static class DerivationRegistry
     public static IReadOnlyList<DerivationInfo> All { get; } =
     [
         LayerFlowDerivation.Info,
+        BalancednessDerivation.Info,
     ];
 
     /// <summary>The derivation with this name, or null.</summary>

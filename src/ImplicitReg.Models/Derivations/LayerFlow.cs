@@ -1,7 +1,7 @@
+using ImplicitReg.Models.Derivations.Checks;
 using ImplicitReg.Models.Factorizations;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Symbolic.Core;
-using ImplicitReg.Symbolic.Operations;
 
 namespace ImplicitReg.Models.Derivations;
 
@@ -44,7 +44,9 @@ public static class LayerFlow
     public static IReadOnlyList<FlowEquation> Derive(DeepMatrixFactorization model, Loss loss)
     {
         var phi = Objective(model, loss);
-        return model.Parameters().Select(p => new FlowEquation(p, Expr.Neg(Algebra.Diff(phi, p)))).ToList(); // θ̇ = −∂φ/∂θ
+        var parameters = model.Parameters();
+        var gradient = SumGradient.Of(phi, parameters); // ∂φ/∂θ by the kernel's Diff, term by term
+        return parameters.Select(p => new FlowEquation(p, Expr.Neg(gradient[p]))).ToList(); // θ̇ = −∂φ/∂θ
     }
 
     private static void CheckShapes(DeepMatrixFactorization model, Loss loss)

@@ -14,6 +14,27 @@ public static class DerivationText
         "W<j>[r,c] = entry (r,c) of layer j, W[r,c] of the end-to-end matrix, G[r,c] of grad L(W), " +
         "w<r>_<n>[i] = entry i of factor n of CP component r, U[i,k] of the symmetric factor; all indices 1-based";
 
+    /// <summary>Equations shown per step in text; the JSON form always lists all of them.</summary>
+    public const int MaxEquationsShown = 48;
+
+    /// <summary>Characters shown of one equation in text; longer ones are cut with a note.</summary>
+    public const int MaxEquationChars = 1200;
+
+    /// <summary>The printed lines of a step's equations, elided past the limits above so large cases stay readable.</summary>
+    public static IEnumerable<string> Lines(IReadOnlyList<Equation> equations, Func<Equation, string>? print = null)
+    {
+        print ??= e => e.ToString();
+        for (int i = 0; i < equations.Count && i < MaxEquationsShown; i++)
+        {
+            var text = print(equations[i]);
+            yield return text.Length <= MaxEquationChars
+                ? text
+                : text[..MaxEquationChars] + $" ... ({text.Length - MaxEquationChars} more characters; --format json has it in full)";
+        }
+        if (equations.Count > MaxEquationsShown)
+            yield return $"... {equations.Count - MaxEquationsShown} more equations (--format json lists all {equations.Count})";
+    }
+
     public static string Render(Derivation d)
     {
         var sb = new StringBuilder();
@@ -24,7 +45,7 @@ public static class DerivationText
         {
             var s = d.Steps[i];
             sb.Append('\n').Append(i + 1).Append(". ").Append(s.Name).Append(" [").Append(Verdicts.Name(s.Verdict)).Append("]\n");
-            foreach (var e in s.Equations) sb.Append("     ").Append(e).Append('\n');
+            foreach (var line in Lines(s.Equations)) sb.Append("     ").Append(line).Append('\n');
             sb.Append("   because ").Append(s.Reason).Append('\n');
             if (s.Witness is not null) sb.Append("   witness: ").Append(s.Witness).Append('\n');
         }

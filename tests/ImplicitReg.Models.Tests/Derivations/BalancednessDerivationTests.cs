@@ -1,0 +1,47 @@
+using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Rendering;
+using ImplicitReg.Models.Losses;
+using ImplicitReg.Testing.Snapshots;
+using Xunit.Abstractions;
+
+namespace ImplicitReg.Models.Tests.Derivations;
+
+public sealed class BalancednessDerivationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void TheDefaultCaseIsProvedAndItsTextIsStable()
+    {
+        var d = BalancednessDerivation.Run(DerivationOptions.Defaults);
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    [Theory]
+    [InlineData("2,3,4,2")]
+    [InlineData("3,1,3,2,1")]
+    public void RectangularLayersAreProved(string dims) =>
+        Assert.Equal(Verdict.Proved, BalancednessDerivation.Run(new DerivationOptions { Dims = dims.Split(',').Select(int.Parse).ToArray() }).Conclusion);
+
+    [Fact]
+    public void AConcreteCompletionLossIsProvedToo() =>
+        Assert.Equal(Verdict.Proved, BalancednessDerivation.Run(new DerivationOptions { Depth = 3, Loss = LossScale.Mse }).Conclusion);
+
+    [Fact]
+    public void DepthFiveWithFourByFourLayersIsProvedQuickly()
+    {
+        var d = BalancednessDerivation.Run(new DerivationOptions { Dims = [4, 4, 4, 4, 4, 4] });
+        output.WriteLine($"depth 5, 4x4: {d.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        // The target is < 1 s; 5 s leaves room for a slow shared CI machine while still catching a fall back to trees.
+        Assert.True(d.Elapsed < TimeSpan.FromSeconds(5), $"took {d.Elapsed}");
+    }
+
+    [Fact]
+    public void TheTransposeOnTheWrongSideIsDisprovedWithAWitness()
+    {
+        var d = BalancednessDerivation.Run(new DerivationOptions { Depth = 3 }, transposeOnWrongSide: true);
+        Assert.Equal(Verdict.Disproved, d.Conclusion);
+        Assert.Contains(", not 0", d.Steps[^1].Witness);
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+}
