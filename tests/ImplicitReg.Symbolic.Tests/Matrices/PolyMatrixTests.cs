@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ImplicitReg.Symbolic.Matrices;
 
 namespace ImplicitReg.Symbolic.Tests.Matrices;
@@ -37,14 +36,12 @@ public sealed class PolyMatrixTests
         return defects;
     }
 
+    // Speed is measured in bench/ (bench/run.sh balancedness), never asserted in a unit test.
     [Fact]
-    public void BalancednessIsConservedForDepth5With4x4LayersInUnderASecond()
+    public void BalancednessIsConservedForDepth5With4x4Layers()
     {
-        var watch = Stopwatch.StartNew();
         var defects = BalancednessDefects(depth: 5, size: 4);
-        watch.Stop();
         Assert.All(defects, d => Assert.True(d.IsZero));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed.TotalMilliseconds:F0} ms");
     }
 
     [Fact]
