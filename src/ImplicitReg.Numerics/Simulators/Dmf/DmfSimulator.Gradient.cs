@@ -1,0 +1,134 @@
+using ImplicitReg.Numerics.Simulators.LinearAlgebra;
+using ImplicitReg.Numerics.Simulators.Losses;
+
+namespace ImplicitReg.Numerics.Simulators.Dmf;
+
+public sealed partial class DmfSimulator
+{
+    /// <summary>
+    /// Loss and all layer gradients at the current layers. With 0-based layers, R_j = W_j⋯W_0 and
+    /// S_j = W_{N−1}⋯W_j: the top gradient is G·R_{N−2}ᵀ, and layer j &lt; N−1 gets
+    /// (∂φ/∂W_j)ᵀ = R_{j−1}·(Gᵀ·S_{j+1}) (just Gᵀ·S_1 for j = 0).
+    /// </summary>
+    public override double ComputeLossAndGradient()
+    {
+        int n = Depth;
+        if (n == 1) return SingleLayer();
+
+        // Prefix and suffix products (dense; none for depth 2).
+        for (int j = 1; j <= n - 2; j++) MatrixKernels.Multiply(_layers[j], j == 1 ? _layers[0] : _prefix[j - 1], _prefix[j]);
+        for (int j = n - 2; j >= 1; j--) MatrixKernels.Multiply(j == n - 2 ? _layers[n - 1] : _suffix[j + 1], _layers[j], _suffix[j]);
+        var belowTop = n == 2 ? _layers[0] : _prefix[n - 2];
+        MatrixKernels.Transpose(belowTop, _belowTopT!);
+
+        double loss;
+        if (Loss is CompletionLoss completion) loss = CompletionResiduals(completion);
+        else
+        {
+            MatrixKernels.Multiply(_layers[n - 1], belowTop, _endToEnd!);
+            loss = SensingResiduals((SensingLoss)Loss);
+        }
+
+        // Top layer: G·R_{N−2}ᵀ.
+        ApplyG(_belowTopT!, _gradient[n - 1]);
+        // Lower layers: K = Gᵀ·S_{j+1}; gradientᵀ = R_{j−1}·K.
+        for (int j = 0; j < n - 1; j++)
+        {
+            var above = j + 1 == n - 1 ? _layers[n - 1] : _suffix[j + 1];
+            if (j == 0)
+            {
+                ApplyGTransposed(above, _gradient[0]);
+                continue;
+            }
+            var k = ScratchView(Dimensions[0], Dimensions[j + 1]);
+            ApplyGTransposed(above, k);
+            MatrixKernels.Multiply(j == 1 ? _layers[0] : _prefix[j - 1], k, _gradient[j]);
+        }
+        return loss;
+    }
+
+    private MatrixBuffer ScratchView(int rows, int columns)
+    {
+        // Middle layers may differ in width; the scratch is sized for the widest, so allocate an exact-shape
+        // buffer only when shapes differ (never in the common equal-width case).
+        if (_scratch!.Rows == rows && _scratch.Columns == columns) return _scratch;
+        return _scratchByShape.TryGetValue((rows, columns), out var m) ? m : _scratchByShape[(rows, columns)] = new MatrixBuffer(rows, columns);
+    }
+
+    private readonly Dictionary<(int, int), MatrixBuffer> _scratchByShape = new();
+
+    /// <summary>
+    /// Completion forward pass: W_ab = (W_N)_a· · (R_{N−2}ᵀ)_b· at each observed entry; stores the weights
+    /// 2c·residual in CSR and CSC order.
+    /// </summary>
+    private double CompletionResiduals(CompletionLoss loss)
+    {
+        SparseKernels.SampledDot(_pattern!, _layers[Depth - 1], _belowTopT!, _sampled);
+        double c = loss.Constant, sum = 0;
+        for (int e = 0; e < _sampled.Length; e++)
+        {
+            var r = _sampled[e] - _csrTargets[e];
+            sum += r * r;
+            _residualWeights[e] = 2 * c * r;
+        }
+        var fromCsr = _pattern!.CscFromCsr;
+        for (int e = 0; e < fromCsr.Length; e++) _cscWeights[e] = _residualWeights[fromCsr[e]];
+        return c * sum;
+    }
+
+    /// <summary>Sensing residuals at the end-to-end matrix already in <c>_endToEnd</c>; fills the dense G.</summary>
+    private double SensingResiduals(SensingLoss loss)
+    {
+        double c = loss.Constant, sum = 0;
+        _denseG!.Clear();
+        for (int i = 0; i < loss.Count; i++)
+        {
+            var r = loss.Residual(i, _endToEnd!);
+            sum += r * r;
+            _residualWeights[i] = 2 * c * r;
+            RowKernels.AddScaled(_residualWeights[i], loss.Measurements[i].Data, _denseG.Data);
+        }
+        return c * sum;
+    }
+
+    /// <summary>result = G·B (G is d_N × d_0, B is d_0 × m).</summary>
+    private void ApplyG(MatrixBuffer b, MatrixBuffer result)
+    {
+        if (_pattern is null) MatrixKernels.Multiply(_denseG!, b, result);
+        else SparseKernels.Multiply(_pattern, _residualWeights, b, result);
+    }
+
+    /// <summary>result = Gᵀ·B (B is d_N × m).</summary>
+    private void ApplyGTransposed(MatrixBuffer b, MatrixBuffer result)
+    {
+        if (_pattern is null) MatrixKernels.MultiplyTransposed(_denseG!, b, result);
+        else SparseKernels.MultiplyTransposed(_pattern, _cscWeights, b, result);
+    }
+
+    /// <summary>Depth one: W itself is the parameter and the gradient is G.</summary>
+    private double SingleLayer()
+    {
+        var w = _layers[0];
+        var g = _gradient[0];
+        if (Loss is CompletionLoss loss)
+        {
+            double c = loss.Constant, sum = 0;
+            g.Clear();
+            for (int k = 0; k < loss.Count; k++)
+            {
+                var r = w[loss.RowIndex[k], loss.ColumnIndex[k]] - loss.Targets[k];
+                sum += r * r;
+                g[loss.RowIndex[k], loss.ColumnIndex[k]] = 2 * c * r;
+            }
+            return c * sum;
+        }
+        var sensing = (SensingLoss)Loss;
+        _endToEnd!.CopyFrom(w);
+        double value = SensingResiduals(sensing);
+        g.CopyFrom(_denseG!);
+        return value;
+    }
+
+    /// <summary>The end-to-end gradient G = ∇L(W) as a dense matrix (allocates; for metrics).</summary>
+    public MatrixBuffer EndToEndGradient() => Loss.Gradient(EndToEnd());
+}

@@ -1,0 +1,156 @@
+using ImplicitReg.Numerics.Simulators.LinearAlgebra;
+using ImplicitReg.Numerics.Simulators.Losses;
+
+namespace ImplicitReg.Numerics.Simulators.Dmf;
+
+/// <summary>
+/// Gradient descent on a deep matrix factorization <c>W = W_N⋯W_1</c> of any depth and shapes, with
+/// <c>∂φ/∂W_j = (W_N⋯W_{j+1})ᵀ·G·(W_{j−1}⋯W_1)ᵀ</c> (M1) computed by hand-written numeric kernels: the
+/// independent side of the flow-versus-descent comparison. For a completion loss G has one non-zero per
+/// observed entry: the forward pass evaluates W only at those entries (one row dot product each), and the
+/// products with G are row updates, so a step costs 3(N − 2) dense products plus O((N + 1)·|Ω|·d) instead
+/// of forming W and multiplying by a dense G. Layers below the top receive their gradient transposed (that
+/// is the orientation in which the sparse products are contiguous), applied with a transposed update.
+/// </summary>
+public sealed partial class DmfSimulator : GradientModel
+{
+    private readonly MatrixBuffer[] _layers;
+    private readonly MatrixBuffer[] _prefix;     // _prefix[j] = W_{j+1}⋯W_1 (0-based layer j and below), j ≥ 1
+    private readonly MatrixBuffer[] _suffix;     // _suffix[j] = W_N⋯W_{j+1} (0-based layer j and above), j ≥ 1
+    private readonly MatrixBuffer? _belowTopT;   // (W_{N−1}⋯W_1)ᵀ
+    private readonly MatrixBuffer[] _gradient;   // layer j's gradient, transposed for j < N−1 (when N ≥ 2)
+    private readonly MatrixBuffer? _scratch;     // Gᵀ·S for middle layers
+    private readonly MatrixBuffer? _denseG;      // sensing: the dense end-to-end gradient
+    private readonly MatrixBuffer? _endToEnd;    // sensing: W
+    private readonly double[] _residualWeights;  // 2c·residual per observed entry (CSR order) or measurement
+    private readonly double[] _cscWeights;       // the same weights in CSC order
+    private readonly double[] _sampled;          // W at the observed entries (CSR order)
+    private readonly double[] _csrTargets;       // targets in CSR order
+    private readonly SparsePattern? _pattern;
+
+    public DmfSimulator(MatrixLoss loss, IReadOnlyList<MatrixBuffer> initialLayers)
+    {
+        if (initialLayers.Count == 0) throw new ArgumentException("a factorization needs at least one layer");
+        Loss = loss;
+        Depth = initialLayers.Count;
+        Dimensions = new int[Depth + 1];
+        Dimensions[0] = initialLayers[0].Columns;
+        for (int j = 0; j < Depth; j++)
+        {
+            if (initialLayers[j].Columns != Dimensions[j])
+                throw new ArgumentException($"layer {j + 1} has {initialLayers[j].Columns} columns; the layer below has {Dimensions[j]} rows");
+            Dimensions[j + 1] = initialLayers[j].Rows;
+        }
+        if (Dimensions[Depth] != loss.Rows || Dimensions[0] != loss.Columns)
+            throw new ArgumentException($"the product is {Dimensions[Depth]}×{Dimensions[0]} but the loss is on {loss.Rows}×{loss.Columns} matrices");
+
+        _layers = initialLayers.Select(l => l.Clone()).ToArray();
+        int n = Depth;
+        _prefix = new MatrixBuffer[n];
+        _suffix = new MatrixBuffer[n];
+        for (int j = 1; j <= n - 2; j++) _prefix[j] = new MatrixBuffer(Dimensions[j + 1], Dimensions[0]);
+        for (int j = 1; j <= n - 2; j++) _suffix[j] = new MatrixBuffer(Dimensions[n], Dimensions[j]);
+        if (n >= 2) _belowTopT = new MatrixBuffer(Dimensions[0], Dimensions[n - 1]);
+        _gradient = new MatrixBuffer[n];
+        _gradient[n - 1] = new MatrixBuffer(Dimensions[n], Dimensions[n - 1]);
+        for (int j = 0; j < n - 1; j++) _gradient[j] = new MatrixBuffer(Dimensions[j], Dimensions[j + 1]);
+        if (n >= 3) _scratch = new MatrixBuffer(Dimensions[0], Dimensions.Skip(2).Take(n - 2).Max());
+        if (loss is SensingLoss)
+        {
+            _denseG = new MatrixBuffer(loss.Rows, loss.Columns);
+            _endToEnd = new MatrixBuffer(loss.Rows, loss.Columns);
+        }
+        _residualWeights = new double[loss is CompletionLoss c ? c.Count : ((SensingLoss)loss).Count];
+        _cscWeights = new double[_residualWeights.Length];
+        _sampled = new double[_residualWeights.Length];
+        _csrTargets = [];
+        if (loss is CompletionLoss completion)
+        {
+            _pattern = new SparsePattern(loss.Rows, loss.Columns, completion.RowIndex, completion.ColumnIndex);
+            _csrTargets = _pattern.CsrOriginal.Select(k => completion.Targets[k]).ToArray();
+        }
+    }
+
+    public MatrixLoss Loss { get; }
+
+    /// <summary>Number of layers N.</summary>
+    public int Depth { get; }
+
+    /// <summary>d_0 … d_N: layer j (1-based) is d_j × d_{j−1}.</summary>
+    public int[] Dimensions { get; }
+
+    /// <summary>The current layers W_1 … W_N (index 0 is W_1). Read them; change them only between steps.</summary>
+    public IReadOnlyList<MatrixBuffer> Layers => _layers;
+
+    /// <summary>Layer j's gradient is held transposed (true for every layer below the top when N ≥ 2).</summary>
+    private bool IsTransposed(int j) => Depth >= 2 && j < Depth - 1;
+
+    public override double GradientNormSquared()
+    {
+        double s = 0;
+        foreach (var g in _gradient) s += g.FrobeniusSquared();
+        return s;
+    }
+
+    public override void ApplyGradient(double stepSize)
+    {
+        for (int j = 0; j < Depth; j++)
+        {
+            if (IsTransposed(j)) MatrixKernels.SubtractScaledTransposed(_layers[j], stepSize, _gradient[j]);
+            else MatrixKernels.SubtractScaled(_layers[j], stepSize, _gradient[j]);
+        }
+    }
+
+    public override bool ParametersFinite() => _layers.All(l => l.AllFinite());
+
+    /// <summary>∂φ/∂W_j (0-based j) in its natural orientation; valid after <see cref="ComputeLossAndGradient"/>.</summary>
+    public MatrixBuffer LayerGradient(int j)
+    {
+        if (!IsTransposed(j)) return _gradient[j].Clone();
+        var g = new MatrixBuffer(_layers[j].Rows, _layers[j].Columns);
+        MatrixKernels.Transpose(_gradient[j], g);
+        return g;
+    }
+
+    /// <summary>The end-to-end matrix W = W_N⋯W_1 (allocates; for metrics).</summary>
+    public MatrixBuffer EndToEnd()
+    {
+        var w = _layers[0].Clone();
+        for (int j = 1; j < Depth; j++)
+        {
+            var next = new MatrixBuffer(_layers[j].Rows, w.Columns);
+            MatrixKernels.Multiply(_layers[j], w, next);
+            w = next;
+        }
+        return w;
+    }
+
+    public override double[] FlattenParameters()
+    {
+        var r = new List<double>();
+        foreach (var l in _layers)
+            for (int i = 0; i < l.Rows; i++)
+                for (int c = 0; c < l.Columns; c++)
+                    r.Add(l[i, c]);
+        return [.. r];
+    }
+
+    public override double[] FlattenGradient()
+    {
+        var r = new List<double>();
+        for (int j = 0; j < Depth; j++)
+        {
+            var g = LayerGradient(j);
+            for (int i = 0; i < g.Rows; i++)
+                for (int c = 0; c < g.Columns; c++)
+                    r.Add(g[i, c]);
+        }
+        return [.. r];
+    }
+
+    /// <summary>Replaces the layers (same shapes), e.g. to restart from a recorded point.</summary>
+    public void SetLayers(IReadOnlyList<MatrixBuffer> layers)
+    {
+        for (int j = 0; j < Depth; j++) _layers[j].CopyFrom(layers[j]);
+    }
+}
