@@ -7,6 +7,9 @@ public static class DerivationRegistry
     [
         LayerFlowDerivation.Info,
         BalancednessDerivation.Info,
+        ScalarChainDerivation.Info,
+        DiagonalDynamicsDerivation.Info,
+        ClosedFormsDerivation.Info,
     ];
 
     /// <summary>The derivation with this name, or null.</summary>

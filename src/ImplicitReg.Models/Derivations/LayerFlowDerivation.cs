@@ -20,8 +20,11 @@ public static class LayerFlowDerivation
         "--depth N (default 2) --dims d0,...,dN (default all 2) --loss half-sse|mse|sse (default: any loss, via G)",
         o => Run(o));
 
-    /// <summary>Runs M1; <paramref name="sign"/> = −1 compares against the sign-flipped formula (a negative control).</summary>
-    public static Derivation Run(DerivationOptions options, int sign = 1)
+    /// <summary>
+    /// Runs M1. Negative controls: <paramref name="sign"/> = −1 compares against the sign-flipped formula;
+    /// <paramref name="publishedLoss"/> builds the published G from a completion loss with another constant.
+    /// </summary>
+    public static Derivation Run(DerivationOptions options, int sign = 1, LossScale? publishedLoss = null)
     {
         var model = Setups.DeepModel(options, defaultDepth: 2, defaultSize: 2);
         var loss = Setups.DeepLoss(options, model.Rows, model.Cols);
@@ -54,6 +57,8 @@ public static class LayerFlowDerivation
             "gradient flow: d/dt theta = -dphi/dtheta for every layer entry theta, differentiated by the kernel",
             Verdict.Derived));
 
+        if (publishedLoss is { } other && loss is CompletionLoss completion)
+            g = new CompletionLoss(completion.Rows, completion.Cols, completion.Observed, other).GradientAt(w);
         var (published, formulas) = PublishedFlow(model, g, sign);
         var rates = flow.ToDictionary(f => f.Variable, f => f.Rhs);
         var checks = new List<CheckResult>();

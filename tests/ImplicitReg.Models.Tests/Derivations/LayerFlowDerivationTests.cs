@@ -40,4 +40,19 @@ public sealed class LayerFlowDerivationTests
         Assert.Equal(Verdict.Disproved, d.Conclusion);
         Assert.Contains("at ", d.Steps[^1].Witness);
     }
+
+    [Theory]
+    [InlineData(LossScale.HalfSse, LossScale.Sse)]
+    [InlineData(LossScale.Mse, LossScale.HalfSse)]
+    [InlineData(LossScale.Sse, LossScale.Mse)]
+    public void TheWrongLossConstantIsDisproved(LossScale derivedWith, LossScale publishedWith)
+    {
+        var d = LayerFlowDerivation.Run(new DerivationOptions { Depth = 2, Loss = derivedWith }, publishedLoss: publishedWith);
+        Assert.Equal(Verdict.Disproved, d.Conclusion);
+        Assert.NotNull(d.Steps[^1].Witness);
+    }
+
+    [Fact]
+    public void TheRightLossConstantPassedExplicitlyIsStillProved() =>
+        Assert.Equal(Verdict.Proved, LayerFlowDerivation.Run(new DerivationOptions { Depth = 2, Loss = LossScale.Mse }, publishedLoss: LossScale.Mse).Conclusion);
 }

@@ -1,0 +1,63 @@
+using ImplicitReg.Models.Derivations.Checks;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Operations;
+using ImplicitReg.Symbolic.Parsing;
+
+namespace ImplicitReg.Models.Derivations;
+
+/// <summary>
+/// M3/M4 scalar case for symbolic depth N: balanced scalar factors <c>a_j = a = σ^(1/N)</c> of
+/// <c>φ = L(a_1 ⋯ a_N)</c> give <c>σ̇ = −N σ^(2−2/N) L′(σ)</c>. <c>dL</c> stands for L′(σ).
+/// </summary>
+public static class ScalarChainDerivation
+{
+    public const string Published = "d/dt sigma = -N*sigma^(2-2/N)*dL";
+
+    public static readonly DerivationInfo Info = new(
+        "scalar-chain", "M3",
+        "scalar chain for symbolic N: balanced a_j = sigma^(1/N) give d/dt sigma = -N sigma^(2-2/N) L'(sigma)",
+        "none (N is a symbol)",
+        _ => Run());
+
+    /// <summary>Runs the derivation against <paramref name="published"/> (the negative controls pass wrong variants).</summary>
+    public static Derivation Run(string published = Published)
+    {
+        Sym a = new("a"), aj = new("a_j"), rest = new("R_j"), sigma = new("sigma"), n = new("N"), dL = new("dL");
+        var steps = new List<DerivationStep>();
+        var sigmaOfA = Expr.Pow(a, n);
+        steps.Add(DerivationStep.Of("balanced scalars", new Equation(sigma, sigmaOfA),
+            "a_j = a > 0 for j = 1..N (balanced initialization), so sigma = a_1*...*a_N = a^N", Verdict.Assumed));
+
+        // ∂φ/∂a_j = L′(σ)·∂σ/∂a_j with σ = a_j·R_j, R_j the product of the other N − 1 factors.
+        var dSigma = Algebra.Diff(Expr.Mul(aj, rest), aj);
+        var rateAj = Expr.Neg(Expr.Mul(dL, dSigma));
+        var rate = Algebra.Substitute(rateAj, rest, Expr.Div(sigmaOfA, a));
+        steps.Add(new DerivationStep("factor flow",
+            [Equation.Rate(aj, rateAj), Equation.Rate(a, rate)],
+            "d/dt a_j = -dphi/da_j = -L'(sigma)*d(a_j*R_j)/da_j (kernel Diff) with R_j = a^N/a at the balanced point; the rate is the same for every j, so the factors stay balanced",
+            Verdict.Derived));
+
+        var sigmaRate = Algebra.TimeDerivative(sigmaOfA, new Dictionary<Sym, Expr> { [a] = rate });
+        steps.Add(DerivationStep.Of("end-to-end rate", Equation.Rate(sigma, sigmaRate),
+            "d/dt (a^N) = N*a^(N-1) * d/dt a (kernel TimeDerivative)", Verdict.Derived));
+
+        var inSigma = PositivePowers.Normalize(Algebra.Substitute(sigmaRate, a, Expr.Pow(sigma, Expr.Pow(n, Expr.MinusOne))));
+        steps.Add(DerivationStep.Of("in terms of sigma", Equation.Rate(sigma, inSigma),
+            "substitute a = sigma^(1/N) and combine powers, valid for sigma > 0", Verdict.Derived));
+
+        var (publishedRhs, check) = Compare(inSigma, published);
+        steps.Add(DerivationStep.Of("published formula", Equation.Rate(sigma, publishedRhs),
+            $"MATH.md M3/M4 scalar case: {published}; {check.Explanation}", check.Verdict, check.Witness));
+        return new Derivation(Info.Name, Info.Claim, "Scalar chain for symbolic depth N",
+            ["model: N balanced scalar factors a_1..a_N > 0, sigma = a_1*...*a_N", "loss: any differentiable L; dL stands for L'(sigma)"],
+            steps, published, check.Verdict,
+            LayerFlowDerivation.Conclusion(check.Verdict, "the derived rate of sigma equals " + published[(published.IndexOf('=') + 2)..]));
+    }
+
+    /// <summary>Parses the right side of a published rate <c>d/dt x = rhs</c> and compares it with the derived one.</summary>
+    public static (Expr Rhs, CheckResult Check) Compare(Expr derived, string published)
+    {
+        var rhs = Parser.ParseExpression(published[(published.IndexOf('=') + 1)..].Trim());
+        return (rhs, IdentityCheck.Equal(PositivePowers.Normalize(derived), PositivePowers.Normalize(rhs), "d/dt sigma"));
+    }
+}

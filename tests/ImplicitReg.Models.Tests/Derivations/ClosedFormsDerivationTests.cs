@@ -1,0 +1,29 @@
+using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Rendering;
+using ImplicitReg.Testing.Snapshots;
+
+namespace ImplicitReg.Models.Tests.Derivations;
+
+public sealed class ClosedFormsDerivationTests
+{
+    [Fact]
+    public void EveryClosedFormSolvesItsOdeAndTheTextIsStable()
+    {
+        var d = ClosedFormsDerivation.Run();
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Assert.All(d.Steps.Skip(1), s => Assert.Equal(Verdict.Proved, s.Verdict));
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    [Theory]
+    [InlineData("N = 1", "sigma = s0 + 2*I")]
+    [InlineData("N = 2", "sigma = s0*exp(-I)")]
+    [InlineData("N >= 3", "sigma^(1/N - 1) = s0^(1/N - 1) + (1/N - 1)*I")]
+    [InlineData("N >= 3", "sigma^(2/N - 1) = s0^(2/N - 1) + (1 - 2/N)*I")]
+    public void AWrongClosedFormIsDisproved(string label, string wrong)
+    {
+        var d = ClosedFormsDerivation.Run(new Dictionary<string, string> { [label] = wrong });
+        Assert.Equal(Verdict.Disproved, d.Conclusion);
+        Assert.Equal(Verdict.Disproved, d.Steps.Single(s => s.Name.StartsWith(label, StringComparison.Ordinal)).Verdict);
+    }
+}

@@ -1,0 +1,42 @@
+using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Rendering;
+using ImplicitReg.Testing.Snapshots;
+
+namespace ImplicitReg.Models.Tests.Derivations;
+
+public sealed class DiagonalDynamicsDerivationTests
+{
+    [Fact]
+    public void TheDefaultCaseIsProvedAndItsTextIsStable()
+    {
+        var d = DiagonalDynamicsDerivation.Run(DerivationOptions.Defaults);
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void EveryConcreteDepthIsProved(int depth) =>
+        Assert.Equal(Verdict.Proved, DiagonalDynamicsDerivation.Run(new DerivationOptions { Depth = depth }).Conclusion);
+
+    [Theory]
+    [InlineData("exponent 2 - 1/N", "-N*(sigma^2)^(1-1/(2*N))*Gii")]
+    [InlineData("missing factor N", "-(sigma^2)^(1-1/N)*Gii")]
+    [InlineData("flipped sign", "N*(sigma^2)^(1-1/N)*Gii")]
+    public void WrongVariantsAreDisproved(string variant, string published)
+    {
+        var d = DiagonalDynamicsDerivation.Run(new DerivationOptions { Depth = 3 }, published);
+        Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.ConclusionText}");
+        Assert.NotNull(d.Steps[^1].Witness);
+    }
+
+    [Fact]
+    public void NonSquareLayersAreRejectedWithTheFix()
+    {
+        var e = Assert.Throws<DerivationOptionException>(() => DiagonalDynamicsDerivation.Run(new DerivationOptions { Dims = [2, 3, 2] }));
+        Assert.Contains("equal --dims", e.Message);
+    }
+}

@@ -1,0 +1,28 @@
+using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Rendering;
+using ImplicitReg.Testing.Snapshots;
+
+namespace ImplicitReg.Models.Tests.Derivations;
+
+public sealed class ScalarChainDerivationTests
+{
+    [Fact]
+    public void TheScalarChainIsProvedForSymbolicNAndItsTextIsStable()
+    {
+        var d = ScalarChainDerivation.Run();
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    [Theory]
+    [InlineData("exponent 2 - 1/N", "d/dt sigma = -N*sigma^(2-1/N)*dL")]
+    [InlineData("missing factor N", "d/dt sigma = -sigma^(2-2/N)*dL")]
+    [InlineData("flipped sign", "d/dt sigma = N*sigma^(2-2/N)*dL")]
+    [InlineData("exponent 2 - 2*N", "d/dt sigma = -N*sigma^(2-2*N)*dL")]
+    public void WrongVariantsAreDisprovedWithAWitness(string variant, string published)
+    {
+        var d = ScalarChainDerivation.Run(published);
+        Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.ConclusionText}");
+        Assert.Contains("at ", d.Steps[^1].Witness);
+    }
+}
