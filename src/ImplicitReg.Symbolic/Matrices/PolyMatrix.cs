@@ -86,17 +86,32 @@ public sealed class PolyMatrix
     public static PolyMatrix operator *(PolyMatrix a, PolyMatrix b) => Multiply(a, b);
 
     /// <summary>Matrix product; each entry Σ_k a_ik·b_kj accumulated in one monomial table.</summary>
-    public static PolyMatrix Multiply(PolyMatrix a, PolyMatrix b)
+    public static PolyMatrix Multiply(PolyMatrix a, PolyMatrix b) => SumOfProducts((Rational.One, a, b));
+
+    /// <summary>
+    /// Σ_t s_t·A_t·B_t, every entry accumulated in one monomial table across all products (no intermediate
+    /// matrices or sums): the fused form of identities such as Ẇᵀ W + Wᵀ Ẇ − Ẇ Wᵀ − W Ẇᵀ.
+    /// </summary>
+    public static PolyMatrix SumOfProducts(params (Rational Scale, PolyMatrix Left, PolyMatrix Right)[] products)
     {
-        if (a.Columns != b.Rows)
-            throw new ArgumentException($"cannot multiply a {a.Rows}×{a.Columns} matrix by a {b.Rows}×{b.Columns} matrix");
-        if (!a.Variables.Equals(b.Variables)) throw new ArgumentException("matrices over different variable orders");
+        if (products.Length == 0) throw new ArgumentException("no products to sum");
+        var (_, first, firstRight) = products[0];
+        int rows = first.Rows, columns = firstRight.Columns;
         int bits = MonomialLayout.NarrowBits;
-        foreach (var p in a._entries) bits = Math.Max(bits, p.Bits);
-        foreach (var p in b._entries) bits = Math.Max(bits, p.Bits);
+        foreach (var (_, a, b) in products)
+        {
+            if (a.Columns != b.Rows)
+                throw new ArgumentException($"cannot multiply a {a.Rows}×{a.Columns} matrix by a {b.Rows}×{b.Columns} matrix");
+            if (a.Rows != rows || b.Columns != columns)
+                throw new ArgumentException($"products of different shapes: {a.Rows}×{b.Columns} and {rows}×{columns}");
+            if (!a.Variables.Equals(first.Variables) || !b.Variables.Equals(first.Variables))
+                throw new ArgumentException("matrices over different variable orders");
+            foreach (var p in a._entries) bits = Math.Max(bits, p.Bits);
+            foreach (var p in b._entries) bits = Math.Max(bits, p.Bits);
+        }
         while (true)
         {
-            var result = TryMultiply(a, b, bits);
+            var result = TryAccumulate(products, rows, columns, bits);
             if (result is not null) return result;
             if (bits == MonomialLayout.WideBits)
                 throw new SymbolicLimitException("a matrix product has an exponent above 32767; refused");
@@ -104,27 +119,34 @@ public sealed class PolyMatrix
         }
     }
 
-    private static PolyMatrix? TryMultiply(PolyMatrix a, PolyMatrix b, int bits)
+    private static PolyMatrix? TryAccumulate((Rational Scale, PolyMatrix Left, PolyMatrix Right)[] products, int rows, int columns, int bits)
     {
-        var vars = a.Variables;
-        var ea = Array.ConvertAll(a._entries, p => p.WithBits(bits));
-        var eb = Array.ConvertAll(b._entries, p => p.WithBits(bits));
+        var vars = products[0].Left.Variables;
+        var prepared = new (Poly[] A, Poly[] B, int Inner, bool Negate)[products.Length];
+        for (int t = 0; t < products.Length; t++)
+        {
+            var (s, a, b) = products[t];
+            bool negate = s == Rational.MinusOne;
+            var left = negate || s.IsOne ? a : a.Scale(s);
+            prepared[t] = (Array.ConvertAll(left._entries, p => p.WithBits(bits)), Array.ConvertAll(b._entries, p => p.WithBits(bits)), a.Columns, negate);
+        }
         var acc = new MonomialAccumulator(vars.Layout(bits), 64);
-        var result = new Poly[a.Rows * b.Columns];
-        for (int r = 0; r < a.Rows; r++)
-            for (int c = 0; c < b.Columns; c++)
+        var result = new Poly[rows * columns];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++)
             {
                 acc.Clear();
-                for (int k = 0; k < a.Columns; k++)
-                {
-                    var x = ea[r * a.Columns + k];
-                    var y = eb[k * b.Columns + c];
-                    if (x.IsZero || y.IsZero) continue;
-                    if (!Poly.AccumulateProduct(acc, x, y)) return null;
-                }
-                result[r * b.Columns + c] = acc.ToPoly(vars);
+                foreach (var (ea, eb, inner, negate) in prepared)
+                    for (int k = 0; k < inner; k++)
+                    {
+                        var x = ea[r * inner + k];
+                        var y = eb[k * columns + c];
+                        if (x.IsZero || y.IsZero) continue;
+                        if (!Poly.AccumulateProduct(acc, x, y, negate)) return null;
+                    }
+                result[r * columns + c] = acc.ToPoly(vars);
             }
-        return new PolyMatrix(vars, a.Rows, b.Columns, result);
+        return new PolyMatrix(vars, rows, columns, result);
     }
 
     public bool IsZero => _entries.All(p => p.IsZero);

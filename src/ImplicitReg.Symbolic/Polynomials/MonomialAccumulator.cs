@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 
@@ -7,15 +8,20 @@ namespace ImplicitReg.Symbolic.Polynomials;
 /// <summary>
 /// An open-addressing hash table from packed monomials to exact coefficients: the inner loop of
 /// multiplication and of matrix products (Σ_k a_ik·b_kj accumulates into one table without intermediate
-/// polynomials). Keys live in one flat <c>ulong</c> array; no per-term allocation.
+/// polynomials). Keys live in one flat <c>ulong</c> array; hashes are linear (see
+/// <see cref="MonomialLayout.LinearHash"/>) so a product's hash costs one addition. Coefficients are kept
+/// as <c>long</c> while they are small integers (overflow-checked) and move to exact <see cref="Rational"/>
+/// only when needed: no allocation per term in the common integer case.
 /// </summary>
 internal sealed class MonomialAccumulator
 {
     private readonly MonomialLayout _layout;
     private readonly int _words;
     private ulong[] _keys;
-    private Rational[] _values;
-    private int[] _hashes;
+    private long[] _small;
+    private Rational[] _big;
+    private bool[] _isBig;
+    private ulong[] _hashes;
     private int[] _table; // entry index + 1; 0 = empty
     private int _count;
     private readonly ulong[] _scratch;
@@ -26,8 +32,10 @@ internal sealed class MonomialAccumulator
         _words = layout.Words;
         int cap = Math.Max(16, expectedTerms);
         _keys = new ulong[cap * _words];
-        _values = new Rational[cap];
-        _hashes = new int[cap];
+        _small = new long[cap];
+        _big = new Rational[cap];
+        _isBig = new bool[cap];
+        _hashes = new ulong[cap];
         _table = new int[(int)BitOperations.RoundUpToPowerOf2((uint)(cap * 2))];
         _scratch = new ulong[_words];
     }
@@ -36,39 +44,78 @@ internal sealed class MonomialAccumulator
     public int Count => _count;
 
     /// <summary>Adds c·m.</summary>
-    public void Add(ReadOnlySpan<ulong> m, Rational c)
+    public void Add(ReadOnlySpan<ulong> m, Rational c) => Add(m, _layout.LinearHash(m), c);
+
+    private void Add(ReadOnlySpan<ulong> m, ulong h, Rational c)
     {
-        int h = MonomialLayout.Hash(m);
+        int e = FindOrInsert(m, h);
+        if (!_isBig[e] && Poly.TryGetSmall(c, out var s) && TryAddSmall(ref _small[e], s)) return;
+        Promote(e);
+        _big[e] += c;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryAddSmall(ref long slot, long c)
+    {
+        long r = slot + c;
+        if (((slot ^ r) & (c ^ r)) < 0) return false; // signed overflow
+        slot = r;
+        return true;
+    }
+
+    private void Promote(int e)
+    {
+        if (_isBig[e]) return;
+        _big[e] = new Rational(_small[e]);
+        _isBig[e] = true;
+    }
+
+    /// <summary>Index of the entry for m, inserting a zero entry when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindOrInsert(ReadOnlySpan<ulong> m, ulong h)
+    {
         int mask = _table.Length - 1;
-        int slot = h & mask;
+        int slot = MonomialLayout.Mix(h) & mask;
         while (true)
         {
             int e = _table[slot];
             if (e == 0) break;
             e--;
-            if (_hashes[e] == h && m.SequenceEqual(_keys.AsSpan(e * _words, _words)))
-            {
-                ref var v = ref _values[e];
-                v = v.IsInteger && c.IsInteger ? new Rational(v.Numerator + c.Numerator) : v + c;
-                return;
-            }
+            if (_hashes[e] == h && m.SequenceEqual(_keys.AsSpan(e * _words, _words))) return e;
             slot = (slot + 1) & mask;
         }
-        if (_count == _values.Length) Grow();
-        if (_count >= Polynomials.Poly.MaxTerms)
-            throw new SymbolicLimitException($"a polynomial would exceed {Polynomials.Poly.MaxTerms} terms; refused");
-        m.CopyTo(_keys.AsSpan(_count * _words, _words));
-        _values[_count] = c;
-        _hashes[_count] = h;
+        if (_count >= Poly.MaxTerms)
+            throw new SymbolicLimitException($"a polynomial would exceed {Poly.MaxTerms} terms; refused");
+        if (_count == _small.Length) Grow();
+        int n = _count;
+        m.CopyTo(_keys.AsSpan(n * _words, _words));
+        _small[n] = 0;
+        _isBig[n] = false;
+        _hashes[n] = h;
         _table[slot] = ++_count;
         if (_count * 2 > _table.Length) Rehash();
+        return n;
     }
 
-    /// <summary>Adds c·a·b (the product of two monomials); false when an exponent overflowed the packing.</summary>
-    public bool TryAddProduct(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Rational c)
+    /// <summary>Adds c·a·b for monomials with linear hashes ha, hb; false when an exponent overflowed the packing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAddProduct(ReadOnlySpan<ulong> a, ulong ha, ReadOnlySpan<ulong> b, ulong hb, long c)
     {
         if (!_layout.TryAdd(a, b, _scratch)) return false;
-        Add(_scratch, c);
+        int e = FindOrInsert(_scratch, ha + hb);
+        if (_isBig[e] || !TryAddSmall(ref _small[e], c))
+        {
+            Promote(e);
+            _big[e] += new Rational(c);
+        }
+        return true;
+    }
+
+    /// <summary>Adds c·a·b with an exact rational coefficient; false on exponent overflow.</summary>
+    public bool TryAddProduct(ReadOnlySpan<ulong> a, ulong ha, ReadOnlySpan<ulong> b, ulong hb, Rational c)
+    {
+        if (!_layout.TryAdd(a, b, _scratch)) return false;
+        Add(_scratch, ha + hb, c);
         return true;
     }
 
@@ -80,9 +127,11 @@ internal sealed class MonomialAccumulator
 
     private void Grow()
     {
-        int cap = _values.Length * 2;
+        int cap = _small.Length * 2;
         Array.Resize(ref _keys, cap * _words);
-        Array.Resize(ref _values, cap);
+        Array.Resize(ref _small, cap);
+        Array.Resize(ref _big, cap);
+        Array.Resize(ref _isBig, cap);
         Array.Resize(ref _hashes, cap);
     }
 
@@ -92,32 +141,65 @@ internal sealed class MonomialAccumulator
         int mask = _table.Length - 1;
         for (int e = 0; e < _count; e++)
         {
-            int slot = _hashes[e] & mask;
+            int slot = MonomialLayout.Mix(_hashes[e]) & mask;
             while (_table[slot] != 0) slot = (slot + 1) & mask;
             _table[slot] = e + 1;
         }
     }
 
+    private bool IsZeroAt(int e) => _isBig[e] ? _big[e].IsZero : _small[e] == 0;
+
     /// <summary>The accumulated polynomial (zero coefficients dropped, terms sorted).</summary>
     public Poly ToPoly(VariableOrder vars)
     {
         int live = 0;
-        for (int e = 0; e < _count; e++) if (!_values[e].IsZero) live++;
+        for (int e = 0; e < _count; e++) if (!IsZeroAt(e)) live++;
         var order = new int[live];
-        for (int e = 0, k = 0; e < _count; e++) if (!_values[e].IsZero) order[k++] = e;
+        for (int e = 0, k = 0; e < _count; e++) if (!IsZeroAt(e)) order[k++] = e;
         var keys = _keys;
         int words = _words;
         // Descending lexicographic order: the leading term first.
-        Array.Sort(order, (x, y) => MonomialLayout.Compare(keys.AsSpan(y * words, words), keys.AsSpan(x * words, words)));
+        if (live > 1) order.AsSpan().Sort(new DescendingMonomials(keys, words));
         var mono = new ulong[live * words];
         var coef = new Rational[live];
+        var small = new long[live];
+        bool allSmall = true;
         for (int k = 0; k < live; k++)
         {
             int e = order[k];
             keys.AsSpan(e * words, words).CopyTo(mono.AsSpan(k * words, words));
-            coef[k] = _values[e];
+            if (_isBig[e]) coef[k] = _big[e];
+            else coef[k] = new Rational(small[k] = _small[e]);
+            allSmall &= !_isBig[e] && _small[e] >= -int.MaxValue && _small[e] <= int.MaxValue;
         }
-        return new Poly(vars, _layout.Bits, mono, coef);
+        var p = new Poly(vars, _layout.Bits, mono, coef);
+        if (allSmall) p.SetSmallCoefficients(small);
+        return p;
+    }
+
+    /// <summary>A struct comparer, so the sort is specialised and the comparison inlined (no delegate per call).</summary>
+    private readonly struct DescendingMonomials(ulong[] keys, int words) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            int bx = x * words, by = y * words;
+            for (int w = 0; w < words; w++)
+            {
+                ulong a = keys[bx + w], b = keys[by + w];
+                if (a != b) return a < b ? 1 : -1;
+            }
+            return 0;
+        }
+    }
+
+    /// <summary>True when every accumulated coefficient is zero (no polynomial is built).</summary>
+    public bool IsZero
+    {
+        get
+        {
+            for (int e = 0; e < _count; e++) if (!IsZeroAt(e)) return false;
+            return true;
+        }
     }
 
     /// <summary>Empties the table for reuse, keeping its capacity.</summary>

@@ -28,6 +28,7 @@ public sealed class MonomialLayout
         ulong guard = 0;
         for (int f = 0; f < FieldsPerWord; f++) guard |= 1UL << (f * bits + bits - 1);
         GuardMask = guard;
+        _hashKeys = HashKeys(Words);
     }
 
     public int VariableCount { get; }
@@ -102,17 +103,46 @@ public sealed class MonomialLayout
         return 0;
     }
 
+    /// <summary>
+    /// A hash that is linear in the exponent vector, h(m) = Σ_w m_w·K_w mod 2^64 with odd random K_w, so the
+    /// hash of a product of monomials is the sum of their hashes (no carries cross fields in a valid product):
+    /// multiplication loops hash each term once instead of once per product. <see cref="Mix"/> spreads it
+    /// over table slots.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Hash(ReadOnlySpan<ulong> m)
+    internal ulong LinearHash(ReadOnlySpan<ulong> m)
     {
-        ulong h = 0x9E3779B97F4A7C15UL;
-        for (int w = 0; w < m.Length; w++)
+        var k = _hashKeys;
+        ulong h = 0;
+        for (int w = 0; w < m.Length; w++) h += m[w] * k[w];
+        return h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        return (int)h;
+    }
+
+    private ulong[] _hashKeys = [];
+
+    private static ulong[] HashKeys(int words)
+    {
+        var k = new ulong[words];
+        ulong state = 0x9E3779B97F4A7C15UL;
+        for (int w = 0; w < words; w++)
         {
-            h ^= m[w];
-            h *= 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 31;
+            // splitmix64: fixed, well-spread odd constants (determinism matters for reproducible runs).
+            state += 0x9E3779B97F4A7C15UL;
+            ulong z = state;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            k[w] = (z ^ (z >> 31)) | 1;
         }
-        return (int)(h ^ (h >> 32));
+        return k;
     }
 
     /// <summary>Largest exponent of any single variable (used to pick a packing).</summary>

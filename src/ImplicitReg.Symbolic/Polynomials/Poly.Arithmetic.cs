@@ -110,14 +110,31 @@ public sealed partial class Poly
     }
 
     /// <summary>acc += a·b (same packing); false on exponent overflow.</summary>
-    internal static bool AccumulateProduct(MonomialAccumulator acc, Poly a, Poly b)
+    internal static bool AccumulateProduct(MonomialAccumulator acc, Poly a, Poly b, bool negate = false)
     {
+        var ha = a.TermHashes;
+        var hb = b.TermHashes;
+        var sa = a.SmallCoefficients;
+        var sb = b.SmallCoefficients;
+        if (sa is not null && sb is not null)
+        {
+            // Both sides have coefficients below 2^31 in magnitude: their products fit a long exactly.
+            for (int i = 0; i < a.Count; i++)
+            {
+                var ma = a.Monomial(i);
+                long ca = negate ? -sa[i] : sa[i];
+                ulong hi = ha[i];
+                for (int j = 0; j < b.Count; j++)
+                    if (!acc.TryAddProduct(ma, hi, b.Monomial(j), hb[j], ca * sb[j])) return false;
+            }
+            return true;
+        }
         for (int i = 0; i < a.Count; i++)
         {
             var ma = a.Monomial(i);
-            var ca = a._coef[i];
+            var ca = negate ? -a._coef[i] : a._coef[i];
             for (int j = 0; j < b.Count; j++)
-                if (!acc.TryAddProduct(ma, b.Monomial(j), ca * b._coef[j])) return false;
+                if (!acc.TryAddProduct(ma, ha[i], b.Monomial(j), hb[j], ca * b._coef[j])) return false;
         }
         return true;
     }

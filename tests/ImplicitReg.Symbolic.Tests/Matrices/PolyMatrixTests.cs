@@ -1,4 +1,5 @@
 using ImplicitReg.Symbolic.Matrices;
+using ImplicitReg.Symbolic.Numbers;
 
 namespace ImplicitReg.Symbolic.Tests.Matrices;
 
@@ -9,7 +10,7 @@ public sealed class PolyMatrixTests
     /// Ẇ_{j+1}ᵀW_{j+1} + W_{j+1}ᵀẆ_{j+1} − Ẇ_jW_jᵀ − W_jẆ_jᵀ for each j (the time derivative of
     /// W_{j+1}ᵀW_{j+1} − W_jW_jᵀ), or with a flipped sign (<paramref name="flipSign"/>) the negative control.
     /// </summary>
-    internal static PolyMatrix[] BalancednessDefects(int depth, int size, bool flipSign = false)
+    internal static PolyMatrix[] BalancednessDefects(int depth, int size, bool flipSign = false, bool fused = false)
     {
         var symbolic = Enumerable.Range(1, depth).Select(j => SymMatrix.Fresh($"W{j}", size, size)).Append(SymMatrix.Fresh("G", size, size)).ToArray();
         var all = PolyMatrix.FromAll(symbolic);
@@ -29,6 +30,14 @@ public sealed class PolyMatrixTests
         for (int j = 1; j < depth; j++)
         {
             var (wj, wj1, dj, dj1) = (w[j - 1], w[j], wDot[j - 1], wDot[j]);
+            if (fused)
+            {
+                var sign = flipSign ? Rational.One : Rational.MinusOne;
+                defects[j - 1] = PolyMatrix.SumOfProducts(
+                    (Rational.One, dj1.Transpose(), wj1), (Rational.One, wj1.Transpose(), dj1),
+                    (sign, dj, wj.Transpose()), (sign, wj, dj.Transpose()));
+                continue;
+            }
             var upper = dj1.Transpose() * wj1 + wj1.Transpose() * dj1;
             var lower = dj * wj.Transpose() + wj * dj.Transpose();
             defects[j - 1] = flipSign ? upper + lower : upper - lower;
@@ -37,17 +46,30 @@ public sealed class PolyMatrixTests
     }
 
     // Speed is measured in bench/ (bench/run.sh balancedness), never asserted in a unit test.
-    [Fact]
-    public void BalancednessIsConservedForDepth5With4x4Layers()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BalancednessIsConservedForDepth5With4x4Layers(bool fused)
     {
-        var defects = BalancednessDefects(depth: 5, size: 4);
-        Assert.All(defects, d => Assert.True(d.IsZero));
+        Assert.All(BalancednessDefects(depth: 5, size: 4, fused: fused), d => Assert.True(d.IsZero));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FlippingASignInTheBalancednessDefectLeavesANonZeroPolynomial(bool fused)
+    {
+        Assert.All(BalancednessDefects(depth: 3, size: 2, flipSign: true, fused: fused), d => Assert.False(d.IsZero));
     }
 
     [Fact]
-    public void FlippingASignInTheBalancednessDefectLeavesANonZeroPolynomial()
+    public void SumOfProductsEqualsTheSumOfTheSeparateProducts()
     {
-        Assert.All(BalancednessDefects(depth: 3, size: 2, flipSign: true), d => Assert.False(d.IsZero));
+        var m = PolyMatrix.FromAll(SymMatrix.Fresh("A", 2, 3), SymMatrix.Fresh("B", 3, 2), SymMatrix.Fresh("C", 2, 2), SymMatrix.Fresh("D", 2, 2));
+        var fused = PolyMatrix.SumOfProducts((Rational.One, m[0], m[1]), (new Rational(-3, 2), m[2], m[3]));
+        var separate = m[0] * m[1] - new Rational(3, 2) * (m[2] * m[3]);
+        Assert.True((fused - separate).IsZero);
+        Assert.False((fused - m[0] * m[1]).IsZero); // negative control
     }
 
     [Fact]

@@ -64,6 +64,21 @@ public sealed class PolyArithmeticTests
     }
 
     [Fact]
+    public void CoefficientsThatOverflowALongStayExact()
+    {
+        // c² + c² for c = 2^31 − 1 passes 2^63: the accumulator must move that term to exact rationals.
+        var vars = VariableOrder.Of("x", "y");
+        var c = new Rational(int.MaxValue);
+        var p = c * P("x + y", vars);
+        var square = p * p;
+        Assert.Equal(c * c * new Rational(2), square.Coefficient(1));
+        Assert.Equal(P("x^2 + 2*x*y + y^2", vars).Scale(c * c), square);
+        var big = P("4611686018427387904*x + 1/3", vars); // 2^62 and a fraction: the rational path
+        Assert.Equal(new Rational(System.Numerics.BigInteger.Pow(2, 124)), (big * big).Coefficient(0));
+        Assert.Equal(new Rational(System.Numerics.BigInteger.Pow(2, 63), 3), (big * big).Coefficient(1));
+    }
+
+    [Fact]
     public void SumAndDifferenceMergeLikeTerms()
     {
         var vars = VariableOrder.Of("x", "y");
