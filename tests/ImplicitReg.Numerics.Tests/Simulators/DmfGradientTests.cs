@@ -4,6 +4,7 @@ using ImplicitReg.Numerics.Simulators.Initialization;
 using ImplicitReg.Numerics.Simulators.LinearAlgebra;
 using ImplicitReg.Numerics.Simulators.Losses;
 using MathNet.Numerics.LinearAlgebra;
+using ImplicitReg.Models.Losses;
 
 namespace ImplicitReg.Numerics.Tests.Simulators;
 
@@ -13,8 +14,8 @@ public sealed class DmfGradientTests
     {
         var rng = new SeededRandom(seed);
         problem = sensing
-            ? DmfProblem.RandomSensing(rows, columns, 2, 7, depth, LossConstant.Mean, rng, hidden)
-            : DmfProblem.RandomCompletion(rows, columns, 2, rows * columns / 2, depth, LossConstant.Half, rng, hidden);
+            ? DmfProblem.RandomSensing(rows, columns, 2, 7, depth, LossScale.Mse, rng, hidden)
+            : DmfProblem.RandomCompletion(rows, columns, 2, rows * columns / 2, depth, LossScale.HalfSse, rng, hidden);
         var layers = LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, 0.7), rng, out _);
         return new DmfSimulator(problem.Loss, layers);
     }
@@ -116,7 +117,7 @@ public sealed class DmfGradientTests
     public void AStepOfTheLargeCompletionProblemDoesNotAllocate()
     {
         var rng = new SeededRandom(0);
-        var p = DmfProblem.RandomCompletion(100, 100, 5, 2000, 3, LossConstant.Mean, rng);
+        var p = DmfProblem.RandomCompletion(100, 100, 5, 2000, 3, LossScale.Mse, rng);
         var layers = LayerInitializer.Create(p.Dimensions, new InitSpec(InitKind.Gaussian, 0.01), rng, out _);
         var sim = new DmfSimulator(p.Loss, layers);
         for (int k = 0; k < 50; k++) { sim.ComputeLossAndGradient(); sim.ApplyGradient(1e-2); }
@@ -129,7 +130,7 @@ public sealed class DmfGradientTests
     public void TheSparseForwardPassMatchesTheDenseProductOnTheObservedEntries()
     {
         var rng = new SeededRandom(4);
-        var p = DmfProblem.RandomCompletion(37, 29, 3, 300, 3, LossConstant.Sum, rng, hidden: 19);
+        var p = DmfProblem.RandomCompletion(37, 29, 3, 300, 3, LossScale.Sse, rng, hidden: 19);
         var layers = LayerInitializer.Create(p.Dimensions, new InitSpec(InitKind.Gaussian, 0.5), rng, out _);
         var sim = new DmfSimulator(p.Loss, layers);
         Assert.Equal(p.Loss.Evaluate(sim.EndToEnd()), sim.ComputeLossAndGradient(), 10);

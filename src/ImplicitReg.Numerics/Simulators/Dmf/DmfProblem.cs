@@ -1,6 +1,7 @@
 using ImplicitReg.Numerics.Simulators.LinearAlgebra;
 using ImplicitReg.Numerics.Simulators.Losses;
 using MathNet.Numerics.LinearAlgebra;
+using ImplicitReg.Models.Losses;
 
 namespace ImplicitReg.Numerics.Simulators.Dmf;
 
@@ -33,7 +34,7 @@ public sealed record DmfProblem(string Name, MatrixLoss Loss, int[] Dimensions, 
     /// uniformly without replacement.
     /// </summary>
     public static DmfProblem RandomCompletion(int rows, int columns, int rank, int observed, int depth,
-        LossConstant constant, SeededRandom random, int? hidden = null)
+        LossScale constant, SeededRandom random, int? hidden = null)
     {
         if (rank < 1 || rank > Math.Min(rows, columns)) throw new ArgumentException($"rank {rank} must be between 1 and {Math.Min(rows, columns)}");
         if (observed < 1 || observed > rows * columns) throw new ArgumentException($"observed count {observed} must be between 1 and {rows * columns}");
@@ -44,7 +45,7 @@ public sealed record DmfProblem(string Name, MatrixLoss Loss, int[] Dimensions, 
         var truth = MatrixBuffer.FromMatrix(target);
         var entries = random.Distinct(rows * columns, observed)
             .Select(i => (i / columns, i % columns, truth[i / columns, i % columns])).ToList();
-        var loss = new CompletionLoss(rows, columns, entries, constant);
+        var loss = new CompletionMatrixLoss(rows, columns, entries, constant);
         return new DmfProblem($"random rank-{rank} {rows}x{columns} completion, {observed} observed", loss,
             LayerDimensions(rows, columns, depth, hidden), truth);
     }
@@ -53,9 +54,9 @@ public sealed record DmfProblem(string Name, MatrixLoss Loss, int[] Dimensions, 
     /// M6 (Razin and Cohen 2020): Ω = {(1,2), (2,1), (2,2)} with targets 1, 1, 0; every solution is
     /// [[x, 1], [1, 0]] with det = −1.
     /// </summary>
-    public static DmfProblem TwoByTwo(int depth, LossConstant constant = LossConstant.Half, int? hidden = null)
+    public static DmfProblem TwoByTwo(int depth, LossScale constant = LossScale.HalfSse, int? hidden = null)
     {
-        var loss = new CompletionLoss(2, 2, [(0, 1, 1.0), (1, 0, 1.0), (1, 1, 0.0)], constant);
+        var loss = new CompletionMatrixLoss(2, 2, [(0, 1, 1.0), (1, 0, 1.0), (1, 1, 0.0)], constant);
         return new DmfProblem("2x2 completion of Razin and Cohen (M6)", loss, LayerDimensions(2, 2, depth, hidden), null);
     }
 
@@ -63,7 +64,7 @@ public sealed record DmfProblem(string Name, MatrixLoss Loss, int[] Dimensions, 
     /// M6's d × d′ generalization: target with (1,2) = (2,1) = 1, (i,i) = 1 for i ≥ 3, zero elsewhere; every
     /// entry observed except (1,1).
     /// </summary>
-    public static DmfProblem Generalized(int rows, int columns, int depth, LossConstant constant = LossConstant.Half, int? hidden = null)
+    public static DmfProblem Generalized(int rows, int columns, int depth, LossScale constant = LossScale.HalfSse, int? hidden = null)
     {
         if (rows < 2 || columns < 2) throw new ArgumentException("the generalized construction needs at least 2×2");
         var entries = new List<(int, int, double)>();
@@ -74,7 +75,7 @@ public sealed record DmfProblem(string Name, MatrixLoss Loss, int[] Dimensions, 
                 double b = (r, c) is (0, 1) or (1, 0) || (r == c && r >= 2) ? 1 : 0;
                 entries.Add((r, c, b));
             }
-        return new DmfProblem($"{rows}x{columns} generalization of the 2x2 construction", new CompletionLoss(rows, columns, entries, constant),
+        return new DmfProblem($"{rows}x{columns} generalization of the 2x2 construction", new CompletionMatrixLoss(rows, columns, entries, constant),
             LayerDimensions(rows, columns, depth, hidden), null);
     }
 
@@ -83,7 +84,7 @@ public sealed record DmfProblem(string Name, MatrixLoss Loss, int[] Dimensions, 
     /// with i.i.d. N(0, 1) entries.
     /// </summary>
     public static DmfProblem RandomSensing(int rows, int columns, int rank, int measurements, int depth,
-        LossConstant constant, SeededRandom random, int? hidden = null)
+        LossScale constant, SeededRandom random, int? hidden = null)
     {
         var u = Matrix<double>.Build.Dense(rows, rank, (_, _) => random.Normal());
         var v = Matrix<double>.Build.Dense(columns, rank, (_, _) => random.Normal());
@@ -102,6 +103,6 @@ public sealed record DmfProblem(string Name, MatrixLoss Loss, int[] Dimensions, 
             y.Add(RowKernels.Dot(m.Data, truth.Data));
         }
         return new DmfProblem($"random rank-{rank} {rows}x{columns} sensing, {measurements} measurements",
-            new SensingLoss(a, y, constant), LayerDimensions(rows, columns, depth, hidden), truth);
+            new SensingMatrixLoss(a, y, constant), LayerDimensions(rows, columns, depth, hidden), truth);
     }
 }

@@ -22,11 +22,11 @@ public sealed partial class DmfSimulator
         MatrixKernels.Transpose(belowTop, _belowTopT!);
 
         double loss;
-        if (Loss is CompletionLoss completion) loss = CompletionResiduals(completion);
+        if (Loss is CompletionMatrixLoss completion) loss = CompletionResiduals(completion);
         else
         {
             MatrixKernels.Multiply(_layers[n - 1], belowTop, _endToEnd!);
-            loss = SensingResiduals((SensingLoss)Loss);
+            loss = SensingResiduals((SensingMatrixLoss)Loss);
         }
 
         // Top layer: G·R_{N−2}ᵀ.
@@ -61,7 +61,7 @@ public sealed partial class DmfSimulator
     /// Completion forward pass: W_ab = (W_N)_a· · (R_{N−2}ᵀ)_b· at each observed entry; stores the weights
     /// 2c·residual in CSR and CSC order.
     /// </summary>
-    private double CompletionResiduals(CompletionLoss loss)
+    private double CompletionResiduals(CompletionMatrixLoss loss)
     {
         SparseKernels.SampledDot(_pattern!, _layers[Depth - 1], _belowTopT!, _sampled);
         double c = loss.Constant, sum = 0;
@@ -77,7 +77,7 @@ public sealed partial class DmfSimulator
     }
 
     /// <summary>Sensing residuals at the end-to-end matrix already in <c>_endToEnd</c>; fills the dense G.</summary>
-    private double SensingResiduals(SensingLoss loss)
+    private double SensingResiduals(SensingMatrixLoss loss)
     {
         double c = loss.Constant, sum = 0;
         _denseG!.Clear();
@@ -110,7 +110,7 @@ public sealed partial class DmfSimulator
     {
         var w = _layers[0];
         var g = _gradient[0];
-        if (Loss is CompletionLoss loss)
+        if (Loss is CompletionMatrixLoss loss)
         {
             double c = loss.Constant, sum = 0;
             g.Clear();
@@ -122,7 +122,7 @@ public sealed partial class DmfSimulator
             }
             return c * sum;
         }
-        var sensing = (SensingLoss)Loss;
+        var sensing = (SensingMatrixLoss)Loss;
         _endToEnd!.CopyFrom(w);
         double value = SensingResiduals(sensing);
         g.CopyFrom(_denseG!);

@@ -55,16 +55,16 @@ public sealed partial class DmfSimulator : GradientModel
         _gradient[n - 1] = new MatrixBuffer(Dimensions[n], Dimensions[n - 1]);
         for (int j = 0; j < n - 1; j++) _gradient[j] = new MatrixBuffer(Dimensions[j], Dimensions[j + 1]);
         if (n >= 3) _scratch = new MatrixBuffer(Dimensions[0], Dimensions.Skip(2).Take(n - 2).Max());
-        if (loss is SensingLoss)
+        if (loss is SensingMatrixLoss)
         {
             _denseG = new MatrixBuffer(loss.Rows, loss.Columns);
             _endToEnd = new MatrixBuffer(loss.Rows, loss.Columns);
         }
-        _residualWeights = new double[loss is CompletionLoss c ? c.Count : ((SensingLoss)loss).Count];
+        _residualWeights = new double[loss is CompletionMatrixLoss c ? c.Count : ((SensingMatrixLoss)loss).Count];
         _cscWeights = new double[_residualWeights.Length];
         _sampled = new double[_residualWeights.Length];
         _csrTargets = [];
-        if (loss is CompletionLoss completion)
+        if (loss is CompletionMatrixLoss completion)
         {
             _pattern = new SparsePattern(loss.Rows, loss.Columns, completion.RowIndex, completion.ColumnIndex);
             _csrTargets = _pattern.CsrOriginal.Select(k => completion.Targets[k]).ToArray();

@@ -1,21 +1,26 @@
 using ImplicitReg.Numerics.Simulators.LinearAlgebra;
+using ImplicitReg.Models.Losses;
 
 namespace ImplicitReg.Numerics.Simulators.Losses;
 
-/// <summary>A squared loss on an end-to-end matrix W (rows × columns): completion or sensing.</summary>
+/// <summary>
+/// A squared loss on an end-to-end matrix W (rows × columns), completion or sensing, in the numeric form the
+/// simulators use (0-based indices, double targets); the symbolic counterparts live in ImplicitReg.Models.Losses.
+/// </summary>
 public abstract class MatrixLoss
 {
-    protected MatrixLoss(int rows, int columns, LossConstant constant, int count)
+    protected MatrixLoss(int rows, int columns, LossScale scale, int count)
     {
         Rows = rows;
         Columns = columns;
-        ConstantKind = constant;
-        Constant = LossConstants.Value(constant, count);
+        Scale = scale;
+        Constant = LossScales.Constant(scale, count).ToDouble();
     }
 
     public int Rows { get; }
     public int Columns { get; }
-    public LossConstant ConstantKind { get; }
+    /// <summary>Which constant (½, mean or 1), named as in the symbolic models.</summary>
+    public LossScale Scale { get; }
 
     /// <summary>The numeric constant c of <c>c·Σ residual²</c>.</summary>
     public double Constant { get; }
@@ -31,9 +36,9 @@ public abstract class MatrixLoss
 /// Completion: <c>L(W) = c·Σ_{(i,j)∈Ω} (W_ij − b_ij)²</c>. Its gradient has one non-zero per observed entry,
 /// which the simulators exploit.
 /// </summary>
-public sealed class CompletionLoss : MatrixLoss
+public sealed class CompletionMatrixLoss : MatrixLoss
 {
-    public CompletionLoss(int rows, int columns, IReadOnlyList<(int Row, int Column, double Target)> observed, LossConstant constant)
+    public CompletionMatrixLoss(int rows, int columns, IReadOnlyList<(int Row, int Column, double Target)> observed, LossScale constant)
         : base(rows, columns, constant, observed.Count)
     {
         if (observed.Count == 0) throw new ArgumentException("a completion loss needs at least one observed entry");
@@ -86,9 +91,9 @@ public sealed class CompletionLoss : MatrixLoss
 /// <summary>
 /// Sensing: <c>L(W) = c·Σ_i (⟨A_i, W⟩ − y_i)²</c>, gradient <c>2c·Σ_i r_i·A_i</c> (dense).
 /// </summary>
-public sealed class SensingLoss : MatrixLoss
+public sealed class SensingMatrixLoss : MatrixLoss
 {
-    public SensingLoss(IReadOnlyList<MatrixBuffer> measurements, IReadOnlyList<double> values, LossConstant constant)
+    public SensingMatrixLoss(IReadOnlyList<MatrixBuffer> measurements, IReadOnlyList<double> values, LossScale constant)
         : base(measurements[0].Rows, measurements[0].Columns, constant, measurements.Count)
     {
         if (measurements.Count != values.Count) throw new ArgumentException("one value per measurement matrix is needed");
