@@ -10,6 +10,11 @@ public static class DerivationRegistry
         ScalarChainDerivation.Info,
         DiagonalDynamicsDerivation.Info,
         ClosedFormsDerivation.Info,
+        DeterminantDerivation.Info,
+        TensorNormsDerivation.Info,
+        SymmetricFlowDerivation.Info,
+        CommutingClosedFormDerivation.Info,
+        NonNegativeFlowDerivation.Info,
     ];
 
     /// <summary>The derivation with this name, or null.</summary>

@@ -1,0 +1,75 @@
+using ImplicitReg.Models.Derivations.Checks;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Operations;
+
+namespace ImplicitReg.Models.Derivations;
+
+/// <summary>
+/// M8 commuting case, for diagonal measurements <c>A_k = diag(A&lt;k&gt;[i,i])</c> (which commute): the closed form
+/// <c>X_t = e^{A*(s)} X_0 e^{A*(s)}</c> with <c>s_k = −κ·S_k</c>, <c>S_k(t) = ∫₀ᵗ r_k</c>, solves
+/// <c>Ẋ = −κ(A*(r)X + XA*(r))</c> for any residual path r(t). κ is the constant derived by <c>symmetric-flow</c>.
+/// </summary>
+public static class CommutingClosedFormDerivation
+{
+    public const string Published = "X(t) = exp(Astar(s))*X0*exp(Astar(s)) with s = -kappa*S, d/dt S = r";
+
+    public static readonly DerivationInfo Info = new(
+        "commuting-closed-form", "M8",
+        "diagonal (commuting) A_i: X_t = exp(A*(s)) X_0 exp(A*(s)), s = -kappa * integral of r, solves the X flow",
+        "--dims d (default 2) --components m measurements (default 2) --loss half-sse|mse|sse (default half-sse)",
+        o => Run(o));
+
+    /// <summary>Runs the check; <paramref name="exponentScale"/> multiplies s (1 = published; negative controls pass others).</summary>
+    public static Derivation Run(DerivationOptions options, Expr? exponentScale = null)
+    {
+        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d"), 2, 1, 4, "dims");
+        int m = Setups.Bounded(options.Components, 2, 1, 4, "components");
+        // κ from the symmetric-flow derivation for the same loss (derived, not typed).
+        var flow = SymmetricFlowDerivation.Run(options with { Dims = [Math.Min(d, 2)], Components = Math.Min(m, 2) });
+        var kappa = flow.Steps.Single(s => s.Name == "the constant").Equations[0].Rhs;
+
+        var alpha = new Expr[m, d]; // A_k = diag(alpha[k, i])
+        for (int k = 0; k < m; k++)
+            for (int i = 0; i < d; i++)
+                alpha[k, i] = new Sym($"A{k + 1}[{i + 1},{i + 1}]");
+        var r = Enumerable.Range(1, m).Select(k => (Expr)new Sym($"r[{k}]")).ToArray();
+        var integral = Enumerable.Range(1, m).Select(k => new Sym($"S[{k}]")).ToArray();
+        var field = integral.Select((s, k) => (s, r[k])).ToDictionary(p => p.s, p => p.Item2);
+        var scale = exponentScale ?? Expr.One;
+        Expr Lambda(IReadOnlyList<Expr> weights, int i) => Expr.Add(Enumerable.Range(0, m).Select(k => Expr.Mul(weights[k], alpha[k, i])));
+        var s = integral.Select(x => Expr.Mul(Expr.Neg(kappa), scale, x)).ToArray();
+
+        var closed = new Expr[d, d];
+        var residuals = new List<CheckResult>();
+        var rates = new List<Equation>();
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++)
+            {
+                var x0 = new Sym($"X0[{i + 1},{j + 1}]");
+                closed[i, j] = Expr.Mul(Expr.Exp(Lambda(s, i)), x0, Expr.Exp(Lambda(s, j)));
+            }
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++)
+            {
+                var derivative = Algebra.TimeDerivative(closed[i, j], field);
+                // −κ(A*(r)X + XA*(r)) for diagonal A*(r) = diag(λ_i): entry −κ(λ_i + λ_j)X[i,j].
+                var rhs = Expr.Mul(Expr.Neg(kappa), Expr.Add(Lambda(r, i), Lambda(r, j)), closed[i, j]);
+                residuals.Add(IdentityCheck.Equal(derivative, rhs, $"d/dt X[{i + 1},{j + 1}]"));
+                rates.Add(Equation.Rate(new Sym($"X[{i + 1},{j + 1}]"), derivative));
+            }
+        var check = CheckResult.All(residuals, "each entry's derivative equals the right side as a rational function in the symbols and exp generators");
+        var steps = new List<DerivationStep>
+        {
+            DerivationStep.Of("the constant", new Equation(new Sym("kappa"), kappa), "from derive symmetric-flow for the same loss: d/dt X = -kappa*(A*(r)*X + X*A*(r))", Verdict.Derived),
+            new("diagonal measurements", [],
+                $"A_k = diag(A<k>[1,1], ..., A<k>[{d},{d}]) for k = 1..{m}: diagonal matrices commute; A*(r) = diag(sum_k r[k]*A<k>[i,i]); S[k] = integral of r[k], d/dt S[k] = r[k]", Verdict.Assumed),
+            new("closed form", LayerFlowDerivation.Entries(closed, (a, b) => new Sym($"X[{a},{b}]")),
+                $"published X = exp(A*(s))*X0*exp(A*(s)) with s[k] = {(scale is Num { Value.IsOne: true } ? "" : $"{scale}*")}(-kappa)*S[k], exp of a diagonal matrix taken entrywise", Verdict.Definition),
+            new("solves the flow", rates, $"kernel TimeDerivative with d/dt S[k] = r[k], against -kappa*(lambda_i + lambda_j)*X[i,j]; {check.Explanation}", check.Verdict, check.Witness),
+        };
+        return new Derivation(Info.Name, Info.Claim, "Commuting measurements: closed form",
+            [$"model: X = U U^T, {d} x {d}, {m} diagonal measurements", $"loss: {flow.Setting[1][6..]}"],
+            steps, Published, check.Verdict,
+            LayerFlowDerivation.Conclusion(check.Verdict, $"X(t) = exp(A*(s))*X0*exp(A*(s)) with s = -{kappa}*S solves d/dt X = -{kappa}*(A*(r)*X + X*A*(r))"));
+    }
+}

@@ -1,0 +1,126 @@
+using ImplicitReg.Models.Derivations.Checks;
+using ImplicitReg.Models.Factorizations;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Operations;
+using ImplicitReg.Symbolic.Parsing;
+using ImplicitReg.Symbolic.Polynomials;
+
+namespace ImplicitReg.Models.Derivations;
+
+/// <summary>
+/// M7 for CP tensor factorization: the factor flows from φ, the rate of each squared factor norm
+/// (<c>d/dt ‖w_r^n‖² = −2⟨G, ⊗_m w_r^m⟩</c>, the same for every mode n), hence the conserved unbalancedness
+/// <c>‖w_r^n‖² − ‖w_r^{n′}‖²</c> (an exact polynomial identity), and the balanced component-norm ODE
+/// <c>d/dt ρ_r = −N ρ_r^(2−2/N) ⟨G, ⊗_n ŵ_r^n⟩</c>.
+/// </summary>
+public static class TensorNormsDerivation
+{
+    public const string Published = "d/dt (|w_r^n|^2 - |w_r^n'|^2) = 0; d/dt rho_r = N*rho_r^(2-2/N)*<-grad L, (x)_n w_r^n/|w_r^n|>";
+
+    public static readonly DerivationInfo Info = new(
+        "tensor-norms", "M7",
+        "CP factorization: factor-norm rates, conserved |w_r^n|^2 - |w_r^n'|^2, balanced component-norm ODE",
+        "--order N (default 3) --dims d1,...,dN (default all 2) --components R (default 2)",
+        o => Run(o));
+
+    /// <summary>Runs M7; <paramref name="publishedNormOde"/> is the component-norm right side in rho, q, N (negative controls pass variants).</summary>
+    public static Derivation Run(DerivationOptions options, string publishedNormOde = "-N*rho^(2-2/N)*q")
+    {
+        int order = Setups.Bounded(options.Order ?? options.Dims?.Count, 3, 1, 6, "order");
+        var dims = options.Dims ?? Enumerable.Repeat(2, order).ToArray();
+        if (dims.Count != order) throw new DerivationOptionException($"--dims lists {dims.Count} mode sizes but --order is {order}");
+        if (dims.Any(x => x < 1 || x > 6)) throw new DerivationOptionException("--dims mode sizes must be between 1 and 6");
+        int components = Setups.Bounded(options.Components, 2, 1, 8, "components");
+        var model = new CpTensorFactorization(dims, components);
+        var indices = model.Indices().ToList();
+        Sym GradientAt(int[] idx) => new($"G[{string.Join(",", idx)}]");
+
+        var phi = Expr.Add(indices.Select(idx => Expr.Mul(GradientAt(idx), model.Entry(idx))));
+        var parameters = model.Parameters();
+        var gradient = SumGradient.Of(phi, parameters);
+        var flow = parameters.Select(p => new FlowEquation(p, Expr.Neg(gradient[p]))).ToList();
+        var field = flow.ToDictionary(f => f.Variable, f => f.Rhs);
+        var poly = new PolyFlow(flow);
+        var steps = new List<DerivationStep>
+        {
+            new("CP tensor", indices.Take(16).Select(idx => new Equation(new Sym($"T[{string.Join(",", idx)}]"), model.Entry(idx))).ToList(),
+                $"T = sum over r of w_r^1 (x) ... (x) w_r^{order}{(indices.Count > 16 ? $" (first 16 of {indices.Count} entries)" : "")}", Verdict.Definition),
+            DerivationStep.Of("objective", new Equation(new Sym("phi"), phi),
+                "chain rule: at the current point phi may be replaced by <G, T(w)> with G = grad L(T) held fixed (any loss)", Verdict.Definition),
+            new("factor flows", flow.Select(f => Equation.Rate(f.Variable, f.Rhs)).ToList(),
+                "d/dt theta = -dphi/dtheta for every factor entry (kernel Diff, term by term)", Verdict.Derived),
+        };
+
+        // d/dt ‖w_r^n‖² by the kernel, and the published −2⟨G, ⊗_m w_r^m⟩.
+        var normRates = new List<Equation>();
+        var normChecks = new List<CheckResult>();
+        var ratePolys = new Dictionary<(int R, int N), Poly>();
+        for (int r = 1; r <= components; r++)
+        {
+            var inner = Expr.Add(indices.Select(idx => Expr.Mul(GradientAt(idx), model.ComponentEntry(r, idx))));
+            for (int n = 1; n <= order; n++)
+            {
+                var normSquared = Expr.Add(model.Factor(r, n).Select(x => Expr.Pow(x, 2)));
+                var rate = PolyConversion.ToPoly(Algebra.TimeDerivative(normSquared, field), poly.Variables);
+                ratePolys[(r, n)] = rate;
+                normRates.Add(Equation.Rate(NormSquared(r, n), PolyConversion.ToExpr(rate)));
+                normChecks.Add(IdentityCheck.AllZero([($"d/dt |w{r}_{n}|^2 + 2*<G, w{r}_1 (x) ... (x) w{r}_{order}>", rate + PolyConversion.ToPoly(Expr.Mul(2, inner), poly.Variables))], ""));
+            }
+        }
+        var normCheck = CheckResult.All(normChecks, "each equals -2*<G, w_r^1 (x) ... (x) w_r^N>, the same for every mode n (polynomial identity)");
+        steps.Add(new DerivationStep("factor norm rates", normRates,
+            $"d/dt sum_i w<r>_<n>[i]^2 along the factor flows (kernel TimeDerivative); nw<r>_<n> stands for |w<r>_<n>|^2; {normCheck.Explanation}",
+            normCheck.Verdict, normCheck.Witness));
+
+        var conserved = new List<Equation>();
+        var residuals = new List<(string, Poly)>();
+        for (int r = 1; r <= components; r++)
+            for (int n = 1; n <= order; n++)
+                for (int m = n + 1; m <= order; m++)
+                {
+                    var diff = ratePolys[(r, n)] - ratePolys[(r, m)];
+                    residuals.Add(($"d/dt (nw{r}_{n} - nw{r}_{m})", diff));
+                    conserved.Add(Equation.Rate(Expr.Sub(NormSquared(r, n), NormSquared(r, m)), PolyConversion.ToExpr(diff)));
+                }
+        var conservation = IdentityCheck.AllZero(residuals, $"every difference expands to the zero polynomial ({residuals.Count} pairs)");
+        steps.Add(new DerivationStep("conserved unbalancedness", conserved,
+            "difference of the derived factor-norm rates; " + conservation.Explanation, conservation.Verdict, conservation.Witness));
+
+        var (normOde, odeCheck) = BalancedNormOde(order, publishedNormOde);
+        steps.AddRange(normOde);
+        var verdict = Verdicts.Weakest([normCheck.Verdict, conservation.Verdict, odeCheck.Verdict]);
+        return new Derivation(Info.Name, Info.Claim, "Tensor factorization: factor norms",
+            [$"model: CP tensor factorization, {model.Describe()}", "loss: any differentiable L, G[i,...] = entries of grad L(T)"],
+            steps, Published, verdict,
+            LayerFlowDerivation.Conclusion(verdict, "factor norms move together (unbalancedness conserved) and balanced component norms follow M7"));
+    }
+
+    /// <summary>The symbol standing for ‖w_r^n‖².</summary>
+    public static Sym NormSquared(int r, int n) => new($"nw{r}_{n}");
+
+    // Balanced component r: ν_n = |w_r^n| all equal to ρ^(1/N), d/dt ν_n = (d/dt ν_n²)/(2ν_n) = −p/ν_n with
+    // p = ⟨G, ⊗_m w_r^m⟩ = ρ·q, q = ⟨G, ⊗_m ŵ_r^m⟩; ρ = Π_n ν_n.
+    private static (List<DerivationStep>, CheckResult) BalancedNormOde(int order, string published)
+    {
+        Sym rho = new("rho"), p = new("p"), q = new("q"), nSym = new("N");
+        var nu = Enumerable.Range(1, order).Select(n => new Sym($"nu{n}")).ToArray();
+        var product = Expr.Mul(nu.Cast<Expr>());
+        var field = nu.ToDictionary(v => v, v => Expr.Neg(Expr.Div(p, v)));
+        var rate = Algebra.TimeDerivative(product, field);
+        var balanced = new Dictionary<Expr, Expr> { [p] = Expr.Mul(rho, q) };
+        foreach (var v in nu) balanced[v] = Expr.Pow(rho, Expr.Div(1, order));
+        var atBalance = PositivePowers.Normalize(Algebra.Substitute(rate, balanced));
+        var pub = PositivePowers.Normalize(Algebra.Substitute(Parser.ParseExpression(published), nSym, order));
+        var check = IdentityCheck.Equal(atBalance, pub, "d/dt rho");
+        var steps = new List<DerivationStep>
+        {
+            new("component norm", [new Equation(rho, product), .. nu.Select(v => Equation.Rate(v, field[v]))],
+                "rho = |w_r^1 (x) ... (x) w_r^N| = product of the factor norms nu_n = |w_r^n|; from the factor norm rates, d/dt nu_n = (d/dt nu_n^2)/(2*nu_n) = -p/nu_n with p = <G, w_r^1 (x) ... (x) w_r^N>",
+                Verdict.Derived),
+            new("balanced component norm ODE", [Equation.Rate(rho, rate), Equation.Rate(rho, atBalance), Equation.Rate(rho, pub)],
+                $"kernel TimeDerivative of the product, then balance nu_n = rho^(1/N) and p = rho*q with q = <G, normalised factors>; published (MATH.md M7, N = {order}): d/dt rho = {published}; {check.Explanation}",
+                check.Verdict, check.Witness),
+        };
+        return (steps, check);
+    }
+}

@@ -1,0 +1,27 @@
+using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Rendering;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Testing.Snapshots;
+
+namespace ImplicitReg.Models.Tests.Derivations;
+
+public sealed class CommutingClosedFormDerivationTests
+{
+    [Fact]
+    public void TheClosedFormSolvesTheFlowAndItsTextIsStable()
+    {
+        var d = CommutingClosedFormDerivation.Run(DerivationOptions.Defaults);
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    [Fact]
+    public void ThreeByThreeWithThreeMeasurementsIsProved() =>
+        Assert.Equal(Verdict.Proved, CommutingClosedFormDerivation.Run(new DerivationOptions { Dims = [3], Components = 3 }).Conclusion);
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(-1)]
+    public void AWrongExponentScaleIsDisproved(int scale) =>
+        Assert.Equal(Verdict.Disproved, CommutingClosedFormDerivation.Run(DerivationOptions.Defaults, exponentScale: scale).Conclusion);
+}

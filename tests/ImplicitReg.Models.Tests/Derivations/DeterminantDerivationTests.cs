@@ -1,0 +1,32 @@
+using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Rendering;
+using ImplicitReg.Testing.Snapshots;
+
+namespace ImplicitReg.Models.Tests.Derivations;
+
+public sealed class DeterminantDerivationTests
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void TheSignIsKeptForDepthTwoAndMoreAndTheTextIsStable(int depth)
+    {
+        var d = DeterminantDerivation.Run(new DerivationOptions { Depth = depth });
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Assert.Equal(Verdict.Proved, d.Steps.Single(s => s.Name == "Jacobi's formula").Verdict);
+        Snapshot.Verify(DerivationText.Render(d), ("depth", depth));
+    }
+
+    [Fact]
+    public void DepthOneIsTheNegativeControlAndIsDisprovedWithAWitness()
+    {
+        var d = DeterminantDerivation.Run(new DerivationOptions { Depth = 1 });
+        Assert.Equal(Verdict.Disproved, d.Conclusion);
+        Assert.Contains("d/dt detW = 1, not 0", d.Steps[^1].Witness);
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    [Fact]
+    public void ThreeByThreeLayersAreProved() =>
+        Assert.Equal(Verdict.Proved, DeterminantDerivation.Run(new DerivationOptions { Dims = [3, 3, 3] }).Conclusion);
+}

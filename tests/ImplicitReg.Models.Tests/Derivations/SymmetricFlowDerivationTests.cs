@@ -1,0 +1,39 @@
+using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Rendering;
+using ImplicitReg.Models.Losses;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Testing.Snapshots;
+
+namespace ImplicitReg.Models.Tests.Derivations;
+
+public sealed class SymmetricFlowDerivationTests
+{
+    [Fact]
+    public void TheDefaultCaseIsProvedAndItsTextIsStable()
+    {
+        var d = SymmetricFlowDerivation.Run(DerivationOptions.Defaults);
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    // κ = 4c: the ½ of the loss and the two symmetric gradient terms; MSE over m = 3 measurements gives 4/3.
+    [Theory]
+    [InlineData(LossScale.HalfSse, 2, "2")]
+    [InlineData(LossScale.Sse, 2, "4")]
+    [InlineData(LossScale.Mse, 3, "4/3")]
+    public void TheConstantIsDerivedFromTheLoss(LossScale scale, int measurements, string kappa)
+    {
+        var d = SymmetricFlowDerivation.Run(new DerivationOptions { Loss = scale, Components = measurements });
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Assert.Equal(kappa, d.Steps.Single(s => s.Name == "the constant").Equations[0].RhsText);
+    }
+
+    [Fact]
+    public void TheWrongLossConstantIsDisproved()
+    {
+        // Negative control: kappa = 1 (the formula as printed, without its constant) for the half-sse loss.
+        var d = SymmetricFlowDerivation.Run(DerivationOptions.Defaults, kappaOverride: Expr.One);
+        Assert.Equal(Verdict.Disproved, d.Conclusion);
+        Assert.NotNull(d.Steps.Single(s => s.Name == "the constant").Witness);
+    }
+}
