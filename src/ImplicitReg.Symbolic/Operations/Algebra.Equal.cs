@@ -32,8 +32,19 @@ public static partial class Algebra
         if (a is Statement || b is Statement) throw new SymbolicException("Equal compares expressions, not statements");
         int usedSeed = seed ?? DefaultEqualSeed;
         if (a.Equals(b)) return new(EqualityVerdict.ProvedEqual, null, null, null, 0, null, "identical canonical forms");
-        var forms = RationalConversion.ToRationalForms([a, b], Cancel);
-        var difference = forms[0] - forms[1];
+        RationalForm[] forms;
+        RationalForm difference;
+        try
+        {
+            forms = RationalConversion.ToRationalForms([a, b], Cancel);
+            difference = forms[0] - forms[1];
+        }
+        catch (SymbolicLimitException limit)
+        {
+            // Too large to normalise exactly: numeric evidence is all that can be offered (never a proof).
+            return NumericComparison(a, b, FreeSymbols([a, b]), new Random(usedSeed), usedSeed,
+                $"too large to normalise exactly ({limit.Message})");
+        }
         var vars = forms[0].Variables;
         var generators = vars.Variables.Where(v => v is not Sym).ToList();
         if (difference.IsZero)
@@ -46,7 +57,8 @@ public static partial class Algebra
         var symbols = FreeSymbols([a, b]);
         var random = new Random(usedSeed);
         if (generators.Count == 0) return ExactWitness(a, b, symbols, random, usedSeed, difference);
-        return NumericComparison(a, b, symbols, random, usedSeed, generators);
+        return NumericComparison(a, b, symbols, random, usedSeed,
+            $"the difference is not 0 as a rational function in {string.Join(", ", generators)}");
     }
 
     /// <summary>A random rational point: p/q with |p| ≤ 24, q ≤ 6 (positive only when asked).</summary>
@@ -79,7 +91,7 @@ public static partial class Algebra
     }
 
     private static EqualityResult NumericComparison(
-        Expr a, Expr b, IReadOnlyList<Sym> symbols, Random random, int seed, IReadOnlyList<Expr> generators)
+        Expr a, Expr b, IReadOnlyList<Sym> symbols, Random random, int seed, string whyNotProved)
     {
         const int attemptLimit = 40 * EqualSampleCount;
         int valid = 0;
@@ -114,7 +126,7 @@ public static partial class Algebra
         if (valid == 0)
             throw new SymbolicException($"no point where both sides are defined was found in {attemptLimit} tries (seed {seed})");
         return new(EqualityVerdict.NumericallyEqual, null, null, null, valid, seed,
-            $"not proved: the difference is not 0 as a rational function in {string.Join(", ", generators)}, " +
+            $"not proved: {whyNotProved}, " +
             $"but the sides agree at {valid} random points (seed {seed}, relative tolerance {EqualNumericTolerance:G})");
     }
 

@@ -9,7 +9,8 @@ public static partial class Algebra
     /// Canonical form plus cancellation of rational parts: the smallest (by <see cref="NodeCount"/>) of
     /// the fully cancelled quotient (<see cref="Cancel"/>), the cancelled quotient over a factored
     /// denominator, and the input itself — each with the arguments of functions and the bases of fractional
-    /// powers simplified recursively. Ties go to the cancelled quotient, which is canonical.
+    /// powers simplified recursively, and the terms of a sum each simplified on their own. Ties go to the
+    /// cancelled quotient, which is canonical.
     /// <c>(x^2 − 1)/(x − 1)</c> → <c>x + 1</c>; <c>x/(x+1) + 1/(x+1)</c> → <c>1</c>; <c>(x + 1)^10</c> stays.
     /// No trigonometric or other transcendental identities are applied (<c>sin²x + cos²x</c> stays).
     /// </summary>
@@ -52,7 +53,7 @@ public static partial class Algebra
         private Expr Rebuild(Expr u) => u switch
         {
             Num or Sym => u,
-            Add a => Expr.Add(a.Terms.Select(Rebuild)),
+            Add a => Expr.Add(a.Terms.Select(Simplify)), // term by term: cancels each fraction on its own
             Mul m => Expr.Mul(m.Factors.Select(Rebuild)),
             Pow { Exponent: Num { Value.IsInteger: true } } p => Expr.Pow(Rebuild(p.Base), p.Exponent),
             Pow p => Expr.Pow(Simplify(p.Base), Simplify(p.Exponent)),

@@ -1,3 +1,4 @@
+using System.Numerics;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 
@@ -109,6 +110,24 @@ public sealed partial class Poly
         // Scale to exactly lc(b)^(deg a − deg b + 1) so the result is the textbook pseudo-remainder.
         for (; done < steps; done++) r = Multiply(lcb, r);
         return r;
+    }
+
+    /// <summary>The polynomial with variable <paramref name="variable"/> set to an integer (same variable order).</summary>
+    public Poly EvaluateAt(int variable, BigInteger value)
+    {
+        var acc = new MonomialAccumulator(Layout, Count);
+        var powers = new Dictionary<int, BigInteger>();
+        var m = new ulong[Words];
+        for (int i = 0; i < Count; i++)
+        {
+            var src = Monomial(i);
+            int e = Layout.Get(src, variable);
+            src.CopyTo(m);
+            Layout.Set(m, variable, 0);
+            if (!powers.TryGetValue(e, out var pw)) powers[e] = pw = BigInteger.Pow(value, e);
+            acc.Add(m, _coef[i] * new Rational(pw));
+        }
+        return acc.ToPoly(Variables);
     }
 
     /// <summary>Variables that occur in this polynomial (indices, ascending).</summary>

@@ -62,6 +62,19 @@ public sealed class EqualTests
     }
 
     [Fact]
+    public void ExpressionsTooLargeToNormaliseGetOnlyANumericVerdict()
+    {
+        // Expanding a 6-term sum to the 100th power would give ~10^8 terms: refused, so only sampling is left.
+        var r = Algebra.Equal(Parser.Parse("(2*a + 2*b + 2*c + 2*d + 2*e + 2*f)^100"), Parser.Parse("2^100*(a + b + c + d + e + f)^100"), seed: 5);
+        Assert.Equal(EqualityVerdict.NumericallyEqual, r.Verdict);
+        Assert.Contains("too large", r.Explanation);
+        // Negative control: off by a factor 2, found at an exact rational point despite the size.
+        var wrong = Algebra.Equal(Parser.Parse("(2*a + 2*b + 2*c + 2*d + 2*e + 2*f)^100"), Parser.Parse("2^101*(a + b + c + d + e + f)^100"), seed: 5);
+        Assert.Equal(EqualityVerdict.NotEqual, wrong.Verdict);
+        Assert.Contains("(exact)", wrong.Explanation);
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSameWitness()
     {
         var a = Parser.Parse("(x + y)^3");

@@ -53,6 +53,35 @@ public sealed class PolyGcdTests
         }
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void HeuristicAndPrsGcdAgreeOnRandomPlantedFactors(int seed)
+    {
+        // Gcd tries GCDHEU first; GcdByPrs never does: two independent algorithms must give the same gcd.
+        var random = new RandomPolys(seed, Xyz);
+        for (int round = 0; round < 4; round++)
+        {
+            var g = random.Next(maxTerms: 3, maxExponent: 2);
+            var a = random.Next(maxTerms: 3, maxExponent: 2) * g;
+            var b = random.Next(maxTerms: 3, maxExponent: 2) * g;
+            Assert.True(PolyGcd.Gcd(a, b).Equals(PolyGcd.GcdByPrs(a, b)), $"seed {seed} round {round}: a = {a}, b = {b}");
+        }
+    }
+
+    [Fact]
+    public void GcdOfLargeMultivariateProductsIsFound()
+    {
+        // 4 variables, degree 8-10: the plain PRS needs tens of seconds here; the heuristic answers at once.
+        var vars = VariableOrder.Of("w", "x", "y", "z");
+        Poly Q(string t) => PolyConversion.ToPoly(Parser.Parse(t), vars);
+        var common = Q("(x^2 + y^2 + z^2 + w)^2");
+        var a = common * Q("(x*y - z*w + 3)^2*(x^2 + y^2 + z^2 + w)");
+        var b = common * Q("(x + w)^3");
+        Assert.Equal(common, PolyGcd.Gcd(a, b));
+    }
+
     [Fact]
     public void GcdIsNormalisedToAPrimitiveIntegerPolynomialWithPositiveLeadingCoefficient()
     {
