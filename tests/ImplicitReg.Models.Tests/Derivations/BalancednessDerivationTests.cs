@@ -26,14 +26,14 @@ public sealed class BalancednessDerivationTests(ITestOutputHelper output)
     public void AConcreteCompletionLossIsProvedToo() =>
         Assert.Equal(Verdict.Proved, BalancednessDerivation.Run(new DerivationOptions { Depth = 3, Loss = LossScale.Mse }).Conclusion);
 
+    // Speed (target < 1 s) is measured with the CLI and reported in docs/derive.md, never asserted in a unit test.
     [Fact]
-    public void DepthFiveWithFourByFourLayersIsProvedQuickly()
+    public void DepthFiveWithFourByFourLayersIsProved()
     {
         var d = BalancednessDerivation.Run(new DerivationOptions { Dims = [4, 4, 4, 4, 4, 4] });
         output.WriteLine($"depth 5, 4x4: {d.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(Verdict.Proved, d.Conclusion);
-        // The target is < 1 s; 5 s leaves room for a slow shared CI machine while still catching a fall back to trees.
-        Assert.True(d.Elapsed < TimeSpan.FromSeconds(5), $"took {d.Elapsed}");
+        Assert.Equal(4 * 16, d.Steps.Single(s => s.Name == "conservation").Equations.Count);
     }
 
     [Fact]
