@@ -1,6 +1,5 @@
 using System.Text;
 using ImplicitReg.Symbolic.Core;
-using ImplicitReg.Symbolic.Numbers;
 
 namespace ImplicitReg.Symbolic.Printing;
 
@@ -10,9 +9,6 @@ namespace ImplicitReg.Symbolic.Printing;
 /// </summary>
 public static class TextPrinter
 {
-    // Precedence levels, loosest first.
-    internal const int PImplies = 1, POr = 2, PAnd = 3, PNot = 4, PRel = 5, PAdd = 6, PMul = 7, PUnary = 7, PPow = 8, PAtom = 9;
-
     public static string Print(Expr e)
     {
         var sb = new StringBuilder();
@@ -22,30 +18,12 @@ public static class TextPrinter
 
     private static void Write(StringBuilder sb, Expr e, int context = 0)
     {
-        int p = Precedence(e);
-        bool paren = p < context;
+        StackGuard.Ensure();
+        bool paren = Precedence.Of(e) < context;
         if (paren) sb.Append('(');
         WriteBare(sb, e);
         if (paren) sb.Append(')');
     }
-
-    /// <summary>The binding strength of e as printed.</summary>
-    internal static int Precedence(Expr e) => e switch
-    {
-        Num n => n.Value.Sign < 0 ? PUnary : n.Value.IsInteger ? PAtom : PMul,
-        Sym or Call or BoolConst => PAtom,
-        Add => PAdd,
-        Mul => PMul,
-        Pow { Exponent: Num { Value: var k } } when k.Sign < 0 => PMul,   // printed as 1/...
-        Pow { Exponent: Num { Value: var k } } when k == Rational.Half => PAtom, // sqrt(...)
-        Pow => PPow,
-        Rel => PRel,
-        Not => PNot,
-        Logic { Op: LogicOp.And } => PAnd,
-        Logic => POr,
-        Implies => PImplies,
-        _ => PAtom,
-    };
 
     private static void WriteBare(StringBuilder sb, Expr e)
     {
@@ -63,28 +41,31 @@ public static class TextPrinter
                 for (int i = 0; i < terms.Count; i++)
                 {
                     var t = terms[i];
-                    bool neg = Expr.IsNegated(t) && t is not Add;
                     if (i == 0)
                     {
-                        if (neg) sb.Append('-');
+                        Write(sb, t, Precedence.Sum + 1); // a leading negative term prints its own sign
+                        continue;
                     }
-                    else sb.Append(neg ? " - " : " + ");
-                    Write(sb, neg ? Expr.Neg(t) : t, PAdd + 1);
+                    bool neg = Expr.IsNegated(t) && t is not Add;
+                    sb.Append(neg ? " - " : " + ");
+                    Write(sb, neg ? Expr.Neg(t) : t, Precedence.Sum + 1);
                 }
                 return;
             }
             case Mul or Pow { Exponent: Num { Value.Sign: < 0 } }:
                 WriteProduct(sb, ProductParts.Of(e));
                 return;
-            case Pow { Exponent: Num { Value: var h } } p when h == Rational.Half:
+            case Pow p when Precedence.IsSquareRoot(p):
                 sb.Append("sqrt(");
                 Write(sb, p.Base);
                 sb.Append(')');
                 return;
             case Pow p:
-                Write(sb, p.Base, PAtom);
+                // '^' is right associative, so an exponent that is itself a power needs no parentheses:
+                // x^y^z is x^(y^z). Printing a tower flat keeps its nesting within the parser's limit.
+                Write(sb, p.Base, Precedence.Atom);
                 sb.Append('^');
-                Write(sb, p.Exponent, PAtom);
+                Write(sb, p.Exponent, Precedence.Power);
                 return;
             case Call c:
                 sb.Append(Call.NameOf(c.Function)).Append('(');
@@ -92,18 +73,18 @@ public static class TextPrinter
                 sb.Append(')');
                 return;
             case Rel r:
-                Write(sb, r.Left, PAdd);
+                Write(sb, r.Left, Precedence.Sum);
                 sb.Append(' ').Append(Rel.Symbol(r.Op)).Append(' ');
-                Write(sb, r.Right, PAdd);
+                Write(sb, r.Right, Precedence.Sum);
                 return;
             case Not n:
                 sb.Append("not ");
-                Write(sb, n.Operand, PNot + 1);
+                Write(sb, n.Operand, Precedence.Negation + 1);
                 return;
             case Logic l:
             {
                 var word = l.Op == LogicOp.And ? " and " : " or ";
-                int own = l.Op == LogicOp.And ? PAnd : POr;
+                int own = l.Op == LogicOp.And ? Precedence.Conjunction : Precedence.Disjunction;
                 for (int i = 0; i < l.Operands.Count; i++)
                 {
                     if (i > 0) sb.Append(word);
@@ -112,9 +93,9 @@ public static class TextPrinter
                 return;
             }
             case Implies im:
-                Write(sb, im.Premise, PImplies + 1);
+                Write(sb, im.Premise, Precedence.Implication + 1);
                 sb.Append(" implies ");
-                Write(sb, im.Conclusion, PImplies);
+                Write(sb, im.Conclusion, Precedence.Implication);
                 return;
             case BoolConst b:
                 sb.Append(b.Value ? "true" : "false");
@@ -126,25 +107,43 @@ public static class TextPrinter
 
     private static void WriteProduct(StringBuilder sb, ProductParts parts)
     {
-        if (parts.Negative) sb.Append('-');
+        // A unary minus binds to the first factor only, and on a sum it distributes: -(a + b)*c would
+        // read back as (-a - b)*c. Keep the product whole: -((a + b)*c).
+        bool wrap = parts.Negative && parts.Numerator.Count > 0 && parts.Numerator[0] is Add;
+        if (parts.Negative) sb.Append(wrap ? "-(" : "-");
+        WriteUnsignedProduct(sb, parts);
+        if (wrap) sb.Append(')');
+    }
+
+    private static void WriteUnsignedProduct(StringBuilder sb, ProductParts parts)
+    {
         if (parts.Numerator.Count == 0) sb.Append('1');
         for (int i = 0; i < parts.Numerator.Count; i++)
         {
             if (i > 0) sb.Append('*');
-            Write(sb, parts.Numerator[i], PMul + 1);
+            Write(sb, parts.Numerator[i], Precedence.Product + 1);
         }
         if (parts.Denominator.Count == 0) return;
         sb.Append('/');
         if (parts.Denominator.Count == 1)
         {
-            Write(sb, parts.Denominator[0], PMul + 1);
+            Write(sb, parts.Denominator[0], Precedence.Product + 1);
+            return;
+        }
+        if (parts.Denominator is [Num number, Add sum])
+        {
+            // "(3*(a + b))" would parse as the distributed sum 3*a + 3*b; dividing twice keeps the
+            // coefficient and the sum apart, as they are in the product: x/3/(a + b).
+            Write(sb, number, Precedence.Product + 1);
+            sb.Append('/');
+            Write(sb, sum, Precedence.Product + 1);
             return;
         }
         sb.Append('(');
         for (int i = 0; i < parts.Denominator.Count; i++)
         {
             if (i > 0) sb.Append('*');
-            Write(sb, parts.Denominator[i], PMul + 1);
+            Write(sb, parts.Denominator[i], Precedence.Product + 1);
         }
         sb.Append(')');
     }
