@@ -7,11 +7,11 @@ namespace ImplicitReg.Models.Tests.Derivations;
 public sealed class TensorNormsDerivationTests
 {
     [Fact]
-    public void OrderThreeIsProvedAndItsTextIsStable()
+    public void OrderThreeIsProved()
     {
         var d = TensorNormsDerivation.Run(DerivationOptions.Defaults);
         Assert.Equal(Verdict.Proved, d.Conclusion);
-        Snapshot.Verify(DerivationText.Render(d));
+        // Text and LaTeX snapshots of the default case: DerivationRegistryTests.
     }
 
     [Theory]

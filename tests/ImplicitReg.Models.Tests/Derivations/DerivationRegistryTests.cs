@@ -1,0 +1,29 @@
+using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Rendering;
+using ImplicitReg.Testing.Snapshots;
+
+namespace ImplicitReg.Models.Tests.Derivations;
+
+/// <summary>Every registered derivation, in its default case: proved, and its text and LaTeX snapshotted.</summary>
+public sealed class DerivationRegistryTests
+{
+    public static TheoryData<string> Names() => new(DerivationRegistry.All.Select(d => d.Name));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void EveryDerivationIsProvedInItsDefaultCaseAndItsTextIsStable(string name)
+    {
+        var d = DerivationRegistry.Find(name)!.Run(DerivationOptions.Defaults);
+        Assert.Equal(Verdict.Proved, d.Conclusion);
+        Snapshot.Verify(DerivationText.Render(d), ("name", name));
+    }
+
+    [Fact]
+    public void NamesAreUniqueAndEveryClaimOfSectionTwoIsCovered()
+    {
+        var names = DerivationRegistry.All.Select(d => d.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        var claims = DerivationRegistry.All.Select(d => d.Claim).ToHashSet();
+        foreach (var claim in new[] { "M1", "M2", "M3", "M4", "M5", "M7", "M8" }) Assert.Contains(claim, claims);
+    }
+}
