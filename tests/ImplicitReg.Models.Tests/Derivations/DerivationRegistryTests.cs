@@ -18,6 +18,16 @@ public sealed class DerivationRegistryTests
         Snapshot.Verify(DerivationText.Render(d), ("name", name));
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void EveryDerivationsLatexIsStable(string name)
+    {
+        var d = DerivationRegistry.Find(name)!.Run(DerivationOptions.Defaults);
+        var latex = DerivationLatex.Render(d);
+        Assert.Equal(latex.Split(@"\begin{align*}").Length, latex.Split(@"\end{align*}").Length);
+        Snapshot.Verify(latex, ("name", name));
+    }
+
     [Fact]
     public void NamesAreUniqueAndEveryClaimOfSectionTwoIsCovered()
     {
@@ -25,5 +35,13 @@ public sealed class DerivationRegistryTests
         Assert.Equal(names.Count, names.Distinct().Count());
         var claims = DerivationRegistry.All.Select(d => d.Claim).ToHashSet();
         foreach (var claim in new[] { "M1", "M2", "M3", "M4", "M5", "M7", "M8" }) Assert.Contains(claim, claims);
+    }
+
+    [Fact]
+    public void LatexEscapesTextAndTypesetsRates()
+    {
+        Assert.Equal(@"a\_b \^{} 50\%", DerivationLatex.Text("a_b ^ 50%"));
+        var eq = Equation.Rate(new ImplicitReg.Symbolic.Core.Sym("W2[1,3]"), ImplicitReg.Symbolic.Core.Expr.Zero);
+        Assert.StartsWith(@"\frac{d}{dt} W2_{1,3} &= 0", DerivationLatex.Equation(eq));
     }
 }
