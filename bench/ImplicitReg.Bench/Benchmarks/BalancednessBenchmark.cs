@@ -52,7 +52,7 @@ public sealed class BalancednessBenchmark : IBenchmark
         bool peerZero = doc.RootElement.GetProperty("zero").GetBoolean();
         double peerMedian = Median(peer);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  sympy: identity is zero = {peerZero}; median {peerMedian:F2} s over {peer.Count} runs (SymPy {doc.RootElement.GetProperty("sympy").GetString()})"));
+            $"  sympy: identity is zero = {peerZero}; median {peerMedian:F2} s over {peer.Count} runs [{string.Join(", ", peer.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}] (SymPy {doc.RootElement.GetProperty("sympy").GetString()}, cache cleared before each run)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  ratio: ours is {peerMedian / oursMedian:F0}x faster (median vs median)"));
         return peerZero ? 0 : 1;
