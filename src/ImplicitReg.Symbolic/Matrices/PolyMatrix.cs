@@ -159,8 +159,72 @@ public sealed class PolyMatrix
         return t;
     }
 
-    /// <summary>Fraction-free Bareiss elimination: every division is exact (Sylvester's identity).</summary>
+    /// <summary>Largest size for which <see cref="Determinant"/> uses expansion by minors (2^n minors, no divisions).</summary>
+    public const int MinorExpansionLimit = 8;
+
+    /// <summary>
+    /// The determinant: expansion by minors with memoised sub-determinants up to
+    /// <see cref="MinorExpansionLimit"/> (fastest for symbolic entries: no polynomial divisions), fraction-free
+    /// Bareiss elimination above it.
+    /// </summary>
     public Poly Determinant()
+    {
+        RequireSquare("determinant");
+        return Rows <= MinorExpansionLimit ? DeterminantByMinors() : DeterminantByBareiss();
+    }
+
+    /// <summary>
+    /// Expansion by minors along the rows, each sub-determinant computed once: f(S) for a column set S is the
+    /// determinant of the last |S| rows restricted to S, f(S) = Σ_{j∈S} ±a_{r,j}·f(S∖j), accumulated in one table.
+    /// </summary>
+    public Poly DeterminantByMinors()
+    {
+        RequireSquare("determinant");
+        int n = Rows;
+        if (n > 20) throw new SymbolicLimitException($"expansion by minors of a {n}×{n} matrix is refused; use DeterminantByBareiss");
+        int bits = MonomialLayout.NarrowBits;
+        foreach (var p in _entries) bits = Math.Max(bits, p.Bits);
+        while (true)
+        {
+            var det = TryMinors(bits);
+            if (det is not null) return det;
+            if (bits == MonomialLayout.WideBits) throw new SymbolicLimitException("a determinant has an exponent above 32767; refused");
+            bits = MonomialLayout.WideBits;
+        }
+    }
+
+    private Poly? TryMinors(int bits)
+    {
+        int n = Rows;
+        var entries = Array.ConvertAll(_entries, p => p.WithBits(bits));
+        var minors = new Poly?[1 << n];
+        minors[0] = Poly.One(Variables).WithBits(bits);
+        var acc = new MonomialAccumulator(Variables.Layout(bits), 64);
+        // Masks in order of population count, so every f(S∖j) exists before f(S).
+        for (int size = 1; size <= n; size++)
+        {
+            int row = n - size;
+            for (int mask = 1; mask < 1 << n; mask++)
+            {
+                if (System.Numerics.BitOperations.PopCount((uint)mask) != size) continue;
+                acc.Clear();
+                int position = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    if ((mask & (1 << j)) == 0) continue;
+                    var a = entries[row * n + j];
+                    var sub = minors[mask & ~(1 << j)]!;
+                    if (!a.IsZero && !sub.IsZero && !Poly.AccumulateProduct(acc, a, sub, negate: (position & 1) == 1)) return null;
+                    position++;
+                }
+                minors[mask] = acc.ToPoly(Variables);
+            }
+        }
+        return minors[(1 << n) - 1];
+    }
+
+    /// <summary>Fraction-free Bareiss elimination: every division is exact (Sylvester's identity).</summary>
+    public Poly DeterminantByBareiss()
     {
         RequireSquare("determinant");
         int n = Rows;

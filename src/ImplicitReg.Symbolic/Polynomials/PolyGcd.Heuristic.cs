@@ -27,8 +27,10 @@ public static partial class PolyGcd
         if (pf.IsConstant || pg.IsConstant) return Poly.Constant(vars, new Rational(common));
         int x = LastVariable(pf, pg);
         BigInteger nf = MaxNorm(pf), ng = MaxNorm(pg);
-        BigInteger b = 2 * BigInteger.Min(nf, ng) + 29;
-        BigInteger xi = BigInteger.Max(BigInteger.Min(b, 99 * Sqrt(b)),
+        // ξ ≥ 2·min(‖f‖∞, ‖g‖∞) + 2 is the bound under which "the candidate divides both" proves it is the gcd
+        // (Geddes, Czapor, Labahn, Thm 7.7) — including a constant candidate, where the division test is empty.
+        // SymPy starts lower (99·√B) for speed; this kernel keeps the bound.
+        BigInteger xi = BigInteger.Max(2 * BigInteger.Min(nf, ng) + 29,
             2 * BigInteger.Min(nf / BigInteger.Abs(pf.LeadingCoefficient.Numerator), ng / BigInteger.Abs(pg.LeadingCoefficient.Numerator)) + 2);
         for (int attempt = 0; attempt < 6; attempt++)
         {

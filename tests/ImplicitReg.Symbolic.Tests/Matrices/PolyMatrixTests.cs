@@ -1,4 +1,6 @@
+using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Matrices;
+using ImplicitReg.Symbolic.Parsing;
 using ImplicitReg.Symbolic.Numbers;
 
 namespace ImplicitReg.Symbolic.Tests.Matrices;
@@ -70,6 +72,23 @@ public sealed class PolyMatrixTests
         var separate = m[0] * m[1] - new Rational(3, 2) * (m[2] * m[3]);
         Assert.True((fused - separate).IsZero);
         Assert.False((fused - m[0] * m[1]).IsZero); // negative control
+    }
+
+    [Fact]
+    public void MinorExpansionAndBareissGiveTheSameDeterminant()
+    {
+        // Two independent algorithms: 5×5 fully symbolic (120 terms), and a sparse matrix with zero pivots.
+        var full = PolyMatrix.From(SymMatrix.Fresh("A", 5, 5));
+        var byMinors = full.DeterminantByMinors();
+        Assert.Equal(120, byMinors.Count);
+        Assert.Equal(byMinors, full.DeterminantByBareiss());
+        var sparse = PolyMatrix.From(SymMatrix.FromRows(
+            [Expr.Zero, Parser.Parse("x"), Parser.Parse("y^2"), Expr.Zero],
+            [Parser.Parse("x + 1"), Expr.Zero, Expr.Zero, Parser.Parse("z")],
+            [Expr.Zero, Expr.Zero, Parser.Parse("x*y"), Expr.One],
+            [Parser.Parse("y"), Parser.Parse("x - z"), Expr.Zero, Expr.Zero]));
+        Assert.Equal(sparse.DeterminantByMinors(), sparse.DeterminantByBareiss());
+        Assert.False(sparse.DeterminantByMinors().IsZero);
     }
 
     [Fact]
