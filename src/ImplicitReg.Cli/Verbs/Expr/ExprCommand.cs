@@ -1,0 +1,80 @@
+using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Parsing;
+
+namespace ImplicitReg.Cli.Verbs.Expr;
+
+// The namespace shares its name with the kernel's Expr type; the alias keeps "Expr" meaning the type here.
+using Expr = ImplicitReg.Symbolic.Core.Expr;
+
+/// <summary>
+/// One run of an <c>expr</c> subcommand: its arguments (the subcommand name first), the streams, and the
+/// helpers every subcommand shares for reading expression arguments and printing results.
+/// </summary>
+internal sealed class ExprCommand(string name, CliArgs args, CliIO io)
+{
+    private static readonly string[] Ordinals = ["first", "second", "third"];
+    private bool _stdinUsed;
+
+    public string Name { get; } = name;
+    public CliArgs Args { get; } = args;
+    public CliIO IO { get; } = io;
+
+    /// <summary>The arguments after the subcommand name.</summary>
+    public IReadOnlyList<string> Operands => Args.Positionals.Skip(1).ToList();
+
+    /// <summary>Requires exactly the named operands, e.g. ["expression"] or ["left side", "right side"].</summary>
+    public void ExpectOperands(params string[] names)
+    {
+        var given = Operands.Count;
+        if (given == names.Length) return;
+        var wanted = string.Join(" ", names.Select(n => $"<{n}>"));
+        throw new CliUsageException(given < names.Length
+            ? $"'expr {Name}' needs {wanted}; missing <{names[given]}>"
+            : $"'expr {Name}' takes {wanted}; unexpected extra argument '{Operands[names.Length]}' (quote an expression that contains spaces)");
+    }
+
+    /// <summary>The <c>--format</c> option (text when absent).</summary>
+    public ExprFormat Format() => ExprFormats.Parse(Args.Choice("format", "text", ExprFormats.Names));
+
+    /// <summary>
+    /// Reads operand <paramref name="index"/>: literal text, <c>-</c> for standard input or <c>@path</c>; a
+    /// text starting with '{' is the JSON tree of <c>--format json</c>, anything else infix notation.
+    /// </summary>
+    public Expr Read(int index)
+    {
+        var argument = Operands[index];
+        if (argument == "-")
+        {
+            if (_stdinUsed) throw new CliUsageException("standard input ('-') can be read only once; give the other expression literally or as @file");
+            _stdinUsed = true;
+        }
+        var role = Operands.Count > 1 ? $"the {Ordinals[Math.Min(index, Ordinals.Length - 1)]} expression" : null;
+        var text = CliInput.ReadText(argument, IO, role ?? "expression");
+        try
+        {
+            return text.TrimStart().StartsWith('{') ? JsonReader.Read(text) : Parser.Parse(text);
+        }
+        catch (ParseException e)
+        {
+            throw new ExprSyntaxException(e, text, role);
+        }
+    }
+
+    /// <summary>Reads an operand that must be an expression, not a statement.</summary>
+    public Expr ReadExpression(int index)
+    {
+        var e = Read(index);
+        if (e is Statement)
+            throw new CliUsageException($"'expr {Name}' works on expressions, but '{Shorten(e)}' is a statement (relation or logic)");
+        return e;
+    }
+
+    public void WriteLine(string line) => IO.Out.WriteLine(line);
+
+    public static string Shorten(Expr e)
+    {
+        var s = e.ToString();
+        return s.Length <= 80 ? s : s[..60] + " ... " + s[^15..];
+    }
+}

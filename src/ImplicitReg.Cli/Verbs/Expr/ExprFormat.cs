@@ -1,0 +1,37 @@
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Printing;
+
+namespace ImplicitReg.Cli.Verbs.Expr;
+
+// The namespace shares its name with the kernel's Expr type; the alias keeps "Expr" meaning the type here.
+using Expr = ImplicitReg.Symbolic.Core.Expr;
+
+/// <summary>The notation results are printed in (<c>--format</c>).</summary>
+internal enum ExprFormat
+{
+    Text,
+    Latex,
+    MathML,
+    Json,
+}
+
+internal static class ExprFormats
+{
+    public static readonly string[] Names = ["text", "latex", "mathml", "json"];
+
+    public static ExprFormat Parse(string name) => name switch
+    {
+        "latex" => ExprFormat.Latex,
+        "mathml" => ExprFormat.MathML,
+        "json" => ExprFormat.Json,
+        _ => ExprFormat.Text,
+    };
+
+    public static string Render(this ExprFormat format, Expr e) => format switch
+    {
+        ExprFormat.Latex => LatexPrinter.Print(e),
+        ExprFormat.MathML => MathMLPrinter.Print(e),
+        ExprFormat.Json => JsonPrinter.Print(e),
+        _ => TextPrinter.Print(e),
+    };
+}
