@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImplicitReg.Numerics.Simulators.LinearAlgebra;
 
 namespace ImplicitReg.Numerics.Simulators.Cp;
@@ -44,6 +45,7 @@ public sealed class CpSimulator : GradientModel
     public static MatrixBuffer[] GaussianFactors(int[] sizes, int components, double std, SeededRandom random) =>
         sizes.Select(n => Initialization.LayerInitializer.Gaussian(n, components, std, random)).ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradient()
     {
         foreach (var g in _gradient) g.Clear();

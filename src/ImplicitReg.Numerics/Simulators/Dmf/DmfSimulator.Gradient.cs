@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImplicitReg.Numerics.Simulators.LinearAlgebra;
 using ImplicitReg.Numerics.Simulators.Losses;
 
@@ -10,6 +11,7 @@ public sealed partial class DmfSimulator
     /// S_j = W_{N−1}⋯W_j: the top gradient is G·R_{N−2}ᵀ, and layer j &lt; N−1 gets
     /// (∂φ/∂W_j)ᵀ = R_{j−1}·(Gᵀ·S_{j+1}) (just Gᵀ·S_1 for j = 0).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradient()
     {
         int n = Depth;
@@ -61,6 +63,7 @@ public sealed partial class DmfSimulator
     /// Completion forward pass: W_ab = (W_N)_a· · (R_{N−2}ᵀ)_b· at each observed entry; stores the weights
     /// 2c·residual in CSR and CSC order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double CompletionResiduals(CompletionMatrixLoss loss)
     {
         SparseKernels.SampledDot(_pattern!, _layers[Depth - 1], _belowTopT!, _sampled);

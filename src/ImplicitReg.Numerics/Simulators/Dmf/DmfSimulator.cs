@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImplicitReg.Numerics.Simulators.LinearAlgebra;
 using ImplicitReg.Numerics.Simulators.Losses;
 
@@ -85,6 +86,7 @@ public sealed partial class DmfSimulator : GradientModel
     /// <summary>Layer j's gradient is held transposed (true for every layer below the top when N ≥ 2).</summary>
     private bool IsTransposed(int j) => Depth >= 2 && j < Depth - 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double GradientNormSquared()
     {
         double s = 0;
@@ -92,6 +94,7 @@ public sealed partial class DmfSimulator : GradientModel
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void ApplyGradient(double stepSize)
     {
         for (int j = 0; j < Depth; j++)

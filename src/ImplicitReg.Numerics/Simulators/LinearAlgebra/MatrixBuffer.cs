@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ImplicitReg.Numerics.Simulators.LinearAlgebra;
@@ -90,6 +91,7 @@ public sealed class MatrixBuffer
     public Matrix<double> ToMatrix() => Matrix<double>.Build.Dense(Rows, Columns, (r, c) => this[r, c]);
 
     /// <summary>Squared Frobenius norm.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double FrobeniusSquared()
     {
         double s = 0;

@@ -228,6 +228,7 @@ public static class MatrixKernels
     }
 
     /// <summary>W −= s·G.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SubtractScaled(MatrixBuffer w, double s, MatrixBuffer g)
     {
         w.RequireSameShape(g);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImplicitReg.Numerics.Simulators.LinearAlgebra;
 using ImplicitReg.Numerics.Simulators.Losses;
 using MathNet.Numerics.LinearAlgebra;
@@ -51,6 +52,7 @@ public sealed class SymmetricSimulator : GradientModel
     /// <summary>The factor U (d × k).</summary>
     public MatrixBuffer Factor => _u;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradient()
     {
         double c = Loss.Constant, sum = 0;

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ImplicitReg.Cli.Verbs.Simulate;
+
+/// <summary>Number formatting shared by the numeric verbs: shortest round-trip in CSV/JSON, 6 digits in text.</summary>
+public static class Numbers
+{
+    /// <summary>Shortest text that parses back to the same double (CSV, JSON); NaN and ∞ spelled out.</summary>
+    public static string Exact(double v) =>
+        double.IsNaN(v) ? "NaN" : double.IsPositiveInfinity(v) ? "Infinity" : double.IsNegativeInfinity(v) ? "-Infinity"
+        : v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Six significant digits for reading.</summary>
+    public static string Short(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes a double as a JSON number, or null when it is not finite (JSON has no NaN).</summary>
+    public static void Write(Utf8JsonWriter w, string name, double v)
+    {
+        if (double.IsFinite(v)) w.WriteNumber(name, v);
+        else w.WriteNull(name);
+    }
+
+    public static void WriteArray(Utf8JsonWriter w, string name, IEnumerable<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v)) w.WriteNumberValue(v);
+            else w.WriteNullValue();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>Indented JSON written to a string with LF line endings.</summary>
+    public static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+            write(w);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

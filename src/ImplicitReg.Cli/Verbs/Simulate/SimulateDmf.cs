@@ -1,0 +1,133 @@
+using System.Globalization;
+using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Numerics.Simulators.Dmf;
+using ImplicitReg.Numerics.Simulators.Metrics;
+using ImplicitReg.Numerics.Simulators.Runs;
+
+namespace ImplicitReg.Cli.Verbs.Simulate;
+
+/// <summary><c>simulate dmf</c>: GD on a deep matrix factorization with the tracked metrics of the issue.</summary>
+internal static class SimulateDmf
+{
+    public static int Run(CliArgs a, CliIO io)
+    {
+        var model = DmfOptions.Read(a, defaultProblem: "random", defaultStd: a.Option("problem") is "2x2" or "generalized" ? 8e-3 : null,
+            defaultPositiveDet: false);
+        var settings = RunSettings.Read(a, "gd", 1e-2, 0);
+        var entries = Entries(a.Option("entries") ?? "1,1", model.Problem);
+        a.EnsureAllUsed();
+
+        var problem = model.Problem;
+        var sim = new DmfSimulator(problem.Loss, model.InitialLayers);
+        int k = Math.Min(settings.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));
+        var header = new List<string> { "step", "time", "loss", "frobenius", "nuclear", "spectral", "det", "balancedness", "reconstruction" };
+        header.AddRange(Enumerable.Range(1, k).Select(r => $"sigma{r}"));
+        header.AddRange(Enumerable.Range(1, k).Select(r => $"alignment{r}"));
+        header.AddRange(entries.Select(e => $"W[{e.Row + 1};{e.Column + 1}]"));
+        using var csv = new CsvRecorder(settings.OutPath,
+            $"implicitreg simulate dmf seed={model.Seed} problem=\"{problem.Name}\" loss={Models.Losses.LossScales.Name(problem.Loss.Scale)} " +
+            $"dims={string.Join(",", problem.Dimensions)} init=\"{model.DescribeInit()}\" optimizer=\"{settings.DescribeOptimizer()}\"", header);
+
+        DmfSnapshot? last = null;
+        var bar = new ProgressBar(io, "simulate dmf", settings.Steps);
+        var result = SimulationRunner.Run(sim, settings.Optimizer, new RunOptions
+        {
+            MaxSteps = settings.Steps,
+            StopLoss = settings.StopLoss,
+            RecordEvery = settings.RecordEvery,
+            Cancel = io.Cancel,
+            OnProgress = s => bar.Report(s, "steps"),
+            OnRecord = (step, loss, time) =>
+            {
+                last = double.IsFinite(loss) && sim.ParametersFinite()
+                    ? DmfSnapshot.Take(sim, step, time, loss, k, entries, problem.GroundTruth)
+                    : null;
+                if (last is not null) csv.Row(Row(last));
+            },
+        });
+        bar.Finish();
+        if (settings.Json) io.Out.Write(Json(model, settings, result, last));
+        else WriteText(io.Out, model, settings, result, last, entries);
+        return SimulateVerb.Finish(result, io);
+    }
+
+    private static IEnumerable<double> Row(DmfSnapshot s) =>
+        new[] { s.Step, s.Time, s.Loss, s.Frobenius, s.Nuclear, s.Spectral, s.Determinant, s.Balancedness, s.ReconstructionError }
+            .Concat(s.SingularValues).Concat(s.Alignment).Concat(s.Entries);
+
+    private static List<(int Row, int Column)> Entries(string text, DmfProblem problem)
+    {
+        var list = new List<(int, int)>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var ij = part.Split(',', StringSplitOptions.TrimEntries);
+            if (ij.Length != 2 || !int.TryParse(ij[0], NumberStyles.None, CultureInfo.InvariantCulture, out var i) ||
+                !int.TryParse(ij[1], NumberStyles.None, CultureInfo.InvariantCulture, out var j))
+                throw new CliUsageException($"--entries expects 1-based pairs 'i,j' separated by ';', got '{part}'");
+            if (i < 1 || j < 1 || i > problem.Dimensions[^1] || j > problem.Dimensions[0])
+                throw new CliUsageException($"entry ({i},{j}) is outside the {problem.Dimensions[^1]}x{problem.Dimensions[0]} matrix");
+            list.Add((i - 1, j - 1));
+        }
+        return list;
+    }
+
+    private static void WriteText(TextWriter w, DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last, List<(int Row, int Column)> entries)
+    {
+        w.WriteLine($"seed: {model.Seed}");
+        w.WriteLine($"problem: {model.DescribeProblem()}");
+        w.WriteLine($"init: {model.DescribeInit()}");
+        w.WriteLine($"optimizer: {s.DescribeOptimizer()}");
+        w.WriteLine($"run: {SimulateVerb.DescribeStatus(r, s.StopLoss)}, time {Numbers.Short(r.Time)}");
+        w.WriteLine($"steps per second: {r.StepsPerSecond.ToString("F0", CultureInfo.InvariantCulture)}");
+        if (last is null) return;
+        w.WriteLine($"final (step {last.Step}):");
+        w.WriteLine($"  loss            {Numbers.Short(last.Loss)}");
+        if (!double.IsNaN(last.ReconstructionError)) w.WriteLine($"  reconstruction  {Numbers.Short(last.ReconstructionError)}  (|W - W*|_F^2 / |W*|_F^2)");
+        w.WriteLine($"  singular values {string.Join(" ", last.SingularValues.Select(Numbers.Short))}");
+        if (!double.IsNaN(last.Determinant)) w.WriteLine($"  det W           {Numbers.Short(last.Determinant)}");
+        w.WriteLine($"  norms           frobenius {Numbers.Short(last.Frobenius)}, nuclear {Numbers.Short(last.Nuclear)}, spectral {Numbers.Short(last.Spectral)}");
+        w.WriteLine($"  balancedness    {Numbers.Short(last.Balancedness)}  (max_j |W_(j+1)^T W_(j+1) - W_j W_j^T|_F)");
+        w.WriteLine($"  <G, u_r v_r^T>  {string.Join(" ", last.Alignment.Select(Numbers.Short))}");
+        for (int i = 0; i < entries.Count; i++)
+            w.WriteLine($"  W[{entries[i].Row + 1},{entries[i].Column + 1}]          {Numbers.Short(last.Entries[i])}");
+    }
+
+    private static string Json(DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last) => Numbers.Json(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("model", "dmf");
+        w.WriteNumber("seed", model.Seed);
+        w.WriteString("problem", model.Problem.Name);
+        w.WriteString("loss", Models.Losses.LossScales.Name(model.Problem.Loss.Scale));
+        Numbers.Write(w, "lossConstant", model.Problem.Loss.Constant);
+        w.WriteStartArray("dims");
+        foreach (var d in model.Problem.Dimensions) w.WriteNumberValue(d);
+        w.WriteEndArray();
+        w.WriteString("init", model.DescribeInit());
+        w.WriteString("optimizer", s.Optimizer.Name);
+        Numbers.Write(w, "learningRate", s.Optimizer.LearningRate);
+        w.WriteString("status", SimulateVerb.StatusName(r.Status));
+        w.WriteNumber("steps", r.Steps);
+        if (r.DivergedAt is { } at) w.WriteNumber("divergedAt", at);
+        Numbers.Write(w, "time", r.Time);
+        Numbers.Write(w, "stepsPerSecond", r.StepsPerSecond);
+        Numbers.Write(w, "finalLoss", r.FinalLoss);
+        if (last is not null)
+        {
+            w.WriteStartObject("final");
+            w.WriteNumber("step", last.Step);
+            Numbers.Write(w, "loss", last.Loss);
+            Numbers.Write(w, "reconstruction", last.ReconstructionError);
+            Numbers.WriteArray(w, "singularValues", last.SingularValues);
+            Numbers.Write(w, "det", last.Determinant);
+            Numbers.Write(w, "frobenius", last.Frobenius);
+            Numbers.Write(w, "nuclear", last.Nuclear);
+            Numbers.Write(w, "spectral", last.Spectral);
+            Numbers.Write(w, "balancedness", last.Balancedness);
+            Numbers.WriteArray(w, "alignment", last.Alignment);
+            Numbers.WriteArray(w, "entries", last.Entries);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    });
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json;
+using ImplicitReg.Cli.Hosting;
+
+namespace ImplicitReg.Cli.Tests.Verbs.Simulate;
+
+public sealed class SimulateVerbTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var io = CliIO.ForStrings("", out var stdout, out var stderr);
+        var code = CliHost.Run(args, io);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void ADeepCompletionRunPrintsItsSeedSpeedAndFinalMetrics()
+    {
+        var (code, output, _) = Run("simulate", "dmf", "--depth", "3", "--shape", "20x20", "--rank", "2", "--observed", "200",
+            "--init-scale", "1e-3", "--lr", "0.5", "--steps", "300", "--seed", "7");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("seed: 7", output);
+        Assert.Matches(@"steps per second: \d+", output);
+        Assert.Contains("singular values", output);
+        Assert.Contains("reconstruction", output);
+    }
+
+    [Fact]
+    public void TheSameSeedReproducesTheRunAndTheCsvRecordsIt()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            string[] args = ["simulate", "dmf", "--problem", "2x2", "--depth", "3", "--init-std", "0.3", "--positive-det", "--lr", "0.05",
+                "--steps", "500", "--record-every", "100", "--seed", "3", "--format", "json"];
+            var (code, first, _) = Run([.. args, "--out", path]);
+            Assert.Equal(ExitCodes.Ok, code);
+            var (_, second, _) = Run(args);
+            using var a = JsonDocument.Parse(first);
+            using var b = JsonDocument.Parse(second);
+            Assert.Equal(a.RootElement.GetProperty("finalLoss").GetDouble(), b.RootElement.GetProperty("finalLoss").GetDouble());
+            Assert.Equal(3, a.RootElement.GetProperty("seed").GetInt32());
+            var lines = File.ReadAllLines(path);
+            Assert.StartsWith("# implicitreg simulate dmf seed=3", lines[0]);
+            Assert.StartsWith("step,time,loss,", lines[1]);
+            Assert.Equal(2 + 6, lines.Length); // steps 0, 100, …, 500
+            var det = lines[1].Split(',').ToList().IndexOf("det");
+            Assert.True(double.Parse(lines[2].Split(',')[det], CultureInfo.InvariantCulture) > 0, "--positive-det: det W(0) > 0");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void DivergenceExitsFourWithTheStep()
+    {
+        var (code, output, err) = Run("simulate", "dmf", "--problem", "2x2", "--depth", "3", "--init-std", "1", "--lr", "100", "--steps", "1000", "--format", "json");
+        Assert.Equal(ExitCodes.Diverged, code);
+        Assert.Matches(@"diverged: .* at step \d+", err);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal("diverged", doc.RootElement.GetProperty("status").GetString());
+        Assert.True(doc.RootElement.GetProperty("divergedAt").GetInt64() >= 0);
+    }
+
+    [Fact]
+    public void TheCpAndSymmetricModelsRun()
+    {
+        var (code, output, _) = Run("simulate", "cp", "--sizes", "4x4x4", "--rank", "1", "--observed", "40", "--components", "10",
+            "--steps", "200", "--seed", "1");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("top component norms", output);
+        var (code2, output2, _) = Run("simulate", "sym", "--size", "3", "--observed", "4", "--lr", "0.5", "--steps", "20000", "--seed", "2");
+        Assert.Equal(ExitCodes.Ok, code2);
+        Assert.Contains("trace X", output2);
+    }
+
+    [Theory]
+    [InlineData("--shape", "10by10", "ROWSxCOLUMNS")]
+    [InlineData("--init", "zeros", "must be one of")]
+    [InlineData("--loss", "l1", "--loss must be one of")]
+    [InlineData("--lrr", "1", "unknown option --lrr")]
+    public void BadOptionsAreUsageErrors(string option, string value, string message)
+    {
+        var (code, _, err) = Run("simulate", "dmf", option, value, "--steps", "1");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(message, err);
+    }
+
+    [Fact]
+    public void AnUnknownModelIsAUsageError()
+    {
+        var (code, _, err) = Run("simulate", "mlp");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("dmf, cp or sym", err);
+    }
+}
