@@ -30,9 +30,9 @@ public static class EquationText
     }
 
     /// <summary>The equations in input order.</summary>
-    public static List<(Sym Variable, Expr Rhs)> ParseEquations(string input)
+    public static List<(Sym Variable, Symbolic.Core.Expr Rhs)> ParseEquations(string input)
     {
-        var parsed = new List<(Sym Variable, Expr Rhs, int RhsAt, string RhsText)>();
+        var parsed = new List<(Sym Variable, Symbolic.Core.Expr Rhs, int RhsAt, string RhsText)>();
         foreach (var (start, text) in Statements(input, ';', '\n'))
         {
             var eq = text.IndexOf('=');
@@ -49,7 +49,7 @@ public static class EquationText
             if (parsed.Any(p => p.Variable.Name == name)) throw Error(input, nameAt, "--equations", $"{name}' is defined twice");
             var rhsText = text[(eq + 1)..];
             int rhsAt = start + eq + 1;
-            Expr rhs;
+            Symbolic.Core.Expr rhs;
             try
             {
                 rhs = Parser.ParseExpression(rhsText);
@@ -84,7 +84,7 @@ public static class EquationText
             if (!variables.Any(v => v.Name == name))
                 throw Error(input, nameAt, "--init", $"'{name}' is not a variable of the system (variables: {string.Join(", ", variables.Select(v => v.Name))})");
             if (values.ContainsKey(name)) throw Error(input, nameAt, "--init", $"{name} is given twice");
-            Expr value;
+            Symbolic.Core.Expr value;
             try
             {
                 value = Parser.ParseExpression(text[(eq + 1)..]);

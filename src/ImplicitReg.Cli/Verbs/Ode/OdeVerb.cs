@@ -127,7 +127,7 @@ public sealed class OdeVerb : ICliVerb
 
     private static OdeEvent Event(string text, int index, CompiledSystem system, bool terminal)
     {
-        Expr e;
+        Symbolic.Core.Expr e;
         try
         {
             e = Parser.ParseExpression(text);
