@@ -3,6 +3,7 @@ using ImplicitReg.Models.Derivations.Checks;
 using ImplicitReg.Models.Factorizations;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Matrices;
+using ImplicitReg.Symbolic.Numbers;
 
 namespace ImplicitReg.Models.Derivations;
 
@@ -41,7 +42,7 @@ public static class BalancednessDerivation
         var definitions = new List<Equation>();
         var conservation = new List<Equation>();
         var residuals = new List<(string, Symbolic.Polynomials.Poly)>();
-        long cancelled = 0;
+        long products = 0;
         var formulas = new List<string>();
         for (int j = 1; j < model.Depth; j++)
         {
@@ -51,25 +52,27 @@ public static class BalancednessDerivation
             formulas.Add($"B{j} = {formula}");
             definitions.AddRange(LayerFlowDerivation.Entries(bExpr, (r, c) => new Sym($"B{j}[{r},{c}]")));
 
-            // Product rule entrywise: d/dt(AᵀA) = ȦᵀA + AᵀȦ and d/dt(BBᵀ) = ḂBᵀ + BḂᵀ, with Ȧ, Ḃ the derived rates.
+            // Product rule entrywise: d/dt(AᵀA − BBᵀ) = X + Xᵀ with X = ȦᵀA − ḂBᵀ (the other two terms are the
+            // transposes), Ȧ, Ḃ the derived rates; X is accumulated in one monomial table per entry.
             PolyMatrix a = poly.Matrix(upper), b = poly.Matrix(lower), da = poly.RateMatrix(upper), db = poly.RateMatrix(lower);
-            var (first, second) = transposeOnWrongSide
-                ? (da * a.Transpose() + a * da.Transpose(), db.Transpose() * b + b.Transpose() * db)
-                : (da.Transpose() * a + a.Transpose() * da, db * b.Transpose() + b * db.Transpose());
-            var rate = first - second;
+            var x = transposeOnWrongSide
+                ? PolyMatrix.SumOfProducts((Rational.One, da, a.Transpose()), (Rational.MinusOne, db.Transpose(), b))
+                : PolyMatrix.SumOfProducts((Rational.One, da.Transpose(), a), (Rational.MinusOne, db, b.Transpose()));
+            var rate = x + x.Transpose();
             for (int r = 0; r < rate.Rows; r++)
                 for (int c = 0; c < rate.Columns; c++)
                 {
-                    cancelled += first[r, c].Count + second[r, c].Count;
+                    products += x[r, c].Count;
                     residuals.Add(($"d/dt B{j}[{r + 1},{c + 1}]", rate[r, c]));
                     conservation.Add(Equation.Rate(new Sym($"B{j}[{r + 1},{c + 1}]"), Symbolic.Polynomials.PolyConversion.ToExpr(rate[r, c])));
                 }
         }
         steps.Add(new DerivationStep("balancedness matrices", definitions, string.Join("; ", formulas), Verdict.Definition));
         var check = IdentityCheck.AllZero(residuals,
-            $"every entry expands to the zero polynomial ({cancelled} monomials cancelled, {poly.Variables.Count} variables)");
+            $"every entry expands to the zero polynomial (X + X^T cancels {2 * products} terms; rates of {poly.TermCount} terms in {poly.Variables.Count} variables)");
         steps.Add(new DerivationStep("conservation", conservation,
-            "product rule entrywise, d/dt(A^T*A) = (dA/dt)^T*A + A^T*dA/dt, with the derived layer flows as exact polynomials; " + check.Explanation,
+            "product rule entrywise: d/dt B_j = X + X^T with X = " + (transposeOnWrongSide ? "(dW(j+1)/dt)*W(j+1)^T - (dWj/dt)^T*Wj" : "(dW(j+1)/dt)^T*W(j+1) - (dWj/dt)*Wj^T") +
+            ", the derived layer flows as exact polynomials; " + check.Explanation,
             check.Verdict, check.Witness));
 
         return new Derivation(Info.Name, Info.Claim, "Conservation of balancedness",

@@ -73,21 +73,12 @@ public sealed class DeriveVerb : ICliVerb
             throw new CliUsageException($"{info.Name}: {e.Message} (options: {info.Options})");
         }
         clock.Stop();
-        string rendered;
-        try
+        io.Out.Write(format switch
         {
-            rendered = format switch
-            {
-                "json" => DerivationJson.Render(d),
-                "latex" => DerivationLatex.Render(d),
-                _ => DerivationText.Render(d) + $"time: {clock.Elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms\n",
-            };
-        }
-        catch (NotSupportedException e)
-        {
-            throw new CliUsageException($"--format {format}: {e.Message}; use --format text or json");
-        }
-        io.Out.Write(rendered);
+            "json" => DerivationJson.Render(d),
+            "latex" => DerivationLatex.Render(d),
+            _ => DerivationText.Render(d) + $"time: {clock.Elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms\n",
+        });
         return d.Conclusion switch
         {
             Verdict.Proved => ExitCodes.Ok,

@@ -1,4 +1,6 @@
 using System.Text;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Operations;
 
 namespace ImplicitReg.Models.Derivations.Rendering;
 
@@ -20,13 +22,24 @@ public static class DerivationText
     /// <summary>Characters shown of one equation in text; longer ones are cut with a note.</summary>
     public const int MaxEquationChars = 1200;
 
+    /// <summary>Right sides larger than this (expression nodes) are summarised, not printed, in text and LaTeX.</summary>
+    public const long MaxNodesPrinted = 5000;
+
     /// <summary>The printed lines of a step's equations, elided past the limits above so large cases stay readable.</summary>
     public static IEnumerable<string> Lines(IReadOnlyList<Equation> equations, Func<Equation, string>? print = null)
     {
         print ??= e => e.ToString();
         for (int i = 0; i < equations.Count && i < MaxEquationsShown; i++)
         {
-            var text = print(equations[i]);
+            var e = equations[i];
+            if (Algebra.NodeCount(e.Rhs) > MaxNodesPrinted)
+            {
+                // Printing a huge side only to cut it would dominate the run time of large cases.
+                var size = e.Rhs is Add sum ? $"a sum of {sum.Terms.Count} terms" : $"{Algebra.NodeCount(e.Rhs)} nodes";
+                yield return $"{e.LhsText} {e.RelationText} ... ({size}; --format json has it in full)";
+                continue;
+            }
+            var text = print(e);
             yield return text.Length <= MaxEquationChars
                 ? text
                 : text[..MaxEquationChars] + $" ... ({text.Length - MaxEquationChars} more characters; --format json has it in full)";

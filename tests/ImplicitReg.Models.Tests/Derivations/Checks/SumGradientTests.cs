@@ -37,4 +37,24 @@ public sealed class SumGradientTests
         Assert.NotEqual(Algebra.Diff(Parser.Parse("x*y + y"), new Sym("x")), g[new Sym("x")]);
         Assert.Equal(Parser.Parse("2*x + y"), g[new Sym("x")]);
     }
+
+    [Theory]
+    [InlineData("3*x^2*y", "x")]
+    [InlineData("3*x^2*y", "y")]
+    [InlineData("-x*y*z", "z")]
+    [InlineData("x", "x")]
+    [InlineData("x^5", "x")]
+    [InlineData("2*y", "x")]
+    public void TheMonomialPowerRuleAgreesWithTheKernelsDiff(string term, string variable)
+    {
+        var e = Parser.Parse(term);
+        Assert.Equal(Algebra.Diff(e, new Sym(variable)), SumGradient.MonomialDerivative(e, new Sym(variable)));
+    }
+
+    [Theory]
+    [InlineData("x*sin(x)")]
+    [InlineData("x^(1/2)*y")]
+    [InlineData("(x + y)^2")]
+    public void NonMonomialsAreLeftToTheKernel(string term) =>
+        Assert.Null(SumGradient.MonomialDerivative(Parser.Parse(term), new Sym("x")));
 }
