@@ -2,10 +2,7 @@ using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Parsing;
 
-namespace ImplicitReg.Cli.Verbs.Expr;
-
-// The namespace shares its name with the kernel's Expr type; the alias keeps "Expr" meaning the type here.
-using Expr = ImplicitReg.Symbolic.Core.Expr;
+namespace ImplicitReg.Cli.Verbs.Expressions;
 
 /// <summary>
 /// One run of an <c>expr</c> subcommand: its arguments (the subcommand name first), the streams, and the

@@ -2,7 +2,7 @@ using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
 
-namespace ImplicitReg.Cli.Verbs.Expr;
+namespace ImplicitReg.Cli.Verbs.Expressions;
 
 /// <summary>
 /// <c>expr diff &lt;e&gt; --wrt x</c>: ∂e/∂x. <c>--wrt x --wrt y</c> (or <c>--wrt x,y</c>) differentiates by x, then

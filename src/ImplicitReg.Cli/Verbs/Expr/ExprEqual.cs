@@ -5,7 +5,7 @@ using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Operations;
 
-namespace ImplicitReg.Cli.Verbs.Expr;
+namespace ImplicitReg.Cli.Verbs.Expressions;
 
 /// <summary>
 /// <c>expr equal &lt;a&gt; &lt;b&gt;</c>: exit 0 and "proved equal"; exit 1 and "not equal at x = …" with the exact

@@ -3,10 +3,7 @@ using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
 
-namespace ImplicitReg.Cli.Verbs.Expr;
-
-// The namespace shares its name with the kernel's Expr type; the alias keeps "Expr" meaning the type here.
-using Expr = ImplicitReg.Symbolic.Core.Expr;
+namespace ImplicitReg.Cli.Verbs.Expressions;
 
 /// <summary>
 /// <c>expr eval &lt;e&gt; --at "x=1/2, y=3"</c>: the exact rational value when the kernel finds one, otherwise

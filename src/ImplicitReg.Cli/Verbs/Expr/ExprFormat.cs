@@ -1,10 +1,7 @@
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Printing;
 
-namespace ImplicitReg.Cli.Verbs.Expr;
-
-// The namespace shares its name with the kernel's Expr type; the alias keeps "Expr" meaning the type here.
-using Expr = ImplicitReg.Symbolic.Core.Expr;
+namespace ImplicitReg.Cli.Verbs.Expressions;
 
 /// <summary>The notation results are printed in (<c>--format</c>).</summary>
 internal enum ExprFormat

@@ -1,6 +1,6 @@
 using ImplicitReg.Symbolic.Parsing;
 
-namespace ImplicitReg.Cli.Verbs.Expr;
+namespace ImplicitReg.Cli.Verbs.Expressions;
 
 /// <summary>
 /// A syntax error in an expression argument, kept with the text it was found in so the verb can show

@@ -1,7 +1,8 @@
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Core;
 
-namespace ImplicitReg.Cli.Verbs.Expr;
+// Not "Verbs.Expr": a namespace of that name would hide the kernel's Expr type from every other verb.
+namespace ImplicitReg.Cli.Verbs.Expressions;
 
 /// <summary>
 /// <c>implicitreg expr</c>: the computer-algebra kernel on the command line — simplify, expand, differentiate,

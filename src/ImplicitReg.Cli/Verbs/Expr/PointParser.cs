@@ -3,10 +3,7 @@ using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
 using ImplicitReg.Symbolic.Parsing;
 
-namespace ImplicitReg.Cli.Verbs.Expr;
-
-// The namespace shares its name with the kernel's Expr type; the alias keeps "Expr" meaning the type here.
-using Expr = ImplicitReg.Symbolic.Core.Expr;
+namespace ImplicitReg.Cli.Verbs.Expressions;
 
 /// <summary>
 /// Reads <c>--at "x=1/2, y=3"</c> (repeatable; commas or semicolons between assignments). Values are

@@ -1,6 +1,6 @@
 using ImplicitReg.Cli.Hosting;
 
-namespace ImplicitReg.Cli.Tests.Verbs.Expr;
+namespace ImplicitReg.Cli.Tests.Verbs.Expressions;
 
 /// <summary>Runs <c>implicitreg expr …</c> in-process with string streams.</summary>
 internal static class ExprCli

@@ -1,6 +1,6 @@
 using ImplicitReg.Cli.Hosting;
 
-namespace ImplicitReg.Cli.Tests.Verbs.Expr;
+namespace ImplicitReg.Cli.Tests.Verbs.Expressions;
 
 public sealed class ExprDiffTests
 {

@@ -6,7 +6,7 @@ using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Operations;
 using ImplicitReg.Symbolic.Parsing;
 
-namespace ImplicitReg.Cli.Tests.Verbs.Expr;
+namespace ImplicitReg.Cli.Tests.Verbs.Expressions;
 
 public sealed partial class ExprEqualTests
 {

@@ -1,7 +1,7 @@
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Parsing;
 
-namespace ImplicitReg.Cli.Tests.Verbs.Expr;
+namespace ImplicitReg.Cli.Tests.Verbs.Expressions;
 
 public sealed class ExprErrorTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 
-namespace ImplicitReg.Cli.Tests.Verbs.Expr;
+namespace ImplicitReg.Cli.Tests.Verbs.Expressions;
 
 public sealed class ExprEvalTests
 {
