@@ -5,7 +5,11 @@ namespace ImplicitReg.Symbolic.Printing;
 
 /// <summary>
 /// Plain-text printer: explicit <c>*</c>, <c>^</c> for powers, <c>sqrt(x)</c> for <c>x^(1/2)</c>,
-/// fractions as <c>a/b</c>. Its output parses back to an equal expression.
+/// fractions as <c>a/b</c>. Its output parses back to an equal expression (tested on thousands of random
+/// expressions), which takes three care points: power towers print flat (<c>x^y^z</c>, as '^' is right
+/// associative), a negative product led by a sum stays whole (<c>-((a + b)*c)</c>, since a unary minus
+/// on a sum distributes), and a numeric denominator is kept apart from a sum (<c>x/3/(a + b)</c>, since
+/// <c>3*(a + b)</c> would distribute).
 /// </summary>
 public static class TextPrinter
 {
