@@ -31,13 +31,13 @@ internal static class ExprTransforms
     }
 
     /// <summary>latex, mathml: the notation is the subcommand, so --format would contradict it.</summary>
-    public static int Render(ExprCommand c, ExprFormat format)
+    public static int Render(ExprCommand c, Func<Expr, string> print)
     {
         if (c.Args.Option("format") is not null)
             throw new CliUsageException($"'expr {c.Name}' always prints {c.Name}; --format chooses the notation of the other subcommands");
         c.Args.EnsureAllUsed();
         c.ExpectOperands("expression");
-        c.WriteLine(format.Render(c.Read(0)));
+        c.WriteLine(print(c.Read(0)));
         return ExitCodes.Ok;
     }
 

@@ -1,5 +1,6 @@
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Printing;
 
 // Not "Verbs.Expr": a namespace of that name would hide the kernel's Expr type from every other verb.
 namespace ImplicitReg.Cli.Verbs.Expressions;
@@ -23,8 +24,8 @@ public sealed class ExprVerb : ICliVerb
         new("diff", "<e> --wrt x [--wrt y | --wrt x,y] [--order k]", "partial derivative(s)", ExprDiff.Run),
         new("equal", "<a> <b> [--seed S]", "prove equal, refute with an exact witness, or report numeric agreement", ExprEqual.Run),
         new("eval", "<e> --at \"x=1/2, y=3\" [--numeric]", "value at a point: exact when rational, else a decimal", ExprEval.Run),
-        new("latex", "<e>", "print in LaTeX", c => ExprTransforms.Render(c, ExprFormat.Latex)),
-        new("mathml", "<e>", "print in presentation MathML", c => ExprTransforms.Render(c, ExprFormat.MathML)),
+        new("latex", "<e>", "print in LaTeX", c => ExprTransforms.Render(c, LatexPrinter.Print)),
+        new("mathml", "<e>", "print in presentation MathML", c => ExprTransforms.Render(c, MathMLPrinter.Print)),
     ];
 
     public string Name => "expr";

@@ -20,6 +20,15 @@ public sealed class ExprErrorTests
         Assert.Equal("error: unexpected character '$' (line 2, column 7)\n    3*y $ 2\n        ^\n", r.Err);
     }
 
+    [Fact]
+    public void AnErrorInJsonInputPointsIntoTheJson()
+    {
+        var r = ExprCli.RunWithInput("{\"type\": \"add\",\n \"terms\": [{\"type\": \"sym\", \"name\": \"2x\"}]}", "simplify", "-").AssertCleanFailure();
+        Assert.StartsWith("error: '2x' is not a symbol name", r.Err);
+        Assert.Contains("(line 2, column 36)", r.Err); // the opening quote of "2x"
+        Assert.EndsWith("^\n", r.Err);
+    }
+
     [Theory]
     [InlineData("sin(")]
     [InlineData("foo(x)")]
