@@ -11,48 +11,85 @@ namespace ImplicitReg.Numerics.Simulators.LinearAlgebra;
 public static class SparseKernels
 {
     /// <summary>
-    /// values[e] = X[row_e, :]·Y[col_e, :] for each CSR position e (so with Y = Bᵀ this samples X·B). Four dot
-    /// products run interleaved: one dot alone is bound by the latency of its FMA chain.
+    /// values[e] = X[row_e, :]·Y[col_e, :] for each CSR position e (so with Y = Bᵀ this samples X·B). Entries of one
+    /// row share X's row: they are done eight at a time, each X chunk loaded once for eight independent FMA
+    /// chains (one dot product alone is bound by the latency of its chain).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SampledDot(SparsePattern pattern, MatrixBuffer x, MatrixBuffer y, double[] values)
     {
         if (x.Columns != y.Columns) throw new ArgumentException("sampled product needs rows of equal length");
-        int m = pattern.Count, width = x.Stride, xs = x.Stride, ys = y.Stride;
-        var rows = pattern.CsrRow;
+        int width = x.Stride, xs = x.Stride, ys = y.Stride;
         var cols = pattern.CsrColumn;
+        var start = pattern.RowStart;
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            var rows = pattern.CsrRow;
+            for (int e = 0; e < cols.Length; e++)
+                values[e] = RowKernels.Dot(x.Data.AsSpan(rows[e] * xs, width), y.Data.AsSpan(cols[e] * ys, width));
+            return;
+        }
         ref double x0 = ref MemoryMarshal.GetArrayDataReference(x.Data);
         ref double y0 = ref MemoryMarshal.GetArrayDataReference(y.Data);
-        int e = 0;
-        if (Vector512.IsHardwareAccelerated)
+        for (int row = 0; row + 1 < start.Length; row++)
         {
-            for (; e + 4 <= m; e += 4)
+            ref double xr = ref Unsafe.Add(ref x0, row * xs);
+            int e = start[row], end = start[row + 1];
+            for (; e + 8 <= end; e += 8)
             {
-                ref double xa = ref Unsafe.Add(ref x0, rows[e] * xs);
-                ref double xb = ref Unsafe.Add(ref x0, rows[e + 1] * xs);
-                ref double xc = ref Unsafe.Add(ref x0, rows[e + 2] * xs);
-                ref double xd = ref Unsafe.Add(ref x0, rows[e + 3] * xs);
-                ref double ya = ref Unsafe.Add(ref y0, cols[e] * ys);
-                ref double yb = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
-                ref double yc = ref Unsafe.Add(ref y0, cols[e + 2] * ys);
-                ref double yd = ref Unsafe.Add(ref y0, cols[e + 3] * ys);
-                Vector512<double> a = default, b = default, c = default, d = default;
+                ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
+                ref double y2 = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
+                ref double y3 = ref Unsafe.Add(ref y0, cols[e + 2] * ys);
+                ref double y4 = ref Unsafe.Add(ref y0, cols[e + 3] * ys);
+                ref double y5 = ref Unsafe.Add(ref y0, cols[e + 4] * ys);
+                ref double y6 = ref Unsafe.Add(ref y0, cols[e + 5] * ys);
+                ref double y7 = ref Unsafe.Add(ref y0, cols[e + 6] * ys);
+                ref double y8 = ref Unsafe.Add(ref y0, cols[e + 7] * ys);
+                Vector512<double> a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default;
                 for (nuint i = 0; i < (nuint)width; i += 8)
                 {
-                    a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xa, i), Vector512.LoadUnsafe(ref ya, i), a);
-                    b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xb, i), Vector512.LoadUnsafe(ref yb, i), b);
-                    c = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xc, i), Vector512.LoadUnsafe(ref yc, i), c);
-                    d = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xd, i), Vector512.LoadUnsafe(ref yd, i), d);
+                    var xv = Vector512.LoadUnsafe(ref xr, i);
+                    a1 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y1, i), a1);
+                    a2 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y2, i), a2);
+                    a3 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y3, i), a3);
+                    a4 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y4, i), a4);
+                    a5 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y5, i), a5);
+                    a6 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y6, i), a6);
+                    a7 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y7, i), a7);
+                    a8 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y8, i), a8);
                 }
-                values[e] = Vector512.Sum(a);
-                values[e + 1] = Vector512.Sum(b);
-                values[e + 2] = Vector512.Sum(c);
-                values[e + 3] = Vector512.Sum(d);
+                values[e] = Vector512.Sum(a1);
+                values[e + 1] = Vector512.Sum(a2);
+                values[e + 2] = Vector512.Sum(a3);
+                values[e + 3] = Vector512.Sum(a4);
+                values[e + 4] = Vector512.Sum(a5);
+                values[e + 5] = Vector512.Sum(a6);
+                values[e + 6] = Vector512.Sum(a7);
+                values[e + 7] = Vector512.Sum(a8);
+            }
+            for (; e + 2 <= end; e += 2)
+            {
+                ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
+                ref double y2 = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
+                Vector512<double> a1 = default, a2 = default;
+                for (nuint i = 0; i < (nuint)width; i += 8)
+                {
+                    var xv = Vector512.LoadUnsafe(ref xr, i);
+                    a1 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y1, i), a1);
+                    a2 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y2, i), a2);
+                }
+                values[e] = Vector512.Sum(a1);
+                values[e + 1] = Vector512.Sum(a2);
+            }
+            if (e < end)
+            {
+                ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
+                var a1 = Vector512<double>.Zero;
+                for (nuint i = 0; i < (nuint)width; i += 8)
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xr, i), Vector512.LoadUnsafe(ref y1, i), a1);
+                values[e] = Vector512.Sum(a1);
             }
         }
-        var xd2 = x.Data.AsSpan();
-        var yd2 = y.Data.AsSpan();
-        for (; e < m; e++) values[e] = RowKernels.Dot(xd2.Slice(rows[e] * xs, width), yd2.Slice(cols[e] * ys, width));
     }
 
     /// <summary>result = S·B: result[r, :] = Σ_{e in row r} values[e]·B[col_e, :] (CSR values).</summary>
