@@ -12,7 +12,7 @@ public static class Numbers
         : v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Six significant digits for reading.</summary>
-    public static string Short(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+    public static string Short(double v) => (v == 0 ? 0.0 : v).ToString("G6", CultureInfo.InvariantCulture); // no "-0"
 
     /// <summary>Writes a double as a JSON number, or null when it is not finite (JSON has no NaN).</summary>
     public static void Write(Utf8JsonWriter w, string name, double v)
@@ -36,7 +36,7 @@ public static class Numbers
     public static string Json(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             write(w);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
