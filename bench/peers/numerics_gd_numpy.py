@@ -56,7 +56,7 @@ def main():
     blas = "unknown"
     try:
         with open("/proc/self/maps") as maps:
-            libs = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and ".so" in line})
+            libs = sorted({line.split()[-1].rsplit("/", 1)[-1] for line in maps if "openblas" in line.lower() and ".so" in line})
         blas = ", ".join(libs) or blas
     except OSError:
         pass
