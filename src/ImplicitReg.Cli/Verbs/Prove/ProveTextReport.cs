@@ -1,0 +1,80 @@
+using System.Globalization;
+using ImplicitReg.Solver.Backends;
+using ImplicitReg.Solver.Certificates;
+using ImplicitReg.Solver.Verdicts;
+
+namespace ImplicitReg.Cli.Verbs.Prove;
+
+/// <summary>The human-readable report of <c>prove</c>: the verdict word first, then the evidence.</summary>
+internal static class ProveTextReport
+{
+    public static void Write(TextWriter w, Verdict v, IReadOnlyList<string> certificates, CrossCheckReport? report)
+    {
+        switch (v.Kind)
+        {
+            case VerdictKind.Proved:
+                w.WriteLine("proved");
+                break;
+            case VerdictKind.Refuted:
+                w.WriteLine("refuted");
+                break;
+            case VerdictKind.InvalidCounterexample:
+                w.WriteLine("error: invalid counterexample");
+                w.WriteLine($"  {v.Reason}");
+                break;
+            default:
+                w.WriteLine("unknown");
+                w.WriteLine($"  reason: {v.Reason}");
+                break;
+        }
+        w.WriteLine($"  claim: {v.Obligation.Statement}");
+        foreach (var e in v.Eliminated) w.WriteLine($"  eliminated: {e}");
+        if (v.DomainConditions.Count > 0) w.WriteLine($"  where defined: {string.Join(", ", v.DomainConditions)}");
+        if (v.Counterexample is { } cex)
+        {
+            w.WriteLine($"  counterexample ({ConfirmationText(cex.Confirmation)}):");
+            foreach (var (name, value) in cex.Values)
+                w.WriteLine(value.IsExact ? $"    {name} = {value.Text}" : $"    {name} ≈ {value.Text}");
+        }
+        foreach (var c in v.Cases)
+            w.WriteLine($"  case {c.Case.Name}: {Answer(c.Answer)} by {c.Answer.Engine} in {Ms(c.Answer.Elapsed)}");
+        foreach (var file in certificates) w.WriteLine($"  certificate: {file}");
+        if (report is not null) WriteCrossCheck(w, report);
+        w.WriteLine($"  time: {Ms(v.Elapsed)}");
+    }
+
+    internal static void WriteCrossCheck(TextWriter w, CrossCheckReport report)
+    {
+        w.WriteLine("  cross-check (SMT-LIB certificate replayed by each solver):");
+        foreach (var e in report.Entries)
+            w.WriteLine($"    {e.Case}: {e.Solver}: {Answer(e.Answer)} ({Ms(e.Answer.Elapsed)})");
+        if (report.Agree)
+        {
+            var silent = report.Unanswered.Count();
+            w.WriteLine(silent == 0
+                ? "    all solvers agree"
+                : $"    no disagreement ({silent} replay(s) gave no definite answer: reported as such, not as disagreement)");
+        }
+        else
+        {
+            foreach (var d in report.Disagreements) w.WriteLine($"    DISAGREEMENT {d}");
+        }
+    }
+
+    internal static string Answer(SolverAnswer a) => a.Outcome switch
+    {
+        SolverOutcome.Unsat => "unsat",
+        SolverOutcome.Sat => "sat",
+        _ => $"unknown ({a.Reason})",
+    };
+
+    internal static string ConfirmationText(Confirmation c) => c switch
+    {
+        Confirmation.Exact => "confirmed by the kernel in exact arithmetic",
+        Confirmation.HighPrecision => "confirmed by the kernel with interval arithmetic on algebraic values",
+        Confirmation.Invalid => "does NOT falsify the statement",
+        _ => "not confirmed",
+    };
+
+    internal static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using ImplicitReg.Solver.Backends;
+using ImplicitReg.Solver.Translation;
+using ImplicitReg.Solver.Verdicts;
+
+namespace ImplicitReg.Solver.Proving;
+
+/// <summary>Options of <see cref="Prover"/>.</summary>
+public sealed record ProverOptions
+{
+    /// <summary>Time limit of each case's solver call.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Substitute away symbols an equation defines linearly, e.g. <c>l := s²/2</c> (MATH.md, notes on solving).</summary>
+    public bool EliminateDefinitions { get; init; } = true;
+
+    /// <summary>Split <c>abs</c> into sign cases, each a separate obligation (MATH.md, notes on solving).</summary>
+    public bool SplitAbs { get; init; } = true;
+}
+
+/// <summary>One case of an obligation, lowered and reduced: what the solver sees and the certificate contains.</summary>
+public sealed record PreparedCase(Obligation Case, LoweredProblem Problem, IReadOnlyList<Elimination> Eliminated);
+
+/// <summary>
+/// Proves an obligation by refuting its negation: split absolute values into sign cases, lower each case
+/// to polynomial arithmetic, eliminate linearly defined symbols, and ask the backend. Proved when every case is
+/// unsatisfiable; refuted when a case yields a model that the kernel confirms falsifies the original
+/// statement; otherwise unknown with the solver's reasons. Unknown is never reported as proved.
+/// </summary>
+public sealed class Prover(ISolverBackend backend, ProverOptions? options = null)
+{
+    private readonly ProverOptions _options = options ?? new ProverOptions();
+
+    public ISolverBackend Backend => backend;
+
+    /// <summary>
+    /// Prepares the cases of an obligation without solving them (the certificates' content). Throws
+    /// <see cref="UntranslatableException"/> for statements outside exact real arithmetic.
+    /// </summary>
+    public IReadOnlyList<PreparedCase> Prepare(Obligation obligation)
+    {
+        var normalized = obligation.Normalized();
+        var cases = _options.SplitAbs ? AbsCaseSplit.Apply(normalized) : [normalized];
+        return cases.Select(c =>
+        {
+            var lowered = Lowering.Apply(c);
+            var (reduced, eliminated) = _options.EliminateDefinitions ? LinearElimination.Apply(lowered) : (lowered, []);
+            return new PreparedCase(c, reduced, eliminated);
+        }).ToList();
+    }
+
+    public Verdict Prove(Obligation obligation, CancellationToken cancel = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var original = obligation.Normalized();
+        var prepared = Prepare(original);
+        var results = new List<CaseResult>();
+        var unknowns = new List<string>();
+        foreach (var (c, problem, eliminated) in prepared)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var answer = backend.Check(problem, _options.Timeout, cancel);
+            results.Add(new CaseResult(c, problem, eliminated, answer));
+            switch (answer.Outcome)
+            {
+                case SolverOutcome.Unsat:
+                    continue;
+                case SolverOutcome.Unknown:
+                    unknowns.Add(prepared.Count == 1 ? answer.Reason ?? "unknown" : $"{c.Name}: {answer.Reason}");
+                    continue;
+            }
+            if (answer.Model is null)
+            {
+                unknowns.Add($"{c.Name}: {backend.Name} answered sat without a model to confirm");
+                continue;
+            }
+            var cex = Counterexample.Check(original, eliminated, answer.Model);
+            switch (cex.Confirmation)
+            {
+                case Confirmation.Exact or Confirmation.HighPrecision:
+                    return new Verdict(VerdictKind.Refuted, original, results, cex, null, clock.Elapsed);
+                case Confirmation.Invalid:
+                    return new Verdict(VerdictKind.InvalidCounterexample, original, results, cex,
+                        $"{backend.Name} reported a counterexample but {cex.Explanation}: this is a bug (in the translation or the solver), please report it",
+                        clock.Elapsed);
+                default:
+                    unknowns.Add($"{c.Name}: counterexample found but {cex.Explanation}");
+                    continue;
+            }
+        }
+        return unknowns.Count == 0
+            ? new Verdict(VerdictKind.Proved, original, results, null, null, clock.Elapsed)
+            : new Verdict(VerdictKind.Unknown, original, results, null, string.Join("; ", unknowns), clock.Elapsed);
+    }
+}

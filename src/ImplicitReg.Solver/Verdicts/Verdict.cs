@@ -1,0 +1,43 @@
+using ImplicitReg.Solver.Backends;
+using ImplicitReg.Solver.Translation;
+
+namespace ImplicitReg.Solver.Verdicts;
+
+public enum VerdictKind
+{
+    /// <summary>The negation is unsatisfiable (in every case).</summary>
+    Proved,
+    /// <summary>A counterexample exists, and the kernel confirmed it falsifies the original statement.</summary>
+    Refuted,
+    /// <summary>Undecided: the solver's reason is attached. Never reported as proved.</summary>
+    Unknown,
+    /// <summary>The solver's counterexample does not falsify the statement: a bug in the toolkit or the solver.</summary>
+    InvalidCounterexample,
+}
+
+/// <summary>One case of an obligation (after abs case splitting), as lowered and as answered.</summary>
+public sealed record CaseResult(Obligation Case, LoweredProblem Problem, IReadOnlyList<Elimination> Eliminated, SolverAnswer Answer)
+{
+    /// <summary>The problem as its certificate states it: assertions in the order the solver decided it.</summary>
+    public LoweredProblem Certified => Problem with { PreferredOrder = Answer.Order };
+}
+
+/// <summary>The outcome of proving an obligation, with every case and its lowered problem for certificates.</summary>
+public sealed record Verdict(
+    VerdictKind Kind,
+    Obligation Obligation,
+    IReadOnlyList<CaseResult> Cases,
+    Counterexample? Counterexample,
+    string? Reason,
+    TimeSpan Elapsed)
+{
+    public bool IsProved => Kind == VerdictKind.Proved;
+
+    /// <summary>The symbols eliminated by equations before solving, as <c>symbol = value</c> (over all cases).</summary>
+    public IReadOnlyList<string> Eliminated =>
+        Cases.SelectMany(c => c.Eliminated).Select(e => $"{e.Symbol} = {e.Definition}").Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The definedness conditions under which the proof holds (roots of non-negatives, non-zero denominators).</summary>
+    public IReadOnlyList<string> DomainConditions =>
+        Cases.SelectMany(c => c.Problem.DomainStated).Select(d => d.ToString()).Distinct(StringComparer.Ordinal).ToList();
+}

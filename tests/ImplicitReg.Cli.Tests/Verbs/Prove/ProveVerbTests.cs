@@ -1,0 +1,159 @@
+using System.Text.Json;
+using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Cli.Verbs.Prove;
+using ImplicitReg.Testing.Conditions;
+
+namespace ImplicitReg.Cli.Tests.Verbs.Prove;
+
+public sealed class ProveVerbTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var io = CliIO.ForStrings("", out var stdout, out var stderr);
+        var code = CliHost.Run(["prove", .. args], io);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [RequiresZ3Fact]
+    public void ATrueStatementIsProvedWithExitZero()
+    {
+        var (code, output, _) = Run("x^2 - 2*x + 1 >= 0");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.StartsWith("proved\n", output);
+    }
+
+    [RequiresZ3Fact]
+    public void AFalseStatementIsRefutedWithItsCounterexampleAndExitOne()
+    {
+        var (code, output, _) = Run("x^2 + 1 > 2*x", "--assume", "x >= 0");
+        Assert.Equal(ExitCodes.Refuted, code);
+        Assert.StartsWith("refuted\n", output);
+        Assert.Contains("counterexample (confirmed by the kernel in exact arithmetic):", output);
+        Assert.Contains("\n    x = 1\n", output); // the only point where (x - 1)^2 > 0 fails
+    }
+
+    [RequiresZ3Fact]
+    public void AnUndecidedStatementIsUnknownWithTheReasonAndExitThree()
+    {
+        var theorem = Solver.Constructions.CompletionBound.Build(new Solver.Constructions.CompletionInstance(3), Solver.Constructions.M6Catalogue.Smallness).Theorem;
+        var (code, output, _) = Run(theorem.ToString(), "--timeout-ms", "200");
+        Assert.Equal(ExitCodes.Unknown, code);
+        Assert.StartsWith("unknown\n  reason: ", output);
+        Assert.Contains("timeout", output);
+    }
+
+    [Theory]
+    [InlineData("x^2 >= ", "line 1, column 8")]
+    [InlineData("x + * 2 > 0", "line 1, column 5")]
+    [InlineData("x + 1", "expected a statement")]
+    public void BadInputExitsTwoWithThePositionOfTheError(string statement, string where)
+    {
+        var (code, _, err) = Run(statement);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(where, err);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public void TranscendentalStatementsAreRefusedWithExitTwo()
+    {
+        var (code, _, err) = Run("exp(x) > 0");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("exp()", err);
+        Assert.Contains("rather than approximate", err);
+    }
+
+    [Fact]
+    public void WithoutLibz3TheCommandSaysWhatToInstallAndExitsTwo()
+    {
+        // An injected library path that does not exist stands for a machine without libz3.
+        var verb = new ProveVerb("/nonexistent/lib/libz3.so.4");
+        var io = CliIO.ForStrings("", out var stdout, out _);
+        var e = Assert.Throws<CliUsageException>(() => verb.Run(["x^2 >= 0"], io));
+        Assert.Equal(ExitCodes.BadInput, e.ExitCode);
+        Assert.Contains("sudo apt-get install libz3-4", e.Message);
+        Assert.Contains("bash scripts/setup.sh", e.Message);
+        Assert.Equal("", stdout.ToString());
+    }
+
+    [Fact]
+    public void WithoutLibz3TheCertificateIsStillWritten()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"implicitreg-test-{Guid.NewGuid():N}.smt2");
+        try
+        {
+            var io = CliIO.ForStrings("", out _, out _);
+            Assert.Throws<CliUsageException>(() => new ProveVerb("/nonexistent/libz3.so").Run(["x*y <= (x^2 + y^2)/2", "--smt2", path], io));
+            var text = File.ReadAllText(path);
+            Assert.Contains("(check-sat)", text);
+            Assert.Contains("(declare-fun x () Real)", text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [RequiresZ3Fact]
+    public void EveryAbsCaseGetsItsOwnCertificateFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"implicitreg-test-{Guid.NewGuid():N}.smt2");
+        var written = new[] { path.Replace(".smt2", "-case1.smt2"), path.Replace(".smt2", "-case2.smt2") };
+        try
+        {
+            var (code, output, _) = Run("abs(x) >= x", "--smt2", path);
+            Assert.Equal(ExitCodes.Ok, code);
+            foreach (var f in written)
+            {
+                Assert.Contains($"certificate: {f}", output);
+                Assert.Contains("(get-model)", File.ReadAllText(f));
+            }
+        }
+        finally
+        {
+            foreach (var f in written) File.Delete(f);
+        }
+    }
+
+    [RequiresZ3Fact]
+    public void JsonOutputCarriesTheVerdictCasesAndCounterexample()
+    {
+        var (code, output, _) = Run("x^2 = 2 implies x = 1", "--format", "json");
+        Assert.Equal(ExitCodes.Refuted, code);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal("refuted", root.GetProperty("verdict").GetString());
+        var x = root.GetProperty("counterexample").GetProperty("values").GetProperty("x");
+        Assert.False(x.GetProperty("exact").GetBoolean());
+        Assert.Contains("1.41421356237309504880", x.GetProperty("value").GetString());
+        Assert.Equal("highprecision", root.GetProperty("counterexample").GetProperty("confirmation").GetString());
+    }
+
+    [RequiresSolversFact("z3", "cvc5")]
+    public void CrossCheckReplaysTheCertificateWithZ3AndCvc5()
+    {
+        var (code, output, _) = Run("x^2 >= 0", "--cross-check", "--timeout-ms", "5000");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("claim: z3: unsat", output);
+        Assert.Contains("claim: cvc5: unsat", output);
+        Assert.Contains("all solvers agree", output);
+    }
+
+    [Fact]
+    public void UnknownOptionsAndMissingStatementsAreUsageErrors()
+    {
+        Assert.Equal(ExitCodes.BadInput, Run("x > 0", "--tiemout-ms", "5").Code);
+        Assert.Equal(ExitCodes.BadInput, Run().Code);
+        Assert.Equal(ExitCodes.BadInput, Run("x > 0", "--timeout-ms", "0").Code);
+        Assert.Equal(ExitCodes.BadInput, Run("--catalogue", "m7").Code);
+    }
+
+    [RequiresZ3Fact]
+    public void TheM6CatalogueComesOutAsExpected()
+    {
+        var (code, output, _) = Run("--catalogue", "m6");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("entries as expected", output);
+        Assert.DoesNotContain("NOT AS EXPECTED", output);
+    }
+}

@@ -1,0 +1,51 @@
+using ImplicitReg.Solver.Backends;
+using ImplicitReg.Solver.Constructions;
+using ImplicitReg.Solver.Native;
+using ImplicitReg.Solver.Proving;
+using ImplicitReg.Solver.Translation;
+using ImplicitReg.Symbolic.Parsing;
+using ImplicitReg.Testing.Conditions;
+
+namespace ImplicitReg.Solver.Tests.Backends;
+
+public sealed class Z3BackendTests
+{
+    private static LoweredProblem M6BoundCase()
+    {
+        var statement = Parser.ParseStatement(
+            "l = 1/2*((W[1,2] - 1)^2 + (W[2,1] - 1)^2 + W[2,2]^2) and l < 1/2 and W[1,1]*W[2,2] - W[1,2]*W[2,1] > 0 implies abs(W[1,1]) > (1 - sqrt(2*l))^2/sqrt(2*l)");
+        return new Prover(new Z3Backend()).Prepare(Obligation.Of("m6c", statement))[0].Problem;
+    }
+
+    [RequiresZ3Fact]
+    public void ThePortfolioDecidesWhatOneAssertionOrderCannot()
+    {
+        // Measured: qfnra-nlsat runs past 10 s on the natural order of this case and decides it in ~30 ms reversed.
+        var problem = M6BoundCase();
+        var naturalOnly = new Z3Backend([new Z3Attempt(Z3Strategy.Nlsat, AssertionOrder.Natural)]);
+        Assert.Equal(SolverOutcome.Unknown, naturalOnly.Check(problem, TimeSpan.FromSeconds(1)).Outcome);
+        var answer = new Z3Backend().Check(problem, TimeSpan.FromSeconds(10));
+        Assert.Equal(SolverOutcome.Unsat, answer.Outcome);
+        Assert.True(answer.Elapsed < TimeSpan.FromSeconds(2), $"took {answer.Elapsed}");
+    }
+
+    [RequiresZ3Fact]
+    public void EveryAttemptTimingOutIsUnknownWithTheReason()
+    {
+        var theorem = CompletionBound.Build(new CompletionInstance(3), M6Catalogue.Smallness).Theorem;
+        var problem = new Prover(new Z3Backend()).Prepare(Obligation.Of("hard", theorem))[0].Problem;
+        var answer = new Z3Backend().Check(problem, TimeSpan.FromMilliseconds(200));
+        Assert.Equal(SolverOutcome.Unknown, answer.Outcome);
+        Assert.Equal("timeout (every strategy ran out of time)", answer.Reason);
+        Assert.Null(answer.Model);
+    }
+
+    [RequiresZ3Fact]
+    public void ModelsGiveEveryVariableIncludingAuxiliaries()
+    {
+        var problem = new Prover(new Z3Backend()).Prepare(Obligation.Of("t", Parser.ParseStatement("sqrt(x^2 + 1) < 2")))[0].Problem;
+        var answer = new Z3Backend().Check(problem, TimeSpan.FromSeconds(10));
+        Assert.Equal(SolverOutcome.Sat, answer.Outcome);
+        Assert.Equal(["sqrt.1", "x"], answer.Model!.Keys.Order(StringComparer.Ordinal));
+    }
+}

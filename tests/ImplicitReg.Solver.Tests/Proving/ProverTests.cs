@@ -1,0 +1,72 @@
+using ImplicitReg.Solver.Backends;
+using ImplicitReg.Solver.Constructions;
+using ImplicitReg.Solver.Proving;
+using ImplicitReg.Solver.Translation;
+using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Parsing;
+using ImplicitReg.Testing.Conditions;
+
+namespace ImplicitReg.Solver.Tests.Proving;
+
+public sealed class ProverTests
+{
+    private static Verdict Prove(string statement, int timeoutMs = 10_000, params string[] assumptions) =>
+        new Prover(new Z3Backend(), new ProverOptions { Timeout = TimeSpan.FromMilliseconds(timeoutMs) })
+            .Prove(Obligation.Of("t", Parser.ParseStatement(statement), assumptions.Select(Parser.ParseStatement)));
+
+    [RequiresZ3Theory]
+    [InlineData("x^2 - 2*x + 1 >= 0")]
+    [InlineData("a^2 + b^2 >= 2*a*b")]
+    [InlineData("(x + y)/2 >= sqrt(x*y)", "x >= 0", "y >= 0")]
+    [InlineData("abs(x + y) <= abs(x) + abs(y)")]
+    [InlineData("x/(1 + x^2) <= 1/2")]
+    [InlineData("sign(x)*x = abs(x)")]
+    public void TrueInequalitiesAreProved(string statement, params string[] assumptions)
+    {
+        var v = Prove(statement, 10_000, assumptions);
+        Assert.True(v.IsProved, $"{v.Kind}: {v.Reason}");
+    }
+
+    [RequiresZ3Theory]
+    [InlineData("x^2 - 2*x + 1 > 0", "x = 1")]
+    [InlineData("a^2 + b^2 > 2*a*b", "")]
+    [InlineData("(x + y)/2 > sqrt(x*y)", "")]
+    [InlineData("x/(1 + x^2) < 1/2", "x = 1")]
+    public void FalseVariantsAreRefutedWithAConfirmedCounterexample(string statement, string expected)
+    {
+        var v = Prove(statement, 10_000, "x >= 0", "y >= 0");
+        Assert.Equal(VerdictKind.Refuted, v.Kind);
+        Assert.True(v.Counterexample!.Confirmation is Confirmation.Exact or Confirmation.HighPrecision);
+        if (expected.Length > 0) Assert.Contains(expected, v.Counterexample.ToString());
+    }
+
+    [RequiresZ3Fact]
+    public void AnIrrationalCounterexampleIsConfirmedWithIntervalArithmetic()
+    {
+        var v = Prove("x^2 = 2 implies x = 1");
+        Assert.Equal(VerdictKind.Refuted, v.Kind);
+        Assert.Equal(Confirmation.HighPrecision, v.Counterexample!.Confirmation);
+        Assert.Matches(@"x = -?1\.41421356237309504880", v.Counterexample.ToString());
+    }
+
+    [RequiresZ3Fact]
+    public void AHardClaimWithATinyTimeoutIsUnknownWithTheReasonNeverProved()
+    {
+        // The 3x3 bound as one obligation (9 entries, degree 3): far beyond 300 ms; it needs the derivation.
+        var theorem = CompletionBound.Build(new CompletionInstance(3), M6Catalogue.Smallness).Theorem;
+        var v = new Prover(new Z3Backend(), new ProverOptions { Timeout = TimeSpan.FromMilliseconds(300) })
+            .Prove(Obligation.Of("hard", theorem));
+        Assert.Equal(VerdictKind.Unknown, v.Kind);
+        Assert.Contains("timeout", v.Reason);
+        Assert.True(v.Elapsed < TimeSpan.FromSeconds(8), $"took {v.Elapsed}");
+    }
+
+    [RequiresZ3Fact]
+    public void StatementsAreCheckedOnlyWhereTheyAreDefined()
+    {
+        // Undefined at x = 1 (0/0); proved on the domain x != 1, which is reported with the verdict.
+        var v = Prove("(x^2 - 1)/(x - 1) = x + 1");
+        Assert.True(v.IsProved, v.Reason);
+        Assert.Equal(["x - 1 != 0"], v.DomainConditions);
+    }
+}
