@@ -2,6 +2,7 @@ using ImplicitReg.Models.Derivations;
 using ImplicitReg.Models.Factorizations;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Numerics.Compilation;
+using ImplicitReg.Numerics.Integrators;
 using ImplicitReg.Numerics.Simulators.Dmf;
 using ImplicitReg.Numerics.Simulators.LinearAlgebra;
 using ImplicitReg.Numerics.Simulators.Losses;
@@ -102,6 +103,34 @@ public sealed class LayerFlowSystem
                     layers[j][r, c] = state[_slot[k++]];
         }
         return layers;
+    }
+
+    /// <summary>
+    /// An event at the time the loss falls to <paramref name="tolerance"/> (terminal by default: "integrate until
+    /// the loss is below the tolerance").
+    /// </summary>
+    public OdeEvent LossBelow(MatrixLoss loss, double tolerance, bool terminal = true) =>
+        new($"loss < {tolerance}", (t, y) => loss.Evaluate(EndToEnd(y)) - tolerance, terminal, EventDirection.Falling);
+
+    /// <summary>An event at every sign change of det W (square end-to-end matrices; M5 says none under a deep flow).</summary>
+    public OdeEvent DeterminantSignChange(bool terminal = false)
+    {
+        if (Dimensions[0] != Dimensions[^1]) throw new ArgumentException("det W needs a square end-to-end matrix");
+        return new OdeEvent("det W = 0", (t, y) => EndToEnd(y).ToMatrix().Determinant(), terminal);
+    }
+
+    /// <summary>W = W_N⋯W_1 at a state (allocates).</summary>
+    public MatrixBuffer EndToEnd(double[] state)
+    {
+        var layers = Layers(state);
+        var w = layers[0];
+        for (int j = 1; j < layers.Length; j++)
+        {
+            var next = new MatrixBuffer(layers[j].Rows, w.Columns);
+            MatrixKernels.Multiply(layers[j], w, next);
+            w = next;
+        }
+        return w;
     }
 
     /// <summary>Reorders a state vector into the simulator's flattened order (layer by layer, row-major).</summary>

@@ -97,6 +97,20 @@ public sealed class FlowVsDescentTests
     }
 
     [Fact]
+    public void TheFlowStopsWhereTheLossFallsBelowTheTolerance()
+    {
+        var p = DmfProblem.TwoByTwo(3);
+        var flow = LayerFlowSystem.Derive(p);
+        var sol = Ode.Solve(OdeMethod.DormandPrince5, flow.Compiled.Function, 0, flow.State(Start(p, InitKind.Balanced, 0.5, 4)), 1000,
+            new OdeOptions { RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-12, Events = [flow.LossBelow(p.Loss, 1e-3), flow.DeterminantSignChange()] });
+        Assert.Equal(OdeStatus.StoppedAtEvent, sol.Status);
+        var hit = Assert.Single(sol.Events);
+        Assert.StartsWith("loss", hit.Name);
+        Assert.Equal(1e-3, p.Loss.Evaluate(flow.EndToEnd(sol.FinalState)), 9);
+        Assert.True(flow.EndToEnd(sol.FinalState).ToMatrix().Determinant() > 0, "no det sign change before the loss is small (M5)");
+    }
+
+    [Fact]
     public void TheDeterminantKeepsItsSignUnderTheDeepFlowButCrossesZeroAtDepthOne()
     {
         // M5: from det W(0) > 0 the depth-3 flow never reaches det = 0 (solutions of the 2×2 problem have det −1),
@@ -106,9 +120,8 @@ public sealed class FlowVsDescentTests
             var p = DmfProblem.TwoByTwo(depth);
             var flow = LayerFlowSystem.Derive(p);
             var start = Start(p, InitKind.Balanced, 0.5, 2);
-            StateFunction det = (t, y) => LayerInitializer.Determinant(flow.Layers(y));
             var sol = Ode.Solve(OdeMethod.DormandPrince5, flow.Compiled.Function, 0, flow.State(start), 30,
-                new OdeOptions { RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-12, Events = [new OdeEvent("det W", det)] });
+                new OdeOptions { RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-12, Events = [flow.DeterminantSignChange()] });
             Assert.Equal(expectCrossing, sol.Events.Count > 0);
         }
     }

@@ -89,6 +89,27 @@ public sealed class SimulateVerbTests
     }
 
     [Fact]
+    public void AnInterruptedRunKeepsTheCsvAndExits130()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            using var cts = new CancellationTokenSource();
+            cts.Cancel(); // Ctrl-C before the first update: the first record is still written
+            var io = new CliIO(new StringReader(""), new StringWriter(), new StringWriter(), cts.Token);
+            var code = CliHost.Run(["simulate", "dmf", "--problem", "2x2", "--steps", "1000", "--out", path], io);
+            Assert.Equal(ExitCodes.Interrupted, code);
+            var lines = File.ReadAllLines(path);
+            Assert.Equal(3, lines.Length);
+            Assert.StartsWith("0,0,", lines[2]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void AnUnknownModelIsAUsageError()
     {
         var (code, _, err) = Run("simulate", "mlp");
