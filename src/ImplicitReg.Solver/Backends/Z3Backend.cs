@@ -8,7 +8,7 @@ namespace ImplicitReg.Solver.Backends;
 /// <summary>Which Z3 strategies <see cref="Z3Backend"/> runs.</summary>
 public enum Z3Plan
 {
-    /// <summary>A portfolio: <c>qfnra-nlsat</c> and Z3's default solver, each on two assertion orders, in parallel.</summary>
+    /// <summary>A portfolio: <c>qfnra-nlsat</c> on two assertion orders, joined after 150 ms by Z3's default solver on both.</summary>
     Auto,
     /// <summary>Only <c>qfnra-nlsat</c> (both orders).</summary>
     Nlsat,
@@ -16,8 +16,11 @@ public enum Z3Plan
     Default,
 }
 
-/// <summary>One way of asking Z3: a strategy and an assertion order.</summary>
-public sealed record Z3Attempt(Z3Strategy Strategy, AssertionOrder Order)
+/// <summary>
+/// One way of asking Z3: a strategy, an assertion order, and a delay before it starts (so that on two cores
+/// the usual winners are not slowed by attempts that are rarely needed).
+/// </summary>
+public sealed record Z3Attempt(Z3Strategy Strategy, AssertionOrder Order, TimeSpan StartAfter = default)
 {
     public override string ToString() =>
         (Strategy == Z3Strategy.Nlsat ? "qfnra-nlsat" : "default") + (Order == AssertionOrder.Reversed ? " (reversed)" : "");
@@ -40,6 +43,9 @@ public sealed class Z3Backend : ISolverBackend
     public Z3Backend(IReadOnlyList<Z3Attempt> attempts) =>
         _attempts = attempts.Count > 0 ? attempts : throw new ArgumentException("at least one attempt is needed", nameof(attempts));
 
+    /// <summary>Delay of the second wave of the portfolio (Z3's default solver), measured to cost little.</summary>
+    public static readonly TimeSpan SecondWave = TimeSpan.FromMilliseconds(150);
+
     /// <summary>How long losing attempts may take to stop after the winner is known.</summary>
     public static readonly TimeSpan LoserGrace = TimeSpan.FromSeconds(2);
 
@@ -54,7 +60,7 @@ public sealed class Z3Backend : ISolverBackend
         _ =>
         [
             new(Z3Strategy.Nlsat, AssertionOrder.Reversed), new(Z3Strategy.Nlsat, AssertionOrder.Natural),
-            new(Z3Strategy.Default, AssertionOrder.Reversed), new(Z3Strategy.Default, AssertionOrder.Natural),
+            new(Z3Strategy.Default, AssertionOrder.Reversed, SecondWave), new(Z3Strategy.Default, AssertionOrder.Natural, SecondWave),
         ],
     };
 
@@ -69,6 +75,8 @@ public sealed class Z3Backend : ISolverBackend
                 TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToList();
         SolverAnswer? winner = null;
+        Exception? firstError = null;
+        var failures = 0;
         var reasons = new List<string>();
         var pending = tasks.ToList();
         while (pending.Count > 0)
@@ -81,11 +89,14 @@ public sealed class Z3Backend : ISolverBackend
             if (task.IsFaulted)
             {
                 var error = task.Exception!.InnerException!;
-                if (winner is null && error is SolverUnavailableException or Z3Exception or UntranslatableException)
+                if (error is SolverUnavailableException)
                 {
                     race.Cancel();
                     throw error;
                 }
+                // One strategy failing (a Z3 error) must not hide another's answer; if all fail, the first error surfaces.
+                firstError ??= error;
+                failures++;
                 reasons.Add($"{attempt}: {error.Message}");
                 continue;
             }
@@ -98,6 +109,8 @@ public sealed class Z3Backend : ISolverBackend
             else if (answer.Outcome == SolverOutcome.Unknown) reasons.Add($"{attempt}: {answer.Reason}");
         }
         cancel.ThrowIfCancellationRequested();
+        if (winner is null && firstError is not null && failures == attempts.Count)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstError);
         return winner is not null
             ? winner with { Elapsed = clock.Elapsed }
             : SolverAnswer.Unknown(Summarize(reasons), clock.Elapsed, "z3 " + Z3Context.Version);
@@ -111,6 +124,12 @@ public sealed class Z3Backend : ISolverBackend
 
     private static SolverAnswer Attempt(LoweredProblem problem, Z3Attempt attempt, TimeSpan budget, CancellationToken cancel)
     {
+        if (attempt.StartAfter > TimeSpan.Zero)
+        {
+            if (attempt.StartAfter >= budget) return SolverAnswer.Unknown("timeout", TimeSpan.Zero, $"z3 {attempt}");
+            if (cancel.WaitHandle.WaitOne(attempt.StartAfter)) return SolverAnswer.Unknown("canceled", TimeSpan.Zero, $"z3 {attempt}");
+            budget -= attempt.StartAfter;
+        }
         var clock = Stopwatch.StartNew();
         using var context = new Z3Context();
         var engine = $"z3 {Z3Context.Version} {attempt}";

@@ -1,5 +1,6 @@
 using ImplicitReg.Solver.Translation;
 using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Operations;
 
 namespace ImplicitReg.Solver.Verdicts;
 
@@ -43,7 +44,7 @@ public sealed record Counterexample(IReadOnlyList<KeyValuePair<string, ModelValu
 
         var values = original.FreeSymbols.Select(s => new KeyValuePair<string, ModelValue>(s.Name, point[s.Name])).ToList();
         var exactPoint = values.All(kv => kv.Value.IsExact);
-        var (truth, approximate) = PointTruth.Evaluate(original.Statement, point);
+        var (truth, approximate) = exactPoint ? KernelTruth(original.Statement, values) : PointTruth.Evaluate(original.Statement, point);
         return truth switch
         {
             Truth.False when exactPoint && !approximate =>
@@ -57,6 +58,25 @@ public sealed record Counterexample(IReadOnlyList<KeyValuePair<string, ModelValu
         };
     }
 
+    /// <summary>
+    /// At a rational point the kernel itself evaluates: <see cref="Algebra.EvaluateExact"/> substitutes the
+    /// rationals and folds every rational subterm; only constants such as <c>2^(1/2)</c> can remain, and those
+    /// are compared by interval arithmetic.
+    /// </summary>
+    private static (Truth Truth, bool Approximate) KernelTruth(Statement statement, IReadOnlyList<KeyValuePair<string, ModelValue>> values)
+    {
+        Expr reduced;
+        try
+        {
+            reduced = Algebra.EvaluateExact(statement, values.ToDictionary(kv => kv.Key, kv => kv.Value.Lower, StringComparer.Ordinal));
+        }
+        catch (SymbolicException)
+        {
+            return (Truth.Undefined, false); // e.g. division by zero at the point
+        }
+        return PointTruth.Evaluate(reduced, new Dictionary<string, ModelValue>());
+    }
+
     private static void Resolve(Dictionary<string, ModelValue> point, List<(Sym Symbol, Expr Definition)> definitions)
     {
         for (var changed = true; changed;)
@@ -65,7 +85,7 @@ public sealed record Counterexample(IReadOnlyList<KeyValuePair<string, ModelValu
             foreach (var (symbol, definition) in definitions)
             {
                 if (point.ContainsKey(symbol.Name)) continue;
-                if (!Symbolic.Operations.Algebra.FreeSymbols(definition).All(x => point.ContainsKey(x.Name))) continue;
+                if (!Algebra.FreeSymbols(definition).All(x => point.ContainsKey(x.Name))) continue;
                 if (PointTruth.Value(definition, point) is not { } value) continue;
                 point[symbol.Name] = value;
                 changed = true;
@@ -79,8 +99,8 @@ public sealed record Counterexample(IReadOnlyList<KeyValuePair<string, ModelValu
         foreach (var a in o.Assumptions)
         {
             if (a is not Rel { Op: RelOp.Eq } r) continue;
-            if (r.Left is Sym v && !Symbolic.Operations.Algebra.DependsOn(r.Right, v)) yield return (v, r.Right);
-            else if (r.Right is Sym w && !Symbolic.Operations.Algebra.DependsOn(r.Left, w)) yield return (w, r.Left);
+            if (r.Left is Sym v && !Algebra.DependsOn(r.Right, v)) yield return (v, r.Right);
+            else if (r.Right is Sym w && !Algebra.DependsOn(r.Left, w)) yield return (w, r.Left);
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class Z3BackendTests
         Assert.Equal(SolverOutcome.Unknown, naturalOnly.Check(problem, TimeSpan.FromSeconds(1)).Outcome);
         var answer = new Z3Backend().Check(problem, TimeSpan.FromSeconds(10));
         Assert.Equal(SolverOutcome.Unsat, answer.Outcome);
-        Assert.True(answer.Elapsed < TimeSpan.FromSeconds(2), $"took {answer.Elapsed}");
+        Assert.Equal(AssertionOrder.Reversed, answer.Order);
     }
 
     [RequiresZ3Fact]

@@ -44,6 +44,7 @@ public sealed class ProveVerbTests
 
     [Theory]
     [InlineData("x^2 >= ", "line 1, column 7")] // the end of input sits just after the last token
+    [InlineData("x^2 >= 2*x*", "line 1, column 12")]
     [InlineData("x + * 2 > 0", "line 1, column 5")]
     [InlineData("x + 1", "expected a statement")]
     public void BadInputExitsTwoWithThePositionOfTheError(string statement, string where)
