@@ -26,6 +26,7 @@ public sealed class ExprVerb : ICliVerb
         new("eval", "<e> --at \"x=1/2, y=3\" [--numeric]", "value at a point: exact when rational, else a decimal", ExprEval.Run),
         new("latex", "<e>", "print in LaTeX", c => ExprTransforms.Render(c, LatexPrinter.Print)),
         new("mathml", "<e>", "print in presentation MathML", c => ExprTransforms.Render(c, MathMLPrinter.Print)),
+        new("smtlib", "<e>", "print as an SMT-LIB2 term over the reals (sqrt, exp, log, sin, cos are refused)", c => ExprTransforms.Render(c, SmtLibPrinter.Print)),
     ];
 
     public string Name => "expr";

@@ -91,7 +91,7 @@ public sealed class ExprErrorTests
     {
         var io = CliIO.ForStrings("", out var stdout, out _);
         Assert.Equal(ExitCodes.Ok, CliHost.Run(["expr", "--help"], io));
-        foreach (var sub in new[] { "simplify", "expand", "diff", "equal", "eval", "latex", "mathml" })
+        foreach (var sub in new[] { "simplify", "expand", "together", "cancel", "collect", "diff", "equal", "eval", "latex", "mathml", "smtlib" })
             Assert.Contains($"  {sub} ", stdout.ToString());
     }
 }

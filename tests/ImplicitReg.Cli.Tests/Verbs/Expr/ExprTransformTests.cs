@@ -39,6 +39,25 @@ public sealed class ExprTransformTests
         Assert.Equal(output + "\n", ExprCli.Run(subcommand, "3*x^2/(4*y)").Out);
 
     [Theory]
+    [InlineData("W[1,2]^2 <= x/2", "(<= (* |W[1,2]| |W[1,2]|) (* (/ 1.0 2.0) x))")]
+    [InlineData("x < 1 implies not y = 0", "(=> (< x 1.0) (not (= y 0.0)))")]
+    [InlineData("abs(x)", "(ite (>= x 0.0) x (- x))")]
+    public void SmtlibPrintsATermOverTheReals(string input, string smt)
+    {
+        var r = ExprCli.Run("smtlib", input);
+        Assert.Equal((ExitCodes.Ok, smt + "\n", ""), (r.Code, r.Out, r.Err));
+    }
+
+    [Theory]
+    [InlineData("sqrt(x)", "non-integer exponent")]
+    [InlineData("exp(x)", "no exact SMT-LIB2")]
+    public void SmtlibRefusesWhatRealArithmeticCannotStateExactly(string input, string message)
+    {
+        var r = ExprCli.Run("smtlib", input).AssertCleanFailure();
+        Assert.Contains(message, r.Err);
+    }
+
+    [Theory]
     [InlineData("text", "x^2 + 2*x*y + y^2")]
     [InlineData("latex", "x^{2} + 2 x y + y^{2}")]
     [InlineData("json", """{"type":"add","terms":[{"type":"pow","base":{"type":"sym","name":"x"},"exponent":{"type":"num","value":"2"}},{"type":"mul","factors":[{"type":"num","value":"2"},{"type":"sym","name":"x"},{"type":"sym","name":"y"}]},{"type":"pow","base":{"type":"sym","name":"y"},"exponent":{"type":"num","value":"2"}}]}""")]
