@@ -114,10 +114,15 @@ public abstract partial record Expr
         if (value.Sign < 0) return null;
         if (value.IsZero || value.IsOne || q == 1) return value;
         long bits = (long)value.GetBitLength();
-        var guess = new BigInteger(Math.Round(Math.Exp(Math.Log((double)value) / q)));
-        if (bits > 1000)
+        BigInteger guess;
+        if (bits <= 100)
         {
-            // Newton iteration for large values.
+            // The root has at most 50 bits: the double estimate is within ±1 of it.
+            guess = new BigInteger(Math.Round(Math.Exp(Math.Log((double)value) / q)));
+        }
+        else
+        {
+            // Integer Newton iteration from above converges to the floor of the root.
             var x = BigInteger.One << (int)(bits / q + 1);
             while (true)
             {

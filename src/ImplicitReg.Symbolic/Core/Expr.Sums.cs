@@ -84,6 +84,7 @@ public abstract partial record Expr
     /// <summary><c>-e</c>.</summary>
     public static Expr Neg(Expr e) => e switch
     {
+        Statement => throw new SymbolicException("a statement (relation or logic) cannot be negated arithmetically; use 'not'"),
         Num n => Num.Of(-n.Value),
         Add a => Add(a.Terms.Select(Neg)),
         _ => Scale(Rational.MinusOne, e),
@@ -92,6 +93,7 @@ public abstract partial record Expr
     /// <summary><c>c*e</c> for a rational c.</summary>
     public static Expr Scale(Rational c, Expr e)
     {
+        if (e is Statement) throw new SymbolicException("a statement (relation or logic) cannot be multiplied by a number");
         if (c.IsZero) return Zero;
         if (c.IsOne) return e;
         if (e is Add) return Mul(Num.Of(c), e);

@@ -142,15 +142,15 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         bool negative = false;
         int i = 0;
         if (text[0] is '+' or '-') { negative = text[0] == '-'; i = 1; }
-        BigInteger mant = 0;
         int scale = 0, digits = 0;
         bool seenDot = false;
+        var digitText = new System.Text.StringBuilder(text.Length);
         for (; i < text.Length; i++)
         {
             char c = text[i];
             if (c is >= '0' and <= '9')
             {
-                mant = mant * 10 + (c - '0');
+                digitText.Append(c);
                 digits++;
                 if (seenDot) scale++;
             }
@@ -158,6 +158,8 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
             else break;
         }
         if (digits == 0) return false;
+        // BigInteger.Parse is sub-quadratic; accumulating digit by digit is quadratic in the length.
+        var mant = BigInteger.Parse(digitText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
         int exp = 0;
         if (i < text.Length)
         {

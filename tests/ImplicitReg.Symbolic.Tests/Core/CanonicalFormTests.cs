@@ -55,3 +55,35 @@ public sealed class CanonicalFormTests
     public void DivisionByZeroIsAnError() =>
         Assert.ThrowsAny<SymbolicException>(() => Parser.Parse("1/0"));
 }
+
+public sealed class KernelEdgeCaseTests
+{
+    [Theory]
+    [InlineData("sqrt(10^400)", "10^200")]
+    [InlineData("sqrt(4*10^300)", "2*10^150")]
+    [InlineData("(2^3000)^(1/3)", "2^1000")]
+    [InlineData("sqrt(10^40)", "10^20")]
+    [InlineData("sqrt(12345678901234567890^2)", "12345678901234567890")]
+    public void ExactRootsOfLargeIntegersAreFound(string input, string expected) =>
+        Assert.Equal(Parser.Parse(expected), Parser.Parse(input));
+
+    [Fact]
+    public void ALargeNonSquareStaysARoot() =>
+        Assert.IsType<Pow>(Parser.Parse("sqrt(10^401)"));
+
+    [Fact]
+    public void AStatementCannotBeNegatedOrScaled()
+    {
+        var s = Expr.Lt(new Sym("x"), Expr.One);
+        Assert.Throws<SymbolicException>(() => Expr.Neg(s));
+        Assert.Throws<SymbolicException>(() => Expr.Scale(2, s));
+    }
+
+    [Fact]
+    public void LongDecimalsParseExactly()
+    {
+        var digits = new string('3', 20000);
+        Assert.True(ImplicitReg.Symbolic.Numbers.Rational.TryParse("0." + digits, out var r));
+        Assert.Equal(System.Numerics.BigInteger.Pow(10, 20000), r.Denominator);
+    }
+}
