@@ -1,12 +1,14 @@
 """NumPy peer of the `numerics-gd` benchmark: plain GD on depth-3 100x100 matrix completion (E1).
 
 Reads the problem written by the C# side (JSON: n, rows, cols, targets, c, lr, layers W1..W3 row-major), then
-times `rounds` x `steps` GD steps of the idiomatic dense NumPy loop (products reused, 6 matrix products per
-step on OpenBLAS):
+serves commands on stdin so the two sides can alternate rounds under the same background load:
+    "steps K"  run K GD steps, answer {"steps_per_second": rate}
+    "loss"     answer {"loss": loss at the current iterate}
+    "info"     answer {"numpy": version, "blas": loaded OpenBLAS library}
+Each step is the idiomatic dense NumPy loop (products reused, 6 matrix products on OpenBLAS):
     P = W3 W2, Q = W2 W1, W = P W1, r = W[Omega] - b, G = 2c r on Omega (dense, zero elsewhere),
     g3 = G Q^T, g1 = P^T G, g2 = W3^T (G W1^T), W_j -= lr g_j.
-Usage: numerics_gd_numpy.py problem.json warmup steps rounds
-Prints one JSON object: {"numpy": version, "blas": name, "steps_per_second": [...], "final_loss": float}.
+Usage: numerics_gd_numpy.py problem.json
 """
 import json
 import sys
@@ -16,7 +18,7 @@ import numpy as np
 
 
 def main():
-    path, warmup, steps, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    path = sys.argv[1]
     with open(path) as f:
         p = json.load(f)
     n = p["n"]
@@ -42,25 +44,38 @@ def main():
         W3 -= lr * g3
         return c * float(r @ r)
 
-    for _ in range(warmup):
-        step()
-    rates = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(steps):
-            step()
-        rates.append(steps / (time.perf_counter() - start))
-    # The loss after warmup + rounds*steps updates, for the agreement check with the C# run.
-    loss = step()
+    def loss():
+        W = W3 @ W2 @ W1
+        r = W[rows, cols] - b
+        return c * float(r @ r)
+
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            continue
+        if words[0] == "steps":
+            count = int(words[1])
+            start = time.perf_counter()
+            for _ in range(count):
+                step()
+            answer = {"steps_per_second": count / (time.perf_counter() - start)}
+        elif words[0] == "loss":
+            answer = {"loss": loss()}
+        elif words[0] == "info":
+            answer = {"numpy": np.__version__, "blas": blas_name()}
+        else:
+            answer = {"error": f"unknown command {words[0]}"}
+        print(json.dumps(answer), flush=True)
+
+
+def blas_name():
     # The BLAS actually loaded (Debian picks it through alternatives): the mapped shared objects say which.
-    blas = "unknown"
     try:
         with open("/proc/self/maps") as maps:
             libs = sorted({line.split()[-1].rsplit("/", 1)[-1] for line in maps if "openblas" in line.lower() and ".so" in line})
-        blas = ", ".join(libs) or blas
+        return ", ".join(libs) or "unknown"
     except OSError:
-        pass
-    print(json.dumps({"numpy": np.__version__, "blas": blas, "steps_per_second": rates, "final_loss": loss}))
+        return "unknown"
 
 
 if __name__ == "__main__":

@@ -54,4 +54,44 @@ internal static class NumericsPeer
     }
 
     public static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>A peer kept running and driven by one-line commands, each answered by one line of JSON.</summary>
+    public sealed class Server : IDisposable
+    {
+        private readonly Process _process;
+
+        public Server(string script, string arguments)
+        {
+            var info = new ProcessStartInfo(Python, $"\"{script}\" {arguments}")
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            _process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {Python}");
+        }
+
+        public System.Text.Json.JsonElement Ask(string command)
+        {
+            _process.StandardInput.WriteLine(command);
+            _process.StandardInput.Flush();
+            var line = _process.StandardOutput.ReadLine()
+                       ?? throw new InvalidOperationException($"the peer stopped: {_process.StandardError.ReadToEnd()}");
+            return System.Text.Json.JsonDocument.Parse(line).RootElement.Clone();
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                _process.StandardInput.Close();
+                if (!_process.WaitForExit(5000)) _process.Kill();
+            }
+            finally
+            {
+                _process.Dispose();
+            }
+        }
+    }
 }

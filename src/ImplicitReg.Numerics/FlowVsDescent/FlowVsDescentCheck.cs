@@ -71,7 +71,7 @@ public static class FlowVsDescentCheck
         if (!solution.Succeeded) throw new InvalidOperationException($"the flow integration failed: {solution.Message}");
         var flowStates = solution.States.Select(flow.ToFlatOrder).ToArray();
         var finalLayers = flow.Layers(solution.FinalState);
-        var finalLoss = problem.Loss.Evaluate(new DmfSimulator(problem.Loss, finalLayers).EndToEnd());
+        var finalLoss = problem.Loss.Evaluate(flow.EndToEnd(solution.FinalState));
 
         var rows = new List<GapRow>();
         (double, long)? diverged = null;
@@ -80,7 +80,7 @@ public static class FlowVsDescentCheck
             var eta = options.LearningRate / (1 << h);
             long every = 1L << h; // GD iterations between common times
             progress?.Invoke($"gradient descent with step {eta}");
-            var sim = new DmfSimulator(problem.Loss, initialLayers);
+            using var sim = new DmfSimulator(problem.Loss, initialLayers, useHelperThread: false);
             double gap = Gap(sim.FlattenParameters(), flowStates[0]);
             for (long k = 1; k <= coarseSteps * every; k++)
             {

@@ -33,7 +33,7 @@ public static class SingularValueCheck
     {
         int depth = problem.Depth;
         int n = flow.Compiled.Dimension;
-        var initial = MatrixMetrics.Of(new DmfSimulator(problem.Loss, initialLayers).EndToEnd());
+        var initial = MatrixMetrics.Of(flow.EndToEnd(flow.State(initialLayers)));
         int k = initial.SingularValues.Count(s => s > 1e-12 * Math.Max(1, initial.Spectral));
         if (k == 0) throw new ArgumentException("W(0) is zero: M4 has nothing to track");
         var rhs = flow.Compiled.Function;
@@ -87,7 +87,7 @@ public static class SingularValueCheck
     /// <summary>⟨G, u_r v_rᵀ⟩ for the top k singular pairs of W(θ).</summary>
     private static double[] Measure(LayerFlowSystem flow, DmfProblem problem, double[] state, int k, out MatrixMetrics metrics)
     {
-        var w = new DmfSimulator(problem.Loss, flow.Layers(state)).EndToEnd();
+        var w = flow.EndToEnd(state);
         metrics = MatrixMetrics.Of(w);
         return metrics.Alignment(problem.Loss.Gradient(w), k);
     }

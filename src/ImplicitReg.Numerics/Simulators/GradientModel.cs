@@ -5,7 +5,7 @@ namespace ImplicitReg.Numerics.Simulators;
 /// the current parameters, then move against it. Implementations keep all work buffers, so a step does not
 /// allocate.
 /// </summary>
-public abstract class GradientModel
+public abstract class GradientModel : IDisposable
 {
     /// <summary>Evaluates the loss at the current parameters and stores its gradient.</summary>
     public abstract double ComputeLossAndGradient();
@@ -24,4 +24,9 @@ public abstract class GradientModel
 
     /// <summary>All gradient entries in the order of <see cref="FlattenParameters"/> (allocates).</summary>
     public abstract double[] FlattenGradient();
+
+    /// <summary>Releases helper threads (a no-op for models without one).</summary>
+    public virtual void Dispose()
+    {
+    }
 }

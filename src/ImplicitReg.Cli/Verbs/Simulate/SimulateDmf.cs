@@ -18,7 +18,7 @@ internal static class SimulateDmf
         a.EnsureAllUsed();
 
         var problem = model.Problem;
-        var sim = new DmfSimulator(problem.Loss, model.InitialLayers);
+        using var sim = new DmfSimulator(problem.Loss, model.InitialLayers);
         int k = Math.Min(settings.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));
         var header = new List<string> { "step", "time", "loss", "frobenius", "nuclear", "spectral", "det", "balancedness", "reconstruction" };
         header.AddRange(Enumerable.Range(1, k).Select(r => $"sigma{r}"));

@@ -9,17 +9,19 @@ public sealed partial class DmfSimulator
     /// <summary>
     /// Loss and all layer gradients at the current layers. With 0-based layers, R_j = W_j⋯W_0 and
     /// S_j = W_{N−1}⋯W_j: the top gradient is G·R_{N−2}ᵀ, and layer j &lt; N−1 gets
-    /// (∂φ/∂W_j)ᵀ = R_{j−1}·(Gᵀ·S_{j+1}) (just Gᵀ·S_1 for j = 0).
+    /// (∂φ/∂W_j)ᵀ = R_{j−1}·(Gᵀ·S_{j+1}) (just Gᵀ·S_1 for j = 0). With a helper thread the suffix chain runs
+    /// beside the prefix chain and forward pass, and the middle layers' gradients beside the top and bottom ones.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradient()
     {
         int n = Depth;
         if (n == 1) return SingleLayer();
+        var worker = HelperThisStep();
 
-        // Prefix and suffix products (dense; none for depth 2).
+        if (worker is not null) worker.Post(_suffixJob!);
+        else SuffixChain(_laneA);
         for (int j = 1; j <= n - 2; j++) MatrixKernels.Multiply(_layers[j], j == 1 ? _layers[0] : _prefix[j - 1], _prefix[j]);
-        for (int j = n - 2; j >= 1; j--) MatrixKernels.Multiply(j == n - 2 ? _layers[n - 1] : _suffix[j + 1], _layers[j], _suffix[j]);
         var belowTop = n == 2 ? _layers[0] : _prefix[n - 2];
         MatrixKernels.Transpose(belowTop, _belowTopT!);
 
@@ -31,33 +33,106 @@ public sealed partial class DmfSimulator
             loss = SensingResiduals((SensingMatrixLoss)Loss);
         }
 
-        // Top layer: G·R_{N−2}ᵀ.
+        _suffixInUse = worker is null || worker.Join(_suffixJob!) ? _laneA.Suffix : _laneB!.Suffix;
+        if (worker is not null) worker.Post(_middleJob!);
+
+        // Top layer: G·R_{N−2}ᵀ; bottom layer: (∂φ/∂W_0)ᵀ = Gᵀ·S_1.
         ApplyG(_belowTopT!, _gradient[n - 1]);
-        // Lower layers: K = Gᵀ·S_{j+1}; gradientᵀ = R_{j−1}·K.
-        for (int j = 0; j < n - 1; j++)
+        ApplyGTransposed(n == 2 ? _layers[1] : _suffixInUse[1], _gradient[0]);
+
+        Lane middle;
+        if (worker is null)
         {
-            var above = j + 1 == n - 1 ? _layers[n - 1] : _suffix[j + 1];
-            if (j == 0)
-            {
-                ApplyGTransposed(above, _gradient[0]);
-                continue;
-            }
-            var k = ScratchView(Dimensions[0], Dimensions[j + 1]);
-            ApplyGTransposed(above, k);
-            MatrixKernels.Multiply(j == 1 ? _layers[0] : _prefix[j - 1], k, _gradient[j]);
+            MiddleGradients(_laneA);
+            middle = _laneA;
         }
+        else middle = worker.Join(_middleJob!) ? _laneA : _laneB!;
+        for (int j = 1; j <= n - 2; j++) _gradientInUse[j] = middle.Gradient[j];
         return loss;
     }
 
-    private MatrixBuffer ScratchView(int rows, int columns)
+    /// <summary>
+    /// The helper for this step, or null to run serially. On a loaded machine the helper rarely gets a core in time
+    /// (the stepping thread then does its jobs itself) and its spinning only takes time from the stepping thread:
+    /// after <see cref="HelperProbeSteps"/> steps in which it did none of the jobs, steps run serially for
+    /// <see cref="SerialBackoffSteps"/> steps (the helper goes to sleep), then the helper is tried again.
+    /// </summary>
+    private StepWorker? HelperThisStep()
     {
-        // Middle layers may differ in width; the scratch is sized for the widest, so allocate an exact-shape
-        // buffer only when shapes differ (never in the common equal-width case).
-        if (_scratch!.Rows == rows && _scratch.Columns == columns) return _scratch;
-        return _scratchByShape.TryGetValue((rows, columns), out var m) ? m : _scratchByShape[(rows, columns)] = new MatrixBuffer(rows, columns);
+        if (_worker is null) return null;
+        if (_serialStepsLeft > 0)
+        {
+            _serialStepsLeft--;
+            return null;
+        }
+        if (_worker.HelperDone != _helperDoneSeen)
+        {
+            _helperDoneSeen = _worker.HelperDone;
+            _idleHelperSteps = 0;
+        }
+        else if (++_idleHelperSteps >= HelperProbeSteps)
+        {
+            _idleHelperSteps = 0;
+            _serialStepsLeft = SerialBackoffSteps;
+            return null;
+        }
+        return _worker;
     }
 
-    private readonly Dictionary<(int, int), MatrixBuffer> _scratchByShape = new();
+    private const int HelperProbeSteps = 16;
+    private const int SerialBackoffSteps = 2048;
+    private long _helperDoneSeen;
+    private int _idleHelperSteps;
+    private int _serialStepsLeft;
+
+    /// <summary>Buffers of the work a helper thread may do: the suffix products and the middle layers' gradients.</summary>
+    private sealed class Lane
+    {
+        public Lane(int[] d)
+        {
+            int n = d.Length - 1;
+            Suffix = new MatrixBuffer[n];
+            Gradient = new MatrixBuffer[n];
+            Scratch = new MatrixBuffer[n];
+            for (int j = 1; j <= n - 2; j++)
+            {
+                Suffix[j] = new MatrixBuffer(d[n], d[j]);
+                Gradient[j] = new MatrixBuffer(d[j], d[j + 1]);
+                Scratch[j] = new MatrixBuffer(d[0], d[j + 1]);
+            }
+        }
+
+        /// <summary>S_j = W_{N−1}⋯W_j, j = 1 … N−2.</summary>
+        public MatrixBuffer[] Suffix { get; }
+
+        /// <summary>(∂φ/∂W_j)ᵀ for the middle layers j = 1 … N−2.</summary>
+        public MatrixBuffer[] Gradient { get; }
+
+        /// <summary>Gᵀ·S_{j+1} for each middle layer.</summary>
+        public MatrixBuffer[] Scratch { get; }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SuffixChain(Lane lane)
+    {
+        int n = Depth;
+        for (int j = n - 2; j >= 1; j--)
+            MatrixKernels.Multiply(j == n - 2 ? _layers[n - 1] : lane.Suffix[j + 1], _layers[j], lane.Suffix[j]);
+    }
+
+    /// <summary>Middle layers: K = Gᵀ·S_{j+1}, gradientᵀ = R_{j−1}·K, with the suffix products chosen for this step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MiddleGradients(Lane lane)
+    {
+        int n = Depth;
+        var suffix = _suffixInUse;
+        for (int j = 1; j <= n - 2; j++)
+        {
+            var above = j + 1 == n - 1 ? _layers[n - 1] : suffix[j + 1];
+            ApplyGTransposed(above, lane.Scratch[j]);
+            MatrixKernels.Multiply(j == 1 ? _layers[0] : _prefix[j - 1], lane.Scratch[j], lane.Gradient[j]);
+        }
+    }
 
     /// <summary>
     /// Completion forward pass: W_ab = (W_N)_a· · (R_{N−2}ᵀ)_b· at each observed entry; stores the weights

@@ -17,10 +17,15 @@ public sealed partial class DmfSimulator : GradientModel
 {
     private readonly MatrixBuffer[] _layers;
     private readonly MatrixBuffer[] _prefix;     // _prefix[j] = W_{j+1}⋯W_1 (0-based layer j and below), j ≥ 1
-    private readonly MatrixBuffer[] _suffix;     // _suffix[j] = W_N⋯W_{j+1} (0-based layer j and above), j ≥ 1
     private readonly MatrixBuffer? _belowTopT;   // (W_{N−1}⋯W_1)ᵀ
-    private readonly MatrixBuffer[] _gradient;   // layer j's gradient, transposed for j < N−1 (when N ≥ 2)
-    private readonly MatrixBuffer? _scratch;     // Gᵀ·S for middle layers
+    private readonly MatrixBuffer[] _gradient;   // top and bottom layers' gradients (bottom transposed when N ≥ 2)
+    private readonly MatrixBuffer[] _gradientInUse; // every layer's gradient this step (middle ones from a lane), transposed for j < N−1
+    private readonly Lane _laneA;                // suffix products and middle gradients (the helper's, or serial)
+    private readonly Lane? _laneB;               // the same, recomputed by the stepping thread when the helper stalls
+    private MatrixBuffer[] _suffixInUse;         // the suffix products of this step
+    private readonly StepWorker? _worker;
+    private readonly StepWorker.Job? _suffixJob;
+    private readonly StepWorker.Job? _middleJob;
     private readonly MatrixBuffer? _denseG;      // sensing: the dense end-to-end gradient
     private readonly MatrixBuffer? _endToEnd;    // sensing: W
     private readonly double[] _residualWeights;  // 2c·residual per observed entry (CSR order) or measurement
@@ -29,7 +34,14 @@ public sealed partial class DmfSimulator : GradientModel
     private readonly double[] _csrTargets;       // targets in CSR order
     private readonly SparsePattern? _pattern;
 
-    public DmfSimulator(MatrixLoss loss, IReadOnlyList<MatrixBuffer> initialLayers)
+    /// <param name="loss">The loss on the end-to-end matrix.</param>
+    /// <param name="initialLayers">W_1 … W_N (copied).</param>
+    /// <param name="useHelperThread">
+    /// Split each step over two threads (see <see cref="StepWorker"/>); by default when there are at least two
+    /// cores, three or more layers and a layer side of 64 or more (below that the hand-off costs more than it
+    /// saves). Results are the same either way.
+    /// </param>
+    public DmfSimulator(MatrixLoss loss, IReadOnlyList<MatrixBuffer> initialLayers, bool? useHelperThread = null)
     {
         if (initialLayers.Count == 0) throw new ArgumentException("a factorization needs at least one layer");
         Loss = loss;
@@ -48,14 +60,27 @@ public sealed partial class DmfSimulator : GradientModel
         _layers = initialLayers.Select(l => l.Clone()).ToArray();
         int n = Depth;
         _prefix = new MatrixBuffer[n];
-        _suffix = new MatrixBuffer[n];
         for (int j = 1; j <= n - 2; j++) _prefix[j] = new MatrixBuffer(Dimensions[j + 1], Dimensions[0]);
-        for (int j = 1; j <= n - 2; j++) _suffix[j] = new MatrixBuffer(Dimensions[n], Dimensions[j]);
         if (n >= 2) _belowTopT = new MatrixBuffer(Dimensions[0], Dimensions[n - 1]);
         _gradient = new MatrixBuffer[n];
         _gradient[n - 1] = new MatrixBuffer(Dimensions[n], Dimensions[n - 1]);
-        for (int j = 0; j < n - 1; j++) _gradient[j] = new MatrixBuffer(Dimensions[j], Dimensions[j + 1]);
-        if (n >= 3) _scratch = new MatrixBuffer(Dimensions[0], Dimensions.Skip(2).Take(n - 2).Max());
+        if (n >= 2) _gradient[0] = new MatrixBuffer(Dimensions[0], Dimensions[1]);
+        _laneA = new Lane(Dimensions);
+        _suffixInUse = _laneA.Suffix;
+        _gradientInUse = new MatrixBuffer[n];
+        _gradientInUse[0] = _gradient[0];
+        _gradientInUse[n - 1] = _gradient[n - 1];
+        for (int j = 1; j <= n - 2; j++) _gradientInUse[j] = _laneA.Gradient[j];
+        bool helper = useHelperThread ?? (Environment.ProcessorCount >= 2 && n >= 3 && Dimensions.Max() >= 64);
+        if (helper && n >= 3)
+        {
+            _laneB = new Lane(Dimensions);
+            _worker = new StepWorker();
+            var laneA = _laneA;
+            var laneB = _laneB;
+            _suffixJob = new StepWorker.Job(() => SuffixChain(laneA), () => SuffixChain(laneB));
+            _middleJob = new StepWorker.Job(() => MiddleGradients(laneA), () => MiddleGradients(laneB));
+        }
         if (loss is SensingMatrixLoss)
         {
             _denseG = new MatrixBuffer(loss.Rows, loss.Columns);
@@ -90,7 +115,7 @@ public sealed partial class DmfSimulator : GradientModel
     public override double GradientNormSquared()
     {
         double s = 0;
-        foreach (var g in _gradient) s += g.FrobeniusSquared();
+        foreach (var g in _gradientInUse) s += g.FrobeniusSquared();
         return s;
     }
 
@@ -99,8 +124,8 @@ public sealed partial class DmfSimulator : GradientModel
     {
         for (int j = 0; j < Depth; j++)
         {
-            if (IsTransposed(j)) MatrixKernels.SubtractScaledTransposed(_layers[j], stepSize, _gradient[j]);
-            else MatrixKernels.SubtractScaled(_layers[j], stepSize, _gradient[j]);
+            if (IsTransposed(j)) MatrixKernels.SubtractScaledTransposed(_layers[j], stepSize, _gradientInUse[j]);
+            else MatrixKernels.SubtractScaled(_layers[j], stepSize, _gradientInUse[j]);
         }
     }
 
@@ -109,9 +134,9 @@ public sealed partial class DmfSimulator : GradientModel
     /// <summary>∂φ/∂W_j (0-based j) in its natural orientation; valid after <see cref="ComputeLossAndGradient"/>.</summary>
     public MatrixBuffer LayerGradient(int j)
     {
-        if (!IsTransposed(j)) return _gradient[j].Clone();
+        if (!IsTransposed(j)) return _gradientInUse[j].Clone();
         var g = new MatrixBuffer(_layers[j].Rows, _layers[j].Columns);
-        MatrixKernels.Transpose(_gradient[j], g);
+        MatrixKernels.Transpose(_gradientInUse[j], g);
         return g;
     }
 
@@ -149,6 +174,16 @@ public sealed partial class DmfSimulator : GradientModel
                     r.Add(g[i, c]);
         }
         return [.. r];
+    }
+
+    /// <summary>True when steps are split over a helper thread.</summary>
+    public bool UsesHelperThread => _worker is not null;
+
+    /// <summary>Stops the helper thread, if any.</summary>
+    public override void Dispose()
+    {
+        _worker?.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Replaces the layers (same shapes), e.g. to restart from a recorded point.</summary>

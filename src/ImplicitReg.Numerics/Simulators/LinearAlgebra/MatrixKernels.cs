@@ -44,28 +44,37 @@ public static class MatrixKernels
         ref double a0 = ref MemoryMarshal.GetArrayDataReference(aData);
         ref double b0 = ref MemoryMarshal.GetArrayDataReference(b.Data);
         ref double c0 = ref MemoryMarshal.GetArrayDataReference(c.Data);
-        int width = c.Stride, bs = b.Stride, cs = c.Stride;
-        int i = 0;
-        for (; i + 4 <= m; i += 4)
+        int width = c.Stride, bs = b.Stride, cs = c.Stride, m4 = m & ~3;
+        // Column blocks outside, row blocks inside: B's slice (n × 32 doubles) stays in L1 while every row block
+        // of A passes over it; with rows outside, all of B would stream from L2 once per row block.
+        int j = 0;
+        while (j < width)
         {
-            ref double ai = ref Unsafe.Add(ref a0, i * rowStep);
-            int j = 0;
-            for (; j + 32 <= width; j += 32)
-                Block4x32(ref ai, rowStep, innerStep, n, ref Unsafe.Add(ref b0, j), bs, ref Unsafe.Add(ref c0, i * cs + j), cs);
-            for (; j < width; j += 8)
-                Block4x8(ref ai, rowStep, innerStep, n, ref Unsafe.Add(ref b0, j), bs, ref Unsafe.Add(ref c0, i * cs + j), cs);
-        }
-        for (; i < m; i++)
-        {
-            ref double ai = ref Unsafe.Add(ref a0, i * rowStep);
-            for (int j = 0; j < width; j += 8)
+            // 32 columns at a time; a last stretch of 40 (e.g. 104 = 32 + 32 + 40) as one 4×40 block, since a
+            // lone 4×8 block is latency-bound (four FMA chains only).
+            int span = width - j == 40 ? 40 : width - j >= 32 ? 32 : 8;
+            ref double bj = ref Unsafe.Add(ref b0, j);
+            for (int i = 0; i < m4; i += 4)
             {
-                var acc = Vector512<double>.Zero;
-                for (int k = 0; k < n; k++)
-                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref ai, k * innerStep)),
-                        Vector512.LoadUnsafe(ref b0, (nuint)(k * bs + j)), acc);
-                acc.StoreUnsafe(ref c0, (nuint)(i * cs + j));
+                ref double ai = ref Unsafe.Add(ref a0, i * rowStep);
+                ref double ci = ref Unsafe.Add(ref c0, i * cs + j);
+                if (span == 32) Block4x32(ref ai, rowStep, innerStep, n, ref bj, bs, ref ci, cs);
+                else if (span == 40) Block4x40(ref ai, rowStep, innerStep, n, ref bj, bs, ref ci, cs);
+                else Block4x8(ref ai, rowStep, innerStep, n, ref bj, bs, ref ci, cs);
             }
+            for (int i = m4; i < m; i++)
+            {
+                ref double ai = ref Unsafe.Add(ref a0, i * rowStep);
+                for (int jj = j; jj < j + span; jj += 8)
+                {
+                    var acc = Vector512<double>.Zero;
+                    for (int k = 0; k < n; k++)
+                        acc = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref ai, k * innerStep)),
+                            Vector512.LoadUnsafe(ref b0, (nuint)(k * bs + jj)), acc);
+                    acc.StoreUnsafe(ref c0, (nuint)(i * cs + jj));
+                }
+            }
+            j += span;
         }
     }
 
@@ -113,6 +122,57 @@ public static class MatrixKernels
         c20.StoreUnsafe(ref cr); c21.StoreUnsafe(ref cr, 8); c22.StoreUnsafe(ref cr, 16); c23.StoreUnsafe(ref cr, 24);
         cr = ref Unsafe.Add(ref c, 3 * cs);
         c30.StoreUnsafe(ref cr); c31.StoreUnsafe(ref cr, 8); c32.StoreUnsafe(ref cr, 16); c33.StoreUnsafe(ref cr, 24);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Block4x40(ref double a, int rowStep, int innerStep, int n, ref double b, int bs, ref double c, int cs)
+    {
+        Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default, c04 = default;
+        Vector512<double> c10 = default, c11 = default, c12 = default, c13 = default, c14 = default;
+        Vector512<double> c20 = default, c21 = default, c22 = default, c23 = default, c24 = default;
+        Vector512<double> c30 = default, c31 = default, c32 = default, c33 = default, c34 = default;
+        int r1 = rowStep, r2 = 2 * rowStep, r3 = 3 * rowStep;
+        for (int k = 0; k < n; k++)
+        {
+            ref double bk = ref Unsafe.Add(ref b, k * bs);
+            var b0 = Vector512.LoadUnsafe(ref bk);
+            var b1 = Vector512.LoadUnsafe(ref bk, 8);
+            var b2 = Vector512.LoadUnsafe(ref bk, 16);
+            var b3 = Vector512.LoadUnsafe(ref bk, 24);
+            var b4 = Vector512.LoadUnsafe(ref bk, 32);
+            ref double ak = ref Unsafe.Add(ref a, k * innerStep);
+            var x = Vector512.Create(ak);
+            c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+            c02 = Vector512.FusedMultiplyAdd(x, b2, c02);
+            c03 = Vector512.FusedMultiplyAdd(x, b3, c03);
+            c04 = Vector512.FusedMultiplyAdd(x, b4, c04);
+            x = Vector512.Create(Unsafe.Add(ref ak, r1));
+            c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+            c12 = Vector512.FusedMultiplyAdd(x, b2, c12);
+            c13 = Vector512.FusedMultiplyAdd(x, b3, c13);
+            c14 = Vector512.FusedMultiplyAdd(x, b4, c14);
+            x = Vector512.Create(Unsafe.Add(ref ak, r2));
+            c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
+            c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+            c22 = Vector512.FusedMultiplyAdd(x, b2, c22);
+            c23 = Vector512.FusedMultiplyAdd(x, b3, c23);
+            c24 = Vector512.FusedMultiplyAdd(x, b4, c24);
+            x = Vector512.Create(Unsafe.Add(ref ak, r3));
+            c30 = Vector512.FusedMultiplyAdd(x, b0, c30);
+            c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+            c32 = Vector512.FusedMultiplyAdd(x, b2, c32);
+            c33 = Vector512.FusedMultiplyAdd(x, b3, c33);
+            c34 = Vector512.FusedMultiplyAdd(x, b4, c34);
+        }
+        c00.StoreUnsafe(ref c); c01.StoreUnsafe(ref c, 8); c02.StoreUnsafe(ref c, 16); c03.StoreUnsafe(ref c, 24); c04.StoreUnsafe(ref c, 32);
+        ref double cr = ref Unsafe.Add(ref c, cs);
+        c10.StoreUnsafe(ref cr); c11.StoreUnsafe(ref cr, 8); c12.StoreUnsafe(ref cr, 16); c13.StoreUnsafe(ref cr, 24); c14.StoreUnsafe(ref cr, 32);
+        cr = ref Unsafe.Add(ref c, 2 * cs);
+        c20.StoreUnsafe(ref cr); c21.StoreUnsafe(ref cr, 8); c22.StoreUnsafe(ref cr, 16); c23.StoreUnsafe(ref cr, 24); c24.StoreUnsafe(ref cr, 32);
+        cr = ref Unsafe.Add(ref c, 3 * cs);
+        c30.StoreUnsafe(ref cr); c31.StoreUnsafe(ref cr, 8); c32.StoreUnsafe(ref cr, 16); c33.StoreUnsafe(ref cr, 24); c34.StoreUnsafe(ref cr, 32);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
