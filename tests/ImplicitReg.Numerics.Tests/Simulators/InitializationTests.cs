@@ -65,7 +65,7 @@ public sealed class InitializationTests
         var a = LayerInitializer.Create([4, 4, 4], new InitSpec(InitKind.Gaussian, 1), new SeededRandom(42), out _);
         var b = LayerInitializer.Create([4, 4, 4], new InitSpec(InitKind.Gaussian, 1), new SeededRandom(42), out _);
         var c = LayerInitializer.Create([4, 4, 4], new InitSpec(InitKind.Gaussian, 1), new SeededRandom(43), out _);
-        Assert.Equal(a[1].Data, b[1].Data);
-        Assert.NotEqual(a[1].Data, c[1].Data);
+        Assert.Equal(a[1].Data.ToArray(), b[1].Data.ToArray());
+        Assert.NotEqual(a[1].Data.ToArray(), c[1].Data.ToArray());
     }
 }

@@ -56,7 +56,7 @@ public sealed class CpSimulator : GradientModel
         {
             var idx = Problem.ObservedIndices[e];
             for (int n = 0; n < order; n++)
-                RowKernels.Multiply(_prefix[n], _factors[n].Data.AsSpan(idx[n] * stride, stride), _prefix[n + 1]);
+                RowKernels.Multiply(_prefix[n], _factors[n].Data.Slice(idx[n] * stride, stride), _prefix[n + 1]);
             var residual = RowKernels.Sum(_prefix[order]) - Problem.Targets[e];
             sum += residual * residual;
             var weight = 2 * c * residual;
@@ -64,8 +64,8 @@ public sealed class CpSimulator : GradientModel
             suffix[..Components].Fill(1);
             for (int n = order - 1; n >= 0; n--)
             {
-                var row = _factors[n].Data.AsSpan(idx[n] * stride, stride);
-                RowKernels.AddScaledProduct(weight, _prefix[n], suffix, _gradient[n].Data.AsSpan(idx[n] * stride, stride));
+                var row = _factors[n].Data.Slice(idx[n] * stride, stride);
+                RowKernels.AddScaledProduct(weight, _prefix[n], suffix, _gradient[n].Data.Slice(idx[n] * stride, stride));
                 if (n > 0) RowKernels.Multiply(suffix, row, suffix);
             }
         }
@@ -146,8 +146,8 @@ public sealed class CpSimulator : GradientModel
         for (long flat = 0; flat < total; flat++)
         {
             CpProblem.Unflatten(flat, Problem.Sizes, idx);
-            _factors[0].Data.AsSpan(idx[0] * stride, stride).CopyTo(prod);
-            for (int n = 1; n < Problem.Order; n++) RowKernels.Multiply(prod, _factors[n].Data.AsSpan(idx[n] * stride, stride), prod);
+            _factors[0].Data.Slice(idx[0] * stride, stride).CopyTo(prod);
+            for (int n = 1; n < Problem.Order; n++) RowKernels.Multiply(prod, _factors[n].Data.Slice(idx[n] * stride, stride), prod);
             tensor[flat] = RowKernels.Sum(prod);
         }
         return tensor;

@@ -26,14 +26,21 @@ public sealed partial class DmfSimulator
         MatrixKernels.Transpose(belowTop, _belowTopT!);
 
         double loss;
-        if (Loss is CompletionMatrixLoss completion) loss = CompletionResiduals(completion);
+        if (Loss is CompletionMatrixLoss completion)
+        {
+            // Head of the forward pass here (rows before the split: W_ab = W_{N−1}[a, :]·R_{N−2}ᵀ[b, :]); the tail
+            // comes from the suffix side with the suffix chain.
+            SparseKernels.SampledDot(_pattern!, _layers[n - 1], _belowTopT!, _sampled, 0, _splitRow);
+            var lane = worker is null || worker.Join(_suffixJob!) ? _laneA : _laneB!;
+            _suffixInUse = lane.Suffix;
+            loss = CompletionResiduals(completion, lane.SampledTail);
+        }
         else
         {
             MatrixKernels.Multiply(_layers[n - 1], belowTop, _endToEnd!);
             loss = SensingResiduals((SensingMatrixLoss)Loss);
+            _suffixInUse = worker is null || worker.Join(_suffixJob!) ? _laneA.Suffix : _laneB!.Suffix;
         }
-
-        _suffixInUse = worker is null || worker.Join(_suffixJob!) ? _laneA.Suffix : _laneB!.Suffix;
         if (worker is not null) worker.Post(_middleJob!);
 
         // Top layer: G·R_{N−2}ᵀ; bottom layer: (∂φ/∂W_0)ᵀ = Gᵀ·S_1.
@@ -79,8 +86,8 @@ public sealed partial class DmfSimulator
         return _worker;
     }
 
-    private const int HelperProbeSteps = 16;
-    private const int SerialBackoffSteps = 2048;
+    private const int HelperProbeSteps = 128;
+    private const int SerialBackoffSteps = 512;
     private long _helperDoneSeen;
     private int _idleHelperSteps;
     private int _serialStepsLeft;
@@ -88,9 +95,11 @@ public sealed partial class DmfSimulator
     /// <summary>Buffers of the work a helper thread may do: the suffix products and the middle layers' gradients.</summary>
     private sealed class Lane
     {
-        public Lane(int[] d)
+        public Lane(int[] d, int tailEntries)
         {
             int n = d.Length - 1;
+            BottomT = n >= 3 && tailEntries > 0 ? new MatrixBuffer(d[0], d[1]) : null;
+            SampledTail = new double[tailEntries];
             Suffix = new MatrixBuffer[n];
             Gradient = new MatrixBuffer[n];
             Scratch = new MatrixBuffer[n];
@@ -110,14 +119,29 @@ public sealed partial class DmfSimulator
 
         /// <summary>Gᵀ·S_{j+1} for each middle layer.</summary>
         public MatrixBuffer[] Scratch { get; }
+
+        /// <summary>W_0ᵀ, for the tail of the forward pass (W_ab = S_1[a, :]·W_0[:, b]).</summary>
+        public MatrixBuffer? BottomT { get; }
+
+        /// <summary>W at the observed entries of the tail rows (CSR positions from the split on).</summary>
+        public double[] SampledTail { get; }
     }
 
+    /// <summary>
+    /// The suffix chain S_{N−2} … S_1 and, for completion losses, the tail of the forward pass from the suffix
+    /// side (W_ab = S_1[a, :]·W_0ᵀ[b, :] for the rows from the split on), so both threads share the forward pass.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SuffixChain(Lane lane)
     {
         int n = Depth;
         for (int j = n - 2; j >= 1; j--)
             MatrixKernels.Multiply(j == n - 2 ? _layers[n - 1] : lane.Suffix[j + 1], _layers[j], lane.Suffix[j]);
+        if (lane.BottomT is { } bottomT && _pattern is { } pattern)
+        {
+            MatrixKernels.Transpose(_layers[0], bottomT);
+            SparseKernels.SampledDot(pattern, lane.Suffix[1], bottomT, lane.SampledTail, _splitRow, pattern.Rows, _splitPosition);
+        }
     }
 
     /// <summary>Middle layers: K = Gᵀ·S_{j+1}, gradientᵀ = R_{j−1}·K, with the suffix products chosen for this step.</summary>
@@ -135,17 +159,18 @@ public sealed partial class DmfSimulator
     }
 
     /// <summary>
-    /// Completion forward pass: W_ab = (W_N)_a· · (R_{N−2}ᵀ)_b· at each observed entry; stores the weights
+    /// Completion residuals from W at the observed entries: the head (before the split) in <c>_sampled</c>, the
+    /// tail in <paramref name="tail"/> (depth ≥ 3; for depth 2 the whole pass is done here). Stores the weights
     /// 2c·residual in CSR and CSC order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double CompletionResiduals(CompletionMatrixLoss loss)
+    private double CompletionResiduals(CompletionMatrixLoss loss, double[] tail)
     {
-        SparseKernels.SampledDot(_pattern!, _layers[Depth - 1], _belowTopT!, _sampled);
         double c = loss.Constant, sum = 0;
         for (int e = 0; e < _sampled.Length; e++)
         {
-            var r = _sampled[e] - _csrTargets[e];
+            var w = e < _splitPosition ? _sampled[e] : tail[e - _splitPosition];
+            var r = w - _csrTargets[e];
             sum += r * r;
             _residualWeights[e] = 2 * c * r;
         }

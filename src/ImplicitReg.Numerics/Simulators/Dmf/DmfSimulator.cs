@@ -33,6 +33,8 @@ public sealed partial class DmfSimulator : GradientModel
     private readonly double[] _sampled;          // W at the observed entries (CSR order)
     private readonly double[] _csrTargets;       // targets in CSR order
     private readonly SparsePattern? _pattern;
+    private readonly int _splitRow;              // rows before it: forward pass from the prefix side; from it: suffix side
+    private readonly int _splitPosition;         // the CSR position where the split row starts
 
     /// <param name="loss">The loss on the end-to-end matrix.</param>
     /// <param name="initialLayers">W_1 … W_N (copied).</param>
@@ -65,7 +67,28 @@ public sealed partial class DmfSimulator : GradientModel
         _gradient = new MatrixBuffer[n];
         _gradient[n - 1] = new MatrixBuffer(Dimensions[n], Dimensions[n - 1]);
         if (n >= 2) _gradient[0] = new MatrixBuffer(Dimensions[0], Dimensions[1]);
-        _laneA = new Lane(Dimensions);
+        _residualWeights = new double[loss is CompletionMatrixLoss c ? c.Count : ((SensingMatrixLoss)loss).Count];
+        _cscWeights = new double[_residualWeights.Length];
+        _sampled = new double[_residualWeights.Length];
+        _csrTargets = [];
+        if (loss is CompletionMatrixLoss completion)
+        {
+            _pattern = new SparsePattern(loss.Rows, loss.Columns, completion.RowIndex, completion.ColumnIndex);
+            _csrTargets = _pattern.CsrOriginal.Select(k => completion.Targets[k]).ToArray();
+            // Depth ≥ 3 splits the forward pass at the row holding the middle entry (see SuffixChain); otherwise
+            // the "split" is the end and the head covers everything.
+            _splitRow = loss.Rows;
+            if (n >= 3)
+                for (int r = 0; r < loss.Rows; r++)
+                    if (_pattern.RowStart[r + 1] * 2 >= completion.Count)
+                    {
+                        _splitRow = r + 1;
+                        break;
+                    }
+            _splitPosition = _pattern.RowStart[_splitRow];
+        }
+        int tail = _pattern is null ? 0 : _pattern.Count - _splitPosition;
+        _laneA = new Lane(Dimensions, tail);
         _suffixInUse = _laneA.Suffix;
         _gradientInUse = new MatrixBuffer[n];
         _gradientInUse[0] = _gradient[0];
@@ -74,7 +97,7 @@ public sealed partial class DmfSimulator : GradientModel
         bool helper = useHelperThread ?? (Environment.ProcessorCount >= 2 && n >= 3 && Dimensions.Max() >= 64);
         if (helper && n >= 3)
         {
-            _laneB = new Lane(Dimensions);
+            _laneB = new Lane(Dimensions, tail);
             _worker = new StepWorker();
             var laneA = _laneA;
             var laneB = _laneB;
@@ -85,15 +108,6 @@ public sealed partial class DmfSimulator : GradientModel
         {
             _denseG = new MatrixBuffer(loss.Rows, loss.Columns);
             _endToEnd = new MatrixBuffer(loss.Rows, loss.Columns);
-        }
-        _residualWeights = new double[loss is CompletionMatrixLoss c ? c.Count : ((SensingMatrixLoss)loss).Count];
-        _cscWeights = new double[_residualWeights.Length];
-        _sampled = new double[_residualWeights.Length];
-        _csrTargets = [];
-        if (loss is CompletionMatrixLoss completion)
-        {
-            _pattern = new SparsePattern(loss.Rows, loss.Columns, completion.RowIndex, completion.ColumnIndex);
-            _csrTargets = _pattern.CsrOriginal.Select(k => completion.Targets[k]).ToArray();
         }
     }
 

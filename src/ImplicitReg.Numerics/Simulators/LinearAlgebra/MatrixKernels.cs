@@ -32,18 +32,18 @@ public static class MatrixKernels
     /// <summary>
     /// C = op(A)·B where op(A)[i, k] = aData[i·rowStep + k·innerStep]; m rows, inner dimension n.
     /// </summary>
-    private static void Product(double[] aData, int rowStep, int innerStep, int m, int n, MatrixBuffer b, MatrixBuffer c)
+    private static void Product(Span<double> aData, int rowStep, int innerStep, int m, int n, MatrixBuffer b, MatrixBuffer c)
     {
         if (Vector512.IsHardwareAccelerated) Product512(aData, rowStep, innerStep, m, n, b, c);
         else ProductPortable(aData, rowStep, innerStep, m, n, b, c);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Product512(double[] aData, int rowStep, int innerStep, int m, int n, MatrixBuffer b, MatrixBuffer c)
+    private static void Product512(Span<double> aData, int rowStep, int innerStep, int m, int n, MatrixBuffer b, MatrixBuffer c)
     {
-        ref double a0 = ref MemoryMarshal.GetArrayDataReference(aData);
-        ref double b0 = ref MemoryMarshal.GetArrayDataReference(b.Data);
-        ref double c0 = ref MemoryMarshal.GetArrayDataReference(c.Data);
+        ref double a0 = ref MemoryMarshal.GetReference(aData);
+        ref double b0 = ref MemoryMarshal.GetReference(b.Data);
+        ref double c0 = ref MemoryMarshal.GetReference(c.Data);
         int width = c.Stride, bs = b.Stride, cs = c.Stride, m4 = m & ~3;
         // Column blocks outside, row blocks inside: B's slice (n × 32 doubles) stays in L1 while every row block
         // of A passes over it; with rows outside, all of B would stream from L2 once per row block.
@@ -195,16 +195,16 @@ public static class MatrixKernels
         c3.StoreUnsafe(ref Unsafe.Add(ref c, 3 * cs));
     }
 
-    private static void ProductPortable(double[] aData, int rowStep, int innerStep, int m, int n, MatrixBuffer b, MatrixBuffer c)
+    private static void ProductPortable(Span<double> aData, int rowStep, int innerStep, int m, int n, MatrixBuffer b, MatrixBuffer c)
     {
         // Row-axpy form: C[i, :] = Σ_k op(A)[i, k]·B[k, :], vectorised along the row.
-        var cd = c.Data.AsSpan();
+        var cd = c.Data;
         for (int i = 0; i < m; i++)
         {
             var row = cd.Slice(i * c.Stride, c.Stride);
             row.Clear();
             for (int k = 0; k < n; k++)
-                RowKernels.AddScaled(aData[i * rowStep + k * innerStep], b.Data.AsSpan(k * b.Stride, b.Stride), row);
+                RowKernels.AddScaled(aData[i * rowStep + k * innerStep], b.Data.Slice(k * b.Stride, b.Stride), row);
         }
     }
 
@@ -239,8 +239,8 @@ public static class MatrixKernels
         {
             r4 = rows & ~3;
             c4 = cols & ~3;
-            ref double s0 = ref MemoryMarshal.GetArrayDataReference(sd);
-            ref double d0 = ref MemoryMarshal.GetArrayDataReference(dd);
+            ref double s0 = ref MemoryMarshal.GetReference(sd);
+            ref double d0 = ref MemoryMarshal.GetReference(dd);
             var vs = Vector256.Create(scale);
             for (int r = 0; r < r4; r += 4)
                 for (int c = 0; c < c4; c += 4)

@@ -11,27 +11,30 @@ namespace ImplicitReg.Numerics.Simulators.LinearAlgebra;
 public static class SparseKernels
 {
     /// <summary>
-    /// values[e] = X[row_e, :]·Y[col_e, :] for each CSR position e (so with Y = Bᵀ this samples X·B). Entries of one
+    /// values[e − valueOffset] = X[row_e, :]·Y[col_e, :] for each CSR position e of the rows [rowBegin, rowEnd) (all
+    /// rows by default; so with Y = Bᵀ this samples X·B). Entries of one
     /// row share X's row: they are done eight at a time, each X chunk loaded once for eight independent FMA
     /// chains (one dot product alone is bound by the latency of its chain).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void SampledDot(SparsePattern pattern, MatrixBuffer x, MatrixBuffer y, double[] values)
+    public static void SampledDot(SparsePattern pattern, MatrixBuffer x, MatrixBuffer y, double[] values,
+        int rowBegin = 0, int rowEnd = -1, int valueOffset = 0)
     {
         if (x.Columns != y.Columns) throw new ArgumentException("sampled product needs rows of equal length");
         int width = x.Stride, xs = x.Stride, ys = y.Stride;
         var cols = pattern.CsrColumn;
         var start = pattern.RowStart;
+        if (rowEnd < 0) rowEnd = pattern.Rows;
         if (!Vector512.IsHardwareAccelerated)
         {
             var rows = pattern.CsrRow;
-            for (int e = 0; e < cols.Length; e++)
-                values[e] = RowKernels.Dot(x.Data.AsSpan(rows[e] * xs, width), y.Data.AsSpan(cols[e] * ys, width));
+            for (int e = start[rowBegin]; e < start[rowEnd]; e++)
+                values[e - valueOffset] = RowKernels.Dot(x.Data.Slice(rows[e] * xs, width), y.Data.Slice(cols[e] * ys, width));
             return;
         }
-        ref double x0 = ref MemoryMarshal.GetArrayDataReference(x.Data);
-        ref double y0 = ref MemoryMarshal.GetArrayDataReference(y.Data);
-        for (int row = 0; row + 1 < start.Length; row++)
+        ref double x0 = ref MemoryMarshal.GetReference(x.Data);
+        ref double y0 = ref MemoryMarshal.GetReference(y.Data);
+        for (int row = rowBegin; row < rowEnd; row++)
         {
             ref double xr = ref Unsafe.Add(ref x0, row * xs);
             int e = start[row], end = start[row + 1];
@@ -58,14 +61,14 @@ public static class SparseKernels
                     a7 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y7, i), a7);
                     a8 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y8, i), a8);
                 }
-                values[e] = Vector512.Sum(a1);
-                values[e + 1] = Vector512.Sum(a2);
-                values[e + 2] = Vector512.Sum(a3);
-                values[e + 3] = Vector512.Sum(a4);
-                values[e + 4] = Vector512.Sum(a5);
-                values[e + 5] = Vector512.Sum(a6);
-                values[e + 6] = Vector512.Sum(a7);
-                values[e + 7] = Vector512.Sum(a8);
+                values[e - valueOffset] = Vector512.Sum(a1);
+                values[e + 1 - valueOffset] = Vector512.Sum(a2);
+                values[e + 2 - valueOffset] = Vector512.Sum(a3);
+                values[e + 3 - valueOffset] = Vector512.Sum(a4);
+                values[e + 4 - valueOffset] = Vector512.Sum(a5);
+                values[e + 5 - valueOffset] = Vector512.Sum(a6);
+                values[e + 6 - valueOffset] = Vector512.Sum(a7);
+                values[e + 7 - valueOffset] = Vector512.Sum(a8);
             }
             for (; e + 2 <= end; e += 2)
             {
@@ -78,8 +81,8 @@ public static class SparseKernels
                     a1 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y1, i), a1);
                     a2 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y2, i), a2);
                 }
-                values[e] = Vector512.Sum(a1);
-                values[e + 1] = Vector512.Sum(a2);
+                values[e - valueOffset] = Vector512.Sum(a1);
+                values[e + 1 - valueOffset] = Vector512.Sum(a2);
             }
             if (e < end)
             {
@@ -87,7 +90,7 @@ public static class SparseKernels
                 var a1 = Vector512<double>.Zero;
                 for (nuint i = 0; i < (nuint)width; i += 8)
                     a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xr, i), Vector512.LoadUnsafe(ref y1, i), a1);
-                values[e] = Vector512.Sum(a1);
+                values[e - valueOffset] = Vector512.Sum(a1);
             }
         }
     }
@@ -121,14 +124,16 @@ public static class SparseKernels
         {
             for (int g = 0; g < groups; g++)
             {
-                var row = output.Data.AsSpan(g * os, os);
+                var row = output.Data.Slice(g * os, os);
                 row.Clear();
-                for (int e = start[g]; e < start[g + 1]; e++) RowKernels.AddScaled(w[e], src.Data.AsSpan(source[e] * ss, ss), row);
+                for (int e = start[g]; e < start[g + 1]; e++) RowKernels.AddScaled(w[e], src.Data.Slice(source[e] * ss, ss), row);
             }
             return;
         }
-        ref double s0 = ref MemoryMarshal.GetArrayDataReference(src.Data);
-        ref double o0 = ref MemoryMarshal.GetArrayDataReference(output.Data);
+        ref double s0 = ref MemoryMarshal.GetReference(src.Data);
+        ref double o0 = ref MemoryMarshal.GetReference(output.Data);
+        ref double w0 = ref MemoryMarshal.GetArrayDataReference(w);
+        ref int i0 = ref MemoryMarshal.GetArrayDataReference(source);
         int j = 0;
         for (; j + 32 <= width; j += 32)
         {
@@ -139,10 +144,10 @@ public static class SparseKernels
                 Vector512<double> b0 = default, b1 = default, b2 = default, b3 = default;
                 for (; e + 2 <= end; e += 2)
                 {
-                    var we = Vector512.Create(w[e]);
-                    var wf = Vector512.Create(w[e + 1]);
-                    ref double sr = ref Unsafe.Add(ref s0, source[e] * ss + j);
-                    ref double sq = ref Unsafe.Add(ref s0, source[e + 1] * ss + j);
+                    var we = Vector512.Create(Unsafe.Add(ref w0, e));
+                    var wf = Vector512.Create(Unsafe.Add(ref w0, e + 1));
+                    ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
+                    ref double sq = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j);
                     a0 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr), a0);
                     a1 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 8), a1);
                     a2 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 16), a2);
@@ -154,8 +159,8 @@ public static class SparseKernels
                 }
                 if (e < end)
                 {
-                    var we = Vector512.Create(w[e]);
-                    ref double sr = ref Unsafe.Add(ref s0, source[e] * ss + j);
+                    var we = Vector512.Create(Unsafe.Add(ref w0, e));
+                    ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
                     a0 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr), a0);
                     a1 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 8), a1);
                     a2 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 16), a2);
@@ -176,13 +181,13 @@ public static class SparseKernels
                 Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
                 for (; e + 4 <= end; e += 4)
                 {
-                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(w[e]), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, source[e] * ss + j)), a0);
-                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(w[e + 1]), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, source[e + 1] * ss + j)), a1);
-                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(w[e + 2]), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, source[e + 2] * ss + j)), a2);
-                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(w[e + 3]), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, source[e + 3] * ss + j)), a3);
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j)), a0);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e + 1)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j)), a1);
+                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e + 2)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 2) * ss + j)), a2);
+                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e + 3)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 3) * ss + j)), a3);
                 }
                 for (; e < end; e++)
-                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(w[e]), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, source[e] * ss + j)), a0);
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j)), a0);
                 ((a0 + a1) + (a2 + a3)).StoreUnsafe(ref Unsafe.Add(ref o0, g * os + j));
             }
         }

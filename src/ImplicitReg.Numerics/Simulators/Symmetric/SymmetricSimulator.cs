@@ -92,7 +92,7 @@ public sealed class SymmetricSimulator : GradientModel
     {
         for (int a = 0; a < u.Rows; a++)
             for (int b = 0; b <= a; b++)
-                x[a, b] = x[b, a] = RowKernels.Dot(u.Data.AsSpan(a * u.Stride, u.Stride), u.Data.AsSpan(b * u.Stride, u.Stride));
+                x[a, b] = x[b, a] = RowKernels.Dot(u.Data.Slice(a * u.Stride, u.Stride), u.Data.Slice(b * u.Stride, u.Stride));
     }
 
     public override double GradientNormSquared() => _gradient.FrobeniusSquared();
