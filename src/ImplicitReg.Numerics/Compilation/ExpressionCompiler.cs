@@ -46,6 +46,7 @@ public static class ExpressionCompiler
     {
         private static readonly System.Reflection.MethodInfo PowMethod = typeof(Math).GetMethod(nameof(Math.Pow))!;
         private static readonly System.Reflection.MethodInfo SqrtMethod = typeof(Math).GetMethod(nameof(Math.Sqrt))!;
+        private static readonly System.Reflection.MethodInfo CbrtMethod = typeof(Math).GetMethod(nameof(Math.Cbrt))!;
         private static readonly System.Reflection.MethodInfo SignMethod = typeof(Builder).GetMethod(nameof(SignOf))!;
 
         private readonly SymbolLayout _layout;
@@ -158,7 +159,29 @@ public static class ExpressionCompiler
                 var power = IntegerPower(b, Math.Abs(n), statements);
                 return n < 0 ? LinqExpr.Divide(LinqExpr.Constant(1.0), power) : power;
             }
+            if ((k.Denominator == 2 || k.Denominator == 3) && System.Numerics.BigInteger.Abs(k.Numerator) <= 16)
+            {
+                // b^(p/2) = (√b)^p and b^(p/3) = (∛b)^p: a root and a few products instead of Math.Pow (the σ-equation
+                // of M4 is full of (σ²)^(1−1/N)). Real semantics kept: NaN for b < 0, as Math.Pow gives.
+                var root = b is ParameterExpression ? b : Local(b, statements);
+                var r = k.Denominator == 2 ? LinqExpr.Call(SqrtMethod, root) : (LinqExpr)LinqExpr.Call(CbrtMethod, root);
+                int p = (int)k.Numerator;
+                var power = IntegerPower(Local(r, statements), Math.Abs(p), statements);
+                if (p < 0) power = LinqExpr.Divide(LinqExpr.Constant(1.0), power);
+                return k.Denominator == 2
+                    ? power
+                    : LinqExpr.Condition(LinqExpr.LessThan(root, LinqExpr.Constant(0.0)), LinqExpr.Constant(double.NaN), power);
+            }
             return LinqExpr.Call(PowMethod, b, LinqExpr.Constant(k.ToDouble()));    // Math.Pow: NaN for b < 0, non-integer k
+        }
+
+        private ParameterExpression Local(LinqExpr value, List<LinqExpr> statements)
+        {
+            if (value is ParameterExpression p) return p;
+            var local = LinqExpr.Variable(typeof(double));
+            Locals.Add(local);
+            statements.Add(LinqExpr.Assign(local, value));
+            return local;
         }
 
         private LinqExpr IntegerPower(LinqExpr b, int n, List<LinqExpr> statements)

@@ -16,11 +16,8 @@ internal sealed partial class DormandPrince5
         [44.0 / 45, -56.0 / 15, 32.0 / 9],
         [19372.0 / 6561, -25360.0 / 2187, 64448.0 / 6561, -212.0 / 729],
         [9017.0 / 3168, -355.0 / 33, 46732.0 / 5247, 49.0 / 176, -5103.0 / 18656],
-        [35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84],
+        [35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84], // the 5th-order weights (first same as last)
     ];
-
-    /// <summary>Weights of the 5th-order solution (the last row of A: first-same-as-last).</summary>
-    private static readonly double[] B = [35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84, 0];
 
     /// <summary>Differences between the 5th- and 4th-order weights; the 7th stage is f at the new point.</summary>
     private static readonly double[] E =

@@ -109,33 +109,44 @@ internal sealed partial class DormandPrince5 : OdeStepper
         return factor;
     }
 
+    /// <summary>The six new stages of a step of size h (written out: the generic tableau loop cost more than the
+    /// right-hand side on small systems).</summary>
     private void TryStep(double h)
     {
         int n = Dimension;
         var y = Y;
-        for (int s = 1; s < Stages; s++)
-        {
-            var a = A[s];
-            for (int i = 0; i < n; i++)
-            {
-                double acc = 0;
-                for (int j = 0; j < a.Length; j++) acc += a[j] * _k[j][i];
-                _stage[i] = y[i] + h * acc;
-            }
-            if (s == Stages - 1) Array.Copy(_stage, _yNew, n);
-            Evaluate(T + C[s] * h, _stage, _k[s]);
-        }
+        var st = _stage;
+        double[] k0 = _k[0], k1 = _k[1], k2 = _k[2], k3 = _k[3], k4 = _k[4], k5 = _k[5], k6 = _k[6];
+        var a = A;
+        double a10 = a[1][0];
+        double a20 = a[2][0], a21 = a[2][1];
+        double a30 = a[3][0], a31 = a[3][1], a32 = a[3][2];
+        double a40 = a[4][0], a41 = a[4][1], a42 = a[4][2], a43 = a[4][3];
+        double a50 = a[5][0], a51 = a[5][1], a52 = a[5][2], a53 = a[5][3], a54 = a[5][4];
+        double a60 = a[6][0], a62 = a[6][2], a63 = a[6][3], a64 = a[6][4], a65 = a[6][5];
+        for (int i = 0; i < n; i++) st[i] = y[i] + h * (a10 * k0[i]);
+        Evaluate(T + C[1] * h, st, k1);
+        for (int i = 0; i < n; i++) st[i] = y[i] + h * (a20 * k0[i] + a21 * k1[i]);
+        Evaluate(T + C[2] * h, st, k2);
+        for (int i = 0; i < n; i++) st[i] = y[i] + h * (a30 * k0[i] + a31 * k1[i] + a32 * k2[i]);
+        Evaluate(T + C[3] * h, st, k3);
+        for (int i = 0; i < n; i++) st[i] = y[i] + h * (a40 * k0[i] + a41 * k1[i] + a42 * k2[i] + a43 * k3[i]);
+        Evaluate(T + C[4] * h, st, k4);
+        for (int i = 0; i < n; i++) st[i] = y[i] + h * (a50 * k0[i] + a51 * k1[i] + a52 * k2[i] + a53 * k3[i] + a54 * k4[i]);
+        Evaluate(T + C[5] * h, st, k5);
+        var yNew = _yNew;
+        for (int i = 0; i < n; i++) yNew[i] = y[i] + h * (a60 * k0[i] + a62 * k2[i] + a63 * k3[i] + a64 * k4[i] + a65 * k5[i]);
+        Evaluate(T + h, yNew, k6);
     }
 
     private double ErrorNorm(double h)
     {
+        double[] k0 = _k[0], k2 = _k[2], k3 = _k[3], k4 = _k[4], k5 = _k[5], k6 = _k[6];
+        double e0 = E[0], e2 = E[2], e3 = E[3], e4 = E[4], e5 = E[5], e6 = E[6];
+        var err = _error;
         for (int i = 0; i < Dimension; i++)
-        {
-            double acc = 0;
-            for (int j = 0; j < Stages; j++) acc += E[j] * _k[j][i];
-            _error[i] = h * acc;
-        }
-        return Tolerances.Norm(_error, Y, _yNew);
+            err[i] = h * (e0 * k0[i] + e2 * k2[i] + e3 * k3[i] + e4 * k4[i] + e5 * k5[i] + e6 * k6[i]);
+        return Tolerances.Norm(err, Y, _yNew);
     }
 
     private void Accept(double h, double tNew)
