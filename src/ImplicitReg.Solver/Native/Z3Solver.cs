@@ -18,20 +18,22 @@ public enum Z3Status
 }
 
 /// <summary>
-/// A Z3 solver of one context, with a timeout (Z3's <c>timeout</c> parameter) and a watchdog that interrupts a
-/// check running past the timeout plus a grace period, or on cancellation: a hang becomes <c>unknown</c>.
+/// A Z3 solver of one context, with a time limit enforced by a watchdog that calls <c>Z3_interrupt</c> when
+/// the limit passes or the caller cancels: a long or hung check becomes <c>unknown</c>. Z3's own
+/// <c>timeout</c> parameter is deliberately not used: in 4.8.12 it runs on a shared timer thread pool
+/// (<c>scoped_timer</c>) that can deadlock when several contexts time out at once (Z3Prover/z3 #5371, #5990;
+/// seen here as a test host hung in two <c>Z3_solver_check</c> calls blocked inside <c>scoped_timer</c>).
 /// </summary>
 public sealed class Z3Solver : IDisposable
 {
-    /// <summary>How long past its own timeout Z3 may run before the watchdog interrupts it.</summary>
-    public static readonly TimeSpan WatchdogGrace = TimeSpan.FromSeconds(1);
-
     private readonly Z3Context _context;
     private readonly IntPtr _solver;
     private readonly Lock _gate = new();
     private bool _running;
     private bool _disposed;
     private uint _timeoutMs;
+    private bool _timedOut;
+    private bool _canceled;
 
     public Z3Solver(Z3Context context, Z3Strategy strategy)
     {
@@ -57,26 +59,8 @@ public sealed class Z3Solver : IDisposable
         context.Check();
     }
 
-    /// <summary>Sets Z3's timeout for each check, in milliseconds (0 = none).</summary>
-    public void SetTimeout(uint milliseconds)
-    {
-        _timeoutMs = milliseconds;
-        var raw = _context.Raw;
-        var p = _context.Checked(Z3Native.Z3_mk_params(raw), "Z3_mk_params");
-        Z3Native.Z3_params_inc_ref(raw, p);
-        try
-        {
-            var key = _context.Checked(Z3Native.Z3_mk_string_symbol(raw, "timeout"), "Z3_mk_string_symbol");
-            Z3Native.Z3_params_set_uint(raw, p, key, milliseconds);
-            _context.Check();
-            Z3Native.Z3_solver_set_params(raw, _solver, p);
-            _context.Check();
-        }
-        finally
-        {
-            Z3Native.Z3_params_dec_ref(raw, p);
-        }
-    }
+    /// <summary>Sets the time limit of each check, in milliseconds (0 = none).</summary>
+    public void SetTimeout(uint milliseconds) => _timeoutMs = milliseconds;
 
     public void Assert(Z3Term assertion)
     {
@@ -94,13 +78,22 @@ public sealed class Z3Solver : IDisposable
     /// </summary>
     public Z3Status Check(CancellationToken cancel = default)
     {
-        if (cancel.IsCancellationRequested) return Z3Status.Unknown;
+        _timedOut = false;
+        _canceled = false;
+        if (cancel.IsCancellationRequested)
+        {
+            _canceled = true;
+            return Z3Status.Unknown;
+        }
         lock (_gate) _running = true;
-        var guard = _timeoutMs == 0 ? TimeSpan.MaxValue : TimeSpan.FromMilliseconds(_timeoutMs) + WatchdogGrace;
+        var limit = _timeoutMs == 0 ? TimeSpan.MaxValue : TimeSpan.FromMilliseconds(_timeoutMs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var watchdog = new Timer(_ =>
         {
-            if (cancel.IsCancellationRequested || clock.Elapsed > guard) InterruptIfRunning();
+            if (cancel.IsCancellationRequested) _canceled = true;
+            else if (clock.Elapsed >= limit) _timedOut = true;
+            else return;
+            InterruptIfRunning();
         }, null, WatchdogPeriod, WatchdogPeriod);
         int result;
         try
@@ -121,11 +114,16 @@ public sealed class Z3Solver : IDisposable
         };
     }
 
-    /// <summary>Z3's explanation of the last <see cref="Z3Status.Unknown"/> (e.g. <c>timeout</c>, <c>canceled</c>).</summary>
+    /// <summary>
+    /// Why the last check answered <see cref="Z3Status.Unknown"/>: <c>timeout</c> or <c>canceled</c> when the
+    /// watchdog stopped it, otherwise Z3's own explanation (e.g. <c>incomplete</c>).
+    /// </summary>
     public string ReasonUnknown
     {
         get
         {
+            if (_timedOut) return "timeout";
+            if (_canceled) return "canceled";
             var s = Z3Native.Z3_solver_get_reason_unknown(_context.Raw, _solver);
             _context.Check();
             return Z3Library.CopyString(s);

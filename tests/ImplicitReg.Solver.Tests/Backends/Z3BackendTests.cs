@@ -41,6 +41,21 @@ public sealed class Z3BackendTests
     }
 
     [RequiresZ3Fact]
+    public void ManyConcurrentTimeoutsNeitherHangNorDeadlock()
+    {
+        // With Z3's own timeout parameter, concurrent timeouts once deadlocked inside Z3 4.8.12's scoped_timer and
+        // hung the test host (rare: about one full test run in three). The watchdog's interrupts must always come
+        // back; this smoke test exercises the concurrent path, it cannot force the old race.
+        var theorem = CompletionBound.Build(new CompletionInstance(3), M6Catalogue.Smallness).Theorem;
+        var problem = new Prover(new Z3Backend()).Prepare(Obligation.Of("hard", theorem))[0].Problem;
+        var runs = Enumerable.Range(0, 6)
+            .Select(i => Task.Run(() => new Z3Backend().Check(problem, TimeSpan.FromMilliseconds(50 + 30 * i))))
+            .ToArray();
+        Assert.True(Task.WaitAll(runs, TimeSpan.FromSeconds(60)), "concurrent checks did not return: a deadlock");
+        Assert.All(runs, r => Assert.Equal(SolverOutcome.Unknown, r.Result.Outcome));
+    }
+
+    [RequiresZ3Fact]
     public void ModelsGiveEveryVariableIncludingAuxiliaries()
     {
         var problem = new Prover(new Z3Backend()).Prepare(Obligation.Of("t", Parser.ParseStatement("sqrt(x^2 + 1) < 2")))[0].Problem;

@@ -7,9 +7,18 @@ using ImplicitReg.Testing.Conditions;
 namespace ImplicitReg.Solver.Tests.Constructions;
 
 /// <summary>
+/// Timed tests run alone. Measured: run beside this assembly's deliberately heavy checks (timeouts, an
+/// interrupted search), a 100 ms proof sometimes took 2-4 s; Z3 contexts in one process share state (its
+/// global number manager is locked), so other checks slow a proof far more than their CPU share.
+/// </summary>
+[CollectionDefinition(nameof(SolverTimingCollection), DisableParallelization = true)]
+public sealed class SolverTimingCollection;
+
+/// <summary>
 /// MATH.md M6, section 5 of the solver issue: every construction proved and every negative control
 /// refuted, each obligation within <see cref="ObligationBudget"/>.
 /// </summary>
+[Collection(nameof(SolverTimingCollection))]
 public sealed class M6CatalogueTests
 {
     /// <summary>The issue's bar for each obligation. Measured: under 0.3 s on 2 cores, so a loaded CI machine has room.</summary>

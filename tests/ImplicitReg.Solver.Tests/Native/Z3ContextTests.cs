@@ -86,7 +86,7 @@ public sealed class Z3ContextTests
     }
 
     [RequiresZ3Fact]
-    public void ATimeoutIsUnknownWithZ3sReason()
+    public void ATimeoutIsUnknownWithTimeoutAsTheReason()
     {
         using var ctx = new Z3Context();
         using var solver = new Z3Solver(ctx, Z3Strategy.Nlsat);

@@ -32,6 +32,7 @@ public sealed class ProverTests
     [InlineData("a^2 + b^2 > 2*a*b", "")]
     [InlineData("(x + y)/2 > sqrt(x*y)", "")]
     [InlineData("x/(1 + x^2) < 1/2", "x = 1")]
+    [InlineData("sign(x) = 1", "x = 0")]
     public void FalseVariantsAreRefutedWithAConfirmedCounterexample(string statement, string expected)
     {
         var v = Prove(statement, 10_000, "x >= 0", "y >= 0");
