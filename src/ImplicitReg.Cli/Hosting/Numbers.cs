@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ImplicitReg.Cli.Verbs.Simulate;
+namespace ImplicitReg.Cli.Hosting;
 
 /// <summary>Number formatting shared by the numeric verbs: shortest round-trip in CSV/JSON, 6 digits in text.</summary>
 public static class Numbers

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 
-namespace ImplicitReg.Cli.Verbs.Simulate;
+namespace ImplicitReg.Cli.Hosting;
 
 /// <summary>
 /// A one-line progress bar on stderr for long runs, drawn only when stderr is a terminal
