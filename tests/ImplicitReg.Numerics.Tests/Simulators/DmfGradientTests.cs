@@ -45,7 +45,9 @@ public sealed class DmfGradientTests
     {
         var sim = Simulator(sensing, rows, columns, depth, hidden, 11, out _);
         var loss = sim.ComputeLossAndGradient();
-        Assert.Equal(sim.Loss.Evaluate(sim.EndToEnd()), loss, 12);
+        // Relative: the loss is a sum of squares whose summation order differs between the SIMD and scalar paths.
+        var reference = sim.Loss.Evaluate(sim.EndToEnd());
+        Assert.True(Math.Abs(reference - loss) <= Tolerances.Rounding * Math.Max(1, Math.Abs(reference)), $"loss {loss:R} vs {reference:R}");
         for (int j = 0; j < depth; j++)
         {
             var expected = ReferenceGradient(sim, j);
