@@ -77,12 +77,17 @@ public sealed class PointTruth
 
     private static Truth Negate(Truth t) => t switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => t };
 
-    /// <summary>Kleene logic: the absorbing value wins, then undefined, then undecided.</summary>
+    /// <summary>
+    /// Undefined first, then the absorbing value, then undecided. A statement means "true wherever ALL its
+    /// terms are defined", so a point where any term is undefined is never a counterexample, even when another
+    /// operand would decide the connective (Kleene logic would call <c>not (x^2 = 2 or 1/(x^2 - 2) &lt; 0)</c>
+    /// false at x = sqrt(2) and confirm a fake counterexample).
+    /// </summary>
     private static Truth Combine(IEnumerable<Truth> values, Truth absorbing)
     {
         var list = values.ToList();
-        if (list.Contains(absorbing)) return absorbing;
         if (list.Contains(Truth.Undefined)) return Truth.Undefined;
+        if (list.Contains(absorbing)) return absorbing;
         if (list.Contains(Truth.Undecided)) return Truth.Undecided;
         return absorbing == Truth.True ? Truth.False : Truth.True;
     }
@@ -168,6 +173,11 @@ public sealed class PointTruth
                 }
                 if (k.Sign > 0) return magnitude;
                 if (magnitude is { IsPoint: true, Lo.IsZero: true }) return Val.Undef;   // division by zero
+                if (magnitude.Lo.Sign <= 0 && magnitude.Hi.Sign >= 0 && magnitude.Width <= EqualityTolerance)
+                {
+                    Approximate = true; // zero to 30 digits, as equalities are decided: a division by zero
+                    return Val.Undef;
+                }
                 return magnitude.Reciprocal() is { } inverse ? inverse : Val.Unsure;
             }
             case Call { Function: Func.Abs } c:

@@ -56,4 +56,15 @@ public sealed class PointTruthTests
         Assert.Equal(Truth.Undefined, At("1/x > 0", ("x", ModelValue.Exact(0))).Item1);
         Assert.Equal(Truth.Undefined, At("sqrt(x) >= 0", ("x", ModelValue.Exact(-1))).Item1);
     }
+
+    [Fact]
+    public void AnUndefinedTermMakesTheWholeStatementUndefinedEvenWhenAnotherOperandDecidesIt()
+    {
+        // True wherever every term is defined (x^2 != 2); at x = sqrt(2) a term is undefined, so no counterexample.
+        Assert.Equal(Truth.Undefined, At("not (x^2 = 2 or abs(x^2 - 2)/(x^2 - 2) < -1)", ("x", Sqrt2())).Item1);
+        Assert.Equal(Truth.Undefined, At("x > 5 and sqrt(x) >= 0", ("x", ModelValue.Exact(-1))).Item1);
+        Assert.Equal(Truth.Undefined, At("x < 5 or 1/x > 0", ("x", ModelValue.Exact(0))).Item1);
+        // Negative control: defined everywhere, the connective still decides.
+        Assert.Equal(Truth.False, At("x > 5 and x >= 0", ("x", ModelValue.Exact(-1))).Item1);
+    }
 }
