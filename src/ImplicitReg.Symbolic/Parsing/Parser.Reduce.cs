@@ -76,6 +76,7 @@ public sealed partial class Parser
                 Finalize(left);
                 RequireExpression(left, "the base of a power");
                 RequireExpression(right, "an exponent");
+                RecordPowerDomain(left.Value!, right.Value!);
                 var power = Build(op.Token, () => Expr.Pow(left.Value!, right.Value!));
                 _operands.Add(new Operand(power, left.Start, Deeper(op.Token, Math.Max(left.Depth, right.Depth))));
                 return;
@@ -130,6 +131,7 @@ public sealed partial class Parser
                     bool divisor = i > 0 && ops[i - 1].Kind == OpKind.Div;
                     RequireExpression(items[i], divisor ? "a divisor" : "a factor of a product");
                     var factor = items[i].Value!;
+                    if (divisor) RequireDefined(RelOp.Ne, factor); // a / b is defined where b != 0
                     factors[i] = divisor ? Build(ops[i - 1].Token, () => Expr.Pow(factor, Expr.MinusOne)) : factor;
                 }
                 o.Value = Build(ops[0].Token, () => Expr.Mul(factors));
@@ -178,6 +180,11 @@ public sealed partial class Parser
         }
         RequireExpression(inner, $"the argument of {barrier.Token.Text}()");
         var fn = barrier.Function!;
+        switch (barrier.Token.Text)
+        {
+            case "sqrt": RequireDefined(RelOp.Ge, inner.Value!); break; // sqrt(a) needs a >= 0
+            case "log": RequireDefined(RelOp.Gt, inner.Value!); break;  // log(a) needs a > 0
+        }
         var call = Build(barrier.Token, () => fn(inner.Value!));
         _operands.Add(new Operand(call, barrier.Token.Offset, Deeper(barrier.Token, inner.Depth)));
     }

@@ -79,9 +79,12 @@ public sealed class ProveVerb : ICliVerb
 
         if (a.Positionals.Count != 1)
             throw new CliUsageException(a.Positionals.Count == 0 ? "missing the statement to prove" : "give exactly one statement (quote it); use --assume for assumptions");
-        var statement = ParseStatement(CliInput.ReadText(a.Positionals[0], io, "statement"), "statement");
-        var assumptions = assumeTexts.Select(t => ParseStatement(CliInput.ReadText(t, io, "assumption"), "--assume")).ToList();
-        var obligation = Obligation.Of("claim", statement, assumptions);
+        // Canonical forms can lose where the input is defined (x/x is 1, sqrt(x)*sqrt(x) is x): the conditions
+        // collected while parsing become premises, so the claim is decided wherever its terms, as written, are defined.
+        var domain = new List<Statement>();
+        var statement = ParseStatement(CliInput.ReadText(a.Positionals[0], io, "statement"), "statement", domain);
+        var assumptions = assumeTexts.Select(t => ParseStatement(CliInput.ReadText(t, io, "assumption"), "--assume", domain)).ToList();
+        var obligation = Obligation.Of("claim", statement, domain.Distinct().Concat(assumptions));
 
         IReadOnlyList<string> certificates = [];
         try
@@ -123,11 +126,13 @@ public sealed class ProveVerb : ICliVerb
         if (!availability.IsAvailable) throw new CliUsageException(availability.Message);
     }
 
-    private static Statement ParseStatement(string text, string what)
+    private static Statement ParseStatement(string text, string what, List<Statement> domain)
     {
         try
         {
-            return Parser.ParseStatement(text);
+            var statement = Parser.ParseStatementWithDomain(text, out var conditions);
+            domain.AddRange(conditions);
+            return statement;
         }
         catch (ParseException e)
         {

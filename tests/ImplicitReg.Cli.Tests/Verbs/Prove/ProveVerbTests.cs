@@ -22,6 +22,31 @@ public sealed class ProveVerbTests
         Assert.StartsWith("proved\n", output);
     }
 
+    // Canonical forms drop where the input is defined (x/x is 1, sqrt(x)*sqrt(x) is x); the claim must still be
+    // decided wherever its terms, as written, are defined: no "counterexample" outside that domain.
+    [RequiresZ3Theory]
+    [InlineData("sqrt(x)*sqrt(x) >= 0")]
+    [InlineData("(x^3)^(1/3) >= 0")]
+    [InlineData("x/x = 1 implies x != 0")]
+    [InlineData("abs(x)/x = sign(x)")]
+    [InlineData("not (x^2 = 2 or abs(x^2-2)/(x^2-2) < -1)")]
+    public void AStatementTrueWhereverItIsDefinedIsProved(string statement)
+    {
+        var (code, output, _) = Run(statement);
+        Assert.True(code == ExitCodes.Ok, $"exit {code}\n{output}");
+        Assert.StartsWith("proved\n", output);
+    }
+
+    [RequiresZ3Theory]
+    [InlineData("sqrt(x^2) = x", "x = -")]
+    [InlineData("x/x = 1 implies x > 0", "x = -")]
+    public void AStatementFalseSomewhereInItsDomainIsStillRefuted(string statement, string witness)
+    {
+        var (code, output, _) = Run(statement);
+        Assert.Equal(ExitCodes.Refuted, code);
+        Assert.Contains(witness, output);
+    }
+
     [RequiresZ3Fact]
     public void AFalseStatementIsRefutedWithItsCounterexampleAndExitOne()
     {
