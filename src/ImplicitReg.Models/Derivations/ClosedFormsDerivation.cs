@@ -37,7 +37,7 @@ public static class ClosedFormsDerivation
         var steps = new List<DerivationStep>
         {
             DerivationStep.Of("singular value ODE", Equation.Rate(sigma, Parser.ParseExpression("sigma^(2-2/N)*g")),
-                "M4 with sigma > 0: d/dt sigma = -N*(sigma^2)^(1-1/N)*<G, u v^T> = sigma^(2-2/N)*g with g = -N*<G, u v^T>, and d/dt I = g, I(0) = 0, sigma(0) = s0 > 0",
+                "M4 with sigma > 0: d/dt sigma = -N*(sigma^2)^(1-1/N)*<G, u v^T> = sigma^(2-2/N)*g with g = -N*<G, u v^T>, and d/dt I = g, I(0) = 0, sigma(0) = s0 > 0; assumed positive: sigma, s0 and each closed form's right side (it equals sigma or sigma^e), never g or I",
                 Verdict.Assumed),
         };
         var checks = new List<CheckResult>();
@@ -45,12 +45,14 @@ public static class ClosedFormsDerivation
         {
             var published = overrides is not null && overrides.TryGetValue(label, out var o) ? o : original;
             Expr? depth = label switch { "N = 1" => 1, "N = 2" => 2, _ => null };
-            var closed = SolveForSigma(published, sigma);
+            var (closed, positiveSide) = SolveForSigma(published, sigma);
+            // The assumption step: sigma > 0 and s0 > 0, hence the published right side (= sigma or sigma^e) > 0.
+            Expr[] positive = [sigma, new Sym("s0"), positiveSide];
             var rhs = Algebra.Substitute(Parser.ParseExpression("sigma^(2-2/N)*g"), new Dictionary<Expr, Expr> { [n] = depth ?? n });
             var rawDerivative = Algebra.TimeDerivative(closed, field);
             var rawRhs = Algebra.Substitute(rhs, sigma, closed);
-            var derivative = PositivePowers.Normalize(rawDerivative);
-            var rhsAlong = PositivePowers.Normalize(rawRhs);
+            var derivative = PositivePowers.Normalize(rawDerivative, positive);
+            var rhsAlong = PositivePowers.Normalize(rawRhs, positive);
             var check = IdentityCheck.Equal(derivative, rhsAlong, $"{label}: d/dt sigma - rhs");
             checks.Add(check);
             steps.Add(new DerivationStep($"{label}: closed form solves the ODE",
@@ -66,13 +68,14 @@ public static class ClosedFormsDerivation
     }
 
     // sigma = rhs as given, or sigma^e = rhs solved on the positive branch: sigma = rhs^(1/e).
-    private static Expr SolveForSigma(string published, Sym sigma)
+    // The right side equals sigma or sigma^e, so it is positive wherever sigma is: it is returned as assumed positive.
+    private static (Expr Sigma, Expr PositiveSide) SolveForSigma(string published, Sym sigma)
     {
         var eq = (Rel)Parser.ParseStatement(published);
         return eq.Left switch
         {
-            Sym s when s.Equals(sigma) => eq.Right,
-            Pow p when p.Base.Equals(sigma) => Expr.Pow(eq.Right, Expr.Pow(p.Exponent, Expr.MinusOne)),
+            Sym s when s.Equals(sigma) => (eq.Right, eq.Right),
+            Pow p when p.Base.Equals(sigma) => (Expr.Pow(eq.Right, Expr.Pow(p.Exponent, Expr.MinusOne)), eq.Right),
             _ => throw new ArgumentException($"'{published}' is not of the form sigma = ... or sigma^e = ..."),
         };
     }

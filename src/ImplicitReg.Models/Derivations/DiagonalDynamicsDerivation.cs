@@ -70,13 +70,13 @@ public static class DiagonalDynamicsDerivation
         for (int i = 1; i <= d; i++)
         {
             var sigmaI = new Sym($"sigma[{i}]");
-            var rate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[i - 1, i - 1], field), point));
+            var rate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[i - 1, i - 1], field), point), a);
             sigmaRates.Add(Equation.Rate(sigmaI, rate));
             var bindings = new Dictionary<Expr, Expr>
             {
                 [new Sym("sigma")] = Algebra.Substitute(w[i - 1, i - 1], point), [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(i, i),
             };
-            var pub = PositivePowers.Normalize(Algebra.Substitute(Parser.ParseExpression(published), bindings));
+            var pub = PositivePowers.Normalize(Algebra.Substitute(Parser.ParseExpression(published), bindings), a); // only the assumed a[i] > 0, never G[i,i]
             comparisons.Add(Equation.Rate(sigmaI, pub));
             checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]"));
         }

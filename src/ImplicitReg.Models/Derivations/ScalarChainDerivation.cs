@@ -13,6 +13,9 @@ public static class ScalarChainDerivation
 {
     public const string Published = "d/dt sigma = -N*sigma^(2-2/N)*dL";
 
+    /// <summary>What the "balanced scalars" step assumes positive: the common factor a and sigma = a^N; never dL.</summary>
+    private static readonly Expr[] AssumedPositive = [new Sym("a"), new Sym("sigma")];
+
     public static readonly DerivationInfo Info = new(
         "scalar-chain", "M3",
         "scalar chain for symbolic N: balanced a_j = sigma^(1/N) give d/dt sigma = -N sigma^(2-2/N) L'(sigma)",
@@ -26,7 +29,7 @@ public static class ScalarChainDerivation
         var steps = new List<DerivationStep>();
         var sigmaOfA = Expr.Pow(a, n);
         steps.Add(DerivationStep.Of("balanced scalars", new Equation(sigma, sigmaOfA),
-            "a_j = a > 0 for j = 1..N (balanced initialization), so sigma = a_1*...*a_N = a^N", Verdict.Assumed));
+            "a_j = a > 0 for j = 1..N (balanced initialization), so sigma = a_1*...*a_N = a^N > 0; only a and sigma are assumed positive (dL = L'(sigma) may have either sign)", Verdict.Assumed));
 
         // ∂φ/∂a_j = L′(σ)·∂σ/∂a_j with σ = a_j·R_j, R_j the product of the other N − 1 factors.
         var dSigma = Algebra.Diff(Expr.Mul(aj, rest), aj);
@@ -41,7 +44,7 @@ public static class ScalarChainDerivation
         steps.Add(DerivationStep.Of("end-to-end rate", Equation.Rate(sigma, sigmaRate),
             "d/dt (a^N) = N*a^(N-1) * d/dt a (kernel TimeDerivative)", Verdict.Derived));
 
-        var inSigma = PositivePowers.Normalize(Algebra.Substitute(sigmaRate, a, Expr.Pow(sigma, Expr.Pow(n, Expr.MinusOne))));
+        var inSigma = PositivePowers.Normalize(Algebra.Substitute(sigmaRate, a, Expr.Pow(sigma, Expr.Pow(n, Expr.MinusOne))), AssumedPositive);
         steps.Add(DerivationStep.Of("in terms of sigma", Equation.Rate(sigma, inSigma),
             "substitute a = sigma^(1/N) and combine powers, valid for sigma > 0", Verdict.Derived));
 
@@ -58,6 +61,6 @@ public static class ScalarChainDerivation
     public static (Expr Rhs, CheckResult Check) Compare(Expr derived, string published)
     {
         var rhs = Parser.ParseExpression(published[(published.IndexOf('=') + 1)..].Trim());
-        return (rhs, IdentityCheck.Equal(PositivePowers.Normalize(derived), PositivePowers.Normalize(rhs), "d/dt sigma"));
+        return (rhs, IdentityCheck.Equal(PositivePowers.Normalize(derived, AssumedPositive), PositivePowers.Normalize(rhs, AssumedPositive), "d/dt sigma"));
     }
 }

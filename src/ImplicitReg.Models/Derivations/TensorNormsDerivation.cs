@@ -109,13 +109,15 @@ public static class TensorNormsDerivation
         var rate = Algebra.TimeDerivative(product, field);
         var balanced = new Dictionary<Expr, Expr> { [p] = Expr.Mul(rho, q) };
         foreach (var v in nu) balanced[v] = Expr.Pow(rho, Expr.Div(1, order));
-        var atBalance = PositivePowers.Normalize(Algebra.Substitute(rate, balanced));
-        var pub = PositivePowers.Normalize(Algebra.Substitute(Parser.ParseExpression(published), nSym, order));
+        // Assumed positive (stated in the "component norm" step): the factor norms nu_n and rho, never p or q.
+        Expr[] positive = [rho, .. nu];
+        var atBalance = PositivePowers.Normalize(Algebra.Substitute(rate, balanced), positive);
+        var pub = PositivePowers.Normalize(Algebra.Substitute(Parser.ParseExpression(published), nSym, order), positive);
         var check = IdentityCheck.Equal(atBalance, pub, "d/dt rho");
         var steps = new List<DerivationStep>
         {
             new("component norm", [new Equation(rho, product), .. nu.Select(v => Equation.Rate(v, field[v]))],
-                "rho = |w_r^1 (x) ... (x) w_r^N| = product of the factor norms nu_n = |w_r^n|; from the factor norm rates, d/dt nu_n = (d/dt nu_n^2)/(2*nu_n) = -p/nu_n with p = <G, w_r^1 (x) ... (x) w_r^N>",
+                "rho = |w_r^1 (x) ... (x) w_r^N| = product of the factor norms nu_n = |w_r^n|, assumed non-zero (nu_n > 0, so rho > 0); from the factor norm rates, d/dt nu_n = (d/dt nu_n^2)/(2*nu_n) = -p/nu_n with p = <G, w_r^1 (x) ... (x) w_r^N>",
                 Verdict.Derived),
             new("balanced component norm ODE", [Equation.Rate(rho, rate), Equation.Rate(rho, atBalance), Equation.Rate(rho, pub)],
                 $"kernel TimeDerivative of the product, then balance nu_n = rho^(1/N) and p = rho*q with q = <G, normalised factors>; published (MATH.md M7, N = {order}): d/dt rho = {published}; {check.Explanation}",

@@ -36,10 +36,17 @@ public static class Verdicts
         _ => throw new ArgumentOutOfRangeException(nameof(v)),
     };
 
-    /// <summary>The weakest of several check verdicts: any disproof wins, then numeric-only, then proved.</summary>
+    /// <summary>
+    /// The weakest of several CHECK verdicts: any disproof wins, then numeric-only, then proved. Only the verdicts
+    /// of kernel checks (Proved, Disproved, NumericOnly) may be combined: a Definition/Assumed/Derived step carries no
+    /// check, and letting it count as proved would turn an assumption into a "proved" conclusion, so it is rejected.
+    /// </summary>
     public static Verdict Weakest(IEnumerable<Verdict> verdicts)
     {
         var list = verdicts.ToList();
+        var unchecked_ = list.FirstOrDefault(v => v is Verdict.Definition or Verdict.Assumed or Verdict.Derived, Verdict.Proved);
+        if (unchecked_ != Verdict.Proved)
+            throw new ArgumentException($"a '{Name(unchecked_)}' step is not a check: only proved, disproved or numeric-only verdicts decide a conclusion", nameof(verdicts));
         if (list.Contains(Verdict.Disproved)) return Verdict.Disproved;
         if (list.Contains(Verdict.NumericOnly)) return Verdict.NumericOnly;
         return Verdict.Proved;

@@ -14,6 +14,10 @@ public sealed class DeterminantDerivationTests
         var d = DeterminantDerivation.Run(new DerivationOptions { Depth = depth });
         Assert.Equal(Verdict.Proved, d.Conclusion);
         Assert.Equal(Verdict.Proved, d.Steps.Single(s => s.Name == "Jacobi's formula").Verdict);
+        // The sign argument rests on the closed-forms check, run for it, not on prose alone.
+        var argument = d.Steps.Single(s => s.Name == $"N = {depth}: no singular value reaches 0");
+        Assert.Equal(ClosedFormsDerivation.Run().Conclusion, argument.Verdict);
+        Assert.Contains("derive closed-forms, run here, verdict proved", argument.Reason);
         Snapshot.Verify(DerivationText.Render(d), ("depth", depth));
     }
 

@@ -33,6 +33,21 @@ public sealed class DiagonalDynamicsDerivationTests
         Assert.NotNull(d.Steps[^1].Witness);
     }
 
+    // G[i,i] is a gradient entry of either sign: only a[i] > 0 is assumed, so hiding its sign is not proved.
+    [Theory]
+    [InlineData("abs(Gii)", "-N*(sigma^2)^(1-1/N)*abs(Gii)")]
+    [InlineData("(Gii^2)^(1/2)", "-N*(sigma^2)^(1-1/N)*(Gii^2)^(1/2)")]
+    [InlineData("(sigma*Gii)^(1/N)*...", "-N*(sigma^2)^(1-1/N)*(sigma*Gii)^(1/N)*sigma^(-1/N)")]
+    public void FormulasThatHideTheSignOfTheGradientAreNotProved(string variant, string published)
+    {
+        var d = DiagonalDynamicsDerivation.Run(new DerivationOptions(), published);
+        Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.Conclusion}: {d.ConclusionText}");
+    }
+
+    [Fact]
+    public void AbsOfThePositiveSingularValueIsStillProved() =>
+        Assert.Equal(Verdict.Proved, DiagonalDynamicsDerivation.Run(new DerivationOptions(), "-N*(abs(sigma)^2)^(1-1/N)*Gii").Conclusion);
+
     [Fact]
     public void NonSquareLayersAreRejectedWithTheFix()
     {

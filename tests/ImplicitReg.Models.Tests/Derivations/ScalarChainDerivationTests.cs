@@ -25,4 +25,20 @@ public sealed class ScalarChainDerivationTests
         Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.ConclusionText}");
         Assert.Contains("at ", d.Steps[^1].Witness);
     }
+
+    // dL = L'(sigma) is a gradient value and can be negative: |dL| and (dL^2)^(1/2) differ from dL there, so a
+    // formula hiding the sign must never be proved (only a and sigma are assumed positive).
+    [Theory]
+    [InlineData("abs(dL)", "d/dt sigma = -N*sigma^(2-2/N)*abs(dL)")]
+    [InlineData("(dL^2)^(1/2)", "d/dt sigma = -N*sigma^(2-2/N)*(dL^2)^(1/2)")]
+    [InlineData("(dL^2)^(N/(2*N))", "d/dt sigma = -N*sigma^(2-2/N)*(dL^2)^(N/(2*N))")]
+    public void FormulasThatHideTheSignOfTheGradientAreNotProved(string variant, string published)
+    {
+        var d = ScalarChainDerivation.Run(published);
+        Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.Conclusion}: {d.ConclusionText}");
+    }
+
+    [Fact]
+    public void AbsOfTheAssumedPositiveSigmaIsStillProved() =>
+        Assert.Equal(Verdict.Proved, ScalarChainDerivation.Run("d/dt sigma = -N*abs(sigma)^(2-2/N)*dL").Conclusion);
 }
