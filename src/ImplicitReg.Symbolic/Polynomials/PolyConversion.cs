@@ -65,83 +65,9 @@ public static class PolyConversion
     /// </summary>
     internal sealed class Converter(Func<Expr, Expr>? inner)
     {
-        private readonly Func<Expr, Expr> _inner = inner ?? Algebra.Expand;
-        private readonly Dictionary<Expr, (Expr, int)> _rewrites = [];
+        private readonly Generators _generators = new(inner, signedPowers: false, "a polynomial");
 
-        /// <summary>True for expressions that are variables of the ring (symbols and normalised generators).</summary>
-        internal static bool IsAtom(Expr e) => e switch
-        {
-            Sym or Call => true,
-            Pow { Exponent: Num { Value: var k } } => !(k.IsInteger && k.Sign > 0),
-            Pow => true,
-            _ => false,
-        };
-
-        /// <summary>
-        /// A non-polynomial node as a base and a positive exponent: <c>b^(-k)</c> → (<c>(b')^(-1)</c>, k),
-        /// <c>b^(p/q)</c> → (<c>(b')^(±1/q)</c>, |p|), <c>b^e</c> → (<c>b'^e'</c>, 1), <c>f(a)</c> → (<c>f(a')</c>, 1),
-        /// where ′ is the inner normalisation. The base is usually an atom; when the canonical constructors
-        /// fold it into something else (a number, a product) it is converted as an expression.
-        /// </summary>
-        internal (Expr Base, int Exponent) Rewrite(Expr u)
-        {
-            if (_rewrites.TryGetValue(u, out var hit)) return hit;
-            (Expr, int) r;
-            switch (u)
-            {
-                case Pow { Exponent: Num { Value: var k } } p when k.IsInteger:
-                    // k < 0 here (positive integer powers are polynomial; k = 0 and 1 never survive Pow).
-                    if (-k > new Rational(int.MaxValue)) throw new SymbolicLimitException($"power {k} is too large; refused");
-                    r = (Expr.Pow(_inner(p.Base), Expr.MinusOne), (int)(-k).Numerator);
-                    break;
-                case Pow { Exponent: Num { Value: var k } } p:
-                {
-                    if (BigInteger.Abs(k.Numerator) > int.MaxValue) throw new SymbolicLimitException($"power {k} is too large; refused");
-                    var root = new Rational(k.Sign, k.Denominator);
-                    r = (Expr.Pow(_inner(p.Base), Num.Of(root)), (int)BigInteger.Abs(k.Numerator));
-                    break;
-                }
-                case Pow p:
-                    r = (Expr.Pow(_inner(p.Base), _inner(p.Exponent)), 1);
-                    break;
-                case Call c:
-                    r = (Expr.Apply(c.Function, _inner(c.Argument)), 1);
-                    break;
-                default:
-                    throw new SymbolicException($"'{u}' cannot be converted to a polynomial");
-            }
-            _rewrites[u] = r;
-            return r;
-        }
-
-        public VariableOrder Collect(IEnumerable<Expr> expressions)
-        {
-            var atoms = new HashSet<Expr>();
-            var seen = new HashSet<Expr>();
-            var stack = new Stack<Expr>(expressions);
-            while (stack.Count > 0)
-            {
-                var u = stack.Pop();
-                if (!seen.Add(u)) continue;
-                switch (u)
-                {
-                    case Num: break;
-                    case Sym: atoms.Add(u); break;
-                    case Add a: foreach (var t in a.Terms) stack.Push(t); break;
-                    case Mul m: foreach (var f in m.Factors) stack.Push(f); break;
-                    case Pow { Exponent: Num { Value: { IsInteger: true, Sign: > 0 } } } p: stack.Push(p.Base); break;
-                    case Statement: throw new SymbolicException("a statement cannot be converted to a polynomial");
-                    default:
-                    {
-                        var (b, _) = Rewrite(u);
-                        if (IsAtom(b)) atoms.Add(b);
-                        else stack.Push(b);
-                        break;
-                    }
-                }
-            }
-            return VariableOrder.Canonical(atoms);
-        }
+        public VariableOrder Collect(IEnumerable<Expr> expressions) => _generators.Collect(expressions);
 
         public Poly Convert(Expr e, VariableOrder vars)
         {
@@ -178,28 +104,25 @@ public static class PolyConversion
                         r = P(m.Factors[0]);
                         for (int i = 1; i < m.Factors.Count; i++) r = Poly.Multiply(r, P(m.Factors[i]));
                         break;
-                    case Pow { Exponent: Num { Value: { IsInteger: true, Sign: > 0 } k } } p:
-                        if (k.Numerator > int.MaxValue)
-                            throw new SymbolicLimitException($"power {k} is too large to expand; refused");
-                        r = P(p.Base).Pow((int)k.Numerator);
-                        break;
                     default:
-                    {
-                        var (b, k) = Rewrite(u);
-                        r = (IsAtom(b) ? Variable(b) : P(b)).Pow(k);
+                        if (_generators.IsRingPower(u, out var b, out var k))
+                        {
+                            if (k.Numerator > int.MaxValue)
+                                throw new SymbolicLimitException($"power {k} is too large to expand; refused");
+                            r = P(b).Pow((int)k.Numerator);
+                        }
+                        else
+                        {
+                            var (g, n) = _generators.Rewrite(u);
+                            r = (_generators.IsAtom(g) ? Variable(g) : P(g)).Pow(n);
+                        }
                         break;
-                    }
                 }
                 cache[u] = r;
                 return r;
             }
 
-            Poly Variable(Expr atom)
-            {
-                int i = vars.IndexOf(atom);
-                if (i < 0) throw new ArgumentException($"'{atom}' is not among the variables {vars}");
-                return Poly.Variable(vars, i);
-            }
+            Poly Variable(Expr atom) => Poly.Variable(vars, Generators.IndexOf(vars, atom));
         }
     }
 }

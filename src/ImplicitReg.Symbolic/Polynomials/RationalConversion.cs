@@ -27,77 +27,9 @@ public static class RationalConversion
 
     internal sealed class Converter(Func<Expr, Expr>? inner)
     {
-        private readonly Func<Expr, Expr> _inner = inner ?? Algebra.Expand;
-        private readonly Dictionary<Expr, (Expr, int)> _rewrites = [];
+        private readonly Generators _generators = new(inner, signedPowers: true, "a rational function");
 
-        private static bool IsAtom(Expr e) => e switch
-        {
-            Sym or Call => true,
-            Pow { Exponent: Num { Value.IsInteger: true } } => false,
-            Pow => true,
-            _ => false,
-        };
-
-        /// <summary>A generator node as (base, integer exponent): <c>b^(p/q)</c> → (<c>(b')^(1/q)</c>, p).</summary>
-        private (Expr Base, int Exponent) Rewrite(Expr u)
-        {
-            if (_rewrites.TryGetValue(u, out var hit)) return hit;
-            (Expr, int) r = u switch
-            {
-                Pow { Exponent: Num { Value: var k } } p =>
-                    BigInteger.Abs(k.Numerator) > int.MaxValue
-                        ? throw new SymbolicLimitException($"power {k} is too large; refused")
-                        : (Expr.Pow(_inner(p.Base), Num.Of(new Rational(1, k.Denominator))), (int)k.Numerator),
-                Pow p => (Expr.Pow(_inner(p.Base), _inner(p.Exponent)), 1),
-                Call c => (Expr.Apply(c.Function, _inner(c.Argument)), 1),
-                _ => throw new SymbolicException($"'{u}' cannot be converted to a rational function"),
-            };
-            _rewrites[u] = r;
-            return r;
-        }
-
-        private static bool IsIntegerPower(Expr u, out Expr b, out Rational k)
-        {
-            if (u is Pow { Exponent: Num { Value.IsInteger: true } n } p)
-            {
-                b = p.Base;
-                k = n.Value;
-                return true;
-            }
-            b = u;
-            k = Rational.Zero;
-            return false;
-        }
-
-        public VariableOrder Collect(IEnumerable<Expr> expressions)
-        {
-            var atoms = new HashSet<Expr>();
-            var seen = new HashSet<Expr>();
-            var stack = new Stack<Expr>(expressions);
-            while (stack.Count > 0)
-            {
-                var u = stack.Pop();
-                if (!seen.Add(u)) continue;
-                switch (u)
-                {
-                    case Num: break;
-                    case Sym: atoms.Add(u); break;
-                    case Add a: foreach (var t in a.Terms) stack.Push(t); break;
-                    case Mul m: foreach (var f in m.Factors) stack.Push(f); break;
-                    case Statement: throw new SymbolicException("a statement cannot be converted to a rational function");
-                    default:
-                        if (IsIntegerPower(u, out var b, out _)) stack.Push(b);
-                        else
-                        {
-                            var (g, _) = Rewrite(u);
-                            if (IsAtom(g)) atoms.Add(g);
-                            else stack.Push(g);
-                        }
-                        break;
-                }
-            }
-            return VariableOrder.Canonical(atoms);
-        }
+        public VariableOrder Collect(IEnumerable<Expr> expressions) => _generators.Collect(expressions);
 
         public RationalForm Convert(Expr e, VariableOrder vars)
         {
@@ -124,7 +56,7 @@ public static class RationalConversion
                         for (int i = 1; i < m.Factors.Count; i++) r *= R(m.Factors[i]);
                         break;
                     default:
-                        if (IsIntegerPower(u, out var b, out var k))
+                        if (_generators.IsRingPower(u, out var b, out var k))
                         {
                             if (BigInteger.Abs(k.Numerator) > int.MaxValue)
                                 throw new SymbolicLimitException($"power {k} is too large; refused");
@@ -132,8 +64,8 @@ public static class RationalConversion
                         }
                         else
                         {
-                            var (g, n) = Rewrite(u);
-                            r = (IsAtom(g) ? Variable(g) : R(g)).Pow(n);
+                            var (g, n) = _generators.Rewrite(u);
+                            r = (_generators.IsAtom(g) ? Variable(g) : R(g)).Pow(n);
                         }
                         break;
                 }
@@ -141,12 +73,7 @@ public static class RationalConversion
                 return r;
             }
 
-            RationalForm Variable(Expr atom)
-            {
-                int i = vars.IndexOf(atom);
-                if (i < 0) throw new ArgumentException($"'{atom}' is not among the variables {vars}");
-                return RationalForm.FromPoly(Poly.Variable(vars, i));
-            }
+            RationalForm Variable(Expr atom) => RationalForm.FromPoly(Poly.Variable(vars, Generators.IndexOf(vars, atom)));
         }
     }
 }

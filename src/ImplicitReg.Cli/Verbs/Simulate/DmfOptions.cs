@@ -51,9 +51,7 @@ public sealed class DmfOptions
         int rank = a.Int("rank", 5);
         int observed = a.Int("observed", 2000);
         int? sensing = a.Option("sensing") is null ? null : a.Int("sensing", 0);
-        var lossText = a.Option("loss") ?? (problemKind == "random" ? "mse" : "half-sse");
-        if (!LossScales.TryParse(lossText, out var scale))
-            throw new CliUsageException($"--loss must be one of {string.Join("|", LossScales.Names)}, got '{lossText}'");
+        var scale = ModelOptions.Loss(a, problemKind == "random" ? "mse" : "half-sse");
         var initKind = a.Choice("init", "gaussian", "gaussian", "balanced", "identity", "orthogonal") switch
         {
             "balanced" => InitKind.Balanced,

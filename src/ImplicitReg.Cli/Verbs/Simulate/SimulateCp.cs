@@ -29,81 +29,39 @@ internal static class SimulateCp
         int components = a.Int("components", 1000);
         if (components < 1) throw new CliUsageException("--components must be positive");
         double std = a.Double("init-std", 1e-2);
-        var lossText = a.Option("loss") ?? "mse";
-        if (!LossScales.TryParse(lossText, out var scale)) throw new CliUsageException($"--loss must be one of {string.Join("|", LossScales.Names)}, got '{lossText}'");
+        var scale = ModelOptions.Loss(a, "mse");
         var settings = RunSettings.Read(a, "normalized", 1e-2, 1e-8);
         a.EnsureAllUsed();
 
         var random = new SeededRandom(seed);
-        CpProblem problem;
-        try
-        {
-            problem = CpProblem.RandomCompletion(sizes, rank, observed, scale, random);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException(e.Message);
-        }
+        var problem = ModelOptions.Problem(() => CpProblem.RandomCompletion(sizes, rank, observed, scale, random));
         var sim = new CpSimulator(problem, CpSimulator.GaussianFactors(sizes, components, std, random));
         int k = Math.Min(settings.Top, components);
-        var header = new List<string> { "step", "time", "loss", "reconstruction", "balance_spread" };
-        header.AddRange(Enumerable.Range(1, k).Select(r => $"norm{r}"));
-        using var csv = new CsvRecorder(settings.OutPath,
-            $"implicitreg simulate cp seed={seed} problem=\"{problem.Name}\" loss={LossScales.Name(scale)} components={components} init-std={Numbers.Exact(std)} optimizer=\"{settings.DescribeOptimizer()}\"",
-            header);
+        var id = new RunIdentity("cp", seed, problem.Name, LossScales.Name(scale));
         double[]? lastRow = null;
-        var bar = new ProgressBar(io, "simulate cp", settings.Steps);
-        var result = SimulationRunner.Run(sim, settings.Optimizer, new RunOptions
-        {
-            MaxSteps = settings.Steps,
-            StopLoss = settings.StopLoss,
-            RecordEvery = settings.RecordEvery,
-            Cancel = io.Cancel,
-            OnProgress = s => bar.Report(s, "steps"),
-            OnRecord = (step, loss, time) =>
+        var result = RecordedRun.Execute(sim, settings, io, id, $"components={components} init-std={Numbers.Exact(std)}",
+            ["reconstruction", "balance_spread", .. Enumerable.Range(1, k).Select(r => $"norm{r}")],
+            (step, loss, time) =>
             {
-                if (!double.IsFinite(loss)) return;
+                if (!double.IsFinite(loss)) return null;
                 var norms = sim.ComponentNorms().OrderByDescending(x => x).Take(k);
-                lastRow = [step, time, loss, sim.ReconstructionError(), sim.BalanceSpread(), .. norms];
-                csv.Row(lastRow);
-            },
-        });
-        bar.Finish();
+                return lastRow = [step, time, loss, sim.ReconstructionError(), sim.BalanceSpread(), .. norms];
+            });
         if (settings.Json)
         {
-            io.Out.Write(Numbers.Json(w =>
+            io.Out.Write(RunReport.Json(id, settings, result, w => w.WriteNumber("components", components), withTime: false, w =>
             {
-                w.WriteStartObject();
-                w.WriteString("model", "cp");
-                w.WriteNumber("seed", seed);
-                w.WriteString("problem", problem.Name);
-                w.WriteString("loss", LossScales.Name(scale));
-                w.WriteNumber("components", components);
-                w.WriteString("optimizer", settings.Optimizer.Name);
-                Numbers.Write(w, "learningRate", settings.Optimizer.LearningRate);
-                w.WriteString("status", SimulateVerb.StatusName(result.Status));
-                w.WriteNumber("steps", result.Steps);
-                if (result.DivergedAt is { } at) w.WriteNumber("divergedAt", at);
-                Numbers.Write(w, "stepsPerSecond", result.StepsPerSecond);
-                Numbers.Write(w, "finalLoss", result.FinalLoss);
-                if (lastRow is not null)
-                {
-                    Numbers.Write(w, "reconstruction", lastRow[3]);
-                    Numbers.Write(w, "balanceSpread", lastRow[4]);
-                    Numbers.WriteArray(w, "componentNorms", lastRow[5..]);
-                }
-                w.WriteEndObject();
+                if (lastRow is null) return;
+                Numbers.Write(w, "reconstruction", lastRow[3]);
+                Numbers.Write(w, "balanceSpread", lastRow[4]);
+                Numbers.WriteArray(w, "componentNorms", lastRow[5..]);
             }));
         }
         else
         {
             var o = io.Out;
-            o.WriteLine($"seed: {seed}");
-            o.WriteLine($"problem: {problem.Name}; loss {LossScales.Name(scale)} (c = {Numbers.Short(problem.Constant)})");
-            o.WriteLine($"model: {components} components, factors N(0, {Numbers.Short(std)}^2)");
-            o.WriteLine($"optimizer: {settings.DescribeOptimizer()}");
-            o.WriteLine($"run: {SimulateVerb.DescribeStatus(result, settings.StopLoss)}");
-            o.WriteLine($"steps per second: {result.StepsPerSecond.ToString("F1", CultureInfo.InvariantCulture)}");
+            RunReport.WriteHeading(o, id, $"{problem.Name}; loss {id.Loss} (c = {Numbers.Short(problem.Constant)})",
+                $"model: {components} components, factors N(0, {Numbers.Short(std)}^2)", settings, result, withTime: false, "F1");
             if (lastRow is not null)
             {
                 o.WriteLine($"final (step {lastRow[0]}):");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Models.Losses;
 using ImplicitReg.Numerics.Simulators.Dmf;
 using ImplicitReg.Numerics.Simulators.Metrics;
 using ImplicitReg.Numerics.Simulators.Runs;
@@ -20,34 +21,23 @@ internal static class SimulateDmf
         var problem = model.Problem;
         using var sim = new DmfSimulator(problem.Loss, model.InitialLayers);
         int k = Math.Min(settings.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));
-        var header = new List<string> { "step", "time", "loss", "frobenius", "nuclear", "spectral", "det", "balancedness", "reconstruction" };
-        header.AddRange(Enumerable.Range(1, k).Select(r => $"sigma{r}"));
-        header.AddRange(Enumerable.Range(1, k).Select(r => $"alignment{r}"));
-        header.AddRange(entries.Select(e => $"W[{e.Row + 1};{e.Column + 1}]"));
-        using var csv = new CsvRecorder(settings.OutPath,
-            $"implicitreg simulate dmf seed={model.Seed} problem=\"{problem.Name}\" loss={Models.Losses.LossScales.Name(problem.Loss.Scale)} " +
-            $"dims={string.Join(",", problem.Dimensions)} init=\"{model.DescribeInit()}\" optimizer=\"{settings.DescribeOptimizer()}\"", header);
-
+        var id = new RunIdentity("dmf", model.Seed, problem.Name, LossScales.Name(problem.Loss.Scale));
         DmfSnapshot? last = null;
-        var bar = new ProgressBar(io, "simulate dmf", settings.Steps);
-        var result = SimulationRunner.Run(sim, settings.Optimizer, new RunOptions
-        {
-            MaxSteps = settings.Steps,
-            StopLoss = settings.StopLoss,
-            RecordEvery = settings.RecordEvery,
-            Cancel = io.Cancel,
-            OnProgress = s => bar.Report(s, "steps"),
-            OnRecord = (step, loss, time) =>
+        var result = RecordedRun.Execute(sim, settings, io, id,
+            $"dims={string.Join(",", problem.Dimensions)} init=\"{model.DescribeInit()}\"",
+            ["frobenius", "nuclear", "spectral", "det", "balancedness", "reconstruction",
+                .. Enumerable.Range(1, k).Select(r => $"sigma{r}"),
+                .. Enumerable.Range(1, k).Select(r => $"alignment{r}"),
+                .. entries.Select(e => $"W[{e.Row + 1};{e.Column + 1}]")],
+            (step, loss, time) =>
             {
                 last = double.IsFinite(loss) && sim.ParametersFinite()
                     ? DmfSnapshot.Take(sim, step, time, loss, k, entries, problem.GroundTruth)
                     : null;
-                if (last is not null) csv.Row(Row(last));
-            },
-        });
-        bar.Finish();
-        if (settings.Json) io.Out.Write(Json(model, settings, result, last));
-        else WriteText(io.Out, model, settings, result, last, entries);
+                return last is null ? null : Row(last);
+            });
+        if (settings.Json) io.Out.Write(Json(id, model, settings, result, last));
+        else WriteText(io.Out, id, model, settings, result, last, entries);
         return SimulateVerb.Finish(result, io);
     }
 
@@ -71,14 +61,10 @@ internal static class SimulateDmf
         return list;
     }
 
-    private static void WriteText(TextWriter w, DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last, List<(int Row, int Column)> entries)
+    private static void WriteText(TextWriter w, RunIdentity id, DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last,
+        List<(int Row, int Column)> entries)
     {
-        w.WriteLine($"seed: {model.Seed}");
-        w.WriteLine($"problem: {model.DescribeProblem()}");
-        w.WriteLine($"init: {model.DescribeInit()}");
-        w.WriteLine($"optimizer: {s.DescribeOptimizer()}");
-        w.WriteLine($"run: {SimulateVerb.DescribeStatus(r, s.StopLoss)}, time {Numbers.Short(r.Time)}");
-        w.WriteLine($"steps per second: {r.StepsPerSecond.ToString("F0", CultureInfo.InvariantCulture)}");
+        RunReport.WriteHeading(w, id, model.DescribeProblem(), $"init: {model.DescribeInit()}", s, r, withTime: true, "F0");
         if (last is null) return;
         w.WriteLine($"final (step {last.Step}):");
         w.WriteLine($"  loss            {Numbers.Short(last.Loss)}");
@@ -92,26 +78,15 @@ internal static class SimulateDmf
             w.WriteLine($"  W[{entries[i].Row + 1},{entries[i].Column + 1}]          {Numbers.Short(last.Entries[i])}");
     }
 
-    private static string Json(DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last) => Numbers.Json(w =>
+    private static string Json(RunIdentity id, DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last) => RunReport.Json(id, s, r, w =>
     {
-        w.WriteStartObject();
-        w.WriteString("model", "dmf");
-        w.WriteNumber("seed", model.Seed);
-        w.WriteString("problem", model.Problem.Name);
-        w.WriteString("loss", Models.Losses.LossScales.Name(model.Problem.Loss.Scale));
         Numbers.Write(w, "lossConstant", model.Problem.Loss.Constant);
         w.WriteStartArray("dims");
         foreach (var d in model.Problem.Dimensions) w.WriteNumberValue(d);
         w.WriteEndArray();
         w.WriteString("init", model.DescribeInit());
-        w.WriteString("optimizer", s.Optimizer.Name);
-        Numbers.Write(w, "learningRate", s.Optimizer.LearningRate);
-        w.WriteString("status", SimulateVerb.StatusName(r.Status));
-        w.WriteNumber("steps", r.Steps);
-        if (r.DivergedAt is { } at) w.WriteNumber("divergedAt", at);
-        Numbers.Write(w, "time", r.Time);
-        Numbers.Write(w, "stepsPerSecond", r.StepsPerSecond);
-        Numbers.Write(w, "finalLoss", r.FinalLoss);
+    }, withTime: true, w =>
+    {
         if (last is not null)
         {
             w.WriteStartObject("final");
@@ -128,6 +103,5 @@ internal static class SimulateDmf
             Numbers.WriteArray(w, "entries", last.Entries);
             w.WriteEndObject();
         }
-        w.WriteEndObject();
     });
 }

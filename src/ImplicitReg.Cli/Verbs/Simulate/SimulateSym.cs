@@ -33,21 +33,12 @@ internal static class SimulateSym
         if (size < 1 || columns < 1 || rank < 1 || rank > size) throw new CliUsageException("--size, --columns and --rank must be positive, with rank <= size");
         var init = a.Choice("init", "identity", "identity", "gaussian");
         double alpha = a.Double("init-scale", 1e-3);
-        var lossText = a.Option("loss") ?? "half-sse";
-        if (!LossScales.TryParse(lossText, out var scale)) throw new CliUsageException($"--loss must be one of {string.Join("|", LossScales.Names)}, got '{lossText}'");
+        var scale = ModelOptions.Loss(a, "half-sse");
         var settings = RunSettings.Read(a, "gd", 1e-2, 1e-10);
         a.EnsureAllUsed();
 
         var random = new SeededRandom(seed);
-        SymmetricProblem problem;
-        try
-        {
-            problem = SymmetricProblem.RandomPsdCompletion(size, rank, observed, scale, random);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException(e.Message);
-        }
+        var problem = ModelOptions.Problem(() => SymmetricProblem.RandomPsdCompletion(size, rank, observed, scale, random));
         MatrixBuffer u0;
         if (init == "identity")
         {
@@ -57,23 +48,13 @@ internal static class SimulateSym
         else u0 = LayerInitializer.Gaussian(size, columns, alpha, random);
         var sim = new SymmetricSimulator(problem.Loss, u0);
         int k = Math.Min(settings.Top, size);
-        var header = new List<string> { "step", "time", "loss", "trace", "reconstruction" };
-        header.AddRange(Enumerable.Range(1, k).Select(r => $"eigenvalue{r}"));
-        using var csv = new CsvRecorder(settings.OutPath,
-            $"implicitreg simulate sym seed={seed} problem=\"{problem.Name}\" loss={LossScales.Name(scale)} init={init} alpha={Numbers.Exact(alpha)} optimizer=\"{settings.DescribeOptimizer()}\"",
-            header);
+        var id = new RunIdentity("sym", seed, problem.Name, LossScales.Name(scale));
         double[]? lastRow = null;
-        var bar = new ProgressBar(io, "simulate sym", settings.Steps);
-        var result = SimulationRunner.Run(sim, settings.Optimizer, new RunOptions
-        {
-            MaxSteps = settings.Steps,
-            StopLoss = settings.StopLoss,
-            RecordEvery = settings.RecordEvery,
-            Cancel = io.Cancel,
-            OnProgress = s => bar.Report(s, "steps"),
-            OnRecord = (step, loss, time) =>
+        var result = RecordedRun.Execute(sim, settings, io, id, $"init={init} alpha={Numbers.Exact(alpha)}",
+            ["trace", "reconstruction", .. Enumerable.Range(1, k).Select(r => $"eigenvalue{r}")],
+            (step, loss, time) =>
             {
-                if (!double.IsFinite(loss) || !sim.ParametersFinite()) return;
+                if (!double.IsFinite(loss) || !sim.ParametersFinite()) return null;
                 var x = sim.Product();
                 double trace = 0, num = 0, den = 0;
                 for (int i = 0; i < size; i++) trace += x[i, i];
@@ -83,45 +64,24 @@ internal static class SimulateSym
                     num += d * d;
                     den += problem.GroundTruth.Data[i] * problem.GroundTruth.Data[i];
                 }
-                lastRow = [step, time, loss, trace, num / den, .. sim.Eigenvalues().Take(k)];
-                csv.Row(lastRow);
-            },
-        });
-        bar.Finish();
+                return lastRow = [step, time, loss, trace, num / den, .. sim.Eigenvalues().Take(k)];
+            });
         if (settings.Json)
         {
-            io.Out.Write(Numbers.Json(w =>
+            io.Out.Write(RunReport.Json(id, settings, result, _ => { }, withTime: false, w =>
             {
-                w.WriteStartObject();
-                w.WriteString("model", "sym");
-                w.WriteNumber("seed", seed);
-                w.WriteString("problem", problem.Name);
-                w.WriteString("loss", LossScales.Name(scale));
-                w.WriteString("optimizer", settings.Optimizer.Name);
-                Numbers.Write(w, "learningRate", settings.Optimizer.LearningRate);
-                w.WriteString("status", SimulateVerb.StatusName(result.Status));
-                w.WriteNumber("steps", result.Steps);
-                if (result.DivergedAt is { } at) w.WriteNumber("divergedAt", at);
-                Numbers.Write(w, "stepsPerSecond", result.StepsPerSecond);
-                Numbers.Write(w, "finalLoss", result.FinalLoss);
-                if (lastRow is not null)
-                {
-                    Numbers.Write(w, "trace", lastRow[3]);
-                    Numbers.Write(w, "reconstruction", lastRow[4]);
-                    Numbers.WriteArray(w, "eigenvalues", lastRow[5..]);
-                }
-                w.WriteEndObject();
+                if (lastRow is null) return;
+                Numbers.Write(w, "trace", lastRow[3]);
+                Numbers.Write(w, "reconstruction", lastRow[4]);
+                Numbers.WriteArray(w, "eigenvalues", lastRow[5..]);
             }));
         }
         else
         {
             var o = io.Out;
-            o.WriteLine($"seed: {seed}");
-            o.WriteLine($"problem: {problem.Name}; loss {LossScales.Name(scale)} (c = {Numbers.Short(problem.Loss.Constant)})");
-            o.WriteLine($"init: U(0) = {(init == "identity" ? "alpha I" : "N(0, alpha^2)")}, alpha {Numbers.Short(alpha)}");
-            o.WriteLine($"optimizer: {settings.DescribeOptimizer()}");
-            o.WriteLine($"run: {SimulateVerb.DescribeStatus(result, settings.StopLoss)}");
-            o.WriteLine($"steps per second: {result.StepsPerSecond.ToString("F0", CultureInfo.InvariantCulture)}");
+            RunReport.WriteHeading(o, id, $"{problem.Name}; loss {id.Loss} (c = {Numbers.Short(problem.Loss.Constant)})",
+                $"init: U(0) = {(init == "identity" ? "alpha I" : "N(0, alpha^2)")}, alpha {Numbers.Short(alpha)}", settings, result,
+                withTime: false, "F0");
             if (lastRow is not null)
             {
                 o.WriteLine($"final (step {lastRow[0]}):");
