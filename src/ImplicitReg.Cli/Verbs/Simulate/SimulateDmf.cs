@@ -1,6 +1,5 @@
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Models.Losses;
 using ImplicitReg.Numerics.Simulators.Dmf;
 using ImplicitReg.Numerics.Simulators.Metrics;
 using ImplicitReg.Numerics.Simulators.Runs;
@@ -21,7 +20,7 @@ internal static class SimulateDmf
         var problem = model.Problem;
         using var sim = new DmfSimulator(problem.Loss, model.InitialLayers);
         int k = Math.Min(settings.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));
-        var id = new RunIdentity("dmf", model.Seed, problem.Name, LossScales.Name(problem.Loss.Scale));
+        var id = new RunIdentity("dmf", model.Seed, problem.Name, Models.Losses.LossScales.Name(problem.Loss.Scale));
         DmfSnapshot? last = null;
         var result = RecordedRun.Execute(sim, settings, io, id,
             $"dims={string.Join(",", problem.Dimensions)} init=\"{model.DescribeInit()}\"",
