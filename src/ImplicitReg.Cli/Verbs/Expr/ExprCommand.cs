@@ -38,6 +38,12 @@ internal sealed class ExprCommand(string name, CliArgs args, CliIO io)
     /// Reads operand <paramref name="index"/>: literal text, <c>-</c> for standard input or <c>@path</c>; a
     /// text starting with '{' is the JSON tree of <c>--format json</c>, anything else infix notation.
     /// </summary>
+    /// <summary>
+    /// Where the operands read so far are defined as written (divisors non-zero, roots of non-negative numbers,
+    /// logs of positive numbers): canonical forms may drop these conditions, so results are stated on this domain.
+    /// </summary>
+    public List<Statement> Domain { get; } = [];
+
     public Expr Read(int index)
     {
         var argument = Operands[index];
@@ -50,7 +56,11 @@ internal sealed class ExprCommand(string name, CliArgs args, CliIO io)
         var text = CliInput.ReadText(argument, IO, role ?? "expression");
         try
         {
-            return text.TrimStart().StartsWith('{') ? JsonReader.Read(text) : Parser.Parse(text);
+            if (text.TrimStart().StartsWith('{')) return JsonReader.Read(text);
+            var parsed = Parser.ParseWithDomain(text, out var conditions);
+            foreach (var condition in conditions)
+                if (!Domain.Contains(condition)) Domain.Add(condition);
+            return parsed;
         }
         catch (ParseException e)
         {

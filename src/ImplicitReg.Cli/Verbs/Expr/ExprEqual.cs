@@ -32,7 +32,7 @@ internal static class ExprEqual
             c.IO.Err.WriteLine($"undecided: {e.Message}");
             return ExitCodes.Unknown;
         }
-        c.IO.Out.Write(format == ExprFormat.Json ? Json(result) : Sentences(result, format));
+        c.IO.Out.Write(format == ExprFormat.Json ? Json(result, c.Domain) : Sentences(result, format, c.Domain));
         return result.Verdict switch
         {
             EqualityVerdict.ProvedEqual => ExitCodes.Ok,
@@ -44,7 +44,7 @@ internal static class ExprEqual
     private static IEnumerable<KeyValuePair<string, Rational>> Ordered(IReadOnlyDictionary<string, Rational> point) =>
         point.OrderBy(kv => kv.Key, Comparer<string>.Create(ExprOrder.CompareNames));
 
-    private static string Sentences(EqualityResult r, ExprFormat format)
+    private static string Sentences(EqualityResult r, ExprFormat format, IReadOnlyList<Statement> domain)
     {
         var sb = new StringBuilder();
         switch (r.Verdict)
@@ -67,10 +67,13 @@ internal static class ExprEqual
                 break;
         }
         sb.Append("  ").Append(r.Explanation).Append('\n');
+        // "Equal" means equal wherever both sides are defined; say where that is when it is not everywhere.
+        if (domain.Count > 0)
+            sb.Append("  where both sides are defined: ").Append(string.Join(", ", domain.Select(d => format.Render(d)))).Append('\n');
         return sb.ToString();
     }
 
-    private static string Json(EqualityResult r)
+    private static string Json(EqualityResult r, IReadOnlyList<Statement> domain)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -104,6 +107,9 @@ internal static class ExprEqual
                 if (r.Seed is { } seed) w.WriteNumber("seed", seed);
             }
             w.WriteString("explanation", r.Explanation);
+            w.WriteStartArray("domain"); // where both sides are defined, as written
+            foreach (var d in domain) w.WriteStringValue(d.ToString());
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";

@@ -22,6 +22,24 @@ public sealed partial class ExprEqualTests
         Assert.StartsWith("proved equal\n", r.Out);
     }
 
+    // "Proved equal" holds wherever both sides are defined; when that is not everywhere, the output says where.
+    [Theory]
+    [InlineData("x/x", "1", "x != 0")]
+    [InlineData("sqrt(x)*sqrt(x)", "x", "x >= 0")]
+    [InlineData("(x^2 - 1)/(x - 1)", "x + 1", "x - 1 != 0")]
+    public void AnIdentityThatHoldsOnADomainSaysWhichDomain(string a, string b, string domain)
+    {
+        var r = ExprCli.Run("equal", a, b);
+        Assert.Equal(ExitCodes.Ok, r.Code);
+        Assert.Contains($"\n  where both sides are defined: {domain}\n", r.Out);
+        using var json = System.Text.Json.JsonDocument.Parse(ExprCli.Run("equal", a, b, "--format", "json").Out);
+        Assert.Equal([domain], json.RootElement.GetProperty("domain").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public void AnIdentityDefinedEverywhereStatesNoDomain() =>
+        Assert.DoesNotContain("where both sides are defined", ExprCli.Run("equal", "(x+1)^2", "x^2 + 2*x + 1").Out);
+
     [Theory]
     [InlineData("(x+1)^2", "x^2 + 1")]
     [InlineData("x*y + 1", "y*x")]
