@@ -7,7 +7,7 @@ namespace ImplicitReg.Symbolic.Numbers;
 /// An exact rational number on <see cref="BigInteger"/>: always normalised (lowest terms, positive
 /// denominator, sign carried by the numerator), so structural equality is numeric equality.
 /// </summary>
-public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
+public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, IComparisonOperators<Rational, Rational, bool>
 {
     public BigInteger Numerator { get; }
     public BigInteger Denominator { get; }

@@ -93,18 +93,8 @@ public static partial class Algebra
         _ => throw new SymbolicException($"'{statement}' is not a statement"),
     };
 
-    public static bool Compare(RelOp op, double a, double b) => op switch
-    {
-        RelOp.Eq => a == b,
-        RelOp.Ne => a != b,
-        RelOp.Lt => a < b,
-        RelOp.Le => a <= b,
-        RelOp.Gt => a > b,
-        RelOp.Ge => a >= b,
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
-    };
-
-    public static bool Compare(RelOp op, Rational a, Rational b) => op switch
+    /// <summary><c>a op b</c> for doubles (IEEE: every comparison with NaN but != is false) or exact rationals.</summary>
+    public static bool Compare<T>(RelOp op, T a, T b) where T : System.Numerics.IComparisonOperators<T, T, bool> => op switch
     {
         RelOp.Eq => a == b,
         RelOp.Ne => a != b,

@@ -80,6 +80,18 @@ public sealed class KernelEdgeCaseTests
     }
 
     [Fact]
+    public void RelationsCompareDoublesByIeeeAndRationalsExactly()
+    {
+        var third = new ImplicitReg.Symbolic.Numbers.Rational(1, 3);
+        var half = ImplicitReg.Symbolic.Numbers.Rational.Half;
+        Assert.True(ImplicitReg.Symbolic.Operations.Algebra.Compare(RelOp.Le, third, half));
+        Assert.False(ImplicitReg.Symbolic.Operations.Algebra.Compare(RelOp.Gt, third, half));
+        Assert.False(ImplicitReg.Symbolic.Operations.Algebra.Compare(RelOp.Lt, double.NaN, 1.0));
+        Assert.False(ImplicitReg.Symbolic.Operations.Algebra.Compare(RelOp.Ge, double.NaN, 1.0));
+        Assert.True(ImplicitReg.Symbolic.Operations.Algebra.Compare(RelOp.Ne, double.NaN, double.NaN));
+    }
+
+    [Fact]
     public void LongDecimalsParseExactly()
     {
         var digits = new string('3', 20000);
