@@ -88,13 +88,21 @@ public sealed class Z3Solver : IDisposable
         lock (_gate) _running = true;
         var limit = _timeoutMs == 0 ? TimeSpan.MaxValue : TimeSpan.FromMilliseconds(_timeoutMs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var watchdog = new Timer(_ =>
+        // A dedicated thread, not a thread-pool timer: under load (a test host, a busy catalogue run) the pool
+        // can be starved for seconds, and a timer callback that waits for a pool thread misses its deadline.
+        using var finished = new ManualResetEventSlim(false);
+        var watchdog = new Thread(() =>
         {
-            if (cancel.IsCancellationRequested) _canceled = true;
-            else if (clock.Elapsed >= limit) _timedOut = true;
-            else return;
-            InterruptIfRunning();
-        }, null, WatchdogPeriod, WatchdogPeriod);
+            while (!finished.Wait(WatchdogPeriod))
+            {
+                if (cancel.IsCancellationRequested) _canceled = true;
+                else if (clock.Elapsed >= limit) _timedOut = true;
+                else continue;
+                InterruptIfRunning();
+            }
+        })
+        { IsBackground = true, Name = "z3 watchdog" };
+        watchdog.Start();
         int result;
         try
         {
@@ -104,6 +112,8 @@ public sealed class Z3Solver : IDisposable
         {
             // A late interrupt would cancel later calls on this context (model evaluation): close the window first.
             lock (_gate) _running = false;
+            finished.Set();
+            watchdog.Join();
         }
         _context.Check();
         return result switch

@@ -100,7 +100,7 @@ public sealed class Z3ContextTests
     /// The M6 bound in natural assertion order with l eliminated through s: measured to run past 10 s with
     /// qfnra-nlsat (it is decided in ~30 ms in reverse order), so it stands for "hard".
     /// </summary>
-    private static Z3Term[] HardProblem(Z3Context c)
+    internal static Z3Term[] HardProblem(Z3Context c)
     {
         var (a, b, d, e, s) = (c.RealConstant("a"), c.RealConstant("b"), c.RealConstant("d"), c.RealConstant("e"), c.RealConstant("s"));
         var half = c.Real(new Rational(1, 2));
@@ -116,5 +116,51 @@ public sealed class Z3ContextTests
             c.Gt(c.Sub(c.Mul(a, e), c.Mul(b, d)), c.Real(0)),
             c.Not(c.Gt(a, c.Div(Sq(c.Sub(one, s)), s))),
         ];
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ThreadPoolStarvation
+{
+    /// <summary>Tests that block the thread pool on purpose run alone, after the others.</summary>
+    public const string Name = "thread pool starvation";
+}
+
+[Collection(ThreadPoolStarvation.Name)]
+public sealed class Z3WatchdogTests
+{
+    [RequiresZ3Fact]
+    public void ATimeoutIsHonouredWhileTheThreadPoolIsStarved()
+    {
+        // Regression: the watchdog was a thread-pool timer, and in a busy test host a 300 ms limit let Z3 run 13 s.
+        // Here the pool is capped and every pool thread is blocked, so a pool timer could not fire until the
+        // blockers give up (10 s); a watchdog of its own stops the check at its limit.
+        ThreadPool.GetMaxThreads(out var maxWorkers, out var maxIo);
+        ThreadPool.GetMinThreads(out var minWorkers, out _);
+        var capped = ThreadPool.SetMaxThreads(Math.Max(minWorkers, Environment.ProcessorCount), maxIo);
+        using var release = new ManualResetEventSlim(false);
+        var blockers = Enumerable.Range(0, 4 * Math.Max(minWorkers, Environment.ProcessorCount) + 8)
+            .Select(_ => Task.Run(() => release.Wait(TimeSpan.FromSeconds(10))))
+            .ToArray();
+        using var ctx = new Z3Context();
+        using var solver = new Z3Solver(ctx, Z3Strategy.Nlsat);
+        solver.SetTimeout(150);
+        foreach (var a in Z3ContextTests.HardProblem(ctx)) solver.Assert(a);
+        var status = Z3Status.Sat;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // The check runs on a thread of its own, so that a regression fails this test instead of hanging the host.
+        var checker = new Thread(() => status = solver.Check()) { IsBackground = true };
+        checker.Start();
+        var stopped = checker.Join(TimeSpan.FromSeconds(3));
+        var elapsed = clock.Elapsed;
+        release.Set();
+        if (capped) ThreadPool.SetMaxThreads(maxWorkers, maxIo);
+        if (!stopped) ctx.Interrupt();
+        checker.Join();
+        Task.WaitAll(blockers);
+        Assert.True(stopped, $"a 150 ms limit was not enforced within 3 s while the pool was starved (pool capped: {capped})");
+        Assert.Equal(Z3Status.Unknown, status);
+        Assert.Contains("timeout", solver.ReasonUnknown);
+        Assert.True(elapsed < TimeSpan.FromSeconds(3), $"took {elapsed}");
     }
 }
