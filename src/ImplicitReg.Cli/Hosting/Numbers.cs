@@ -31,13 +31,4 @@ public static class Numbers
         }
         w.WriteEndArray();
     }
-
-    /// <summary>Indented JSON written to a string with LF line endings.</summary>
-    public static string Json(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            write(w);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
 }

@@ -94,7 +94,7 @@ public sealed class CompareVerb : ICliVerb
         bool agrees = report.Diverged is null && Math.Abs(report.Order - 1) <= OrderTolerance;
         if (json)
         {
-            io.Out.Write(Numbers.Json(w =>
+            io.Out.Write(JsonOutput.Render(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("check", "flow-vs-gd");
@@ -160,7 +160,7 @@ public sealed class CompareVerb : ICliVerb
         bool agrees = report.ReachedHorizon && report.EquationDeviation <= SigmaTolerance && report.ClosedFormDeviation <= SigmaTolerance;
         if (json)
         {
-            io.Out.Write(Numbers.Json(w =>
+            io.Out.Write(JsonOutput.Render(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("check", "singular-values");

@@ -75,8 +75,7 @@ internal static class ExprEqual
 
     private static string Json(EqualityResult r, IReadOnlyList<Statement> domain)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        return JsonOutput.Render(w =>
         {
             w.WriteStartObject();
             w.WriteString("verdict", r.Verdict switch
@@ -111,7 +110,6 @@ internal static class ExprEqual
             foreach (var d in domain) w.WriteStringValue(d.ToString());
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        }, indented: false);
     }
 }

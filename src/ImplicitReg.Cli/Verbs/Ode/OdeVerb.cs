@@ -161,7 +161,7 @@ public sealed class OdeVerb : ICliVerb
         return times;
     }
 
-    private static string Json(string method, double rtol, double atol, List<string> names, OdeSolution s) => Numbers.Json(w =>
+    private static string Json(string method, double rtol, double atol, List<string> names, OdeSolution s) => JsonOutput.Render(w =>
     {
         w.WriteStartObject();
         w.WriteString("method", method);

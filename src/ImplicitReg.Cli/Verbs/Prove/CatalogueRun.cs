@@ -63,8 +63,7 @@ internal static class CatalogueRun
 
     private static void WriteJson(TextWriter w, List<(EntryResult Result, IReadOnlyList<CrossCheckReport> Reports)> results)
     {
-        using var stream = new MemoryStream();
-        using (var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        w.Write(JsonOutput.Render(j =>
         {
             j.WriteStartArray();
             foreach (var (r, reports) in results)
@@ -84,7 +83,6 @@ internal static class CatalogueRun
                 j.WriteEndObject();
             }
             j.WriteEndArray();
-        }
-        w.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        }));
     }
 }

@@ -1,3 +1,4 @@
+using ImplicitReg.Cli.Hosting;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -10,16 +11,9 @@ namespace ImplicitReg.Cli.Verbs.Prove;
 /// <summary>The machine-readable report of <c>prove --format json</c>.</summary>
 internal static class ProveJsonReport
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static void Write(TextWriter w, Verdict v, IReadOnlyList<string> certificates, CrossCheckReport? report)
     {
-        using var stream = new MemoryStream();
-        using (var j = new Utf8JsonWriter(stream, Options))
-        {
-            WriteVerdict(j, v, certificates, report);
-        }
-        w.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        w.Write(JsonOutput.Render(j => WriteVerdict(j, v, certificates, report)));
     }
 
     internal static void WriteVerdict(Utf8JsonWriter j, Verdict v, IReadOnlyList<string> certificates, CrossCheckReport? report)

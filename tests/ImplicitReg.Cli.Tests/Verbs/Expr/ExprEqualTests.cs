@@ -37,6 +37,10 @@ public sealed partial class ExprEqualTests
     }
 
     [Fact]
+    public void JsonKeepsFormulasReadable() =>
+        Assert.Contains("\"domain\":[\"x >= 0\"]", ExprCli.Run("equal", "sqrt(x)*sqrt(x)", "x", "--format", "json").Out);
+
+    [Fact]
     public void AnIdentityDefinedEverywhereStatesNoDomain() =>
         Assert.DoesNotContain("where both sides are defined", ExprCli.Run("equal", "(x+1)^2", "x^2 + 2*x + 1").Out);
 
