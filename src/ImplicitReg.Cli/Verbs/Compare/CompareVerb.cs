@@ -2,6 +2,7 @@ using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Cli.Verbs.Simulate;
 using ImplicitReg.Numerics.FlowVsDescent;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Compare;
 
@@ -94,7 +95,7 @@ public sealed class CompareVerb : ICliVerb
         bool agrees = report.Diverged is null && Math.Abs(report.Order - 1) <= OrderTolerance;
         if (json)
         {
-            io.Out.Write(JsonOutput.Render(w =>
+            io.Out.Write(JsonText.Render(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("check", "flow-vs-gd");
@@ -160,7 +161,7 @@ public sealed class CompareVerb : ICliVerb
         bool agrees = report.ReachedHorizon && report.EquationDeviation <= SigmaTolerance && report.ClosedFormDeviation <= SigmaTolerance;
         if (json)
         {
-            io.Out.Write(JsonOutput.Render(w =>
+            io.Out.Write(JsonText.Render(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("check", "singular-values");

@@ -1,9 +1,9 @@
 using System.Text;
-using System.Text.Json;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Operations;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Expressions;
 
@@ -75,7 +75,7 @@ internal static class ExprEqual
 
     private static string Json(EqualityResult r, IReadOnlyList<Statement> domain)
     {
-        return JsonOutput.Render(w =>
+        return JsonText.Render(w =>
         {
             w.WriteStartObject();
             w.WriteString("verdict", r.Verdict switch

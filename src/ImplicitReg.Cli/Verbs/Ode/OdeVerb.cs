@@ -5,6 +5,7 @@ using ImplicitReg.Numerics.Compilation;
 using ImplicitReg.Numerics.Integrators;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Parsing;
+using ImplicitReg.Symbolic.Printing;
 using OdeSolver = ImplicitReg.Numerics.Integrators.Ode;
 
 namespace ImplicitReg.Cli.Verbs.Ode;
@@ -161,7 +162,7 @@ public sealed class OdeVerb : ICliVerb
         return times;
     }
 
-    private static string Json(string method, double rtol, double atol, List<string> names, OdeSolution s) => JsonOutput.Render(w =>
+    private static string Json(string method, double rtol, double atol, List<string> names, OdeSolution s) => JsonText.Render(w =>
     {
         w.WriteStartObject();
         w.WriteString("method", method);

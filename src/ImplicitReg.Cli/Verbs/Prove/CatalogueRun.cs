@@ -1,11 +1,9 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Solver.Certificates;
 using ImplicitReg.Solver.Constructions;
 using ImplicitReg.Solver.Proving;
 using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Prove;
 
@@ -63,7 +61,7 @@ internal static class CatalogueRun
 
     private static void WriteJson(TextWriter w, List<(EntryResult Result, IReadOnlyList<CrossCheckReport> Reports)> results)
     {
-        w.Write(JsonOutput.Render(j =>
+        w.Write(JsonText.Render(j =>
         {
             j.WriteStartArray();
             foreach (var (r, reports) in results)

@@ -1,10 +1,8 @@
-using ImplicitReg.Cli.Hosting;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ImplicitReg.Solver.Backends;
 using ImplicitReg.Solver.Certificates;
 using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Prove;
 
@@ -13,7 +11,7 @@ internal static class ProveJsonReport
 {
     public static void Write(TextWriter w, Verdict v, IReadOnlyList<string> certificates, CrossCheckReport? report)
     {
-        w.Write(JsonOutput.Render(j => WriteVerdict(j, v, certificates, report)));
+        w.Write(JsonText.Render(j => WriteVerdict(j, v, certificates, report)));
     }
 
     internal static void WriteVerdict(Utf8JsonWriter j, Verdict v, IReadOnlyList<string> certificates, CrossCheckReport? report)

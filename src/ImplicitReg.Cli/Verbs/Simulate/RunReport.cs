@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Numerics.Simulators.Runs;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 
@@ -16,7 +17,7 @@ internal static class RunReport
     /// <param name="withTime">whether the gradient-flow time of the run is reported (dmf).</param>
     /// <param name="finalFields">the model's final metrics, written last (nothing when there are none).</param>
     public static string Json(RunIdentity id, RunSettings s, RunResult r, Action<Utf8JsonWriter> modelFields, bool withTime,
-        Action<Utf8JsonWriter> finalFields) => JsonOutput.Render(w =>
+        Action<Utf8JsonWriter> finalFields) => JsonText.Render(w =>
     {
         w.WriteStartObject();
         w.WriteString("model", id.Model);

@@ -1,6 +1,4 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Models.Derivations.Rendering;
 
@@ -11,48 +9,43 @@ namespace ImplicitReg.Models.Derivations.Rendering;
 /// </summary>
 public static class DerivationJson
 {
-    public static string Render(Derivation d)
+    public static string Render(Derivation d) => JsonText.Render(j =>
     {
-        using var stream = new MemoryStream();
-        using (var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        j.WriteStartObject();
+        j.WriteString("derivation", d.Name);
+        j.WriteString("claim", d.Claim);
+        j.WriteString("title", d.Title);
+        j.WriteStartArray("setting");
+        foreach (var s in d.Setting) j.WriteStringValue(s);
+        j.WriteEndArray();
+        j.WriteString("conventions", DerivationText.Conventions);
+        j.WriteStartArray("steps");
+        foreach (var s in d.Steps)
         {
             j.WriteStartObject();
-            j.WriteString("derivation", d.Name);
-            j.WriteString("claim", d.Claim);
-            j.WriteString("title", d.Title);
-            j.WriteStartArray("setting");
-            foreach (var s in d.Setting) j.WriteStringValue(s);
-            j.WriteEndArray();
-            j.WriteString("conventions", DerivationText.Conventions);
-            j.WriteStartArray("steps");
-            foreach (var s in d.Steps)
+            j.WriteString("name", s.Name);
+            j.WriteString("reason", s.Reason);
+            j.WriteString("verdict", Verdicts.Name(s.Verdict));
+            if (s.Witness is null) j.WriteNull("witness");
+            else j.WriteString("witness", s.Witness);
+            j.WriteStartArray("equations");
+            foreach (var e in s.Equations)
             {
                 j.WriteStartObject();
-                j.WriteString("name", s.Name);
-                j.WriteString("reason", s.Reason);
+                j.WriteString("lhs", e.LhsText);
+                j.WriteString("relation", e.RelationText);
+                j.WriteString("rhs", e.RhsText);
+                j.WriteString("form", e.Form == EquationForm.Rate ? "rate" : "plain");
                 j.WriteString("verdict", Verdicts.Name(s.Verdict));
-                if (s.Witness is null) j.WriteNull("witness");
-                else j.WriteString("witness", s.Witness);
-                j.WriteStartArray("equations");
-                foreach (var e in s.Equations)
-                {
-                    j.WriteStartObject();
-                    j.WriteString("lhs", e.LhsText);
-                    j.WriteString("relation", e.RelationText);
-                    j.WriteString("rhs", e.RhsText);
-                    j.WriteString("form", e.Form == EquationForm.Rate ? "rate" : "plain");
-                    j.WriteString("verdict", Verdicts.Name(s.Verdict));
-                    j.WriteEndObject();
-                }
-                j.WriteEndArray();
                 j.WriteEndObject();
             }
             j.WriteEndArray();
-            j.WriteString("published", d.Published);
-            j.WriteString("verdict", Verdicts.Name(d.Conclusion));
-            j.WriteString("conclusion", d.ConclusionText);
             j.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
+        j.WriteEndArray();
+        j.WriteString("published", d.Published);
+        j.WriteString("verdict", Verdicts.Name(d.Conclusion));
+        j.WriteString("conclusion", d.ConclusionText);
+        j.WriteEndObject();
+    });
 }

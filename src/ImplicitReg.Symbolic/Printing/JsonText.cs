@@ -1,14 +1,15 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
 
-namespace ImplicitReg.Cli.Hosting;
+namespace ImplicitReg.Symbolic.Printing;
 
 /// <summary>
-/// The one way verbs write JSON: UTF-8, LF line endings, a final newline, and relaxed escaping so formulas
-/// stay readable (<c>x >= 0</c>, not <c>x \u003E= 0</c>).
+/// The one way the toolkit writes JSON documents (derivations, reports, verdicts): UTF-8, LF line endings on
+/// every platform, a final newline, and relaxed escaping so formulas stay readable (<c>x >= 0</c>, not
+/// <c>x \u003E= 0</c>). Lives in the kernel so that every layer above can use it.
 /// </summary>
-public static class JsonOutput
+public static class JsonText
 {
     public static string Render(Action<Utf8JsonWriter> write, bool indented = true)
     {
