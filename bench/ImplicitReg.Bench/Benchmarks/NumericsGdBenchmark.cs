@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ImplicitReg.Models.Losses;
-using ImplicitReg.Numerics.Simulators;
-using ImplicitReg.Numerics.Simulators.Dmf;
-using ImplicitReg.Numerics.Simulators.Initialization;
-using ImplicitReg.Numerics.Simulators.LinearAlgebra;
-using ImplicitReg.Numerics.Simulators.Losses;
+using ImplicitReg.Experiments.Simulators;
+using ImplicitReg.Experiments.Simulators.Dmf;
+using ImplicitReg.Experiments.Simulators.Initialization;
+using ImplicitReg.Numerics.LinearAlgebra;
+using ImplicitReg.Experiments.Simulators.Losses;
 
 namespace ImplicitReg.Bench.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Cli.Verbs.Simulate;
-using ImplicitReg.Numerics.FlowVsDescent;
+using ImplicitReg.Experiments.FlowVsDescent;
 using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Compare;

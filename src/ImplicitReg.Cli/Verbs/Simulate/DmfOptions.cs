@@ -1,10 +1,10 @@
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Models.Losses;
-using ImplicitReg.Numerics.Simulators;
-using ImplicitReg.Numerics.Simulators.Dmf;
-using ImplicitReg.Numerics.Simulators.Initialization;
-using ImplicitReg.Numerics.Simulators.LinearAlgebra;
+using ImplicitReg.Experiments.Simulators;
+using ImplicitReg.Experiments.Simulators.Dmf;
+using ImplicitReg.Experiments.Simulators.Initialization;
+using ImplicitReg.Numerics.LinearAlgebra;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 

@@ -1,6 +1,6 @@
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Numerics.Simulators;
-using ImplicitReg.Numerics.Simulators.Runs;
+using ImplicitReg.Experiments.Simulators;
+using ImplicitReg.Experiments.Simulators.Runs;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Numerics.Simulators.Runs;
+using ImplicitReg.Experiments.Simulators.Runs;
 using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;

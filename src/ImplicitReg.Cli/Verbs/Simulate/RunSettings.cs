@@ -1,5 +1,5 @@
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Numerics.Simulators.Optimizers;
+using ImplicitReg.Experiments.Simulators.Optimizers;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 

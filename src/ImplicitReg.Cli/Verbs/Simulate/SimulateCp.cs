@@ -1,9 +1,9 @@
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Models.Losses;
-using ImplicitReg.Numerics.Simulators;
-using ImplicitReg.Numerics.Simulators.Cp;
-using ImplicitReg.Numerics.Simulators.Runs;
+using ImplicitReg.Experiments.Simulators;
+using ImplicitReg.Experiments.Simulators.Cp;
+using ImplicitReg.Experiments.Simulators.Runs;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Numerics.Simulators.Dmf;
-using ImplicitReg.Numerics.Simulators.Metrics;
-using ImplicitReg.Numerics.Simulators.Runs;
+using ImplicitReg.Experiments.Simulators.Dmf;
+using ImplicitReg.Experiments.Simulators.Metrics;
+using ImplicitReg.Experiments.Simulators.Runs;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 

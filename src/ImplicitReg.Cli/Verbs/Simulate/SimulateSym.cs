@@ -1,11 +1,11 @@
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Models.Losses;
-using ImplicitReg.Numerics.Simulators;
-using ImplicitReg.Numerics.Simulators.Initialization;
-using ImplicitReg.Numerics.Simulators.LinearAlgebra;
-using ImplicitReg.Numerics.Simulators.Runs;
-using ImplicitReg.Numerics.Simulators.Symmetric;
+using ImplicitReg.Experiments.Simulators;
+using ImplicitReg.Experiments.Simulators.Initialization;
+using ImplicitReg.Numerics.LinearAlgebra;
+using ImplicitReg.Experiments.Simulators.Runs;
+using ImplicitReg.Experiments.Simulators.Symmetric;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 

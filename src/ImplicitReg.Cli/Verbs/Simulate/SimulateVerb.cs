@@ -1,5 +1,5 @@
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Numerics.Simulators.Runs;
+using ImplicitReg.Experiments.Simulators.Runs;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 

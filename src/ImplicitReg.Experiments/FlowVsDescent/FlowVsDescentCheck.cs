@@ -1,0 +1,111 @@
+using ImplicitReg.Numerics.Integrators;
+using ImplicitReg.Experiments.Simulators.Dmf;
+using ImplicitReg.Numerics.LinearAlgebra;
+
+namespace ImplicitReg.Experiments.FlowVsDescent;
+
+/// <summary>Settings of the flow-versus-descent check (M9).</summary>
+/// <param name="LearningRate">The largest step η; the others are η/2, η/4, …</param>
+/// <param name="Horizon">Time T compared: GD with step η runs T/η iterations.</param>
+/// <param name="Halvings">How many times η is halved (3 gives η, η/2, η/4, η/8).</param>
+/// <param name="RelativeTolerance">Tolerance of the flow integration (far below the gaps measured).</param>
+/// <param name="AbsoluteTolerance">Absolute tolerance of the flow integration.</param>
+public sealed record FlowVsDescentOptions(
+    double LearningRate,
+    double Horizon,
+    int Halvings = 3,
+    double RelativeTolerance = 1e-12,
+    double AbsoluteTolerance = 1e-14);
+
+/// <summary>One step size's result: the largest gap to the flow over the common times and the order from the previous row.</summary>
+public sealed record GapRow(double LearningRate, long Steps, double Gap, double? ObservedOrder);
+
+/// <summary>The outcome of <see cref="FlowVsDescentCheck.Run"/>.</summary>
+/// <param name="Rows">One row per step size, largest first.</param>
+/// <param name="Order">The observed order at the finest pair of step sizes (≈ 1 when GD tracks the flow at first order).</param>
+/// <param name="FlowStatistics">Work of the flow integration.</param>
+/// <param name="FlowStatus">How the flow integration ended.</param>
+/// <param name="ComparedTimes">Number of common times compared (the multiples of the largest step).</param>
+/// <param name="FinalFlowLoss">Loss of the flow at T.</param>
+/// <param name="Diverged">A GD run that diverged (step size and iteration), or null.</param>
+public sealed record FlowVsDescentReport(
+    IReadOnlyList<GapRow> Rows,
+    double Order,
+    OdeStatistics FlowStatistics,
+    OdeStatus FlowStatus,
+    int ComparedTimes,
+    double FinalFlowLoss,
+    (double LearningRate, long Step)? Diverged);
+
+/// <summary>
+/// M9, GD tracks GF at first order: integrate the derived layer flow from an initial point with a tight
+/// tolerance, run plain GD (the hand-written simulator) from the same point with η, η/2, …, and measure at every
+/// common time t = k·η (multiples of the largest step, which are iterates of every run) the largest entry-wise
+/// gap max_k ‖θ_GD(t_k) − θ_GF(t_k)‖_∞. The observed order log₂(gap(η)/gap(η/2)) must approach 1.
+/// </summary>
+public static class FlowVsDescentCheck
+{
+    public static FlowVsDescentReport Run(LayerFlowSystem flow, DmfProblem problem, IReadOnlyList<MatrixBuffer> initialLayers,
+        FlowVsDescentOptions options, CancellationToken cancel = default, Action<string>? progress = null)
+    {
+        if (!(options.LearningRate > 0) || !(options.Horizon > 0)) throw new ArgumentException("the learning rate and the horizon must be positive");
+        if (options.Halvings < 1) throw new ArgumentException("at least one halving is needed to observe an order");
+        var coarseSteps = (long)Math.Round(options.Horizon / options.LearningRate);
+        if (coarseSteps < 1 || Math.Abs(coarseSteps * options.LearningRate - options.Horizon) > 1e-9 * options.Horizon)
+            throw new ArgumentException($"the horizon {options.Horizon} must be a whole number of steps of {options.LearningRate}");
+        if (coarseSteps > 10_000_000) throw new ArgumentException($"{coarseSteps} steps at the largest rate is too many; shorten the horizon");
+
+        // The flow at the common times t_k = k·η.
+        var times = Enumerable.Range(0, (int)coarseSteps + 1).Select(k => k * options.LearningRate).ToArray();
+        times[^1] = options.Horizon;
+        progress?.Invoke("integrating the derived flow");
+        var solution = Ode.Solve(OdeMethod.DormandPrince5, flow.Compiled.Function, 0, flow.State(initialLayers), options.Horizon,
+            new OdeOptions
+            {
+                RelativeTolerance = options.RelativeTolerance,
+                AbsoluteTolerance = options.AbsoluteTolerance,
+                OutputTimes = times,
+                Cancel = cancel,
+            });
+        cancel.ThrowIfCancellationRequested();
+        if (!solution.Succeeded) throw new InvalidOperationException($"the flow integration failed: {solution.Message}");
+        var flowStates = solution.States.Select(flow.ToFlatOrder).ToArray();
+        var finalLayers = flow.Layers(solution.FinalState);
+        var finalLoss = problem.Loss.Evaluate(flow.EndToEnd(solution.FinalState));
+
+        var rows = new List<GapRow>();
+        (double, long)? diverged = null;
+        for (int h = 0; h <= options.Halvings; h++)
+        {
+            var eta = options.LearningRate / (1 << h);
+            long every = 1L << h; // GD iterations between common times
+            progress?.Invoke($"gradient descent with step {eta}");
+            using var sim = new DmfSimulator(problem.Loss, initialLayers, useHelperThread: false);
+            double gap = Gap(sim.FlattenParameters(), flowStates[0]);
+            for (long k = 1; k <= coarseSteps * every; k++)
+            {
+                if ((k & 4095) == 0) cancel.ThrowIfCancellationRequested();
+                var loss = sim.ComputeLossAndGradient();
+                if (!double.IsFinite(loss))
+                {
+                    diverged ??= (eta, k - 1);
+                    gap = double.PositiveInfinity;
+                    break;
+                }
+                sim.ApplyGradient(eta);
+                if (k % every == 0) gap = Math.Max(gap, Gap(sim.FlattenParameters(), flowStates[k / every]));
+            }
+            double? order = rows.Count > 0 ? Math.Log2(rows[^1].Gap / gap) : null;
+            rows.Add(new GapRow(eta, coarseSteps * every, gap, order));
+        }
+        return new FlowVsDescentReport(rows, rows[^1].ObservedOrder!.Value, solution.Statistics, solution.Status,
+            times.Length, finalLoss, diverged);
+    }
+
+    private static double Gap(double[] a, double[] b)
+    {
+        double worst = 0;
+        for (int i = 0; i < a.Length; i++) worst = Math.Max(worst, Math.Abs(a[i] - b[i]));
+        return worst;
+    }
+}
