@@ -8,7 +8,9 @@ namespace ImplicitReg.Solver.Certificates;
 /// <summary>
 /// A proof obligation as a standalone SMT-LIB2 script a reviewer can replay with any solver:
 /// declarations, the domain, auxiliary definitions, assumptions and the negated goal, then
-/// <c>(check-sat)</c> and <c>(get-model)</c>. <c>unsat</c> means proved; <c>sat</c> gives a counterexample.
+/// <c>(check-sat)</c>. <c>unsat</c> means proved; <c>sat</c> means refuted. There is no <c>(get-model)</c>: after an
+/// unsat answer it is an error (z3 exits 1), so a replay of a proved case would not exit 0; to see the counterexample
+/// of a refuted case, append <c>(get-model)</c> (models are enabled).
 /// Printed by the kernel's <see cref="SmtLibPrinter"/> from the same lowered problem the in-process solver sees.
 /// </summary>
 public static class SmtLibCertificate
@@ -43,7 +45,7 @@ public static class SmtLibCertificate
         }
         foreach (var (title, assertions) in sections) Section(sb, title, assertions);
         sb.AppendLine("(check-sat)");
-        sb.AppendLine("(get-model)");
+        sb.AppendLine("; for a counterexample when the answer is sat, append: (get-model)");
         return sb.ToString();
     }
 

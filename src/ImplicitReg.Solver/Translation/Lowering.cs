@@ -21,6 +21,7 @@ public sealed class Lowering
     private readonly Dictionary<Expr, Expr> _memo = new();
     private readonly Dictionary<(int Q, Expr Radicand), Sym> _roots = new();
     private readonly List<AuxiliaryVariable> _auxiliaries = [];
+    private readonly Dictionary<Expr, Sym> _squares = new();
     private readonly List<Statement> _domain = [];
     private readonly HashSet<Statement> _domainSeen = [];
     private readonly List<Statement> _definitions = [];
@@ -68,7 +69,44 @@ public sealed class Lowering
         if (!k.IsInteger) return LowerRoots([p]);
         var b = Lower(p.Base);
         if (k.Sign < 0) AddDomain(Expr.Relation(RelOp.Ne, b, 0), Expr.Relation(RelOp.Ne, p.Base, 0)); // x^-n needs x != 0
-        return Expr.Pow(b, Num.Of(k));
+        var n = System.Numerics.BigInteger.Abs(k.Numerator);
+        if (n <= Z3Translator.MaxExpandedPower) return Expr.Pow(b, Num.Of(k));
+        if (n > MaxPower)
+            throw new UntranslatableException(
+                $"the power '{p}' exceeds {MaxPower}, the largest exponent the solver is given (its polynomial arithmetic grows with the degree)");
+        var power = LargePower(b, p.Base, (int)n);
+        return k.Sign > 0 ? power : Expr.Pow(power, -1);
+    }
+
+    /// <summary>Largest integer exponent accepted; above <see cref="Z3Translator.MaxExpandedPower"/> powers go through squares.</summary>
+    public const int MaxPower = 4096;
+
+    /// <summary>
+    /// b^n for a large n by repeated squaring: fresh variables <c>pow.k</c> defined by pow.1 = b·b, pow.(i+1) =
+    /// pow.i·pow.i stand for b^2, b^4, …, and b^n is the product of those of the set bits of n. Exact (each
+    /// definition is an equation the solver must respect), small for Z3 and for the SMT-LIB certificate, where
+    /// writing x^100 as a product of 100 factors would not be.
+    /// </summary>
+    private Expr LargePower(Expr b, Expr original, int n)
+    {
+        var factors = new List<Expr>();
+        Expr square = b;
+        for (int bit = 0; (1 << bit) <= n; bit++)
+        {
+            if (bit > 0)
+            {
+                var stands = Expr.Pow(original, 1 << bit);
+                if (!_squares.TryGetValue(stands, out var s))
+                {
+                    s = Fresh("pow", stands);
+                    _definitions.Add(Expr.Relation(RelOp.Eq, s, Expr.Mul(square, square)));
+                    _squares[stands] = s;
+                }
+                square = s;
+            }
+            if ((n & (1 << bit)) != 0) factors.Add(square);
+        }
+        return Expr.Mul(factors);
     }
 
     /// <summary>

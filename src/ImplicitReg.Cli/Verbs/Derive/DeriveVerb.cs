@@ -101,7 +101,7 @@ public sealed partial class DeriveVerb : ICliVerb
         {
             "json" => DerivationJson.Render(d),
             "latex" => DerivationLatex.Render(d),
-            _ => DerivationText.Render(d) + $"time: {clock.Elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms\n",
+            _ => WithLayerShapes(DerivationText.Render(d)) + $"time: {clock.Elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms\n",
         });
         return d.Conclusion switch
         {
@@ -110,6 +110,22 @@ public sealed partial class DeriveVerb : ICliVerb
             _ => ExitCodes.Unknown,
         };
     }
+
+    /// <summary>
+    /// After the setting line of a deep matrix factorization ("model: deep matrix factorization, depth 3, dims
+    /// 2,4,5,3"), the shape of each layer: "layers: W1: 4×2, W2: 5×4, W3: 3×5" (layer j is d_j × d_(j−1)).
+    /// </summary>
+    internal static string WithLayerShapes(string text)
+    {
+        var match = ModelLine().Match(text);
+        if (!match.Success) return text;
+        var dims = match.Groups[2].Value.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        var shapes = string.Join(", ", Enumerable.Range(1, dims.Length - 1).Select(j => $"W{j}: {dims[j]}×{dims[j - 1]}"));
+        return text.Insert(match.Index + match.Length, $"\n{match.Groups[1].Value}layers: {shapes} (Wj is d_j x d_(j-1); W = WN...W1 is {dims[^1]}×{dims[0]})");
+    }
+
+    [GeneratedRegex(@"^( +)model: deep matrix factorization, depth \d+, dims ([\d,]+)$", RegexOptions.Multiline)]
+    private static partial Regex ModelLine();
 
     private static void WriteList(TextWriter w)
     {
