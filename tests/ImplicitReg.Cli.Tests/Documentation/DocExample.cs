@@ -59,8 +59,14 @@ public sealed partial record DocExample(string File, int Line, string Command, I
             char c = text[i];
             if (quote != '\0')
             {
-                if (c == '\\' && quote == '"') i++;
-                else if (c == quote) quote = '\0';
+                // Backslash escapes inside "…" and $'…' (not inside plain '…').
+                if (c == '\\' && quote is '"' or '$') i++;
+                else if (c == quote || (quote == '$' && c == '\'')) quote = '\0';
+            }
+            else if (c == '$' && i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                quote = '$';
+                i++;
             }
             else if (c is '"' or '\'') quote = c;
             else if (c == '\\') i++;

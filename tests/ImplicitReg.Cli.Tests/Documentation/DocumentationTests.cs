@@ -63,6 +63,7 @@ public sealed class DocumentationTests
     [Theory]
     [InlineData("expr diff \"x^2\" --wrt x   # exit 0, a comment", "expr diff \"x^2\" --wrt x", "exit 0, a comment")]
     [InlineData("prove \"x # y\"", "prove \"x # y\"", null)]
+    [InlineData("ode solve --equations $'x\\' = -y' --t1 1      # exit 2", "ode solve --equations $'x\\' = -y' --t1 1", "exit 2")]
     public void CommentsAreSplitOffOutsideQuotes(string line, string command, string? comment) =>
         Assert.Equal((command, comment), DocExample.SplitComment(line));
 
