@@ -4,6 +4,9 @@ namespace ImplicitReg.Symbolic.Core;
 
 public abstract partial record Expr
 {
+    /// <summary>Products with up to this many distinct bases collect them by a linear scan instead of a hash table.</summary>
+    private const int SmallProduct = 8;
+
     /// <summary>The canonical product of <paramref name="factors"/>: flattened, coefficients folded, like bases collected, sorted.</summary>
     public static Expr Mul(params Expr[] factors) => Mul((IEnumerable<Expr>)factors);
 
@@ -15,8 +18,18 @@ public abstract partial record Expr
     public static Expr Mul(IEnumerable<Expr> factors)
     {
         var coefficient = Rational.One;
-        var exponents = new Dictionary<Expr, Expr>();
-        var order = new List<Expr>();
+        // Bases in order of first appearance with their summed exponents. Most products have a handful of
+        // factors: a linear scan beats hashing them until there are more than SmallProduct bases.
+        var order = new List<Expr>(SmallProduct);
+        var powers = new List<Expr>(SmallProduct);
+        Dictionary<Expr, int>? index = null;
+        int Find(Expr b)
+        {
+            if (index is not null) return index.TryGetValue(b, out var at) ? at : -1;
+            for (int k = 0; k < order.Count; k++)
+                if (order[k].Equals(b)) return k;
+            return -1;
+        }
         void Accumulate(Expr f)
         {
             switch (f)
@@ -31,20 +44,27 @@ public abstract partial record Expr
                     return;
             }
             var (b, e) = f is Pow p ? (p.Base, p.Exponent) : (f, (Expr)One);
-            if (exponents.TryGetValue(b, out var old)) exponents[b] = Add(old, e);
+            int at = Find(b);
+            if (at >= 0) powers[at] = Add(powers[at], e);
             else
             {
-                exponents[b] = e;
                 order.Add(b);
+                powers.Add(e);
+                if (index is not null) index[b] = order.Count - 1;
+                else if (order.Count > SmallProduct)
+                {
+                    index = new Dictionary<Expr, int>(2 * order.Count);
+                    for (int k = 0; k < order.Count; k++) index[order[k]] = k;
+                }
             }
         }
         foreach (var f in factors) Accumulate(f);
         if (coefficient.IsZero) return Zero;
 
         var result = new List<Expr>(order.Count + 1);
-        foreach (var b in order)
+        for (int slot = 0; slot < order.Count; slot++)
         {
-            var p = Pow(b, exponents[b]);
+            var p = Pow(order[slot], powers[slot]);
             switch (p)
             {
                 case Num n:

@@ -14,8 +14,9 @@ public abstract partial record Expr
     public static Expr Add(IEnumerable<Expr> terms)
     {
         var constant = Rational.Zero;
-        var coefficients = new Dictionary<Expr, Rational>();
-        var order = new List<Expr>();
+        int expected = terms is ICollection<Expr> list ? list.Count : 0;
+        var coefficients = new Dictionary<Expr, Rational>(expected);
+        var order = new List<Expr>(expected);
         void Accumulate(Expr t)
         {
             switch (t)

@@ -70,13 +70,29 @@ public sealed record Num(Rational Value) : Expr
 /// </summary>
 public sealed record Sym(string Name) : Expr
 {
+    // The hash is kept: sums and products of symbols hash them again and again while collecting terms.
+    private readonly string _name = Name;
+    private readonly int _hash = StringComparer.Ordinal.GetHashCode(Name);
+
+    /// <summary>The name, indices included (<c>W2[1,3]</c>).</summary>
+    public string Name
+    {
+        get => _name;
+        init
+        {
+            _name = value;
+            _hash = StringComparer.Ordinal.GetHashCode(value);
+        }
+    }
+
     /// <inheritdoc/>
     public override IReadOnlyList<Expr> Children => [];
 
     /// <inheritdoc/>
-    public bool Equals(Sym? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+    public bool Equals(Sym? other) =>
+        ReferenceEquals(this, other) || (other is not null && _hash == other._hash && string.Equals(_name, other._name, StringComparison.Ordinal));
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+    public override int GetHashCode() => _hash;
 }
 
 /// <summary>An n-ary sum (at least two terms, canonical); build with <see cref="Expr.Add(Expr[])"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using ImplicitReg.Symbolic.Core;
 
 namespace ImplicitReg.Symbolic.Parsing;
 
@@ -13,73 +14,152 @@ internal enum TokenKind
     End,
 }
 
-internal readonly record struct Token(TokenKind Kind, string Text, int Offset);
+/// <summary>A token; identifiers carry their one shared <see cref="Sym"/> (see <see cref="Lexer"/>).</summary>
+internal readonly record struct Token(TokenKind Kind, string Text, int Offset, Sym? Symbol = null);
 
 /// <summary>
 /// Splits input into tokens; symbol names keep their index suffix (<c>W2[1,3]</c>) as one token, with
 /// spaces and leading zeros in the indices dropped so <c>W[ 01, 2 ]</c> and <c>W[1,2]</c> are one symbol.
 /// </summary>
-internal static class Lexer
+/// <remarks>
+/// Built for megabytes of generated text (a derivation's equations handed over as text): tokens are made one
+/// at a time as the parser asks for them (a list of all tokens of 10 MB of text would take ~100 MB), operators
+/// are matched by a switch, and every distinct name is allocated once, as one string and one <see cref="Sym"/>
+/// shared by all its occurrences (looked up by span, so a name already seen allocates nothing). Shared
+/// symbols also make the canonical constructors' comparisons and hashing of symbols cheap.
+/// </remarks>
+internal sealed class Lexer(string s)
 {
-    private static readonly string[] Operators = ["**", "<=", ">=", "!=", "==", "=>", "+", "-", "*", "/", "^", "<", ">", "="];
+    private readonly Dictionary<string, Sym> _names = new(StringComparer.Ordinal);
+    private int _i;
+    private int _lastEnd;
 
-    public static List<Token> Tokenize(string s)
+    /// <summary>All tokens of <paramref name="text"/>, the last one <see cref="TokenKind.End"/> (for short inputs).</summary>
+    public static List<Token> Tokenize(string text)
     {
+        var lexer = new Lexer(text);
         var tokens = new List<Token>();
-        int i = 0;
+        Token t;
+        do tokens.Add(t = lexer.Next());
+        while (t.Kind != TokenKind.End);
+        return tokens;
+    }
+
+    /// <summary>The next token; after the last one, <see cref="TokenKind.End"/> again and again.</summary>
+    public Token Next()
+    {
+        var token = Read();
+        if (token.Kind != TokenKind.End) _lastEnd = token.Offset + token.Text.Length;
+        return token;
+    }
+
+    private Token Read()
+    {
+        int i = _i;
+        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        if (i >= s.Length)
+        {
+            // The end sits just after the last token, so "unexpected end" points at the line that
+            // is incomplete, not at a blank line after it.
+            _i = i;
+            return new Token(TokenKind.End, "", _lastEnd);
+        }
+        char c = s[i];
+        int start = i;
+        if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))
+        {
+            while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.')) i++;
+            if (i < s.Length && s[i] is 'e' or 'E')
+            {
+                int j = i + 1;
+                if (j < s.Length && s[j] is '+' or '-') j++;
+                if (j < s.Length && char.IsAsciiDigit(s[j]))
+                {
+                    i = j;
+                    while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+                }
+            }
+            _i = i;
+            return new Token(TokenKind.Number, s[start..i], start);
+        }
+        if (char.IsAsciiLetter(c) || c == '_')
+        {
+            while (i < s.Length && (char.IsAsciiLetterOrDigit(s[i]) || s[i] == '_')) i++;
+            int stem = i;
+            bool canonical = true;
+            i = ScanIndices(s, i, ref canonical);
+            Sym? symbol;
+            if (canonical)
+            {
+                // The text is the name itself: look it up without allocating.
+                var span = s.AsSpan(start, i - start);
+                if (!_names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out symbol))
+                {
+                    symbol = new Sym(span.ToString());
+                    _names.Add(symbol.Name, symbol);
+                }
+            }
+            else
+            {
+                var name = s[start..stem];
+                i = ReadIndices(s, stem, ref name);
+                if (!_names.TryGetValue(name, out symbol)) _names.Add(name, symbol = new Sym(name));
+            }
+            _i = i;
+            return new Token(TokenKind.Identifier, symbol.Name, start, symbol);
+        }
+        var text = c switch
+        {
+            '(' => "(",
+            ')' => ")",
+            ',' => ",",
+            '+' => "+",
+            '-' => "-",
+            '/' => "/",
+            '^' => "^",
+            '*' => Peek(s, i) == '*' ? "**" : "*",
+            '<' => Peek(s, i) == '=' ? "<=" : "<",
+            '>' => Peek(s, i) == '=' ? ">=" : ">",
+            '!' => Peek(s, i) == '=' ? "!=" : null,
+            '=' => Peek(s, i) switch { '=' => "==", '>' => "=>", _ => "=" },
+            _ => null,
+        } ?? throw Error(s, i, UnexpectedCharacter(s, i));
+        var kind = c switch { '(' => TokenKind.LeftParen, ')' => TokenKind.RightParen, ',' => TokenKind.Comma, _ => TokenKind.Operator };
+        _i = i + text.Length;
+        return new Token(kind, text, i);
+    }
+
+    private static char Peek(string s, int i) => i + 1 < s.Length ? s[i + 1] : '\0';
+
+    /// <summary>
+    /// Finds the end of an optional index suffix without building anything; <paramref name="canonical"/> stays
+    /// true when the text already is the normalised name (no spaces, no leading zeros). Malformed suffixes
+    /// are left for <see cref="ReadIndices"/> to report.
+    /// </summary>
+    private static int ScanIndices(string s, int i, ref bool canonical)
+    {
+        int k = i;
+        while (k < s.Length && s[k] is ' ' or '\t') k++;
+        if (k >= s.Length || s[k] != '[') return i;
+        if (k != i)
+        {
+            canonical = false; // "W [1,2]": the name drops the space
+            return i;
+        }
+        k++;
         while (true)
         {
-            while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
-            if (i >= s.Length)
+            int ds = k;
+            while (k < s.Length && char.IsAsciiDigit(s[k])) k++;
+            if (k == ds || (s[ds] == '0' && k - ds > 1))
             {
-                // The end sits just after the last token, so "unexpected end" points at the line that
-                // is incomplete, not at a blank line after it.
-                int end = tokens.Count == 0 ? 0 : tokens[^1].Offset + tokens[^1].Text.Length;
-                tokens.Add(new Token(TokenKind.End, "", end));
-                return tokens;
+                canonical = false;
+                return i;
             }
-            char c = s[i];
-            int start = i;
-            if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))
-            {
-                while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.')) i++;
-                if (i < s.Length && s[i] is 'e' or 'E')
-                {
-                    int j = i + 1;
-                    if (j < s.Length && s[j] is '+' or '-') j++;
-                    if (j < s.Length && char.IsAsciiDigit(s[j]))
-                    {
-                        i = j;
-                        while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
-                    }
-                }
-                tokens.Add(new Token(TokenKind.Number, s[start..i], start));
-                continue;
-            }
-            if (char.IsAsciiLetter(c) || c == '_')
-            {
-                while (i < s.Length && (char.IsAsciiLetterOrDigit(s[i]) || s[i] == '_')) i++;
-                var name = s[start..i];
-                i = ReadIndices(s, i, ref name);
-                tokens.Add(new Token(TokenKind.Identifier, name, start));
-                continue;
-            }
-            switch (c)
-            {
-                case '(':
-                    tokens.Add(new Token(TokenKind.LeftParen, "(", i++));
-                    continue;
-                case ')':
-                    tokens.Add(new Token(TokenKind.RightParen, ")", i++));
-                    continue;
-                case ',':
-                    tokens.Add(new Token(TokenKind.Comma, ",", i++));
-                    continue;
-            }
-            var op = Operators.FirstOrDefault(o => string.CompareOrdinal(s, i, o, 0, o.Length) == 0);
-            if (op is null) throw Error(s, i, UnexpectedCharacter(s, i));
-            tokens.Add(new Token(TokenKind.Operator, op, i));
-            i += op.Length;
+            if (k < s.Length && s[k] == ',') { k++; continue; }
+            if (k < s.Length && s[k] == ']') return k + 1;
+            canonical = false;
+            return i;
         }
     }
 

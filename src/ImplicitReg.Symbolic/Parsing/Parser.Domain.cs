@@ -18,7 +18,7 @@ public sealed partial class Parser
     {
         ArgumentNullException.ThrowIfNull(text);
         var p = new Parser(text) { _domain = [] };
-        if (p._tokens[0].Kind == TokenKind.End) throw Lexer.Error(text, 0, "empty input: expected an expression");
+        if (p._current.Kind == TokenKind.End) throw Lexer.Error(text, 0, "empty input: expected an expression");
         var e = p.Run();
         domain = p._domain.Distinct().ToList();
         return e;

@@ -54,7 +54,7 @@ public sealed partial class Parser
         bool expectOperand = true;
         while (true)
         {
-            var t = _tokens[_pos];
+            var t = _current;
             if (expectOperand) expectOperand = !ReadOperand(t);
             else if (t.Kind == TokenKind.End) break;
             else expectOperand = ReadOperator(t);
@@ -63,7 +63,7 @@ public sealed partial class Parser
         if (_ops.Count > 0)
         {
             var open = _ops[^1];
-            throw Unexpected(_tokens[_pos], $"')' to close {Describe(open)}");
+            throw Unexpected(_current, $"')' to close {Describe(open)}");
         }
         var result = _operands[^1];
         Finalize(result);
@@ -81,18 +81,18 @@ public sealed partial class Parser
         switch (t.Kind)
         {
             case TokenKind.Number:
-                _pos++;
+                Advance();
                 if (!NumberLiteral.TryParse(t.Text, out var value, out var error)) throw Lexer.Error(_text, t.Offset, error!);
                 _operands.Add(new Operand(Num.Of(value), t.Offset));
                 return true;
             case TokenKind.Identifier:
                 return ReadIdentifier(t);
             case TokenKind.LeftParen:
-                _pos++;
+                Advance();
                 PushOp(new PendingOp(OpKind.Paren, t));
                 return false;
             case TokenKind.Operator when t.Text is "-" or "+":
-                _pos++;
+                Advance();
                 PushOp(new PendingOp(t.Text == "-" ? OpKind.Neg : OpKind.Plus, t));
                 return false;
             case TokenKind.RightParen when _ops.Count > 0 && _ops[^1].Kind == OpKind.Call:
@@ -108,7 +108,7 @@ public sealed partial class Parser
 
     private bool ReadIdentifier(Token t)
     {
-        _pos++;
+        Advance();
         switch (t.Text)
         {
             case "true":
@@ -124,18 +124,18 @@ public sealed partial class Parser
         if (Keywords.Contains(t.Text))
             throw Lexer.Error(_text, t.Offset, $"unexpected keyword '{t.Text}': expected an expression");
         var fn = FunctionOf(t.Text);
-        if (_tokens[_pos].Kind == TokenKind.LeftParen)
+        if (_current.Kind == TokenKind.LeftParen)
         {
             if (fn is null)
                 throw Lexer.Error(_text, t.Offset,
                     $"unknown function '{t.Text}' (known: {KnownFunctions}); write '{t.Text}*(...)' for a product");
-            _pos++;
+            Advance();
             PushOp(new PendingOp(OpKind.Call, t, Function: fn));
             return false;
         }
         if (fn is not null)
             throw Lexer.Error(_text, t.Offset, $"'{t.Text}' is a function: write its argument in parentheses, as in {t.Text}(x)");
-        _operands.Add(new Operand(new Sym(t.Text), t.Offset));
+        _operands.Add(new Operand(t.Symbol ?? new Sym(t.Text), t.Offset));
         return true;
     }
 
@@ -146,7 +146,7 @@ public sealed partial class Parser
         {
             case TokenKind.RightParen:
             {
-                _pos++;
+                Advance();
                 ReduceToBarrier();
                 if (_ops.Count == 0) throw Lexer.Error(_text, t.Offset, "unmatched ')': no '(' is open here");
                 var barrier = _ops[^1];
@@ -165,12 +165,12 @@ public sealed partial class Parser
             case TokenKind.Number or TokenKind.LeftParen:
             case TokenKind.Identifier when !Keywords.Contains(t.Text):
             {
-                var prev = _tokens[_pos - 1];
+                var prev = _previous;
                 throw Lexer.Error(_text, t.Offset, $"missing operator between '{prev.Text}' and '{t.Text}' (write '*' for a product)");
             }
         }
         var op = BinaryOf(t) ?? throw Unexpected(t, "an operator or the end of input");
-        _pos++;
+        Advance();
         int p = PrecedenceOf(op.Kind);
         bool rightAssociative = op.Kind is OpKind.Pow or OpKind.Implies;
         while (_ops.Count > 0 && !IsBarrier(_ops[^1].Kind))

@@ -27,8 +27,11 @@ public sealed partial class Parser
         /// <summary>Depth of the parse tree below and including this operand (a leaf is 1).</summary>
         public int Depth { get; set; } = depth;
         public Group Pending { get; set; }
-        public List<Operand> Items { get; } = [];
-        public List<PendingOp> Ops { get; } = [];
+        // Only operands of an n-ary operator need these; most operands are leaves, so they come on demand.
+        public List<Operand> Items => _items ??= new(8);
+        public List<PendingOp> Ops => _ops ??= new(8);
+        private List<Operand>? _items;
+        private List<PendingOp>? _ops;
     }
 
     private Operand PopOperand()

@@ -32,13 +32,22 @@ public sealed partial class Parser
     private const string KnownFunctions = "sqrt, exp, log, abs, sign, sin, cos";
 
     private readonly string _text;
-    private readonly List<Token> _tokens;
-    private int _pos;
+    private readonly Lexer _lexer;
+    private Token _current;  // the token being read
+    private Token _previous; // the one before it (for "missing operator between ...")
 
     private Parser(string text)
     {
         _text = text;
-        _tokens = Lexer.Tokenize(text);
+        _lexer = new Lexer(text);
+        _current = _lexer.Next();
+    }
+
+    /// <summary>Moves to the next token.</summary>
+    private void Advance()
+    {
+        _previous = _current;
+        _current = _lexer.Next();
     }
 
     /// <summary>Parses an expression or a statement.</summary>
@@ -46,7 +55,7 @@ public sealed partial class Parser
     {
         ArgumentNullException.ThrowIfNull(text);
         var p = new Parser(text);
-        if (p._tokens[0].Kind == TokenKind.End) throw Lexer.Error(text, 0, "empty input: expected an expression");
+        if (p._current.Kind == TokenKind.End) throw Lexer.Error(text, 0, "empty input: expected an expression");
         return p.Run();
     }
 
