@@ -66,7 +66,7 @@ public static class OpenBlasLibrary
             return availability;
         }
         return new BlasAvailability(false, null, null, null,
-            $"no BLAS library could be loaded ({InstallHint}). Tried: {string.Join("; ", failures)}");
+            $"no BLAS library could be loaded; {InstallHint}. Tried: {string.Join("; ", failures)}");
     }
 
     /// <summary>The library every call goes to; throws <see cref="LinearAlgebraUnavailableException"/> when none loads.</summary>
