@@ -112,6 +112,9 @@ public static class OpenBlasLibrary
 }
 
 /// <summary>Whether a CBLAS library can be used: where it came from, its name and version, the kernels it picked.</summary>
+/// <param name="IsAvailable">True when the library loaded and exports <c>cblas_dgemm</c>.</param>
+/// <param name="Library">The name or path it was loaded under.</param>
+/// <param name="Message">One line for users: what loaded (kernels, threads), or what to install.</param>
 /// <param name="Title">e.g. "OpenBLAS 0.3.21".</param>
 /// <param name="Core">OpenBLAS's kernel family for this CPU (e.g. "Zen", "SkylakeX", "Haswell"), when known.</param>
 public sealed record BlasAvailability(bool IsAvailable, string? Library, string? Title, string? Core, string Message);
