@@ -6,7 +6,8 @@ set -euo pipefail
 apt_packages=(
   libz3-4 libz3-dev   # the Z3 library, called in-process (Solver layer)
   z3 cvc5             # command-line solvers for --cross-check replays
-  python3-numpy python3-scipy libopenblas0-pthread   # peers for benchmarks (Debian's python3)
+  libopenblas0-pthread   # OpenBLAS: the simulators' dense products (cblas_dgemm), and NumPy's BLAS
+  python3-numpy python3-scipy   # peers for benchmarks (Debian's python3)
   form                # FORM 4.3, peer of the balancedness-text benchmark
 )
 

@@ -69,13 +69,21 @@ def main():
 
 
 def blas_name():
-    # The BLAS actually loaded (Debian picks it through alternatives): the mapped shared objects say which.
+    # The BLAS actually loaded (Debian picks it through alternatives): the mapped shared objects say which, and
+    # OpenBLAS itself reports its kernels and threads.
     try:
         with open("/proc/self/maps") as maps:
-            libs = sorted({line.split()[-1].rsplit("/", 1)[-1] for line in maps if "openblas" in line.lower() and ".so" in line})
-        return ", ".join(libs) or "unknown"
+            libs = sorted({line.split()[-1] for line in maps if "openblas" in line.lower() and ".so" in line})
     except OSError:
         return "unknown"
+    names = ", ".join(lib.rsplit("/", 1)[-1] for lib in libs) or "unknown"
+    try:
+        import ctypes
+        lib = ctypes.CDLL(next(lib for lib in libs if "libopenblas" in lib))
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        return f"{names} ({lib.openblas_get_corename().decode()} kernels, {lib.openblas_get_num_threads()} threads)"
+    except (OSError, StopIteration, AttributeError):
+        return names
 
 
 if __name__ == "__main__":

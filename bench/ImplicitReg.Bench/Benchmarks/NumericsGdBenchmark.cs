@@ -41,6 +41,7 @@ public sealed class NumericsGdBenchmark : IBenchmark
         try
         {
             using var sim = new DmfSimulator(problem.Loss, layers);
+            output.WriteLine($"  our simulator: one thread, dense products on {sim.Backend.Description}");
             // Warm up by time (JIT tiers, build servers left by `dotnet run` settling), then let the peer take as
             // many steps, so both sides stay on the same iterates.
             long warm = 0;

@@ -80,6 +80,12 @@ public static class CliHost
             io.Err.WriteLine($"Run '{CommandPath(leaf)} --help' for usage.");
             return e.ExitCode;
         }
+        catch (Numerics.LinearAlgebra.Backends.LinearAlgebraUnavailableException e)
+        {
+            // A setup problem (IMPLICITREG_LINEAR_ALGEBRA asks for what is not there): bad input, not a bug.
+            io.Err.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             io.Err.WriteLine("interrupted: stopped on request; output written so far is kept.");

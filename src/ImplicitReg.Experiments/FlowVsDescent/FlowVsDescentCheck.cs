@@ -80,7 +80,7 @@ public static class FlowVsDescentCheck
             var eta = options.LearningRate / (1 << h);
             long every = 1L << h; // GD iterations between common times
             progress?.Invoke($"gradient descent with step {eta}");
-            using var sim = new DmfSimulator(problem.Loss, initialLayers, useHelperThread: false);
+            using var sim = new DmfSimulator(problem.Loss, initialLayers);
             double gap = Gap(sim.FlattenParameters(), flowStates[0]);
             for (long k = 1; k <= coarseSteps * every; k++)
             {

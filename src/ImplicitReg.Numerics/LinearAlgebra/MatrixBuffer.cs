@@ -4,7 +4,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ImplicitReg.Numerics.LinearAlgebra;
 
 /// <summary>
-/// A dense row-major matrix whose rows are padded to a multiple of 8 doubles (one 512-bit vector), so the
+/// A dense row-major matrix whose rows are padded to a multiple of 8 doubles (a whole number of vectors at any
+/// width up to 512 bits), so the
 /// kernels run whole vectors with no remainder loops. The padding columns are zero and every kernel keeps
 /// them zero (they only ever add multiples of other padding), which is what makes full-width row dot
 /// products exact. Storage starts on a 64-byte boundary (a pinned array, offset to the boundary): every row

@@ -1,37 +1,34 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace ImplicitReg.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Products of a sparse matrix S (pattern + values) with dense row-major matrices, and the sampled product
-/// (X·Yᵀ at the pattern's positions), all without allocation.
+/// (X·Yᵀ at the pattern's positions), all without allocation. These are the sparse parts of the completion
+/// gradients, where the algorithmic advantage over a dense loop lies, so they are ours rather than a BLAS's:
+/// written once on <see cref="Vector{T}"/> (the machine's width), blocked so that several independent FMA chains
+/// share each load.
 /// </summary>
 public static class SparseKernels
 {
     /// <summary>
     /// values[e − valueOffset] = X[row_e, :]·Y[col_e, :] for each CSR position e of the rows [rowBegin, rowEnd) (all
-    /// rows by default; so with Y = Bᵀ this samples X·B). Entries of one
-    /// row share X's row: they are done eight at a time, each X chunk loaded once for eight independent FMA
-    /// chains (one dot product alone is bound by the latency of its chain).
+    /// rows by default; so with Y = Bᵀ this samples X·B). Entries of one row share X's row: they are done eight at a
+    /// time, each X chunk loaded once for eight independent FMA chains (one dot product alone is bound by the
+    /// latency of its chain).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SampledDot(SparsePattern pattern, MatrixBuffer x, MatrixBuffer y, double[] values,
         int rowBegin = 0, int rowEnd = -1, int valueOffset = 0)
     {
         if (x.Columns != y.Columns) throw new ArgumentException("sampled product needs rows of equal length");
-        int width = x.Stride, xs = x.Stride, ys = y.Stride;
+        if (x.Rows != pattern.Rows || y.Rows != pattern.Columns) throw new ArgumentException("shapes of the sampled product do not match the pattern");
+        int width = x.Stride, xs = x.Stride, ys = y.Stride, lanes = Vector<double>.Count;
         var cols = pattern.CsrColumn;
         var start = pattern.RowStart;
         if (rowEnd < 0) rowEnd = pattern.Rows;
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            var rows = pattern.CsrRow;
-            for (int e = start[rowBegin]; e < start[rowEnd]; e++)
-                values[e - valueOffset] = RowKernels.Dot(x.Data.Slice(rows[e] * xs, width), y.Data.Slice(cols[e] * ys, width));
-            return;
-        }
         ref double x0 = ref MemoryMarshal.GetReference(x.Data);
         ref double y0 = ref MemoryMarshal.GetReference(y.Data);
         for (int row = rowBegin; row < rowEnd; row++)
@@ -48,49 +45,49 @@ public static class SparseKernels
                 ref double y6 = ref Unsafe.Add(ref y0, cols[e + 5] * ys);
                 ref double y7 = ref Unsafe.Add(ref y0, cols[e + 6] * ys);
                 ref double y8 = ref Unsafe.Add(ref y0, cols[e + 7] * ys);
-                Vector512<double> a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default;
-                for (nuint i = 0; i < (nuint)width; i += 8)
+                Vector<double> a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default;
+                for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
                 {
-                    var xv = Vector512.LoadUnsafe(ref xr, i);
-                    a1 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y1, i), a1);
-                    a2 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y2, i), a2);
-                    a3 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y3, i), a3);
-                    a4 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y4, i), a4);
-                    a5 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y5, i), a5);
-                    a6 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y6, i), a6);
-                    a7 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y7, i), a7);
-                    a8 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y8, i), a8);
+                    var xv = Vector.LoadUnsafe(ref xr, i);
+                    a1 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y1, i), a1);
+                    a2 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y2, i), a2);
+                    a3 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y3, i), a3);
+                    a4 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y4, i), a4);
+                    a5 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y5, i), a5);
+                    a6 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y6, i), a6);
+                    a7 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y7, i), a7);
+                    a8 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y8, i), a8);
                 }
-                values[e - valueOffset] = Vector512.Sum(a1);
-                values[e + 1 - valueOffset] = Vector512.Sum(a2);
-                values[e + 2 - valueOffset] = Vector512.Sum(a3);
-                values[e + 3 - valueOffset] = Vector512.Sum(a4);
-                values[e + 4 - valueOffset] = Vector512.Sum(a5);
-                values[e + 5 - valueOffset] = Vector512.Sum(a6);
-                values[e + 6 - valueOffset] = Vector512.Sum(a7);
-                values[e + 7 - valueOffset] = Vector512.Sum(a8);
+                values[e - valueOffset] = Vector.Sum(a1);
+                values[e + 1 - valueOffset] = Vector.Sum(a2);
+                values[e + 2 - valueOffset] = Vector.Sum(a3);
+                values[e + 3 - valueOffset] = Vector.Sum(a4);
+                values[e + 4 - valueOffset] = Vector.Sum(a5);
+                values[e + 5 - valueOffset] = Vector.Sum(a6);
+                values[e + 6 - valueOffset] = Vector.Sum(a7);
+                values[e + 7 - valueOffset] = Vector.Sum(a8);
             }
             for (; e + 2 <= end; e += 2)
             {
                 ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
                 ref double y2 = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
-                Vector512<double> a1 = default, a2 = default;
-                for (nuint i = 0; i < (nuint)width; i += 8)
+                Vector<double> a1 = default, a2 = default;
+                for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
                 {
-                    var xv = Vector512.LoadUnsafe(ref xr, i);
-                    a1 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y1, i), a1);
-                    a2 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y2, i), a2);
+                    var xv = Vector.LoadUnsafe(ref xr, i);
+                    a1 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y1, i), a1);
+                    a2 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y2, i), a2);
                 }
-                values[e - valueOffset] = Vector512.Sum(a1);
-                values[e + 1 - valueOffset] = Vector512.Sum(a2);
+                values[e - valueOffset] = Vector.Sum(a1);
+                values[e + 1 - valueOffset] = Vector.Sum(a2);
             }
             if (e < end)
             {
                 ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
-                var a1 = Vector512<double>.Zero;
-                for (nuint i = 0; i < (nuint)width; i += 8)
-                    a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref xr, i), Vector512.LoadUnsafe(ref y1, i), a1);
-                values[e - valueOffset] = Vector512.Sum(a1);
+                var a1 = Vector<double>.Zero;
+                for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
+                    a1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref xr, i), Vector.LoadUnsafe(ref y1, i), a1);
+                values[e - valueOffset] = Vector.Sum(a1);
             }
         }
     }
@@ -112,82 +109,74 @@ public static class SparseKernels
     }
 
     /// <summary>
-    /// out[g, :] = Σ_{e ∈ group g} w[e]·src[source[e], :]. Columns go in chunks of 32 as the outer loop, so the
-    /// slice of the source being gathered (rows × 32 doubles) stays in L1 while every group reads it; within a
-    /// chunk each output slice is accumulated in registers, two entries at a time so the FMA chains overlap.
+    /// out[g, :] = Σ_{e ∈ group g} w[e]·src[source[e], :]. Columns go in chunks of four vectors as the outer loop,
+    /// so the slice of the source being gathered stays in L1 while every group reads it; within a chunk each output
+    /// slice is accumulated in registers, two entries at a time (eight accumulators) so the FMA chains overlap.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Grouped(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output)
     {
         int width = output.Stride, ss = src.Stride, os = output.Stride, groups = start.Length - 1;
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            for (int g = 0; g < groups; g++)
-            {
-                var row = output.Data.Slice(g * os, os);
-                row.Clear();
-                for (int e = start[g]; e < start[g + 1]; e++) RowKernels.AddScaled(w[e], src.Data.Slice(source[e] * ss, ss), row);
-            }
-            return;
-        }
+        int lanes = Vector<double>.Count, chunk = 4 * lanes;
+        nuint l1 = (nuint)lanes, l2 = 2 * l1, l3 = 3 * l1;
         ref double s0 = ref MemoryMarshal.GetReference(src.Data);
         ref double o0 = ref MemoryMarshal.GetReference(output.Data);
         ref double w0 = ref MemoryMarshal.GetArrayDataReference(w);
         ref int i0 = ref MemoryMarshal.GetArrayDataReference(source);
         int j = 0;
-        for (; j + 32 <= width; j += 32)
+        for (; j + chunk <= width; j += chunk)
         {
             for (int g = 0; g < groups; g++)
             {
                 int e = start[g], end = start[g + 1];
-                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
-                Vector512<double> b0 = default, b1 = default, b2 = default, b3 = default;
+                Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector<double> b0 = default, b1 = default, b2 = default, b3 = default;
                 for (; e + 2 <= end; e += 2)
                 {
-                    var we = Vector512.Create(Unsafe.Add(ref w0, e));
-                    var wf = Vector512.Create(Unsafe.Add(ref w0, e + 1));
+                    var we = new Vector<double>(Unsafe.Add(ref w0, e));
+                    var wf = new Vector<double>(Unsafe.Add(ref w0, e + 1));
                     ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
                     ref double sq = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j);
-                    a0 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr), a0);
-                    a1 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 8), a1);
-                    a2 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 16), a2);
-                    a3 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 24), a3);
-                    b0 = Vector512.FusedMultiplyAdd(wf, Vector512.LoadUnsafe(ref sq), b0);
-                    b1 = Vector512.FusedMultiplyAdd(wf, Vector512.LoadUnsafe(ref sq, 8), b1);
-                    b2 = Vector512.FusedMultiplyAdd(wf, Vector512.LoadUnsafe(ref sq, 16), b2);
-                    b3 = Vector512.FusedMultiplyAdd(wf, Vector512.LoadUnsafe(ref sq, 24), b3);
+                    a0 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr), a0);
+                    a1 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l1), a1);
+                    a2 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l2), a2);
+                    a3 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l3), a3);
+                    b0 = Vector.FusedMultiplyAdd(wf, Vector.LoadUnsafe(ref sq), b0);
+                    b1 = Vector.FusedMultiplyAdd(wf, Vector.LoadUnsafe(ref sq, l1), b1);
+                    b2 = Vector.FusedMultiplyAdd(wf, Vector.LoadUnsafe(ref sq, l2), b2);
+                    b3 = Vector.FusedMultiplyAdd(wf, Vector.LoadUnsafe(ref sq, l3), b3);
                 }
                 if (e < end)
                 {
-                    var we = Vector512.Create(Unsafe.Add(ref w0, e));
+                    var we = new Vector<double>(Unsafe.Add(ref w0, e));
                     ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
-                    a0 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr), a0);
-                    a1 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 8), a1);
-                    a2 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 16), a2);
-                    a3 = Vector512.FusedMultiplyAdd(we, Vector512.LoadUnsafe(ref sr, 24), a3);
+                    a0 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr), a0);
+                    a1 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l1), a1);
+                    a2 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l2), a2);
+                    a3 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l3), a3);
                 }
                 ref double dst = ref Unsafe.Add(ref o0, g * os + j);
                 (a0 + b0).StoreUnsafe(ref dst);
-                (a1 + b1).StoreUnsafe(ref dst, 8);
-                (a2 + b2).StoreUnsafe(ref dst, 16);
-                (a3 + b3).StoreUnsafe(ref dst, 24);
+                (a1 + b1).StoreUnsafe(ref dst, l1);
+                (a2 + b2).StoreUnsafe(ref dst, l2);
+                (a3 + b3).StoreUnsafe(ref dst, l3);
             }
         }
-        for (; j < width; j += 8)
+        for (; j < width; j += lanes)
         {
             for (int g = 0; g < groups; g++)
             {
                 int e = start[g], end = start[g + 1];
-                Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
                 for (; e + 4 <= end; e += 4)
                 {
-                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j)), a0);
-                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e + 1)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j)), a1);
-                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e + 2)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 2) * ss + j)), a2);
-                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e + 3)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 3) * ss + j)), a3);
+                    a0 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j)), a0);
+                    a1 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e + 1)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j)), a1);
+                    a2 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e + 2)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 2) * ss + j)), a2);
+                    a3 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e + 3)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 3) * ss + j)), a3);
                 }
                 for (; e < end; e++)
-                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref w0, e)), Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j)), a0);
+                    a0 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j)), a0);
                 ((a0 + a1) + (a2 + a3)).StoreUnsafe(ref Unsafe.Add(ref o0, g * os + j));
             }
         }

@@ -5,19 +5,24 @@ using ImplicitReg.Numerics.LinearAlgebra;
 using ImplicitReg.Experiments.Simulators.Losses;
 using MathNet.Numerics.LinearAlgebra;
 using ImplicitReg.Models.Losses;
+using ImplicitReg.Numerics.LinearAlgebra.Backends;
+using ImplicitReg.Testing.Conditions;
 
 namespace ImplicitReg.Experiments.Tests.Simulators;
 
 public sealed class DmfGradientTests
 {
-    private static DmfSimulator Simulator(bool sensing, int rows, int columns, int depth, int hidden, int seed, out DmfProblem problem)
+    private static LinearAlgebraBackend Backend(string name) => name == "openblas" ? LinearAlgebraBackend.OpenBlas : LinearAlgebraBackend.Managed;
+
+    private static DmfSimulator Simulator(bool sensing, int rows, int columns, int depth, int hidden, int seed, out DmfProblem problem,
+        string backend = "managed")
     {
         var rng = new SeededRandom(seed);
         problem = sensing
             ? DmfProblem.RandomSensing(rows, columns, 2, 7, depth, LossScale.Mse, rng, hidden)
             : DmfProblem.RandomCompletion(rows, columns, 2, rows * columns / 2, depth, LossScale.HalfSse, rng, hidden);
         var layers = LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, 0.7), rng, out _);
-        return new DmfSimulator(problem.Loss, layers);
+        return new DmfSimulator(problem.Loss, layers, Backend(backend));
     }
 
     /// <summary>M1 evaluated densely with MathNet: (W_N⋯W_{j+1})ᵀ·G·(W_{j−1}⋯W_1)ᵀ.</summary>
@@ -32,18 +37,26 @@ public sealed class DmfGradientTests
         return above.Transpose() * g * below.Transpose();
     }
 
-    [Theory]
-    [InlineData(false, 5, 4, 1, 3)]
-    [InlineData(false, 5, 4, 2, 3)]
-    [InlineData(false, 6, 6, 3, 6)]
-    [InlineData(false, 5, 7, 4, 3)]
-    [InlineData(false, 9, 11, 3, 13)]
-    [InlineData(true, 4, 5, 1, 3)]
-    [InlineData(true, 4, 5, 3, 6)]
-    [InlineData(true, 6, 3, 4, 2)]
-    public void LayerGradientsFollowTheLayerFlowFormula(bool sensing, int rows, int columns, int depth, int hidden)
+    public static TheoryData<bool, int, int, int, int> FlowShapes() => new()
     {
-        using var sim = Simulator(sensing, rows, columns, depth, hidden, 11, out _);
+        { false, 5, 4, 1, 3 }, { false, 5, 4, 2, 3 }, { false, 6, 6, 3, 6 }, { false, 5, 7, 4, 3 }, { false, 9, 11, 3, 13 },
+        { false, 100, 100, 3, 100 }, { true, 4, 5, 1, 3 }, { true, 4, 5, 3, 6 }, { true, 6, 3, 4, 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(FlowShapes))]
+    public void LayerGradientsFollowTheLayerFlowFormulaOnTheManagedKernel(bool sensing, int rows, int columns, int depth, int hidden) =>
+        CheckLayerFlowFormula(sensing, rows, columns, depth, hidden, "managed");
+
+    [RequiresBlasTheory]
+    [MemberData(nameof(FlowShapes))]
+    public void LayerGradientsFollowTheLayerFlowFormulaThroughOpenBlas(bool sensing, int rows, int columns, int depth, int hidden) =>
+        CheckLayerFlowFormula(sensing, rows, columns, depth, hidden, "openblas");
+
+    private static void CheckLayerFlowFormula(bool sensing, int rows, int columns, int depth, int hidden, string backend)
+    {
+        using var sim = Simulator(sensing, rows, columns, depth, hidden, 11, out _, backend);
+        Assert.Equal(backend == "openblas", sim.Backend.IsNative);
         var loss = sim.ComputeLossAndGradient();
         // Relative: the loss is a sum of squares whose summation order differs between the SIMD and scalar paths.
         var reference = sim.Loss.Evaluate(sim.EndToEnd());
@@ -61,11 +74,21 @@ public sealed class DmfGradientTests
     [InlineData(false, 4, 3, 3)]
     [InlineData(true, 3, 4, 2)]
     [InlineData(false, 5, 5, 4)]
-    public void GradientsAgreeWithFiniteDifferencesOfTheLoss(bool sensing, int rows, int columns, int depth)
+    public void GradientsAgreeWithFiniteDifferencesOfTheLossOnTheManagedKernel(bool sensing, int rows, int columns, int depth) =>
+        CheckFiniteDifferences(sensing, rows, columns, depth, "managed");
+
+    [RequiresBlasTheory]
+    [InlineData(false, 4, 3, 3)]
+    [InlineData(true, 3, 4, 2)]
+    [InlineData(false, 5, 5, 4)]
+    public void GradientsAgreeWithFiniteDifferencesOfTheLossThroughOpenBlas(bool sensing, int rows, int columns, int depth) =>
+        CheckFiniteDifferences(sensing, rows, columns, depth, "openblas");
+
+    private static void CheckFiniteDifferences(bool sensing, int rows, int columns, int depth, string backend)
     {
         // Central differences have error O(h²)·L''' ≈ 1e-10 here and rounding ≈ ε·L/h ≈ 1e-11: agreement to
         // 1e-7 relative separates a right gradient from any wrong one (a wrong factor or a transpose is O(1)).
-        using var sim = Simulator(sensing, rows, columns, depth, 4, 5, out var problem);
+        using var sim = Simulator(sensing, rows, columns, depth, 4, 5, out var problem, backend);
         sim.ComputeLossAndGradient();
         var analytic = sim.FlattenGradient();
         var theta = sim.FlattenParameters();
@@ -73,7 +96,7 @@ public sealed class DmfGradientTests
         double Loss(double[] p)
         {
             var layers = Unflatten(p, problem.Dimensions);
-            using var probe = new DmfSimulator(problem.Loss, layers);
+            using var probe = new DmfSimulator(problem.Loss, layers, Backend(backend));
             return probe.ComputeLossAndGradient();
         }
         for (int i = 0; i < theta.Length; i++)
@@ -121,9 +144,9 @@ public sealed class DmfGradientTests
         var rng = new SeededRandom(0);
         var p = DmfProblem.RandomCompletion(100, 100, 5, 2000, 3, LossScale.Mse, rng);
         var layers = LayerInitializer.Create(p.Dimensions, new InitSpec(InitKind.Gaussian, 0.01), rng, out _);
-        foreach (var helper in new[] { false, true })
+        foreach (var backend in NativeBlas.IsAvailable ? new[] { "managed", "openblas" } : ["managed"])
         {
-            using var sim = new DmfSimulator(p.Loss, layers, helper);
+            using var sim = new DmfSimulator(p.Loss, layers, Backend(backend));
             // The runtime itself may allocate now and then while methods tier up, so the claim is checked in
             // steady state: at least one window of 100 steps among several allocates nothing at all.
             long fewest = long.MaxValue;
@@ -147,3 +170,4 @@ public sealed class DmfGradientTests
         Assert.Equal(p.Loss.Evaluate(sim.EndToEnd()), sim.ComputeLossAndGradient(), 10);
     }
 }
+

@@ -42,13 +42,15 @@ internal static class RunReport
     /// <param name="modelLine">the model's line, with its own label (<c>init: …</c>, <c>model: …</c>).</param>
     /// <param name="withTime">whether the gradient-flow time of the run is reported (dmf).</param>
     /// <param name="stepsPerSecondFormat">a numeric format: slow models (cp) show a decimal.</param>
+    /// <param name="linearAlgebra">what ran the model's products (<c>OpenBLAS 0.3.21 (cblas_dgemm)</c>, <c>managed …</c>).</param>
     public static void WriteHeading(TextWriter o, RunIdentity id, string problemLine, string modelLine, RunSettings s, RunResult r,
-        bool withTime, string stepsPerSecondFormat)
+        bool withTime, string stepsPerSecondFormat, string linearAlgebra)
     {
         o.WriteLine($"seed: {id.Seed}");
         o.WriteLine($"problem: {problemLine}");
         o.WriteLine(modelLine);
         o.WriteLine($"optimizer: {s.DescribeOptimizer()}");
+        o.WriteLine($"linear algebra: {linearAlgebra}");
         o.WriteLine($"run: {SimulateVerb.DescribeStatus(r, s.StopLoss)}{(withTime ? $", time {Numbers.Short(r.Time)}" : "")}");
         o.WriteLine($"steps per second: {r.StepsPerSecond.ToString(stepsPerSecondFormat, CultureInfo.InvariantCulture)}");
     }

@@ -67,7 +67,8 @@ internal static class SimulateCp
         {
             var o = io.Out;
             RunReport.WriteHeading(o, id, $"{problem.Name}; loss {id.Loss} (c = {Numbers.Short(problem.Constant)})",
-                $"model: {components} components, factors N(0, {Numbers.Short(std)}^2)", settings, result, withTime: false, "F1");
+                $"model: {components} components, factors N(0, {Numbers.Short(std)}^2)", settings, result, withTime: false, "F1",
+                "Khatri-Rao step on managed sparse kernels (no dense products)");
             if (lastRow is not null)
             {
                 o.WriteLine($"final (step {lastRow[0]}):");

@@ -53,7 +53,7 @@ internal static class SimulateDmf
                 return last is null ? null : Row(last);
             });
         if (settings.Json) io.Out.Write(Json(id, model, settings, result, last));
-        else WriteText(io.Out, id, model, settings, result, last, entries);
+        else WriteText(io.Out, id, model, settings, result, last, entries, sim.Backend.Description);
         return SimulateVerb.Finish(result, io);
     }
 
@@ -78,9 +78,9 @@ internal static class SimulateDmf
     }
 
     private static void WriteText(TextWriter w, RunIdentity id, DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last,
-        List<(int Row, int Column)> entries)
+        List<(int Row, int Column)> entries, string linearAlgebra)
     {
-        RunReport.WriteHeading(w, id, model.DescribeProblem(), $"init: {model.DescribeInit()}", s, r, withTime: true, "F0");
+        RunReport.WriteHeading(w, id, model.DescribeProblem(), $"init: {model.DescribeInit()}", s, r, withTime: true, "F0", linearAlgebra);
         if (last is null) return;
         w.WriteLine($"final (step {last.Step}):");
         w.WriteLine($"  loss            {Numbers.Short(last.Loss)}");

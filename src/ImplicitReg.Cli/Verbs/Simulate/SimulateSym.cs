@@ -86,7 +86,7 @@ internal static class SimulateSym
             var o = io.Out;
             RunReport.WriteHeading(o, id, $"{problem.Name}; loss {id.Loss} (c = {Numbers.Short(problem.Loss.Constant)})",
                 $"init: U(0) = {(init == "identity" ? "alpha I" : "N(0, alpha^2)")}, alpha {Numbers.Short(alpha)}", settings, result,
-                withTime: false, "F0");
+                withTime: false, "F0", Numerics.LinearAlgebra.Backends.LinearAlgebraBackend.Default.Description);
             if (lastRow is not null)
             {
                 o.WriteLine($"final (step {lastRow[0]}):");

@@ -5,17 +5,28 @@ namespace ImplicitReg.Experiments.Simulators.Cp;
 
 /// <summary>
 /// Gradient descent on a CP factorization <c>𝒲 = Σ_r w_r^1 ⊗ ⋯ ⊗ w_r^N</c> with a completion loss. Factor n is
-/// stored as an n_n × R matrix whose row i holds coordinate i of every component, so an observed entry's
-/// prediction is the sum of an elementwise product of N rows, and its gradient contributions
-/// <c>∂/∂w_r^n[i_n] = 2c·res·Π_{m≠n} w_r^m[i_m]</c> are prefix/suffix products of the same rows (vectorized
-/// over components). No allocation per step.
+/// stored as an n_n × R matrix whose row i holds coordinate i of every component. The modes are split in two
+/// groups (the first ⌊N/2⌋ and the rest), so the tensor is a matrix unfolding <c>W = K_rows·K_colsᵀ</c> with
+/// Khatri–Rao products <c>K[(i_1, i_2), :] = A_1[i_1, :] ⊙ A_2[i_2, :]</c> (for E3's 10×10×10×10, two 100 × R
+/// blocks). A step then forms only the Khatri–Rao rows the observations use, samples W at the observed entries
+/// (one length-R dot product each), multiplies the sparse residual matrix G by each block
+/// (<c>∂L/∂K_rows = G·K_cols</c>, <c>∂L/∂K_cols = Gᵀ·K_rows</c>) and pushes those back to the factors
+/// (<c>∂L/∂A_1[i_1, :] = Σ_{i_2} ∂L/∂K[(i_1, i_2), :] ⊙ A_2[i_2, :]</c>): 6·|Ω|·R flops in vectorised sparse
+/// kernels, where the per-entry formulation spends about 3N·|Ω|·R in short passes over rows. The dense
+/// alternative (W = K_rows·K_colsᵀ and G dense through BLAS) costs 6·n_rows·n_cols·R, five times more at E3's
+/// 20 % sampling. No allocation per step.
 /// </summary>
 public sealed class CpSimulator : GradientModel
 {
     private readonly MatrixBuffer[] _factors;
     private readonly MatrixBuffer[] _gradient;
-    private readonly double[][] _prefix;  // _prefix[n] = Π_{m<n} row_m (ones for n = 0)
-    private readonly double[] _suffix;
+    private readonly KhatriRaoGroup _rows;
+    private readonly KhatriRaoGroup _columns;
+    private readonly SparsePattern _pattern;
+    private readonly double[] _csrTargets;
+    private readonly double[] _sampled;
+    private readonly double[] _csrWeights;
+    private readonly double[] _cscWeights;
 
     public CpSimulator(CpProblem problem, IReadOnlyList<MatrixBuffer> initialFactors)
     {
@@ -27,10 +38,15 @@ public sealed class CpSimulator : GradientModel
                 throw new ArgumentException($"factor {n + 1} must be {problem.Sizes[n]}×{Components}");
         _factors = initialFactors.Select(f => f.Clone()).ToArray();
         _gradient = initialFactors.Select(f => new MatrixBuffer(f.Rows, f.Columns)).ToArray();
-        int stride = _factors[0].Stride;
-        _prefix = Enumerable.Range(0, problem.Order + 1).Select(_ => new double[stride]).ToArray();
-        _prefix[0].AsSpan(0, Components).Fill(1);
-        _suffix = new double[stride];
+        int split = problem.Order / 2;
+        var entries = problem.ObservedIndices;
+        _rows = new KhatriRaoGroup(entries, 0, split, Components, out var rowOf);
+        _columns = new KhatriRaoGroup(entries, split, problem.Order, Components, out var columnOf);
+        _pattern = new SparsePattern(_rows.Count, _columns.Count, rowOf, columnOf);
+        _csrTargets = _pattern.CsrOriginal.Select(k => problem.Targets[k]).ToArray();
+        _sampled = new double[entries.Length];
+        _csrWeights = new double[entries.Length];
+        _cscWeights = new double[entries.Length];
     }
 
     public CpProblem Problem { get; }
@@ -48,27 +64,23 @@ public sealed class CpSimulator : GradientModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradient()
     {
-        foreach (var g in _gradient) g.Clear();
-        int order = Problem.Order, stride = _factors[0].Stride;
+        _rows.Form(_factors);
+        _columns.Form(_factors);
+        SparseKernels.SampledDot(_pattern, _rows.Product, _columns.Product, _sampled);
         double c = Problem.Constant, sum = 0;
-        var suffix = _suffix.AsSpan();
-        for (int e = 0; e < Problem.Targets.Length; e++)
+        for (int e = 0; e < _sampled.Length; e++)
         {
-            var idx = Problem.ObservedIndices[e];
-            for (int n = 0; n < order; n++)
-                RowKernels.Multiply(_prefix[n], _factors[n].Data.Slice(idx[n] * stride, stride), _prefix[n + 1]);
-            var residual = RowKernels.Sum(_prefix[order]) - Problem.Targets[e];
+            var residual = _sampled[e] - _csrTargets[e];
             sum += residual * residual;
-            var weight = 2 * c * residual;
-            suffix.Clear();
-            suffix[..Components].Fill(1);
-            for (int n = order - 1; n >= 0; n--)
-            {
-                var row = _factors[n].Data.Slice(idx[n] * stride, stride);
-                RowKernels.AddScaledProduct(weight, _prefix[n], suffix, _gradient[n].Data.Slice(idx[n] * stride, stride));
-                if (n > 0) RowKernels.Multiply(suffix, row, suffix);
-            }
+            _csrWeights[e] = 2 * c * residual;
         }
+        var fromCsr = _pattern.CscFromCsr;
+        for (int e = 0; e < fromCsr.Length; e++) _cscWeights[e] = _csrWeights[fromCsr[e]];
+        SparseKernels.Multiply(_pattern, _csrWeights, _columns.Product, _rows.Gradient);            // ∂L/∂K_rows = G·K_cols
+        SparseKernels.MultiplyTransposed(_pattern, _cscWeights, _rows.Product, _columns.Gradient);  // ∂L/∂K_cols = Gᵀ·K_rows
+        foreach (var g in _gradient) g.Clear();
+        _rows.AccumulateFactorGradients(_factors, _gradient);
+        _columns.AccumulateFactorGradients(_factors, _gradient);
         return c * sum;
     }
 

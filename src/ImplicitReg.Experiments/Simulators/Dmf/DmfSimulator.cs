@@ -1,31 +1,28 @@
 using System.Runtime.CompilerServices;
 using ImplicitReg.Numerics.LinearAlgebra;
+using ImplicitReg.Numerics.LinearAlgebra.Backends;
 using ImplicitReg.Experiments.Simulators.Losses;
 
 namespace ImplicitReg.Experiments.Simulators.Dmf;
 
 /// <summary>
 /// Gradient descent on a deep matrix factorization <c>W = W_N⋯W_1</c> of any depth and shapes, with
-/// <c>∂φ/∂W_j = (W_N⋯W_{j+1})ᵀ·G·(W_{j−1}⋯W_1)ᵀ</c> (M1) computed by hand-written numeric kernels: the
-/// independent side of the flow-versus-descent comparison. For a completion loss G has one non-zero per
-/// observed entry: the forward pass evaluates W only at those entries (one row dot product each), and the
-/// products with G are row updates, so a step costs 3(N − 2) dense products plus O((N + 1)·|Ω|·d) instead
-/// of forming W and multiplying by a dense G. Layers below the top receive their gradient transposed (that
-/// is the orientation in which the sparse products are contiguous), applied with a transposed update.
+/// <c>∂φ/∂W_j = (W_N⋯W_{j+1})ᵀ·G·(W_{j−1}⋯W_1)ᵀ</c> (M1) computed by numeric kernels: the independent side of
+/// the flow-versus-descent comparison. For a completion loss G has one non-zero per observed entry: the forward
+/// pass evaluates W only at those entries (one row dot product each), and the products with G are grouped row
+/// updates, so a step costs 3(N − 2) dense products (on the <see cref="LinearAlgebraBackend"/>: OpenBLAS, or the
+/// managed kernel) plus O((N + 1)·|Ω|·d) instead of forming W and multiplying by a dense G. Layers below the top
+/// receive their gradient transposed (that is the orientation in which the sparse products are contiguous),
+/// applied with a transposed update. A run is single-threaded: sweeps parallelise across runs.
 /// </summary>
 public sealed partial class DmfSimulator : GradientModel
 {
     private readonly MatrixBuffer[] _layers;
-    private readonly MatrixBuffer[] _prefix;     // _prefix[j] = W_{j+1}⋯W_1 (0-based layer j and below), j ≥ 1
+    private readonly MatrixBuffer[] _prefix;     // _prefix[j] = W_{j+1}⋯W_1 (0-based layer j and below), j = 1 … N−2
+    private readonly MatrixBuffer[] _suffix;     // _suffix[j] = W_{N−1}⋯W_j (0-based), j = 1 … N−2
     private readonly MatrixBuffer? _belowTopT;   // (W_{N−1}⋯W_1)ᵀ
-    private readonly MatrixBuffer[] _gradient;   // top and bottom layers' gradients (bottom transposed when N ≥ 2)
-    private readonly MatrixBuffer[] _gradientInUse; // every layer's gradient this step (middle ones from a lane), transposed for j < N−1
-    private readonly Lane _laneA;                // suffix products and middle gradients (the helper's, or serial)
-    private readonly Lane? _laneB;               // the same, recomputed by the stepping thread when the helper stalls
-    private MatrixBuffer[] _suffixInUse;         // the suffix products of this step
-    private readonly StepWorker? _worker;
-    private readonly StepWorker.Job? _suffixJob;
-    private readonly StepWorker.Job? _middleJob;
+    private readonly MatrixBuffer[] _gradient;   // every layer's gradient, transposed for j < N−1 when N ≥ 2
+    private readonly MatrixBuffer[] _scratch;    // Gᵀ·S_{j+1} for the middle layers
     private readonly MatrixBuffer? _denseG;      // sensing: the dense end-to-end gradient
     private readonly MatrixBuffer? _endToEnd;    // sensing: W
     private readonly double[] _residualWeights;  // 2c·residual per observed entry (CSR order) or measurement
@@ -33,17 +30,12 @@ public sealed partial class DmfSimulator : GradientModel
     private readonly double[] _sampled;          // W at the observed entries (CSR order)
     private readonly double[] _csrTargets;       // targets in CSR order
     private readonly SparsePattern? _pattern;
-    private readonly int _splitRow;              // rows before it: forward pass from the prefix side; from it: suffix side
-    private readonly int _splitPosition;         // the CSR position where the split row starts
+    private readonly LinearAlgebraBackend _backend;
 
     /// <param name="loss">The loss on the end-to-end matrix.</param>
     /// <param name="initialLayers">W_1 … W_N (copied).</param>
-    /// <param name="useHelperThread">
-    /// Split each step over two threads (see <see cref="StepWorker"/>); by default when there are at least two
-    /// cores, three or more layers and a layer side of 64 or more (below that the hand-off costs more than it
-    /// saves). Results are the same either way.
-    /// </param>
-    public DmfSimulator(MatrixLoss loss, IReadOnlyList<MatrixBuffer> initialLayers, bool? useHelperThread = null)
+    /// <param name="backend">Where the dense products run (default: <see cref="LinearAlgebraBackend.Default"/>).</param>
+    public DmfSimulator(MatrixLoss loss, IReadOnlyList<MatrixBuffer> initialLayers, LinearAlgebraBackend? backend = null)
     {
         if (initialLayers.Count == 0) throw new ArgumentException("a factorization needs at least one layer");
         Loss = loss;
@@ -58,15 +50,24 @@ public sealed partial class DmfSimulator : GradientModel
         }
         if (Dimensions[Depth] != loss.Rows || Dimensions[0] != loss.Columns)
             throw new ArgumentException($"the product is {Dimensions[Depth]}×{Dimensions[0]} but the loss is on {loss.Rows}×{loss.Columns} matrices");
+        _backend = backend ?? LinearAlgebraBackend.Default;
 
         _layers = initialLayers.Select(l => l.Clone()).ToArray();
         int n = Depth;
+        var d = Dimensions;
         _prefix = new MatrixBuffer[n];
-        for (int j = 1; j <= n - 2; j++) _prefix[j] = new MatrixBuffer(Dimensions[j + 1], Dimensions[0]);
-        if (n >= 2) _belowTopT = new MatrixBuffer(Dimensions[0], Dimensions[n - 1]);
+        _suffix = new MatrixBuffer[n];
+        _scratch = new MatrixBuffer[n];
         _gradient = new MatrixBuffer[n];
-        _gradient[n - 1] = new MatrixBuffer(Dimensions[n], Dimensions[n - 1]);
-        if (n >= 2) _gradient[0] = new MatrixBuffer(Dimensions[0], Dimensions[1]);
+        for (int j = 1; j <= n - 2; j++)
+        {
+            _prefix[j] = new MatrixBuffer(d[j + 1], d[0]);
+            _suffix[j] = new MatrixBuffer(d[n], d[j]);
+            _scratch[j] = new MatrixBuffer(d[0], d[j + 1]);
+        }
+        if (n >= 2) _belowTopT = new MatrixBuffer(d[0], d[n - 1]);
+        for (int j = 0; j < n; j++)
+            _gradient[j] = IsTransposed(j) ? new MatrixBuffer(d[j], d[j + 1]) : new MatrixBuffer(d[j + 1], d[j]);
         _residualWeights = new double[loss is CompletionMatrixLoss c ? c.Count : ((SensingMatrixLoss)loss).Count];
         _cscWeights = new double[_residualWeights.Length];
         _sampled = new double[_residualWeights.Length];
@@ -75,41 +76,16 @@ public sealed partial class DmfSimulator : GradientModel
         {
             _pattern = new SparsePattern(loss.Rows, loss.Columns, completion.RowIndex, completion.ColumnIndex);
             _csrTargets = _pattern.CsrOriginal.Select(k => completion.Targets[k]).ToArray();
-            // Depth ≥ 3 splits the forward pass at the row holding the middle entry (see SuffixChain); otherwise
-            // the "split" is the end and the head covers everything.
-            _splitRow = loss.Rows;
-            if (n >= 3)
-                for (int r = 0; r < loss.Rows; r++)
-                    if (_pattern.RowStart[r + 1] * 2 >= completion.Count)
-                    {
-                        _splitRow = r + 1;
-                        break;
-                    }
-            _splitPosition = _pattern.RowStart[_splitRow];
         }
-        int tail = _pattern is null ? 0 : _pattern.Count - _splitPosition;
-        _laneA = new Lane(Dimensions, tail);
-        _suffixInUse = _laneA.Suffix;
-        _gradientInUse = new MatrixBuffer[n];
-        _gradientInUse[0] = _gradient[0];
-        _gradientInUse[n - 1] = _gradient[n - 1];
-        for (int j = 1; j <= n - 2; j++) _gradientInUse[j] = _laneA.Gradient[j];
-        bool helper = useHelperThread ?? (Environment.ProcessorCount >= 2 && n >= 3 && Dimensions.Max() >= 64);
-        if (helper && n >= 3)
-        {
-            _laneB = new Lane(Dimensions, tail);
-            _worker = new StepWorker();
-            var laneA = _laneA;
-            var laneB = _laneB;
-            _suffixJob = new StepWorker.Job(() => SuffixChain(laneA), () => SuffixChain(laneB));
-            _middleJob = new StepWorker.Job(() => MiddleGradients(laneA), () => MiddleGradients(laneB));
-        }
-        if (loss is SensingMatrixLoss)
+        else
         {
             _denseG = new MatrixBuffer(loss.Rows, loss.Columns);
             _endToEnd = new MatrixBuffer(loss.Rows, loss.Columns);
         }
     }
+
+    /// <summary>Where this simulator's dense products run.</summary>
+    public LinearAlgebraBackend Backend => _backend;
 
     public MatrixLoss Loss { get; }
 
@@ -129,7 +105,7 @@ public sealed partial class DmfSimulator : GradientModel
     public override double GradientNormSquared()
     {
         double s = 0;
-        foreach (var g in _gradientInUse) s += g.FrobeniusSquared();
+        foreach (var g in _gradient) s += g.FrobeniusSquared();
         return s;
     }
 
@@ -138,8 +114,8 @@ public sealed partial class DmfSimulator : GradientModel
     {
         for (int j = 0; j < Depth; j++)
         {
-            if (IsTransposed(j)) MatrixKernels.SubtractScaledTransposed(_layers[j], stepSize, _gradientInUse[j]);
-            else MatrixKernels.SubtractScaled(_layers[j], stepSize, _gradientInUse[j]);
+            if (IsTransposed(j)) MatrixKernels.SubtractScaledTransposed(_layers[j], stepSize, _gradient[j]);
+            else MatrixKernels.SubtractScaled(_layers[j], stepSize, _gradient[j]);
         }
     }
 
@@ -148,9 +124,9 @@ public sealed partial class DmfSimulator : GradientModel
     /// <summary>∂φ/∂W_j (0-based j) in its natural orientation; valid after <see cref="ComputeLossAndGradient"/>.</summary>
     public MatrixBuffer LayerGradient(int j)
     {
-        if (!IsTransposed(j)) return _gradientInUse[j].Clone();
+        if (!IsTransposed(j)) return _gradient[j].Clone();
         var g = new MatrixBuffer(_layers[j].Rows, _layers[j].Columns);
-        MatrixKernels.Transpose(_gradientInUse[j], g);
+        MatrixKernels.Transpose(_gradient[j], g);
         return g;
     }
 
@@ -161,7 +137,7 @@ public sealed partial class DmfSimulator : GradientModel
         for (int j = 1; j < Depth; j++)
         {
             var next = new MatrixBuffer(_layers[j].Rows, w.Columns);
-            MatrixKernels.Multiply(_layers[j], w, next);
+            MatrixKernels.Multiply(_layers[j], w, next, _backend);
             w = next;
         }
         return w;
@@ -188,16 +164,6 @@ public sealed partial class DmfSimulator : GradientModel
                     r.Add(g[i, c]);
         }
         return [.. r];
-    }
-
-    /// <summary>True when steps are split over a helper thread.</summary>
-    public bool UsesHelperThread => _worker is not null;
-
-    /// <summary>Stops the helper thread, if any.</summary>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _worker?.Dispose();
-        base.Dispose(disposing);
     }
 
     /// <summary>Replaces the layers (same shapes), e.g. to restart from a recorded point.</summary>

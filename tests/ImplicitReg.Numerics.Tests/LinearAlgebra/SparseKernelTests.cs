@@ -1,0 +1,67 @@
+using ImplicitReg.Numerics.LinearAlgebra;
+
+namespace ImplicitReg.Numerics.Tests.LinearAlgebra;
+
+public sealed class SparseKernelTests
+{
+    /// <summary>A random pattern with uneven rows (some empty, some with more than eight entries) and its values.</summary>
+    private static (SparsePattern Pattern, double[] Values, double[,] Dense) Sparse(int rows, int columns, int count, Random rng)
+    {
+        var picks = Enumerable.Range(0, rows * columns).OrderBy(_ => rng.Next()).Take(count).ToArray();
+        var pattern = new SparsePattern(rows, columns, picks.Select(p => p / columns).ToArray(), picks.Select(p => p % columns).ToArray());
+        var values = picks.Select(_ => rng.NextDouble() * 2 - 1).ToArray();
+        var dense = new double[rows, columns];
+        for (int k = 0; k < count; k++) dense[picks[k] / columns, picks[k] % columns] = values[k];
+        var csr = pattern.CsrOriginal.Select(k => values[k]).ToArray();
+        return (pattern, csr, dense);
+    }
+
+    private static MatrixBuffer Random(int rows, int columns, Random rng)
+    {
+        var m = new MatrixBuffer(rows, columns);
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++)
+                m[r, c] = rng.NextDouble() * 2 - 1;
+        return m;
+    }
+
+    [Theory]
+    [InlineData(7, 5, 3, 20)]
+    [InlineData(37, 29, 19, 300)]
+    [InlineData(100, 100, 100, 2000)]
+    public void SparseProductsEqualTheDenseOnes(int rows, int columns, int width, int count)
+    {
+        var rng = new Random(rows + count);
+        var (pattern, csr, dense) = Sparse(rows, columns, count, rng);
+        var s = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(dense);
+        var b = Random(columns, width, rng);
+        var result = Random(rows, width, rng);
+        SparseKernels.Multiply(pattern, csr, b, result);
+        Assert.True((s * b.ToMatrix() - result.ToMatrix()).Enumerate().Max(Math.Abs) <= 1e-13);
+
+        var bt = Random(rows, width, rng);
+        var resultT = new MatrixBuffer(columns, width);
+        var csc = pattern.CscFromCsr.Select(e => csr[e]).ToArray();
+        SparseKernels.MultiplyTransposed(pattern, csc, bt, resultT);
+        Assert.True((s.Transpose() * bt.ToMatrix() - resultT.ToMatrix()).Enumerate().Max(Math.Abs) <= 1e-13);
+        // Negative control: CSR-ordered values in the CSC product are a different matrix.
+        SparseKernels.MultiplyTransposed(pattern, csr, bt, resultT);
+        Assert.True((s.Transpose() * bt.ToMatrix() - resultT.ToMatrix()).Enumerate().Max(Math.Abs) > 1e-3);
+    }
+
+    [Theory]
+    [InlineData(7, 5, 3, 20)]
+    [InlineData(100, 100, 100, 2000)]
+    public void TheSampledProductIsTheDenseProductAtThePattern(int rows, int columns, int width, int count)
+    {
+        var rng = new Random(count);
+        var (pattern, _, _) = Sparse(rows, columns, count, rng);
+        var x = Random(rows, width, rng);
+        var y = Random(columns, width, rng);
+        var values = new double[count];
+        SparseKernels.SampledDot(pattern, x, y, values);
+        var full = x.ToMatrix() * y.ToMatrix().Transpose();
+        for (int e = 0; e < count; e++)
+            Assert.Equal(full[pattern.CsrRow[e], pattern.CsrColumn[e]], values[e], 1e-13);
+    }
+}
