@@ -80,4 +80,24 @@ public sealed class LoweringTests
         var p = Lower("abs(x)^(3/2) + sign(y)*sqrt(x^2 + y^2) >= 1/(1 + x^2)");
         foreach (var a in p.Assertions) Assert.StartsWith("(", Symbolic.Printing.SmtLibPrinter.Print(a));
     }
+
+    [Theory]
+    [InlineData("x^100 >= 0", 6, "pow.2*pow.5*pow.6")]
+    [InlineData("x^65 >= 0", 6, "x")]
+    public void APowerAboveTheExpansionLimitGoesThroughExactSquares(string statement, int squares, string factor)
+    {
+        var p = Lower(statement);
+        Assert.Equal(squares, p.Definitions.Count);
+        Assert.All(p.Definitions, d => Assert.Matches(@"^pow\.\d+ = (x|pow\.\d+)\^2$", d.ToString()));
+        Assert.Contains(factor.Split('*')[0], p.Goal.ToString());
+        // no power above the limit reaches the solver or the certificate
+        Assert.DoesNotMatch(@"\^(6[5-9]|[7-9]\d|\d{3,})", p.Goal.ToString());
+    }
+
+    [Fact]
+    public void APowerAboveTheLargestExponentIsRefusedWithTheReason()
+    {
+        var e = Assert.Throws<UntranslatableException>(() => Lower("x^5000 >= 0"));
+        Assert.Contains("4096", e.Message);
+    }
 }
