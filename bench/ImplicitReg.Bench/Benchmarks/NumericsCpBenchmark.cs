@@ -46,7 +46,7 @@ public sealed class NumericsCpBenchmark : IBenchmark
         using var peer = new NumericsPeer.Server(NumericsPeer.FindPeer("numerics_cp_numpy.py"), $"\"{path}\"");
         try
         {
-            var sim = new CpSimulator(problem, factors);
+            using var sim = new CpSimulator(problem, factors);
             var startLoss = sim.ComputeLossAndGradient();
             long warm = 0;
             var clock = Stopwatch.StartNew();

@@ -54,7 +54,7 @@ public sealed class CpReferenceTests
     public void TheStructuredStepEqualsThePerEntryReference(int[] sizes, int rank, int observed, int components)
     {
         var p = CpProblem.RandomCompletion(sizes, rank, observed, LossScale.Mse, new SeededRandom(observed));
-        var sim = new CpSimulator(p, CpSimulator.GaussianFactors(sizes, components, 0.7, new SeededRandom(components)));
+        using var sim = new CpSimulator(p, CpSimulator.GaussianFactors(sizes, components, 0.7, new SeededRandom(components)));
         var loss = sim.ComputeLossAndGradient();
         var (expectedLoss, expectedGradient) = Reference(p, sim.Factors, components);
         Assert.True(Math.Abs(loss - expectedLoss) <= 1e-12 * expectedLoss, $"loss {loss:R} vs {expectedLoss:R}");
@@ -74,7 +74,7 @@ public sealed class CpReferenceTests
         var targets = (double[])p.Targets.Clone();
         targets[0] += 0.1;
         var changed = new CpProblem(p.Name, sizes, p.ObservedIndices, targets, p.Scale, p.GroundTruth);
-        var sim = new CpSimulator(p, CpSimulator.GaussianFactors(sizes, 3, 0.7, new SeededRandom(2)));
+        using var sim = new CpSimulator(p, CpSimulator.GaussianFactors(sizes, 3, 0.7, new SeededRandom(2)));
         sim.ComputeLossAndGradient();
         var (_, wrong) = Reference(changed, sim.Factors, 3);
         var gap = sim.FlattenGradient().Zip(wrong.SelectMany(g => g.Cast<double>()), (a, b) => Math.Abs(a - b)).Max();
