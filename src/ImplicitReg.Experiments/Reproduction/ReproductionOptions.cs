@@ -20,6 +20,9 @@ public sealed class ReproductionOptions
     /// <summary>Initialization scales to run (E1: end-to-end scale s; E3: factor std σ); null for all.</summary>
     public IReadOnlyList<double>? Scales { get; init; }
 
+    /// <summary>Leave out the convex baselines (they are runs of the sweep otherwise).</summary>
+    public bool NoBaseline { get; init; }
+
     /// <summary>Most iterations per run; null for the experiment's stopping rule.</summary>
     public long? MaxSteps { get; init; }
 
