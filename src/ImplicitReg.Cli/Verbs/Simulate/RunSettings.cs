@@ -8,7 +8,9 @@ public sealed class RunSettings
 {
     public const string Help =
         """
-          --optimizer gd|normalized  plain GD, or E1's normalized GD (lr / (sqrt(EMA of |g|^2) + 1e-4))
+          --optimizer gd|group-rmsprop  plain GD, or the authors' group RMSprop: one step lr / (sqrt(v_k / (1 - 0.99^k)) + eps)
+                                 for all parameters, v_k = 0.99 v_(k-1) + 0.01 sum |g|^2 ('normalized' is the older name)
+          --eps E                epsilon of group RMSprop (default 1e-4 for dmf and sym, 1e-6 for cp: the papers' values)
           --lr ETA               learning rate
           --steps K              most iterations (default 10000)
           --stop-loss L          stop when the loss is at or below L
@@ -26,11 +28,14 @@ public sealed class RunSettings
     public required string? OutPath { get; init; }
     public required bool Json { get; init; }
 
-    public static RunSettings Read(CliArgs a, string defaultOptimizer, double defaultLearningRate, double defaultStopLoss)
+    public static RunSettings Read(CliArgs a, string defaultOptimizer, double defaultLearningRate, double defaultStopLoss,
+        double defaultEpsilon = GroupRmsprop.MatrixCompletionEpsilon)
     {
-        var name = a.Choice("optimizer", defaultOptimizer, "gd", "normalized");
+        var name = a.Choice("optimizer", defaultOptimizer, "gd", GroupRmsprop.OptionName, GroupRmsprop.LegacyName);
         var lr = a.Double("lr", defaultLearningRate);
         if (!(lr > 0)) throw new CliUsageException($"--lr must be positive, got {lr}");
+        var eps = a.Double("eps", defaultEpsilon);
+        if (!(eps >= 0) || !double.IsFinite(eps)) throw new CliUsageException($"--eps must be non-negative and finite, got {eps}");
         long steps = a.Long("steps", 10_000);
         if (steps < 0) throw new CliUsageException("--steps must be non-negative");
         var stopLoss = a.Double("stop-loss", defaultStopLoss);
@@ -40,7 +45,7 @@ public sealed class RunSettings
         if (top < 1) throw new CliUsageException("--top must be at least 1");
         return new RunSettings
         {
-            Optimizer = name == "normalized" ? new NormalizedGradientDescent(lr) : new GradientDescent(lr),
+            Optimizer = Optimizer.Create(name, lr, eps),
             Steps = steps,
             StopLoss = stopLoss,
             RecordEvery = every,
@@ -50,5 +55,7 @@ public sealed class RunSettings
         };
     }
 
-    public string DescribeOptimizer() => $"{Optimizer.Name} lr {Numbers.Short(Optimizer.LearningRate)}";
+    public string DescribeOptimizer() => Optimizer is GroupRmsprop g
+        ? $"{g.Name} lr {Numbers.Short(g.LearningRate)} eps {Numbers.Short(g.Epsilon)} (bias-corrected, alpha {Numbers.Short(g.Decay)})"
+        : $"{Optimizer.Name} lr {Numbers.Short(Optimizer.LearningRate)}";
 }

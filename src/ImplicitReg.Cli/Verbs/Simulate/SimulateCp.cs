@@ -1,3 +1,4 @@
+using ImplicitReg.Experiments.Simulators.Optimizers;
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Models.Losses;
@@ -17,7 +18,7 @@ internal static class SimulateCp
           --observed M           observed entries (default 2000)
           --components R         components of the factorization (default 1000)
           --init-std SD          factor entries N(0, SD^2) (default 1e-2)
-          --loss half-sse|mse|sse  (default mse); defaults: --optimizer normalized --lr 1e-2 --stop-loss 1e-8
+          --loss half-sse|mse|sse  (default mse); defaults: --optimizer group-rmsprop --eps 1e-6 --lr 1e-2 --stop-loss 1e-8
         """;
 
     public static int Run(CliArgs a, CliIO io)
@@ -30,7 +31,7 @@ internal static class SimulateCp
         if (components < 1) throw new CliUsageException("--components must be positive");
         double std = a.Double("init-std", 1e-2);
         var scale = ModelOptions.Loss(a, "mse");
-        var settings = RunSettings.Read(a, "normalized", 1e-2, 1e-8);
+        var settings = RunSettings.Read(a, GroupRmsprop.OptionName, 1e-2, 1e-8, GroupRmsprop.TensorCompletionEpsilon);
         a.EnsureAllUsed();
 
         var random = new SeededRandom(seed);
