@@ -40,16 +40,6 @@ public sealed class RunnerTests
     }
 
     [Fact]
-    public void NormalizedStepsFollowTheMovingAverageOfTheGradientNorm()
-    {
-        var opt = new NormalizedGradientDescent(1e-3);
-        var first = opt.StepSize(4);      // v = 0.01·4 = 0.04, √v = 0.2
-        Assert.Equal(1e-3 / (0.2 + 1e-4), first, 15);
-        var second = opt.StepSize(4);     // v = 0.99·0.04 + 0.04 = 0.0796
-        Assert.Equal(1e-3 / (Math.Sqrt(0.0796) + 1e-4), second, 15);
-    }
-
-    [Fact]
     public void CancellationStopsTheRunAtTheNextIteration()
     {
         using var cts = new CancellationTokenSource();

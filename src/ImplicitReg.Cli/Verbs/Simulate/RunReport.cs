@@ -1,3 +1,4 @@
+using ImplicitReg.Experiments.Simulators.Optimizers;
 using System.Globalization;
 using System.Text.Json;
 using ImplicitReg.Cli.Hosting;
@@ -27,6 +28,7 @@ internal static class RunReport
         modelFields(w);
         w.WriteString("optimizer", s.Optimizer.Name);
         Numbers.Write(w, "learningRate", s.Optimizer.LearningRate);
+        if (s.Optimizer is GroupRmsprop g) Numbers.Write(w, "epsilon", g.Epsilon);
         w.WriteString("status", SimulateVerb.StatusName(r.Status));
         w.WriteNumber("steps", r.Steps);
         if (r.DivergedAt is { } at) w.WriteNumber("divergedAt", at);

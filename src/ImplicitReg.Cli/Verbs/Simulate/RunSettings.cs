@@ -6,10 +6,14 @@ using ImplicitReg.Experiments.Simulators.Optimizers;
 namespace ImplicitReg.Cli.Verbs.Simulate;
 
 /// <summary>The optimizer, stopping rules and outputs every <c>simulate</c> model shares, as options of one command.</summary>
-public sealed class RunOptionSet(string defaultOptimizer, double defaultLearningRate, double defaultStopLoss)
+public sealed class RunOptionSet(string defaultOptimizer, double defaultLearningRate, double defaultStopLoss,
+    double defaultEpsilon = GroupRmsprop.MatrixCompletionEpsilon)
 {
     private readonly Option<string> _optimizer = CliOptions.Choice("--optimizer",
-        "plain GD, or E1's normalized GD (lr / (sqrt(EMA of |g|^2) + 1e-4))", defaultOptimizer, "gd", "normalized");
+        "plain GD, or the authors' group RMSprop: every parameter moves by lr / (sqrt(v_k / (1 - 0.99^k)) + eps) times its gradient, " +
+        "v_k = 0.99 v_(k-1) + 0.01 sum |g|^2 ('normalized' is its older name)", defaultOptimizer, "gd", GroupRmsprop.OptionName, GroupRmsprop.LegacyName);
+    private readonly Option<double> _eps = CliOptions.Double("--eps", "epsilon of group RMSprop (the papers' values: 1e-4 for matrices, 1e-6 for tensors)",
+        defaultEpsilon, v => v >= 0, "non-negative");
     private readonly Option<double> _lr = CliOptions.Double("--lr", "learning rate", defaultLearningRate, v => v > 0, "positive");
     private readonly Option<long> _steps = CliOptions.Long("--steps", "most iterations", 10_000, min: 0);
     private readonly Option<double> _stopLoss = CliOptions.Double("--stop-loss", "stop when the loss is at or below this", defaultStopLoss, v => v >= 0, "non-negative");
@@ -32,7 +36,7 @@ public sealed class RunOptionSet(string defaultOptimizer, double defaultLearning
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { _optimizer, _lr, _steps, _stopLoss, _recordEvery, _top, _out, _format }) command.Options.Add(o);
+        foreach (var o in new Option[] { _optimizer, _eps, _lr, _steps, _stopLoss, _recordEvery, _top, _out, _format }) command.Options.Add(o);
     }
 
     /// <summary>
@@ -48,7 +52,7 @@ public sealed class RunOptionSet(string defaultOptimizer, double defaultLearning
         long every = r.GetValue(_recordEvery) ?? Math.Max(1, steps / 200);
         return new RunSettings
         {
-            Optimizer = r.GetValue(_optimizer) == "normalized" ? new NormalizedGradientDescent(lr) : new GradientDescent(lr),
+            Optimizer = Optimizer.Create(r.GetValue(_optimizer)!, lr, r.GetValue(_eps)),
             Steps = steps,
             StopLoss = r.GetValue(_stopLoss),
             RecordEvery = every,
@@ -84,5 +88,7 @@ public sealed class RunSettings
     public required bool Json { get; init; }
 
     /// <summary>"gd lr 0.003".</summary>
-    public string DescribeOptimizer() => $"{Optimizer.Name} lr {Numbers.Short(Optimizer.LearningRate)}";
+    public string DescribeOptimizer() => Optimizer is GroupRmsprop g
+        ? $"{g.Name} lr {Numbers.Short(g.LearningRate)} eps {Numbers.Short(g.Epsilon)} (bias-corrected, alpha {Numbers.Short(g.Decay)})"
+        : $"{Optimizer.Name} lr {Numbers.Short(Optimizer.LearningRate)}";
 }

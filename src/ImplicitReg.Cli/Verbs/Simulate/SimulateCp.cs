@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Experiments.Simulators.Optimizers;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Experiments.Simulators;
 using ImplicitReg.Experiments.Simulators.Cp;
@@ -22,7 +23,7 @@ internal static class SimulateCp
         var componentsOption = CliOptions.Int("--components", "components of the factorization", 1000, min: 1);
         var stdOption = CliOptions.Double("--init-std", "factor entries N(0, SD^2)", 1e-2, v => v >= 0, "non-negative");
         var lossOption = CliOptions.OptionalChoice("--loss", "the constant c of the loss (default mse)", [.. LossScales.Names]);
-        var runOptions = new RunOptionSet("normalized", 1e-2, 1e-8);
+        var runOptions = new RunOptionSet(GroupRmsprop.OptionName, 1e-2, 1e-8, GroupRmsprop.TensorCompletionEpsilon);
         foreach (var o in new Option[] { seedOption, sizesOption, rankOption, observedOption, componentsOption, stdOption, lossOption }) command.Options.Add(o);
         runOptions.AddTo(command);
         return command.Runs(r =>

@@ -3,7 +3,7 @@ namespace ImplicitReg.Experiments.Simulators.Optimizers;
 /// <summary>Chooses the step size of each gradient-descent iteration.</summary>
 public abstract class Optimizer
 {
-    /// <summary>Name in outputs: <c>gd</c> or <c>normalized</c>.</summary>
+    /// <summary>Name in outputs: <c>gd</c> or <c>group-rmsprop</c>.</summary>
     public abstract string Name { get; }
 
     public abstract double LearningRate { get; }
@@ -16,42 +16,30 @@ public abstract class Optimizer
 
     /// <summary>A fresh optimizer with the same settings and no state.</summary>
     public abstract Optimizer Fresh();
+
+    /// <summary>Name and settings in one line, e.g. <c>gd lr 0.003</c>.</summary>
+    public virtual string Describe() => $"{Name} lr {LearningRate:G6}";
+
+    /// <summary>The optimizer named <paramref name="name"/> (<c>gd</c>, <c>group-rmsprop</c> or its older spelling <c>normalized</c>).</summary>
+    /// <exception cref="ArgumentException">An unknown name or a bad setting; the message names the option.</exception>
+    public static Optimizer Create(string name, double learningRate, double epsilon) => name switch
+    {
+        "gd" => new GradientDescent(learningRate),
+        GroupRmsprop.OptionName or GroupRmsprop.LegacyName => new GroupRmsprop(learningRate, epsilon),
+        _ => throw new ArgumentException($"--optimizer must be gd or {GroupRmsprop.OptionName} (also spelled {GroupRmsprop.LegacyName}), got '{name}'"),
+    };
+
+    internal static double CheckedRate(double learningRate) => learningRate > 0 && double.IsFinite(learningRate)
+        ? learningRate
+        : throw new ArgumentException($"learning rate {learningRate} must be positive and finite");
 }
 
 /// <summary>Plain gradient descent: θ ← θ − η·∇, the Euler discretization of the gradient flow with step η.</summary>
 public sealed class GradientDescent(double learningRate) : Optimizer
 {
     public override string Name => "gd";
-    public override double LearningRate { get; } = learningRate > 0 && double.IsFinite(learningRate)
-        ? learningRate
-        : throw new ArgumentException($"learning rate {learningRate} must be positive and finite");
+    public override double LearningRate { get; } = CheckedRate(learningRate);
     public override bool NeedsGradientNorm => false;
     public override double StepSize(double gradientNormSquared) => LearningRate;
     public override Optimizer Fresh() => new GradientDescent(LearningRate);
-}
-
-/// <summary>
-/// The normalized gradient descent of Arora et al. 2019 (E1, "group RMSprop"): one global step
-/// <c>lr / (√v + ε)</c> where <c>v ← β·v + (1 − β)·Σ_j‖∇_j‖²</c> is an exponential moving average of the
-/// squared gradient norm (β = 0.99, ε = 1e-4, v starting at 0, no bias correction, as in RMSprop).
-/// </summary>
-public sealed class NormalizedGradientDescent(double learningRate, double decay = 0.99, double epsilon = 1e-4) : Optimizer
-{
-    private double _average;
-
-    public override string Name => "normalized";
-    public override double LearningRate { get; } = learningRate > 0 && double.IsFinite(learningRate)
-        ? learningRate
-        : throw new ArgumentException($"learning rate {learningRate} must be positive and finite");
-    public double Decay { get; } = decay;
-    public double Epsilon { get; } = epsilon;
-    public override bool NeedsGradientNorm => true;
-
-    public override double StepSize(double gradientNormSquared)
-    {
-        _average = Decay * _average + (1 - Decay) * gradientNormSquared;
-        return LearningRate / (Math.Sqrt(_average) + Epsilon);
-    }
-
-    public override Optimizer Fresh() => new NormalizedGradientDescent(LearningRate, Decay, Epsilon);
 }

@@ -1,0 +1,71 @@
+using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Experiments.Reproduction;
+using ImplicitReg.Experiments.Sweeps;
+
+namespace ImplicitReg.Cli.Verbs.Reproduce;
+
+/// <summary>
+/// What <c>reproduce</c> does once its options are parsed: print the setup, seeds and stopping rule, run the
+/// (shard of the) sweep on a pool of workers writing one record and one CSV per run, and for a whole sweep
+/// summarise it next to the paper's claims (text, or results.json with <c>--format json</c>).
+/// </summary>
+public static class ReproduceRun
+{
+    public static int Run(ReproduceRequest request, CliIO io)
+    {
+        IReproduction experiment;
+        ReproductionPlan plan;
+        try
+        {
+            experiment = Reproducer.Find(request.Experiment);
+            plan = experiment.Plan(request.Options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+        var dir = request.Directory;
+        try
+        {
+            System.IO.Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliUsageException($"cannot create the --out directory '{dir}': {e.Message}");
+        }
+        int inShard = plan.CountIn(request.Shard);
+        var head = request.Json ? io.Err : io.Out;
+        head.WriteLine($"{experiment.Name}: {experiment.Title}");
+        foreach (var line in plan.Setup) head.WriteLine($"  {line}");
+        head.WriteLine($"runs: {plan.RunCount} in the sweep" +
+                       (request.Shard.IsAll ? "" : $"; shard {request.Shard} (runs with index = {request.Shard.Index} mod {request.Shard.Count}): {inShard}") +
+                       $"; workers: {Math.Min(request.Jobs, Math.Max(1, inShard))}, one thread per run");
+        int done = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Reproducer.Execute(experiment, plan, dir, request.Shard, request.Jobs, record =>
+        {
+            lock (io.Err)
+                io.Err.WriteLine($"  run {Interlocked.Increment(ref done)}/{inShard} {record.Id}: {Describe(record)} ({record.Seconds:0.0} s)");
+        }, io.Cancel);
+        io.Err.WriteLine($"{inShard} runs in {clock.Elapsed.TotalSeconds:0.0} s wall time");
+        if (!request.Shard.IsAll)
+        {
+            head.WriteLine($"shard {request.Shard}: {inShard} run record{(inShard == 1 ? "" : "s")} in {Path.Combine(dir, SweepStore.RunsFolder)}");
+            head.WriteLine($"combine all {request.Shard.Count} shards with: implicitreg merge DIR... --out DIR");
+            return ExitCodes.Ok;
+        }
+        var (_, text) = Reproducer.Summarise([dir], dir);
+        if (request.Json) io.Out.Write(File.ReadAllText(Path.Combine(dir, Reproducer.ResultsFile)));
+        else
+        {
+            // The setup was printed above; print the results and claims only.
+            foreach (var line in text.Split('\n').Skip(1 + plan.Setup.Count)) if (line.Length > 0) io.Out.WriteLine(line);
+            io.Out.WriteLine($"files: {Path.Combine(dir, Reproducer.ResultsFile)}, {Path.Combine(dir, Reproducer.SummaryFile)}, one record and one CSV per run in {Path.Combine(dir, SweepStore.RunsFolder)}");
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static string Describe(RunRecord r) =>
+        $"{(r.Has("status") ? r.Text("status") : "done")}" + (r.Has("steps") ? $" after {r.Number("steps")} steps" : "") +
+        (r.Has("loss") ? $", loss {r.Number("loss"):G3}" : "");
+}

@@ -1,0 +1,142 @@
+using ImplicitReg.Experiments.Sweeps;
+using ImplicitReg.Symbolic.Printing;
+
+namespace ImplicitReg.Experiments.Reproduction;
+
+/// <summary>
+/// Runs a reproduction into an output directory and summarises complete sweeps: <c>sweep.json</c>, one record
+/// and one CSV per run under <c>runs/</c>, and for a complete sweep <c>results.json</c> and <c>summary.txt</c>.
+/// The summary is always computed from the records read back from disk, for a whole run and for a merge alike.
+/// </summary>
+public static class Reproducer
+{
+    public const string ResultsFile = "results.json";
+    public const string SummaryFile = "summary.txt";
+
+    /// <summary>All experiments, by name.</summary>
+    public static IReadOnlyList<IReproduction> Experiments { get; } =
+        [new E1DeepMatrixCompletion(), new E2TwoByTwo(), new E3TensorCompletion()];
+
+    /// <summary>The experiment called <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No such experiment; the message lists them.</exception>
+    public static IReproduction Find(string name) =>
+        Experiments.FirstOrDefault(e => e.Name == name.ToLowerInvariant())
+        ?? throw new ArgumentException($"unknown experiment '{name}'; choose one of {string.Join(", ", Experiments.Select(e => e.Name))}");
+
+    /// <summary>Executes <paramref name="shard"/> of the plan into <paramref name="outDirectory"/> (clearing run files left there before).</summary>
+    public static IReadOnlyList<RunRecord> Execute(IReproduction experiment, ReproductionPlan plan, string outDirectory, Shard shard, int jobs,
+        Action<RunRecord>? onDone, CancellationToken cancel)
+    {
+        var runs = SweepStore.RunsDirectory(outDirectory);
+        foreach (var stale in Directory.GetFiles(runs, "*.json").Concat(Directory.GetFiles(runs, "*.csv"))) File.Delete(stale);
+        File.Delete(Path.Combine(outDirectory, ResultsFile));
+        File.Delete(Path.Combine(outDirectory, SummaryFile));
+        SweepStore.WriteManifest(outDirectory, new SweepManifest(experiment.Name, plan.Setup, plan.RunCount, shard));
+        return plan.Execute(runs, shard, jobs, record =>
+        {
+            SweepStore.WriteRecord(outDirectory, record);
+            onDone?.Invoke(record);
+        }, cancel);
+    }
+
+    /// <summary>
+    /// Summarises the complete sweep held by <paramref name="directories"/> into <paramref name="outDirectory"/>
+    /// (copying the run files when they live elsewhere) and returns the text of the summary.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The directories do not hold one complete sweep.</exception>
+    public static (ReproductionSummary Summary, string Text) Summarise(IReadOnlyList<string> directories, string outDirectory)
+    {
+        var (manifest, records) = SweepStore.Merge(directories);
+        var experiment = Find(manifest.Experiment);
+        var outRuns = SweepStore.RunsDirectory(outDirectory);
+        foreach (var (record, dir) in records)
+        {
+            var fromRuns = Path.Combine(Path.GetFullPath(dir), SweepStore.RunsFolder);
+            if (string.Equals(fromRuns.TrimEnd('/'), outRuns.TrimEnd('/'), StringComparison.Ordinal)) continue;
+            foreach (var f in Directory.GetFiles(fromRuns, SweepStore.FileStem(record.Index, record.Id) + ".*"))
+                File.Copy(f, Path.Combine(outRuns, Path.GetFileName(f)), overwrite: true);
+        }
+        SweepStore.WriteManifest(outDirectory, manifest);
+        var list = records.Select(r => r.Record).ToList();
+        var summary = experiment.Summarise(manifest, list);
+        var text = Text(experiment, manifest, summary);
+        File.WriteAllText(Path.Combine(outDirectory, ResultsFile), Json(experiment, manifest, summary));
+        File.WriteAllText(Path.Combine(outDirectory, SummaryFile), text);
+        return (summary, text);
+    }
+
+    /// <summary>The text summary: setup, results, claims.</summary>
+    public static string Text(IReproduction experiment, SweepManifest manifest, ReproductionSummary summary)
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        w.WriteLine($"{experiment.Name}: {experiment.Title}");
+        foreach (var line in manifest.Settings) w.WriteLine($"  {line}");
+        foreach (var line in summary.Lines) w.WriteLine(line.TrimEnd()); // padded tables end in spaces
+        w.WriteLine("claims:");
+        foreach (var c in summary.Claims)
+        {
+            w.WriteLine($"  [{c.SupportName}] {c.Claim}");
+            w.WriteLine($"    {c.Evidence}");
+        }
+        return w.ToString();
+    }
+
+    /// <summary>results.json: experiment, title, setup, the experiment's body, claims.</summary>
+    public static string Json(IReproduction experiment, SweepManifest manifest, ReproductionSummary summary) => JsonText.Render(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("experiment", experiment.Name);
+        w.WriteString("title", experiment.Title);
+        w.WriteStartArray("setup");
+        foreach (var s in manifest.Settings) w.WriteStringValue(s);
+        w.WriteEndArray();
+        w.WriteNumber("runCount", manifest.RunCount);
+        summary.WriteBody(w);
+        w.WriteStartArray("claims");
+        foreach (var c in summary.Claims)
+        {
+            w.WriteStartObject();
+            w.WriteString("claim", c.Claim);
+            w.WriteString("support", c.SupportName);
+            w.WriteString("evidence", c.Evidence);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>Writes each record's fields as one JSON object per run, under <paramref name="property"/> (<c>runs[]</c> by default).</summary>
+    public static void WriteRuns(System.Text.Json.Utf8JsonWriter w, IEnumerable<RunRecord> records, string property = "runs")
+    {
+        w.WriteStartArray(property);
+        foreach (var r in records)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("index", r.Index);
+            w.WriteString("id", r.Id);
+            w.WriteNumber("seed", r.Seed);
+            foreach (var (key, value) in r.Fields)
+            {
+                switch (value)
+                {
+                    case double d:
+                        w.WritePropertyName(key);
+                        RunRecord.WriteDouble(w, d);
+                        break;
+                    case string s:
+                        w.WriteString(key, s);
+                        break;
+                    case double[] a:
+                        w.WriteStartArray(key);
+                        foreach (var x in a) RunRecord.WriteDouble(w, x);
+                        w.WriteEndArray();
+                        break;
+                }
+            }
+            w.WritePropertyName("seconds");
+            RunRecord.WriteDouble(w, r.Seconds);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ImplicitReg.Numerics.Optimization;
+
+/// <summary>
+/// Minimum nuclear norm completion with a tolerance band:
+/// <code>minimise ‖W‖_*  subject to  |W_ij − b_ij| ≤ δ  for (i, j) ∈ Ω</code>
+/// solved by ADMM (Boyd et al. 2011, §3) on the splitting ‖W‖_* + 1_C(X), W = X, with C the band (entries off Ω
+/// free). Hand-written because no convex-optimisation solver (cvxpy/SCS/MOSEK-like) is served for .NET here; the
+/// decompositions come from MathNet.Numerics. Each iteration is one SVD:
+/// <code>W ← SVT(X − U, 1/ρ);  X ← Π_C(W + U);  U ← U + W − X</code>
+/// <para>Certificate. The Lagrange dual (derived in docs/baselines.md) is
+/// <code>maximise ⟨b, Y⟩ − δ‖Y‖₁  over Y supported on Ω with ‖Y‖₂ ≤ 1,</code>
+/// and weak duality holds for every feasible pair: ⟨b, Y⟩ − δ‖Y‖₁ ≤ ⟨W, Y⟩ ≤ ‖W‖_*‖Y‖₂ ≤ ‖W‖_*. At a fixed point
+/// of ADMM, −ρU is a subgradient of ‖·‖_* at W, hence ‖ρU‖₂ ≤ 1; U is zero off Ω after the first iteration (there
+/// X copies W + U). The solver therefore reports the feasible X (clipping makes it feasible by construction) with
+/// the dual point Y = −ρU / max(1, ‖ρU‖₂), which is always dual-feasible: the gap ‖X‖_* − (⟨b,Y⟩ − δ‖Y‖₁) bounds
+/// the suboptimality of X whatever the iteration.</para>
+/// </summary>
+public static class NuclearNormCompletion
+{
+    private const double Relaxation = 1.6;
+
+    /// <summary>Solves the problem; a result that misses the tolerances is <see cref="ConvexSolveStatus.NotConverged"/>.</summary>
+    public static ConvexSolveResult Solve(ObservedEntries observed, double delta, ConvexTolerances? tolerances = null)
+    {
+        var tol = tolerances ?? new ConvexTolerances();
+        tol.Validate();
+        if (!(delta >= 0) || !double.IsFinite(delta))
+            throw new ArgumentException($"the band half-width delta must be a finite number >= 0 (got {delta})");
+        var clock = Stopwatch.StartNew();
+        int m = observed.Rows, n = observed.Columns, count = observed.Count;
+        var ri = observed.RowIndex;
+        var ci = observed.ColumnIndex;
+        var b = observed.Values;
+        var build = Matrix<double>.Build;
+        var x = build.Dense(m, n);
+        for (int k = 0; k < count; k++) x[ri[k], ci[k]] = b[k];
+        var u = build.Dense(m, n);
+        var w = x.Clone();
+        // The threshold 1/ρ starts at a tenth of the largest singular value of the data; residual balancing
+        // (Boyd et al. §3.4.1) then adapts it, so the start only affects the first few hundred iterations.
+        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(x);
+        double rho = spectral > 0 ? 10.0 / spectral : 1.0;
+        ConvexCertificate? certificate = null;
+        Matrix<double>? dualPoint = null;
+        double primalResidual = double.PositiveInfinity, dualResidual = double.PositiveInfinity;
+        int iteration = 0;
+        bool converged = false;
+        while (iteration < tol.MaxIterations)
+        {
+            iteration++;
+            w = SpectralOperators.SoftThresholdSingularValues(x - u, 1.0 / rho);
+            var previous = x;
+            // Over-relaxation (Boyd et al. §3.4.3, α = 1.6): W is replaced by αW + (1 − α)X in the X and U updates;
+            // measured here it cuts the iterations of the 100×100 problems by about a third.
+            var relaxed = Relaxation * w + (1 - Relaxation) * previous;
+            x = relaxed + u;
+            for (int k = 0; k < count; k++)
+            {
+                int i = ri[k], j = ci[k];
+                x[i, j] = Math.Clamp(x[i, j], b[k] - delta, b[k] + delta);
+            }
+            u += relaxed - x;
+            primalResidual = (w - x).FrobeniusNorm();
+            dualResidual = rho * (x - previous).FrobeniusNorm();
+            var primalScale = Math.Max(w.FrobeniusNorm(), x.FrobeniusNorm());
+            var dualScale = rho * u.FrobeniusNorm();
+            bool residualsSmall = primalResidual <= tol.Residual * primalScale && dualResidual <= tol.Residual * dualScale;
+            if (iteration % tol.CheckEvery == 0)
+            {
+                if (residualsSmall)
+                {
+                    (certificate, dualPoint) = Certify(x, u, rho, observed, delta, primalResidual, dualResidual, iteration);
+                    if (certificate.RelativeGap <= tol.RelativeGap)
+                    {
+                        converged = true;
+                        break;
+                    }
+                }
+                // Residual balancing: keep the two residuals within a factor 10 of each other (U is the scaled dual,
+                // so it is rescaled with ρ to keep ρU unchanged).
+                if (primalResidual > 10 * dualResidual) { rho *= 2; u /= 2; }
+                else if (dualResidual > 10 * primalResidual) { rho /= 2; u *= 2; }
+            }
+        }
+        if (!converged) (certificate, dualPoint) = Certify(x, u, rho, observed, delta, primalResidual, dualResidual, iteration);
+        var problem = $"minimum nuclear norm completion, {m}x{n}, {count} observed entries, delta {delta:G3}";
+        return new ConvexSolveResult(problem, converged ? ConvexSolveStatus.Converged : ConvexSolveStatus.NotConverged,
+            certificate!, x, dualPoint!, tol, clock.Elapsed);
+    }
+
+    /// <summary>The dual objective of Y (supported on Ω; no feasibility check): ⟨b, Y⟩ − δ‖Y‖₁.</summary>
+    public static double DualObjective(ObservedEntries observed, double delta, IReadOnlyList<double> dualOnOmega)
+    {
+        double inner = 0, l1 = 0;
+        for (int k = 0; k < observed.Count; k++)
+        {
+            inner += observed.Values[k] * dualOnOmega[k];
+            l1 += Math.Abs(dualOnOmega[k]);
+        }
+        return inner - delta * l1;
+    }
+
+    private static (ConvexCertificate, Matrix<double>) Certify(Matrix<double> x, Matrix<double> u, double rho, ObservedEntries observed, double delta,
+        double primalResidual, double dualResidual, int iteration)
+    {
+        int count = observed.Count;
+        var y = Matrix<double>.Build.Dense(observed.Rows, observed.Columns);
+        var onOmega = new double[count];
+        double violation = 0;
+        for (int k = 0; k < count; k++)
+        {
+            int i = observed.RowIndex[k], j = observed.ColumnIndex[k];
+            onOmega[k] = -rho * u[i, j];
+            y[i, j] = onOmega[k];
+            violation = Math.Max(violation, Math.Abs(x[i, j] - observed.Values[k]) - delta);
+        }
+        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(y);
+        var scale = Math.Max(1.0, spectral);
+        var dual = DualObjective(observed, delta, onOmega) / scale;
+        var (nuclear, _) = SpectralOperators.NuclearAndSpectralNorms(x);
+        return (new ConvexCertificate(nuclear, dual, primalResidual, dualResidual, Math.Max(0, violation), iteration), y / scale);
+    }
+}
