@@ -1,3 +1,4 @@
+using ImplicitReg.Claims.Checks;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Schema;
 using ImplicitReg.Experiments.FlowVsDescent;
@@ -274,7 +275,19 @@ internal static class CheckReader
                 }
         }
         if (r.Diagnostics.Count > before || spec is null) return null;
-        if (!RunSpecYaml.Validate(r, () => PreparedRun.Prepare(spec), locations, runNode!, "run")) return null;
+        IReadOnlyList<string> columns = [];
+        if (!RunSpecYaml.Validate(r, () =>
+            {
+                var run = PreparedRun.Prepare(spec);
+                columns = run.Columns;
+                return run;
+            }, locations, runNode!, "run")) return null;
+        // Every symbol of a predicate must be a recorded column (known once the run is built: 'top' sets how many sigmas).
+        var symbols = RecordColumns.Symbols(columns);
+        foreach (var f in predicates.SelectMany(p => new[] { p.Holds, p.Quantity, p.Where }).OfType<FormulaSpec>())
+            if (RecordColumns.Unknown(f.Expr, symbols) is { Count: > 0 } unknown)
+                r.Error(f.Location, $"'{string.Join("', '", unknown)}' {(unknown.Count == 1 ? "is not a recorded column" : "are not recorded columns")}; this run records: {string.Join(", ", symbols.Keys)}");
+        if (r.Diagnostics.Count > before) return null;
         return new SimulateCheckSpec(spec, predicates) { Id = "", Expect = Expectation.Holds, Location = r.At(node) };
     }
 

@@ -8,7 +8,9 @@ internal static class PublishedKeys
 {
     public static void Check(YamlReader r, DerivationInfo info, string key, YamlNode keyNode)
     {
-        // Filled in when the derivations publish their keys (DerivationInfo.Published).
-        _ = (r, info, key, keyNode);
+        if (info.Published.Any(p => p.Key == key)) return;
+        r.Error(keyNode, info.Published.Count == 0
+            ? $"derivation {info.Name} compares with no published formula, so 'published.{key}' cannot be given"
+            : $"derivation {info.Name} has no published formula '{key}'; its keys: {string.Join(", ", info.Published.Select(p => p.Key))}");
     }
 }
