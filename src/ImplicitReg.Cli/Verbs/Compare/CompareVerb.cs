@@ -12,7 +12,7 @@ namespace ImplicitReg.Cli.Verbs.Compare;
 /// η/8 over the same horizon; prints the largest gaps and the observed order (≈ 1). <c>compare singular-values</c>
 /// (M4): the singular values of W(t) along the flow against the σ-equation driven by the measured ⟨G, u vᵀ⟩.
 /// </summary>
-public sealed class CompareVerb : ICliVerb
+public sealed class CompareVerb : ILegacyCliVerb
 {
     /// <summary>The observed order must be within this of 1 for exit 0 (first order, allowing the O(η) shift).</summary>
     public const double OrderTolerance = 0.2;
