@@ -28,6 +28,9 @@ public sealed record DerivationEvidence(
 /// <summary>One derivation step: its equations, the rule or check that justifies them and its verdict.</summary>
 /// <param name="Verdict">definition, assumed, derived, proved, disproved or numeric only.</param>
 /// <param name="Witness">The exact point where a disproved step's sides differ, or null.</param>
+/// <param name="Reason">Reason.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Equations">Equations.</param>
 public sealed record DerivationStepEvidence(string Name, IReadOnlyList<FormulaEvidence> Equations, string Reason, string Verdict, string? Witness);
 
 /// <summary>One equation of a step, as text (parses back with the kernel) and as expressions for typesetting.</summary>
@@ -67,6 +70,12 @@ public sealed record ProofEvidence(IReadOnlyList<ObligationEvidence> Obligations
 /// kernel) when refuted, the solver's reason when unknown, and the SMT-LIB certificate files written.
 /// </summary>
 /// <param name="Verdict">proved, refuted, unknown or invalid-counterexample.</param>
+/// <param name="Statement">Statement.</param>
+/// <param name="Assumptions">Assumptions.</param>
+/// <param name="Counterexample">Counterexample.</param>
+/// <param name="Reason">Reason.</param>
+/// <param name="CertificateFiles">Certificate files.</param>
+/// <param name="Time">Time.</param>
 public sealed record ObligationEvidence(
     string Statement,
     IReadOnlyList<string> Assumptions,
@@ -86,6 +95,7 @@ public sealed record ObligationEvidence(
 /// <param name="ObservedOrder">The last observed order, or null.</param>
 /// <param name="OrderBand">The band [low, high] of the claim file, or null.</param>
 /// <param name="Deviation">For singular-values: the largest relative deviation of σ from the equation and from the closed form.</param>
+/// <param name="Series">Series.</param>
 public sealed record CompareEvidence(
     string Comparison,
     IReadOnlyList<GapEvidence> Gaps,
@@ -115,6 +125,9 @@ public sealed record SimulateEvidence(string Run, int Seed, string Status, IRead
 /// <param name="Where">The condition restricting the records, or null.</param>
 /// <param name="Checked">How many records the predicate was evaluated at.</param>
 /// <param name="FailingRecord">The index in <see cref="SimulateEvidence.Series"/> of the first failing record, or null.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Held">Held.</param>
+/// <param name="Explanation">Explanation.</param>
 public sealed record PredicateEvidence(
     string Name,
     string At,

@@ -60,6 +60,8 @@ public sealed record ProveCheckSpec(IReadOnlyList<FormulaSpec> Statements, IRead
 /// <param name="OrderBand">flow-vs-gd: the band the observed order must fall in.</param>
 /// <param name="OrderLocation">Where the band is written.</param>
 /// <param name="Tolerance">singular-values: the largest relative deviation accepted.</param>
+/// <param name="RelativeTolerance">Relative tolerance.</param>
+/// <param name="AbsoluteTolerance">Absolute tolerance.</param>
 public sealed record CompareCheckSpec(
     string Comparison,
     RunSpec Run,
@@ -108,6 +110,10 @@ public enum PredicateKind
 /// <param name="Where">The condition selecting records, or null.</param>
 /// <param name="Holds">The statement (kind holds).</param>
 /// <param name="Quantity">The quantity (kind grows-as-loss-falls).</param>
+/// <param name="Name">Name.</param>
+/// <param name="At">At.</param>
+/// <param name="Kind">Kind.</param>
+/// <param name="Location">Location.</param>
 public sealed record PredicateSpec(
     string Name,
     PredicateAt At,

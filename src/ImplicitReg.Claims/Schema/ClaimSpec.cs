@@ -48,6 +48,7 @@ public sealed record SourceSpec(string Paper, string? Where);
 /// <param name="Text">The text as written.</param>
 /// <param name="Expr">The parsed expression or statement.</param>
 /// <param name="Domain">Where the terms of <paramref name="Expr"/> are defined, as the parser reports it.</param>
+/// <param name="Location">Location.</param>
 public sealed record FormulaSpec(string Text, Expr Expr, IReadOnlyList<Statement> Domain, SourceLocation Location)
 {
     /// <inheritdoc/>
@@ -60,6 +61,7 @@ public sealed record AssumptionSpec(FormulaSpec? Formula, string? Prose);
 /// <summary>One observed entry of the matrix and its target.</summary>
 /// <param name="Row">1-based row.</param>
 /// <param name="Column">1-based column.</param>
+/// <param name="Target">Target.</param>
 public sealed record ObservationSpec(int Row, int Column, double Target);
 
 /// <summary>

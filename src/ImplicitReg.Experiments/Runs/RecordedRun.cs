@@ -16,6 +16,9 @@ public sealed class RecordingHooks
 }
 
 /// <summary>A finished run: how it ended and every record, one row per record with one value per column.</summary>
+/// <param name="Result">How the run ended.</param>
+/// <param name="Columns">The recorded columns, starting with step, time, loss.</param>
+/// <param name="Rows">Every record, one value per column.</param>
 /// <param name="EndedFinite">False when the state at the last recording point was not finite (nothing was recorded there).</param>
 public sealed record RecordedRunResult(RunResult Result, IReadOnlyList<string> Columns, IReadOnlyList<double[]> Rows, bool EndedFinite)
 {
