@@ -45,7 +45,8 @@ public sealed class ProveVerb : ILegacyCliVerb
           --cross-check    replay the certificates with the z3 and cvc5 command-line solvers
           --strategy S     auto (qfnra-nlsat, then Z3's default solver), nlsat, or default
           --no-split       keep abs as a disjunction instead of splitting it into sign cases
-          --catalogue m6   prove the M6 constructions (docs/theory.md) and refute their negative controls
+          --catalogue m6   run the prove checks of the M6 claim files (proofs/razin2020/m6-*.yaml):
+                           every construction proved, every negative control refuted
 
         exit codes: 0 proved, 1 refuted, 2 bad input or libz3 missing, 3 unknown (or solvers disagree),
                     70 the solver's counterexample failed the kernel's check (a bug; please report it)
@@ -74,7 +75,7 @@ public sealed class ProveVerb : ILegacyCliVerb
             if (a.Positionals.Count > 0) throw new CliUsageException("--catalogue runs a fixed catalogue; do not also give a statement");
             if (catalogue != "m6") throw new CliUsageException($"unknown catalogue '{catalogue}' (known: m6)");
             RequireZ3();
-            return CatalogueRun.Run(prover, options.Timeout, crossCheck, format, io);
+            return CatalogueRun.Run(options.Timeout, crossCheck, format, io);
         }
 
         if (a.Positionals.Count != 1)
