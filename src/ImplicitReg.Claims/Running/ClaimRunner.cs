@@ -15,6 +15,9 @@ public sealed record RunnerOptions
     /// <summary>Only checks whose <c>claim/check</c>, file or theory contains this (case-insensitive), or null for all.</summary>
     public string? Filter { get; init; }
 
+    /// <summary>A programmatic selection (claim id, check id) applied after <see cref="Filter"/>, or null for all.</summary>
+    public Func<string, string, bool>? Select { get; init; }
+
     /// <summary>Where prove checks write certificates, or null.</summary>
     public string? CertificateDirectory { get; init; }
 
@@ -59,7 +62,8 @@ public static class ClaimRunner
             claims.Add(claim);
         }
 
-        var work = claims.SelectMany(c => c.Checks.Where(k => Selected(options.Filter, c, k)).Select(k => (Claim: c, Check: k))).ToList();
+        var work = claims.SelectMany(c => c.Checks.Where(k => Selected(options.Filter, c, k) && (options.Select?.Invoke(c.Id, k.Id) ?? true))
+            .Select(k => (Claim: c, Check: k))).ToList();
         var results = new CheckResult[work.Count];
         int done = 0;
         var gate = new object();

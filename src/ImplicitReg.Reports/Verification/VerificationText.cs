@@ -20,7 +20,7 @@ public static class VerificationText
         var checks = result.Checks.ToList();
         if (checks.Count > 0) output.Write(Render(Table(result)));
         foreach (var c in checks.Where(c => !c.Passed))
-            output.WriteLine($"{c.ClaimId}/{c.CheckId}: expected {ResultNames.Of(c.Expected)}, got {ResultNames.Of(c.Verdict)}: {c.Reason ?? c.Evidence}");
+            output.WriteLine($"{c.Location}: {c.ClaimId}/{c.CheckId}: expected {ResultNames.Of(c.Expected)}, got {ResultNames.Of(c.Verdict)}: {c.Reason ?? c.Evidence}");
         foreach (var d in result.Diagnostics) output.WriteLine($"{d}");
         output.WriteLine(Summary(result));
     }
