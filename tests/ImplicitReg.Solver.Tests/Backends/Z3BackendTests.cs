@@ -1,5 +1,5 @@
 using ImplicitReg.Solver.Backends;
-using ImplicitReg.Solver.Constructions;
+using ImplicitReg.Solver.Tests.Testing;
 using ImplicitReg.Solver.Native;
 using ImplicitReg.Solver.Proving;
 using ImplicitReg.Solver.Translation;
@@ -32,7 +32,7 @@ public sealed class Z3BackendTests
     [RequiresZ3Fact]
     public void EveryAttemptTimingOutIsUnknownWithTheReason()
     {
-        var theorem = CompletionBound.Build(new CompletionInstance(3), M6Catalogue.Smallness).Theorem;
+        var theorem = HardStatements.ThreeByThreeBound;
         var problem = new Prover(new Z3Backend()).Prepare(Obligation.Of("hard", theorem))[0].Problem;
         var answer = new Z3Backend().Check(problem, TimeSpan.FromMilliseconds(200));
         Assert.Equal(SolverOutcome.Unknown, answer.Outcome);
@@ -46,7 +46,7 @@ public sealed class Z3BackendTests
         // With Z3's own timeout parameter, concurrent timeouts once deadlocked inside Z3 4.8.12's scoped_timer and
         // hung the test host (rare: about one full test run in three). The watchdog's interrupts must always come
         // back; this smoke test exercises the concurrent path, it cannot force the old race.
-        var theorem = CompletionBound.Build(new CompletionInstance(3), M6Catalogue.Smallness).Theorem;
+        var theorem = HardStatements.ThreeByThreeBound;
         var problem = new Prover(new Z3Backend()).Prepare(Obligation.Of("hard", theorem))[0].Problem;
         var runs = Enumerable.Range(0, 6)
             .Select(i => Task.Run(() => new Z3Backend().Check(problem, TimeSpan.FromMilliseconds(50 + 30 * i))))

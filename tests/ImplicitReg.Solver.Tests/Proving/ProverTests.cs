@@ -1,5 +1,5 @@
 using ImplicitReg.Solver.Backends;
-using ImplicitReg.Solver.Constructions;
+using ImplicitReg.Solver.Tests.Testing;
 using ImplicitReg.Solver.Proving;
 using ImplicitReg.Solver.Translation;
 using ImplicitReg.Solver.Verdicts;
@@ -54,7 +54,7 @@ public sealed class ProverTests
     public void AHardClaimWithATinyTimeoutIsUnknownWithTheReasonNeverProved()
     {
         // The 3x3 bound as one obligation (9 entries, degree 3): far beyond 300 ms; it needs the derivation.
-        var theorem = CompletionBound.Build(new CompletionInstance(3), M6Catalogue.Smallness).Theorem;
+        var theorem = HardStatements.ThreeByThreeBound;
         var v = new Prover(new Z3Backend(), new ProverOptions { Timeout = TimeSpan.FromMilliseconds(300) })
             .Prove(Obligation.Of("hard", theorem));
         Assert.Equal(VerdictKind.Unknown, v.Kind);
