@@ -17,8 +17,9 @@ internal static class RunSpecYaml
     {
         ["seed"] = (s, r, n, w) => r.Int(n, w) is { } x ? s with { Seed = x } : s,
         ["loss"] = (s, r, n, w) => r.String(n, w) is { } x ? s with { Loss = x } : s,
-        ["optimizer"] = (s, r, n, w) => r.Choice(n, w, "gd", "normalized") is { } x ? s with { Optimizer = x } : s,
+        ["optimizer"] = (s, r, n, w) => r.Choice(n, w, "gd", "group-rmsprop", "normalized") is { } x ? s with { Optimizer = x } : s,
         ["lr"] = (s, r, n, w) => r.Double(n, w) is { } x ? s with { LearningRate = x } : s,
+        ["eps"] = (s, r, n, w) => r.Double(n, w) is { } x ? s with { Epsilon = x } : s,
         ["steps"] = (s, r, n, w) => r.Long(n, w) is { } x ? s with { Steps = x } : s,
         ["stop-loss"] = (s, r, n, w) => r.Double(n, w) is { } x ? s with { StopLoss = x } : s,
         ["record-every"] = (s, r, n, w) => r.Long(n, w) is { } x ? s with { RecordEvery = x } : s,

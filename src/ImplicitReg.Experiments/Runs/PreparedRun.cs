@@ -1,3 +1,4 @@
+using ImplicitReg.Experiments.Simulators.Optimizers;
 using System.Globalization;
 using ImplicitReg.Experiments.Simulators;
 using ImplicitReg.Experiments.Simulators.Cp;
@@ -104,7 +105,7 @@ public sealed class PreparedRun : IDisposable
         if (components < 1) throw new RunSpecException("components", "must be positive");
         double std = spec.InitStd ?? 1e-2;
         var scale = DmfSetup.LossOf(spec, "mse");
-        var schedule = RunSchedule.From(spec, "normalized", 1e-2, 1e-8);
+        var schedule = RunSchedule.From(spec, GroupRmsprop.OptionName, 1e-2, 1e-8, GroupRmsprop.TensorCompletionEpsilon);
         var random = new SeededRandom(seed);
         var problem = Wrap(() => CpProblem.RandomCompletion(sizes, spec.Rank ?? 5, spec.Observed ?? 2000, scale, random));
         var sim = new CpSimulator(problem, CpSimulator.GaussianFactors(sizes, components, std, random));

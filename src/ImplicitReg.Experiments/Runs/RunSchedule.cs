@@ -10,10 +10,14 @@ public sealed record RunSchedule(Optimizer Optimizer, long Steps, double StopLos
     /// Applies <paramref name="spec"/> over the model's defaults: optimizer, learning rate and stopping loss
     /// (steps 10000, a record about every 1/200 of the steps, top 5).
     /// </summary>
-    public static RunSchedule From(RunSpec spec, string defaultOptimizer, double defaultLearningRate, double defaultStopLoss)
+    public static RunSchedule From(RunSpec spec, string defaultOptimizer, double defaultLearningRate, double defaultStopLoss,
+        double defaultEpsilon = GroupRmsprop.MatrixCompletionEpsilon)
     {
         var name = spec.Optimizer ?? defaultOptimizer;
-        if (name is not ("gd" or "normalized")) throw new RunSpecException("optimizer", $"must be gd or normalized, got '{name}'");
+        if (name is not ("gd" or GroupRmsprop.OptionName or GroupRmsprop.LegacyName))
+            throw new RunSpecException("optimizer", $"must be gd or {GroupRmsprop.OptionName} (also spelled {GroupRmsprop.LegacyName}), got '{name}'");
+        var eps = spec.Epsilon ?? defaultEpsilon;
+        if (!(eps >= 0) || !double.IsFinite(eps)) throw new RunSpecException("eps", $"must be non-negative and finite, got {eps.ToString(CultureInfo.InvariantCulture)}");
         var lr = spec.LearningRate ?? defaultLearningRate;
         if (!(lr > 0) || !double.IsFinite(lr)) throw new RunSpecException("lr", $"must be positive, got {lr.ToString(CultureInfo.InvariantCulture)}");
         long steps = spec.Steps ?? 10_000;
@@ -22,12 +26,12 @@ public sealed record RunSchedule(Optimizer Optimizer, long Steps, double StopLos
         if (every < 1) throw new RunSpecException("record-every", "must be at least 1");
         int top = spec.Top ?? 5;
         if (top < 1) throw new RunSpecException("top", "must be at least 1");
-        return new RunSchedule(name == "normalized" ? new NormalizedGradientDescent(lr) : new GradientDescent(lr),
+        return new RunSchedule(Optimizer.Create(name, lr, eps),
             steps, spec.StopLoss ?? defaultStopLoss, every, top);
     }
 
     /// <summary>e.g. <c>gd lr 0.003</c>.</summary>
-    public string DescribeOptimizer() => $"{Optimizer.Name} lr {RunText.Short(Optimizer.LearningRate)}";
+    public string DescribeOptimizer() => Optimizer.Describe();
 }
 
 /// <summary>Number formatting of run descriptions (the same as the command line's: six significant digits, no "-0").</summary>

@@ -21,7 +21,7 @@ public sealed record RunSpec
         _ => throw new RunSpecException("model", $"must be one of {string.Join("|", Models)}, got '{model}'"),
     };
 
-    private static readonly string[] Common = ["seed", "loss", "optimizer", "lr", "steps", "stop-loss", "record-every", "top"];
+    private static readonly string[] Common = ["seed", "loss", "optimizer", "lr", "eps", "steps", "stop-loss", "record-every", "top"];
 
     /// <summary>dmf, cp or sym.</summary>
     public required string Model { get; init; }
@@ -32,8 +32,11 @@ public sealed record RunSpec
     /// <summary>half-sse, mse or sse.</summary>
     public string? Loss { get; init; }
 
-    /// <summary>gd or normalized.</summary>
+    /// <summary>gd, or group-rmsprop (older spelling: normalized).</summary>
     public string? Optimizer { get; init; }
+
+    /// <summary>ε of group RMSprop (<c>eps</c>); default: the experiment's (1e-4 for dmf and sym, 1e-6 for cp).</summary>
+    public double? Epsilon { get; init; }
 
     /// <summary>The learning rate (<c>lr</c>).</summary>
     public double? LearningRate { get; init; }
