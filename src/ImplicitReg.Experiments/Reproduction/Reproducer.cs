@@ -71,7 +71,7 @@ public static class Reproducer
         var w = new StringWriter { NewLine = "\n" };
         w.WriteLine($"{experiment.Name}: {experiment.Title}");
         foreach (var line in manifest.Settings) w.WriteLine($"  {line}");
-        foreach (var line in summary.Lines) w.WriteLine(line);
+        foreach (var line in summary.Lines) w.WriteLine(line.TrimEnd()); // padded tables end in spaces
         w.WriteLine("claims:");
         foreach (var c in summary.Claims)
         {

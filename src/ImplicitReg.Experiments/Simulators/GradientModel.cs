@@ -26,7 +26,14 @@ public abstract class GradientModel : IDisposable
     public abstract double[] FlattenGradient();
 
     /// <summary>Releases helper threads (a no-op for models without one).</summary>
-    public virtual void Dispose()
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what the model owns; <paramref name="disposing"/> is false only from a finalizer (none has one).</summary>
+    protected virtual void Dispose(bool disposing)
     {
     }
 }

@@ -80,7 +80,7 @@ public static class SweepStore
         }
         var missing = Enumerable.Range(0, first!.RunCount).Where(i => !byIndex.ContainsKey(i)).ToList();
         if (missing.Count > 0)
-            throw new InvalidDataException($"the sweep has {first.RunCount} runs but {missing.Count} are in none of the directories " +
+            throw new InvalidDataException($"the sweep has {first.RunCount} runs but {missing.Count} of them {(missing.Count == 1 ? "is" : "are")} in none of the directories " +
                 $"(indices {string.Join(",", missing.Take(12))}{(missing.Count > 12 ? ",..." : "")}); run the missing shards first");
         return (first with { Shard = Shard.All }, byIndex.Values.ToList());
     }

@@ -32,6 +32,7 @@ public sealed class CompiledSystem
     /// <summary>The default time symbol: <c>t</c>.</summary>
     public static readonly Sym DefaultTime = new("t");
 
+    /// <summary>The binding of time, state and parameter symbols to the evaluator's arguments.</summary>
     public SymbolLayout Layout { get; }
 
     /// <summary>State variables in slot order.</summary>
@@ -40,6 +41,7 @@ public sealed class CompiledSystem
     /// <summary>Right-hand sides in slot order.</summary>
     public IReadOnlyList<Expr> RightHandSides => _rhs;
 
+    /// <summary>Number of state variables.</summary>
     public int Dimension => Layout.State.Count;
 
     /// <summary>Values of the parameters (slot order of <see cref="SymbolLayout.Parameters"/>); set before integrating.</summary>

@@ -24,6 +24,7 @@ public static class ExpressionCompiler
     /// <summary>Most shared subexpressions kept in locals (the IL limit is 65,535 locals).</summary>
     public const int MaxLocals = 60_000;
 
+    /// <summary>Compiles <paramref name="outputs"/> into one evaluator reading its symbols through <paramref name="layout"/>; shared subexpressions are computed once.</summary>
     public static CompiledEvaluator Compile(IReadOnlyList<Expr> outputs, SymbolLayout layout)
     {
         var t = LinqExpr.Parameter(typeof(double), "t");

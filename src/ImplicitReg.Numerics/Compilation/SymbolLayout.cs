@@ -5,8 +5,11 @@ namespace ImplicitReg.Numerics.Compilation;
 /// <summary>Where a compiled expression reads a symbol from: the time argument, a state slot or a parameter slot.</summary>
 public enum SymbolSource
 {
+    /// <summary>The time argument.</summary>
     Time,
+    /// <summary>A slot of the state vector.</summary>
     State,
+    /// <summary>A slot of the parameter vector.</summary>
     Parameter,
 }
 
@@ -19,6 +22,7 @@ public sealed class SymbolLayout
 {
     private readonly Dictionary<Sym, (SymbolSource Source, int Index)> _map = new();
 
+    /// <summary>Binds <paramref name="state"/>, the optional <paramref name="time"/> symbol and <paramref name="parameters"/>; a symbol bound twice is a <see cref="CompilationException"/>.</summary>
     public SymbolLayout(IReadOnlyList<Sym> state, Sym? time = null, IReadOnlyList<Sym>? parameters = null)
     {
         State = state;
@@ -29,8 +33,11 @@ public sealed class SymbolLayout
         for (int i = 0; i < Parameters.Count; i++) Bind(Parameters[i], SymbolSource.Parameter, i);
     }
 
+    /// <summary>The time symbol, if any.</summary>
     public Sym? Time { get; }
+    /// <summary>The state variables in slot order.</summary>
     public IReadOnlyList<Sym> State { get; }
+    /// <summary>The parameters in slot order.</summary>
     public IReadOnlyList<Sym> Parameters { get; }
 
     private void Bind(Sym s, SymbolSource source, int index)
@@ -39,6 +46,7 @@ public sealed class SymbolLayout
             throw new CompilationException($"symbol '{s.Name}' is bound twice (as {_map[s].Source} and {source})");
     }
 
+    /// <summary>Where <paramref name="s"/> is read from; false (index −1) when it is not bound.</summary>
     public bool TryResolve(Sym s, out SymbolSource source, out int index)
     {
         if (_map.TryGetValue(s, out var slot))

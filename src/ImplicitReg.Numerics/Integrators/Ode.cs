@@ -13,6 +13,7 @@ namespace ImplicitReg.Numerics.Integrators;
 /// </example>
 public static class Ode
 {
+    /// <summary>Integrates y' = f(t, y) from (<paramref name="t0"/>, <paramref name="y0"/>) to <paramref name="t1"/> with <paramref name="method"/>.</summary>
     public static OdeSolution Solve(OdeMethod method, OdeFunction function, double t0, IReadOnlyList<double> y0,
         double t1, OdeOptions? options = null)
     {

@@ -52,6 +52,7 @@ public sealed class OdeSolution
         Statistics = statistics;
     }
 
+    /// <summary>How the run ended.</summary>
     public OdeStatus Status { get; }
 
     /// <summary>A sentence describing the end of the run (why it stopped early, when it did).</summary>
@@ -60,6 +61,7 @@ public sealed class OdeSolution
     /// <summary>Time reached (t1, an event root, or where the run stopped).</summary>
     public double FinalTime { get; }
 
+    /// <summary>The state at <see cref="FinalTime"/>.</summary>
     public double[] FinalState { get; }
 
     /// <summary>Reported times (empty when <see cref="OdeOptions.StoreOutput"/> is false).</summary>
@@ -71,6 +73,7 @@ public sealed class OdeSolution
     /// <summary>Located events in time order.</summary>
     public IReadOnlyList<EventHit> Events { get; }
 
+    /// <summary>Step and evaluation counts.</summary>
     public OdeStatistics Statistics { get; }
 
     /// <summary>True when the run reached t1 or stopped at a terminal event.</summary>

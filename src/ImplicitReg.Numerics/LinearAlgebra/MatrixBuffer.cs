@@ -16,6 +16,7 @@ public sealed class MatrixBuffer
     /// <summary>Row padding granularity in doubles.</summary>
     public const int Lanes = 8;
 
+    /// <summary>A zero matrix of the given shape.</summary>
     public MatrixBuffer(int rows, int columns)
     {
         if (rows < 0 || columns < 0) throw new ArgumentOutOfRangeException(nameof(rows), "dimensions must be non-negative");
@@ -46,7 +47,9 @@ public sealed class MatrixBuffer
         }
     }
 
+    /// <summary>Number of rows.</summary>
     public int Rows { get; }
+    /// <summary>Number of columns (without padding).</summary>
     public int Columns { get; }
 
     /// <summary>Distance between rows in <see cref="Data"/> (Columns rounded up to a multiple of 8).</summary>
@@ -55,22 +58,27 @@ public sealed class MatrixBuffer
     /// <summary>The storage (Rows × Stride, 64-byte aligned), row-major with <see cref="Stride"/>; padding entries are zero.</summary>
     public Span<double> Data => _array.AsSpan(_offset, _length);
 
+    /// <summary>Entry (row, column), 0-based.</summary>
     public double this[int row, int column]
     {
         get => _array[_offset + row * Stride + column];
         set => _array[_offset + row * Stride + column] = value;
     }
 
+    /// <summary>The entries of row <paramref name="row"/>, without padding.</summary>
     public Span<double> Row(int row) => Data.Slice(row * Stride, Columns);
 
+    /// <summary>Sets every entry to zero.</summary>
     public void Clear() => Data.Clear();
 
+    /// <summary>Copies the entries of a matrix of the same shape.</summary>
     public void CopyFrom(MatrixBuffer other)
     {
         RequireSameShape(other);
         other.Data.CopyTo(Data);
     }
 
+    /// <summary>A copy.</summary>
     public MatrixBuffer Clone()
     {
         var c = new MatrixBuffer(Rows, Columns);
@@ -78,12 +86,14 @@ public sealed class MatrixBuffer
         return c;
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="other"/> has the same shape.</summary>
     public void RequireSameShape(MatrixBuffer other)
     {
         if (other.Rows != Rows || other.Columns != Columns)
             throw new ArgumentException($"shape {other.Rows}×{other.Columns} does not match {Rows}×{Columns}");
     }
 
+    /// <summary>A matrix with the entries of a two-dimensional array.</summary>
     public static MatrixBuffer FromArray(double[,] values)
     {
         var m = new MatrixBuffer(values.GetLength(0), values.GetLength(1));
@@ -93,6 +103,7 @@ public sealed class MatrixBuffer
         return m;
     }
 
+    /// <summary>A matrix with the entries of a MathNet matrix.</summary>
     public static MatrixBuffer FromMatrix(Matrix<double> values)
     {
         var m = new MatrixBuffer(values.RowCount, values.ColumnCount);
@@ -102,6 +113,7 @@ public sealed class MatrixBuffer
         return m;
     }
 
+    /// <summary>The entries as a two-dimensional array.</summary>
     public double[,] ToArray()
     {
         var a = new double[Rows, Columns];
@@ -111,6 +123,7 @@ public sealed class MatrixBuffer
         return a;
     }
 
+    /// <summary>The entries as a dense MathNet matrix.</summary>
     public Matrix<double> ToMatrix() => Matrix<double>.Build.Dense(Rows, Columns, (r, c) => this[r, c]);
 
     /// <summary>Squared Frobenius norm.</summary>

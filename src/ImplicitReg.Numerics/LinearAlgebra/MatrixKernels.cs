@@ -9,7 +9,7 @@ namespace ImplicitReg.Numerics.LinearAlgebra;
 /// Dense kernels on <see cref="MatrixBuffer"/>s for the simulators' hot loops: products C = A·B and C = Aᵀ·B
 /// register-blocked as 4 rows × 32 columns of 512-bit accumulators (the step of GD on 100×100 layers is a
 /// handful of these), transposes and scaled updates. No allocation. Without AVX-512 the same loops run on
-/// <see cref="Vector{T}"/>.
+/// <see cref="System.Numerics.Vector{T}"/>.
 /// </summary>
 public static class MatrixKernels
 {

@@ -7,6 +7,7 @@ namespace ImplicitReg.Numerics.LinearAlgebra;
 /// </summary>
 public sealed class SparsePattern
 {
+    /// <summary>The pattern of the entries (rowIndex[k], columnIndex[k]), 0-based, in a rows × columns matrix.</summary>
     public SparsePattern(int rows, int columns, IReadOnlyList<int> rowIndex, IReadOnlyList<int> columnIndex)
     {
         Rows = rows;
@@ -26,13 +27,18 @@ public sealed class SparsePattern
         ColumnStart = Starts(CscColumn, columns);
     }
 
+    /// <summary>Number of rows of the matrix.</summary>
     public int Rows { get; }
+    /// <summary>Number of columns of the matrix.</summary>
     public int Columns { get; }
+    /// <summary>Number of entries.</summary>
     public int Count => CsrRow.Length;
 
     /// <summary>Entries of row r are CSR positions RowStart[r] … RowStart[r+1]−1.</summary>
     public int[] RowStart { get; }
+    /// <summary>The row of each CSR position.</summary>
     public int[] CsrRow { get; }
+    /// <summary>The column of each CSR position.</summary>
     public int[] CsrColumn { get; }
 
     /// <summary>The original index of each CSR position.</summary>
@@ -40,7 +46,9 @@ public sealed class SparsePattern
 
     /// <summary>Entries of column c are CSC positions ColumnStart[c] … ColumnStart[c+1]−1.</summary>
     public int[] ColumnStart { get; }
+    /// <summary>The row of each CSC position.</summary>
     public int[] CscRow { get; }
+    /// <summary>The column of each CSC position.</summary>
     public int[] CscColumn { get; }
 
     /// <summary>The CSR position of each CSC position.</summary>

@@ -27,6 +27,7 @@ public sealed class StepWorker : IDisposable
     private int _sleeping;
     private volatile bool _stop;
 
+    /// <summary>Starts the helper thread.</summary>
     public StepWorker()
     {
         _thread = new Thread(Loop) { IsBackground = true, Name = "implicitreg step worker" };
@@ -122,6 +123,7 @@ public sealed class StepWorker : IDisposable
         }
     }
 
+    /// <summary>Stops and joins the helper thread.</summary>
     public void Dispose()
     {
         _stop = true;

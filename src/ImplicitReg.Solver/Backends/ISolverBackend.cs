@@ -17,6 +17,7 @@ public interface ISolverBackend
     SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default);
 }
 
+/// <summary>The three answers of a satisfiability check of an obligation's negation.</summary>
 public enum SolverOutcome
 {
     /// <summary>A solution exists: the obligation is false (a model is attached when the backend provides one).</summary>
@@ -38,8 +39,10 @@ public sealed record SolverAnswer(
     /// <summary>The assertion order of the attempt that answered (certificates are written in it).</summary>
     public AssertionOrder Order { get; init; } = AssertionOrder.Natural;
 
+    /// <summary>An undecided answer with its reason.</summary>
     public static SolverAnswer Unknown(string reason, TimeSpan elapsed, string engine) => new(SolverOutcome.Unknown, null, reason, elapsed, engine);
 
+    /// <summary><c>sat</c>, <c>unsat</c>, or <c>unknown (reason)</c>.</summary>
     public override string ToString() => Outcome switch
     {
         SolverOutcome.Unknown => $"unknown ({Reason})",

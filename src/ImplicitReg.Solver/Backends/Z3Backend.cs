@@ -22,6 +22,7 @@ public enum Z3Plan
 /// </summary>
 public sealed record Z3Attempt(Z3Strategy Strategy, AssertionOrder Order, TimeSpan StartAfter = default)
 {
+    /// <summary>The strategy and order as shown in verdicts (<c>qfnra-nlsat (reversed)</c>).</summary>
     public override string ToString() =>
         (Strategy == Z3Strategy.Nlsat ? "qfnra-nlsat" : "default") + (Order == AssertionOrder.Reversed ? " (reversed)" : "");
 }
@@ -37,6 +38,7 @@ public sealed class Z3Backend : ISolverBackend
 {
     private readonly IReadOnlyList<Z3Attempt> _attempts;
 
+    /// <summary>A backend running the portfolio of <paramref name="plan"/>.</summary>
     public Z3Backend(Z3Plan plan = Z3Plan.Auto) => _attempts = AttemptsOf(plan);
 
     /// <summary>A backend running exactly the given attempts (e.g. one order only, to measure it).</summary>
@@ -49,8 +51,10 @@ public sealed class Z3Backend : ISolverBackend
     /// <summary>How long losing attempts may take to stop after the winner is known.</summary>
     public static readonly TimeSpan LoserGrace = TimeSpan.FromSeconds(2);
 
+    /// <inheritdoc/>
     public string Name => "z3 (in-process)";
 
+    /// <summary>The attempts of the portfolio, in start order.</summary>
     public IReadOnlyList<Z3Attempt> Attempts => _attempts;
 
     private static IReadOnlyList<Z3Attempt> AttemptsOf(Z3Plan plan) => plan switch
@@ -64,6 +68,7 @@ public sealed class Z3Backend : ISolverBackend
         ],
     };
 
+    /// <inheritdoc/>
     public SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default)
     {
         Z3Library.RequireLoaded();

@@ -25,8 +25,10 @@ public sealed class CommandLineSolver : ISolverBackend
         _arguments = arguments;
     }
 
+    /// <inheritdoc/>
     public string Name { get; }
 
+    /// <summary>The executable run (a name looked up on PATH, or a path).</summary>
     public string Executable { get; }
 
     /// <summary>The z3 command-line solver (<c>z3 -T:seconds file</c>).</summary>
@@ -37,6 +39,7 @@ public sealed class CommandLineSolver : ISolverBackend
     public static CommandLineSolver Cvc5(string executable = "cvc5") =>
         new("cvc5", executable, (t, f) => [$"--tlimit={Math.Max(1, (long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}", "--lang=smt2", f]);
 
+    /// <inheritdoc/>
     public SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default) =>
         Replay(SmtLibCertificate.Write(problem), timeout, cancel);
 

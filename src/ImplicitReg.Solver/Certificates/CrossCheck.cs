@@ -13,6 +13,7 @@ public sealed record CrossCheckEntry(string Case, string Solver, SolverAnswer An
 /// </summary>
 public sealed record CrossCheckReport(IReadOnlyList<CrossCheckEntry> Entries, IReadOnlyList<string> Disagreements)
 {
+    /// <summary>True when no two definite answers differ.</summary>
     public bool Agree => Disagreements.Count == 0;
 
     /// <summary>Entries whose solver gave no definite answer (unknown, timeout, not installed).</summary>
@@ -25,6 +26,7 @@ public static class CrossCheck
     /// <summary>The replayers of <c>--cross-check</c>: the z3 and cvc5 command-line solvers.</summary>
     public static IReadOnlyList<ISolverBackend> DefaultReplayers() => [CommandLineSolver.Z3(), CommandLineSolver.Cvc5()];
 
+    /// <summary>Replays the certificate of every case of <paramref name="verdict"/> with each of <paramref name="replayers"/>.</summary>
     public static CrossCheckReport Run(Verdict verdict, IReadOnlyList<ISolverBackend> replayers, TimeSpan timeout, CancellationToken cancel = default)
     {
         var entries = new List<CrossCheckEntry>();

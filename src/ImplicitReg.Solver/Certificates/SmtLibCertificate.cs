@@ -13,6 +13,7 @@ namespace ImplicitReg.Solver.Certificates;
 /// </summary>
 public static class SmtLibCertificate
 {
+    /// <summary>The SMT-LIB2 script of <paramref name="problem"/>; <paramref name="original"/>, when given, is quoted in a comment.</summary>
     public static string Write(LoweredProblem problem, Statement? original = null)
     {
         var sb = new StringBuilder();

@@ -5,7 +5,9 @@ namespace ImplicitReg.Solver.Constructions;
 /// <summary>What a catalogue entry must come out as: a claim is proved, a negative control refuted.</summary>
 public enum Expectation
 {
+    /// <summary>The claim must be proved.</summary>
     Proved,
+    /// <summary>The negative control must be refuted.</summary>
     Refuted,
 }
 

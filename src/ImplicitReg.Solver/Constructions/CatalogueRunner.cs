@@ -8,6 +8,7 @@ namespace ImplicitReg.Solver.Constructions;
 public sealed record EntryResult(CatalogueEntry Entry, VerdictKind Kind, TimeSpan Elapsed, TimeSpan SlowestObligation, int Obligations,
     Verdict? Verdict, DerivationResult? Derivation, string? Reason)
 {
+    /// <summary>True when the verdict is the one the entry expects.</summary>
     public bool AsExpected => Entry.Expect switch
     {
         Expectation.Proved => Kind == VerdictKind.Proved,
@@ -18,6 +19,7 @@ public sealed record EntryResult(CatalogueEntry Entry, VerdictKind Kind, TimeSpa
 /// <summary>Runs catalogue entries with a prover.</summary>
 public static class CatalogueRunner
 {
+    /// <summary>Decides one entry with <paramref name="prover"/> and times it.</summary>
     public static EntryResult Run(CatalogueEntry entry, Prover prover, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();

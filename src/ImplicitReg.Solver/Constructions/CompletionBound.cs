@@ -14,6 +14,7 @@ namespace ImplicitReg.Solver.Constructions;
 /// </summary>
 public static class CompletionBound
 {
+    /// <summary>The symbol s, the square root of twice the loss.</summary>
     public static readonly Sym S = new("s");
 
     /// <summary>G(s): the lower bound of −P.</summary>

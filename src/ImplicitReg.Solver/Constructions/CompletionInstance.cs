@@ -9,6 +9,7 @@ namespace ImplicitReg.Solver.Constructions;
 /// </summary>
 public sealed class CompletionInstance
 {
+    /// <summary>The d × d instance for <paramref name="size"/> d, 2 ≤ d ≤ 6.</summary>
     public CompletionInstance(int size)
     {
         if (size is < 2 or > 6) throw new ArgumentOutOfRangeException(nameof(size), "the instance is built for 2 <= d <= 6 (Leibniz expansion)");
@@ -16,13 +17,16 @@ public sealed class CompletionInstance
         Permutations = [.. LeibnizTerms(size)];
     }
 
+    /// <summary>The size d.</summary>
     public int Size { get; }
 
     /// <summary>Every permutation σ of 1..d with its sign (the terms of the Leibniz formula).</summary>
     public IReadOnlyList<(int Sign, int[] Sigma)> Permutations { get; }
 
+    /// <summary>The kernel symbol <c>W[i,j]</c> of an entry, 1-based.</summary>
     public static Sym Entry(int i, int j) => new($"W[{i},{j}]");
 
+    /// <summary>The target value of entry (i, j), 1-based.</summary>
     public int Target(int i, int j) => (i, j) is (1, 2) or (2, 1) || (i == j && i >= 3) ? 1 : 0;
 
     /// <summary>The observed entries Ω: all but (1,1), row by row.</summary>

@@ -13,6 +13,7 @@ public sealed record DerivationResult(Derivation Derivation, IReadOnlyList<(Deri
     /// <summary>The slowest step (the per-obligation time budget applies to steps).</summary>
     public TimeSpan SlowestStep => Steps.Count == 0 ? TimeSpan.Zero : Steps.Max(s => s.Verdict.Elapsed);
 
+    /// <summary>Why the derivation is not proved (the first step that is not), or null when it is.</summary>
     public string? Reason =>
         Steps.FirstOrDefault(s => !s.Verdict.IsProved) is var (step, v) && step is not null
             ? $"step '{step.Name}' was not proved ({v.Kind.ToString().ToLowerInvariant()}{(v.Reason is null ? "" : ": " + v.Reason)})"
@@ -22,6 +23,7 @@ public sealed record DerivationResult(Derivation Derivation, IReadOnlyList<(Deri
 /// <summary>Proves a derivation step by step; stops at the first step that is not proved.</summary>
 public static class DerivationCheck
 {
+    /// <summary>Proves the steps of <paramref name="derivation"/> in order, stopping at the first that is not proved.</summary>
     public static DerivationResult Run(Derivation derivation, Prover prover, CancellationToken cancel = default)
     {
         derivation.Validate();

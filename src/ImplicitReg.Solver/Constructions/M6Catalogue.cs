@@ -19,6 +19,7 @@ public static class M6Catalogue
 
     /// <summary>The loss with ½ and without it.</summary>
     public const string LossHalf = "l = 1/2*((W[1,2] - 1)^2 + (W[2,1] - 1)^2 + W[2,2]^2)";
+    /// <summary>The loss without the factor ½.</summary>
     public const string LossFull = "l = (W[1,2] - 1)^2 + (W[2,1] - 1)^2 + W[2,2]^2";
 
     /// <summary>s1 ≥ s2 ≥ 0 are the singular values of the solution [[x, 1], [1, 0]]: ‖W‖_F² = x² + 2, |det W| = 1.</summary>
@@ -34,6 +35,7 @@ public static class M6Catalogue
     /// <summary>The smallness of the loss under which the d × d bound is stated: s = sqrt(2l) &lt; 1/5, i.e. l &lt; 1/50.</summary>
     public static readonly Rational Smallness = new(1, 5);
 
+    /// <summary>Every entry: the claims and their negative controls.</summary>
     public static IReadOnlyList<CatalogueEntry> Entries { get; } = Build();
 
     private static List<CatalogueEntry> Build()

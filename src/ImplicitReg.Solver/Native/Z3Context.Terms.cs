@@ -24,26 +24,44 @@ public sealed partial class Z3Context
         return new(Checked(Z3Native.Z3_mk_numeral(Raw, text, RealSort), "Z3_mk_numeral"));
     }
 
+    /// <summary>The constant <c>true</c>.</summary>
     public Z3Term True() => new(Checked(Z3Native.Z3_mk_true(Raw), "Z3_mk_true"));
+    /// <summary>The constant <c>false</c>.</summary>
     public Z3Term False() => new(Checked(Z3Native.Z3_mk_false(Raw), "Z3_mk_false"));
 
+    /// <summary>The n-ary sum.</summary>
     public Z3Term Add(params Z3Term[] terms) => NAry(terms, Z3Native.Z3_mk_add, "Z3_mk_add");
+    /// <summary>The n-ary product.</summary>
     public Z3Term Mul(params Z3Term[] terms) => NAry(terms, Z3Native.Z3_mk_mul, "Z3_mk_mul");
+    /// <summary><c>a − b</c>.</summary>
     public Z3Term Sub(Z3Term a, Z3Term b) => NAry([a, b], Z3Native.Z3_mk_sub, "Z3_mk_sub");
+    /// <summary><c>−a</c>.</summary>
     public Z3Term Neg(Z3Term a) => new(Checked(Z3Native.Z3_mk_unary_minus(Raw, a.Handle), "Z3_mk_unary_minus"));
+    /// <summary>Real division <c>a / b</c>.</summary>
     public Z3Term Div(Z3Term a, Z3Term b) => new(Checked(Z3Native.Z3_mk_div(Raw, a.Handle, b.Handle), "Z3_mk_div"));
+    /// <summary><c>b^e</c>.</summary>
     public Z3Term Power(Z3Term b, Z3Term e) => new(Checked(Z3Native.Z3_mk_power(Raw, b.Handle, e.Handle), "Z3_mk_power"));
 
+    /// <summary><c>a = b</c>.</summary>
     public Z3Term Eq(Z3Term a, Z3Term b) => Binary(a, b, Z3Native.Z3_mk_eq, "Z3_mk_eq");
+    /// <summary><c>a &lt; b</c>.</summary>
     public Z3Term Lt(Z3Term a, Z3Term b) => Binary(a, b, Z3Native.Z3_mk_lt, "Z3_mk_lt");
+    /// <summary><c>a &lt;= b</c>.</summary>
     public Z3Term Le(Z3Term a, Z3Term b) => Binary(a, b, Z3Native.Z3_mk_le, "Z3_mk_le");
+    /// <summary><c>a &gt; b</c>.</summary>
     public Z3Term Gt(Z3Term a, Z3Term b) => Binary(a, b, Z3Native.Z3_mk_gt, "Z3_mk_gt");
+    /// <summary><c>a &gt;= b</c>.</summary>
     public Z3Term Ge(Z3Term a, Z3Term b) => Binary(a, b, Z3Native.Z3_mk_ge, "Z3_mk_ge");
+    /// <summary><c>a implies b</c>.</summary>
     public Z3Term Implies(Z3Term a, Z3Term b) => Binary(a, b, Z3Native.Z3_mk_implies, "Z3_mk_implies");
+    /// <summary><c>not a</c>.</summary>
     public Z3Term Not(Z3Term a) => new(Checked(Z3Native.Z3_mk_not(Raw, a.Handle), "Z3_mk_not"));
+    /// <summary>The conjunction (<c>true</c> when empty).</summary>
     public Z3Term And(params Z3Term[] terms) => terms.Length == 0 ? True() : NAry(terms, Z3Native.Z3_mk_and, "Z3_mk_and");
+    /// <summary>The disjunction (<c>false</c> when empty).</summary>
     public Z3Term Or(params Z3Term[] terms) => terms.Length == 0 ? False() : NAry(terms, Z3Native.Z3_mk_or, "Z3_mk_or");
 
+    /// <summary><c>if condition then then else otherwise</c>.</summary>
     public Z3Term Ite(Z3Term condition, Z3Term then, Z3Term otherwise) =>
         new(Checked(Z3Native.Z3_mk_ite(Raw, condition.Handle, then.Handle, otherwise.Handle), "Z3_mk_ite"));
 

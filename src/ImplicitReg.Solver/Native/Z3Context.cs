@@ -105,6 +105,7 @@ public sealed partial class Z3Context : IDisposable
         }
     }
 
+    /// <summary>Deletes the Z3 context; safe to call more than once.</summary>
     public void Dispose()
     {
         lock (_gate)

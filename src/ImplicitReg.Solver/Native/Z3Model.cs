@@ -58,6 +58,7 @@ public sealed class Z3Model : IDisposable
         return Rational.TryParse(text, out var r) ? r : throw new Z3Exception(Z3ErrorCode.InvalidArgument, $"unexpected numeral '{text}'");
     }
 
+    /// <summary>Releases the model's reference.</summary>
     public void Dispose()
     {
         if (_disposed) return;

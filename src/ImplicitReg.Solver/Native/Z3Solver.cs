@@ -12,8 +12,11 @@ public enum Z3Strategy
 /// <summary>The answer of <see cref="Z3Solver.Check"/>.</summary>
 public enum Z3Status
 {
+    /// <summary>No solution.</summary>
     Unsat = -1,
+    /// <summary>Undecided.</summary>
     Unknown = 0,
+    /// <summary>A solution exists.</summary>
     Sat = 1,
 }
 
@@ -35,6 +38,7 @@ public sealed class Z3Solver : IDisposable
     private bool _timedOut;
     private bool _canceled;
 
+    /// <summary>A solver of <paramref name="context"/> using <paramref name="strategy"/>.</summary>
     public Z3Solver(Z3Context context, Z3Strategy strategy)
     {
         _context = context;
@@ -62,6 +66,7 @@ public sealed class Z3Solver : IDisposable
     /// <summary>Sets the time limit of each check, in milliseconds (0 = none).</summary>
     public void SetTimeout(uint milliseconds) => _timeoutMs = milliseconds;
 
+    /// <summary>Adds an assertion.</summary>
     public void Assert(Z3Term assertion)
     {
         Z3Native.Z3_solver_assert(_context.Raw, _solver, assertion.Handle);
@@ -155,6 +160,7 @@ public sealed class Z3Solver : IDisposable
         }
     }
 
+    /// <summary>Releases the solver's reference (once; later calls do nothing).</summary>
     public void Dispose()
     {
         lock (_gate)

@@ -31,6 +31,7 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
 {
     private readonly ProverOptions _options = options ?? new ProverOptions();
 
+    /// <summary>The backend that decides the cases.</summary>
     public ISolverBackend Backend => backend;
 
     /// <summary>
@@ -49,6 +50,7 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
         }).ToList();
     }
 
+    /// <summary>Decides <paramref name="obligation"/>: proved, refuted with a confirmed counterexample, or unknown with the reason.</summary>
     public Verdict Prove(Obligation obligation, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();

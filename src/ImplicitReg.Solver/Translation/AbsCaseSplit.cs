@@ -11,8 +11,10 @@ namespace ImplicitReg.Solver.Translation;
 /// </summary>
 public static class AbsCaseSplit
 {
+    /// <summary>The largest number of distinct absolute values split into cases.</summary>
     public const int MaxSplits = 4;
 
+    /// <summary>The sign cases of <paramref name="obligation"/> (the obligation itself when it has no absolute value).</summary>
     public static IReadOnlyList<Obligation> Apply(Obligation obligation)
     {
         var cases = new List<Obligation> { obligation };

@@ -15,6 +15,7 @@ public sealed record Elimination(Sym Symbol, Expr Definition);
 /// </summary>
 public static class LinearElimination
 {
+    /// <summary>The problem with linearly defined symbols eliminated, and the eliminations made (to rebuild a model).</summary>
     public static (LoweredProblem Reduced, IReadOnlyList<Elimination> Eliminated) Apply(LoweredProblem problem)
     {
         var aux = problem.Auxiliaries.Select(a => a.Symbol).ToHashSet();

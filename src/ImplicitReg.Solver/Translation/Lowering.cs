@@ -29,6 +29,7 @@ public sealed class Lowering
 
     private Lowering() { }
 
+    /// <summary><paramref name="obligation"/> lowered to polynomial real arithmetic with auxiliary variables for roots, quotients and absolute values.</summary>
     public static LoweredProblem Apply(Obligation obligation)
     {
         var l = new Lowering();

@@ -46,5 +46,6 @@ public sealed record Obligation(string Name, IReadOnlyList<Statement> Assumption
             into.Add(s);
     }
 
+    /// <summary>The statement as text.</summary>
     public override string ToString() => Statement.ToString();
 }

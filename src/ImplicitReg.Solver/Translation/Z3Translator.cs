@@ -24,6 +24,7 @@ public sealed class Z3Translator(Z3Context context)
         return t;
     }
 
+    /// <summary>The Z3 term of a lowered (polynomial) expression or statement.</summary>
     public Z3Term Translate(Expr e)
     {
         if (_memo.TryGetValue(e, out var done)) return done;

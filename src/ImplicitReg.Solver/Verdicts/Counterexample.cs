@@ -104,5 +104,6 @@ public sealed record Counterexample(IReadOnlyList<KeyValuePair<string, ModelValu
         }
     }
 
+    /// <summary>The values as <c>x = 1/2, y = 3</c>.</summary>
     public override string ToString() => string.Join(", ", Values.Select(kv => $"{kv.Key} = {kv.Value.Text}"));
 }

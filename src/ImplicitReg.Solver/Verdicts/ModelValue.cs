@@ -11,10 +11,13 @@ namespace ImplicitReg.Solver.Verdicts;
 /// </summary>
 public sealed record ModelValue(Rational Lower, Rational Upper, string Text)
 {
+    /// <summary>True when the value is a known rational.</summary>
     public bool IsExact => Lower == Upper;
 
+    /// <summary>The exact rational <paramref name="value"/>.</summary>
     public static ModelValue Exact(Rational value) => new(value, value, value.ToString());
 
+    /// <summary>An algebraic number in [<paramref name="lower"/>, <paramref name="upper"/>] shown as <paramref name="decimalText"/>; exact when the ends coincide.</summary>
     public static ModelValue Algebraic(Rational lower, Rational upper, string decimalText) =>
         lower == upper ? Exact(lower) : new(lower, upper, decimalText);
 

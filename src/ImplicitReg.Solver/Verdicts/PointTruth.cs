@@ -7,7 +7,9 @@ namespace ImplicitReg.Solver.Verdicts;
 /// <summary>The truth of a statement at a point, as far as exact and interval arithmetic can tell.</summary>
 public enum Truth
 {
+    /// <summary>The statement is false at the point.</summary>
     False,
+    /// <summary>The statement is true at the point.</summary>
     True,
     /// <summary>The intervals were too wide to decide a comparison.</summary>
     Undecided,

@@ -3,6 +3,7 @@ using ImplicitReg.Solver.Translation;
 
 namespace ImplicitReg.Solver.Verdicts;
 
+/// <summary>How an obligation was decided.</summary>
 public enum VerdictKind
 {
     /// <summary>The negation is unsatisfiable (in every case).</summary>
@@ -31,6 +32,7 @@ public sealed record Verdict(
     string? Reason,
     TimeSpan Elapsed)
 {
+    /// <summary>True for <see cref="VerdictKind.Proved"/>.</summary>
     public bool IsProved => Kind == VerdictKind.Proved;
 
     /// <summary>The symbols eliminated by equations before solving, as <c>symbol = value</c> (over all cases).</summary>

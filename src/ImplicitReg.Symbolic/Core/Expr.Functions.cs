@@ -21,6 +21,7 @@ public abstract partial record Expr
         if (x is Statement) throw new SymbolicException($"{name}() takes an expression, not a statement");
     }
 
+    /// <summary><c>exp(x)</c>, with <c>exp(0) = 1</c> and <c>exp(log a) = a</c>.</summary>
     public static Expr Exp(Expr x)
     {
         RejectStatement(x, "exp");
@@ -29,6 +30,7 @@ public abstract partial record Expr
         return new Call(Func.Exp, x);
     }
 
+    /// <summary><c>log(x)</c>, with <c>log(1) = 0</c> and <c>log(exp a) = a</c>; the logarithm of a non-positive number is an error.</summary>
     public static Expr Log(Expr x)
     {
         RejectStatement(x, "log");
@@ -39,6 +41,7 @@ public abstract partial record Expr
         return new Call(Func.Log, x);
     }
 
+    /// <summary><c>abs(x)</c>, folded for numbers, even powers, roots, exponentials and rational coefficients.</summary>
     public static Expr Abs(Expr x)
     {
         RejectStatement(x, "abs");
@@ -58,6 +61,7 @@ public abstract partial record Expr
         return new Call(Func.Abs, x);
     }
 
+    /// <summary><c>sign(x)</c>, folded for numbers, exponentials and rational coefficients.</summary>
     public static Expr Sign(Expr x)
     {
         RejectStatement(x, "sign");
@@ -75,6 +79,7 @@ public abstract partial record Expr
         return new Call(Func.Sign, x);
     }
 
+    /// <summary><c>sin(x)</c>, with <c>sin 0 = 0</c> and <c>sin(−a) = −sin a</c>.</summary>
     public static Expr Sin(Expr x)
     {
         RejectStatement(x, "sin");
@@ -83,6 +88,7 @@ public abstract partial record Expr
         return new Call(Func.Sin, x);
     }
 
+    /// <summary><c>cos(x)</c>, with <c>cos 0 = 1</c> and <c>cos(−a) = cos a</c>.</summary>
     public static Expr Cos(Expr x)
     {
         RejectStatement(x, "cos");

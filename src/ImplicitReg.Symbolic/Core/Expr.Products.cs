@@ -4,6 +4,7 @@ namespace ImplicitReg.Symbolic.Core;
 
 public abstract partial record Expr
 {
+    /// <summary>The canonical product of <paramref name="factors"/>: flattened, coefficients folded, like bases collected, sorted.</summary>
     public static Expr Mul(params Expr[] factors) => Mul((IEnumerable<Expr>)factors);
 
     /// <summary>

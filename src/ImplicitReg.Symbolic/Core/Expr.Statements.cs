@@ -12,6 +12,7 @@ public abstract partial record Expr
         if (e is not Statement) throw new SymbolicException($"{where} needs a statement (a relation or logic), not the expression '{e}'");
     }
 
+    /// <summary>The relation <c>left op right</c>; both sides must be expressions, not statements.</summary>
     public static Statement Relation(RelOp op, Expr left, Expr right)
     {
         RequireExpression(left, $"the left side of '{Rel.Symbol(op)}'");
@@ -19,13 +20,20 @@ public abstract partial record Expr
         return new Rel(op, left, right);
     }
 
+    /// <summary><c>a = b</c>.</summary>
     public static Statement Eq(Expr a, Expr b) => Relation(RelOp.Eq, a, b);
+    /// <summary><c>a &lt; b</c>.</summary>
     public static Statement Lt(Expr a, Expr b) => Relation(RelOp.Lt, a, b);
+    /// <summary><c>a &lt;= b</c>.</summary>
     public static Statement Le(Expr a, Expr b) => Relation(RelOp.Le, a, b);
+    /// <summary><c>a &gt; b</c>.</summary>
     public static Statement Gt(Expr a, Expr b) => Relation(RelOp.Gt, a, b);
+    /// <summary><c>a &gt;= b</c>.</summary>
     public static Statement Ge(Expr a, Expr b) => Relation(RelOp.Ge, a, b);
 
+    /// <summary>The conjunction of statements (see <see cref="Combine"/>).</summary>
     public static Statement And(params Expr[] operands) => Combine(LogicOp.And, operands);
+    /// <summary>The disjunction of statements (see <see cref="Combine"/>).</summary>
     public static Statement Or(params Expr[] operands) => Combine(LogicOp.Or, operands);
 
     /// <summary>Flattened n-ary and/or; <c>true</c>/<c>false</c> operands are absorbed.</summary>
@@ -49,6 +57,7 @@ public abstract partial record Expr
         return new Logic(op, list.ToArray());
     }
 
+    /// <summary><c>not s</c>, with <c>not not a = a</c> and the constants folded.</summary>
     public static Statement Negation(Expr s)
     {
         RequireStatement(s, "'not'");
@@ -60,6 +69,7 @@ public abstract partial record Expr
         };
     }
 
+    /// <summary><c>premise implies conclusion</c>; both must be statements.</summary>
     public static Statement Implication(Expr premise, Expr conclusion)
     {
         RequireStatement(premise, "the premise of 'implies'");

@@ -4,6 +4,7 @@ namespace ImplicitReg.Symbolic.Core;
 
 public abstract partial record Expr
 {
+    /// <summary>The canonical sum of <paramref name="terms"/>: flattened, numbers folded, like terms collected, sorted.</summary>
     public static Expr Add(params Expr[] terms) => Add((IEnumerable<Expr>)terms);
 
     /// <summary>
@@ -101,7 +102,9 @@ public abstract partial record Expr
         return WithCoefficient(c * k, rest);
     }
 
+    /// <summary><c>a − b</c> as the canonical sum <c>a + (−1)·b</c>.</summary>
     public static Expr Sub(Expr a, Expr b) => Add(a, Neg(b));
 
+    /// <summary><c>a / b</c> as the canonical product <c>a·b^(−1)</c>.</summary>
     public static Expr Div(Expr a, Expr b) => Mul(a, Pow(b, MinusOne));
 }

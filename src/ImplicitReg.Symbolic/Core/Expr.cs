@@ -11,39 +11,56 @@ namespace ImplicitReg.Symbolic.Core;
 /// </summary>
 public abstract partial record Expr : IComparable<Expr>
 {
+    /// <summary>The number 0.</summary>
     public static readonly Num Zero = new(Rational.Zero);
+    /// <summary>The number 1.</summary>
     public static readonly Num One = new(Rational.One);
+    /// <summary>The number −1.</summary>
     public static readonly Num MinusOne = new(Rational.MinusOne);
+    /// <summary>The number 2.</summary>
     public static readonly Num Two = new(new Rational(2));
+    /// <summary>The number 1/2 (the exponent of a square root).</summary>
     public static readonly Num Half = new(Rational.Half);
 
     /// <summary>Child expressions, in storage order.</summary>
     public abstract IReadOnlyList<Expr> Children { get; }
 
+    /// <summary>Storage order (<see cref="ExprOrder"/>): a total order used to sort operands canonically.</summary>
     public int CompareTo(Expr? other) => other is null ? 1 : ExprOrder.Compare(this, other);
 
     /// <summary>Plain-text form (explicit <c>*</c>, <c>^</c> for powers); parses back to an equal expression.</summary>
     public sealed override string ToString() => Printing.TextPrinter.Print(this);
 
+    /// <summary>The exact integer <paramref name="value"/> as a number node.</summary>
     public static implicit operator Expr(int value) => Num.Of(value);
+    /// <summary>The exact rational <paramref name="value"/> as a number node.</summary>
     public static implicit operator Expr(Rational value) => Num.Of(value);
 
+    /// <summary>The canonical sum <c>a + b</c>.</summary>
     public static Expr operator +(Expr a, Expr b) => Add(a, b);
+    /// <summary>The canonical sum <c>a + (−1)·b</c>.</summary>
     public static Expr operator -(Expr a, Expr b) => Add(a, Neg(b));
+    /// <summary>The canonical product <c>(−1)·a</c>.</summary>
     public static Expr operator -(Expr a) => Neg(a);
+    /// <summary>The canonical product <c>a·b</c>.</summary>
     public static Expr operator *(Expr a, Expr b) => Mul(a, b);
+    /// <summary>The canonical product <c>a·b^(−1)</c>; a zero divisor is an error.</summary>
     public static Expr operator /(Expr a, Expr b) => Mul(a, Pow(b, MinusOne));
 }
 
 /// <summary>An exact rational constant.</summary>
 public sealed record Num(Rational Value) : Expr
 {
+    /// <inheritdoc/>
     public override IReadOnlyList<Expr> Children => [];
 
+    /// <summary>The number node for <paramref name="value"/>, sharing the instances of 0, 1 and −1.</summary>
     public static Num Of(Rational value) =>
         value.IsZero ? Zero : value.IsOne ? One : value == Rational.MinusOne ? MinusOne : new Num(value);
 
+    /// <inheritdoc/>
     public bool Equals(Num? other) => other is not null && Value.Equals(other.Value);
+    /// <inheritdoc/>
     public override int GetHashCode() => Value.GetHashCode();
 }
 
@@ -53,9 +70,12 @@ public sealed record Num(Rational Value) : Expr
 /// </summary>
 public sealed record Sym(string Name) : Expr
 {
+    /// <inheritdoc/>
     public override IReadOnlyList<Expr> Children => [];
 
+    /// <inheritdoc/>
     public bool Equals(Sym? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+    /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
 }
 
@@ -67,14 +87,18 @@ public sealed record Add : Expr
 
     internal Add(Expr[] terms) => _terms = terms;
 
+    /// <summary>The terms, in canonical (storage) order.</summary>
     public IReadOnlyList<Expr> Terms => _terms;
+    /// <inheritdoc/>
     public override IReadOnlyList<Expr> Children => _terms;
     internal ReadOnlySpan<Expr> Span => _terms;
 
+    /// <inheritdoc/>
     public bool Equals(Add? other) =>
         other is not null && (ReferenceEquals(this, other) ||
             (GetHashCode() == other.GetHashCode() && _terms.AsSpan().SequenceEqual(other._terms)));
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         if (_hash != 0) return _hash;
@@ -94,17 +118,21 @@ public sealed record Mul : Expr
 
     internal Mul(Expr[] factors) => _factors = factors;
 
+    /// <summary>The factors, in canonical order; a rational coefficient, if any, is first.</summary>
     public IReadOnlyList<Expr> Factors => _factors;
+    /// <inheritdoc/>
     public override IReadOnlyList<Expr> Children => _factors;
     internal ReadOnlySpan<Expr> Span => _factors;
 
     /// <summary>The rational coefficient (1 when there is none).</summary>
     public Rational Coefficient => _factors[0] is Num n ? n.Value : Rational.One;
 
+    /// <inheritdoc/>
     public bool Equals(Mul? other) =>
         other is not null && (ReferenceEquals(this, other) ||
             (GetHashCode() == other.GetHashCode() && _factors.AsSpan().SequenceEqual(other._factors)));
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         if (_hash != 0) return _hash;
@@ -127,14 +155,19 @@ public sealed record Pow : Expr
         Exponent = exponent;
     }
 
+    /// <summary>The base.</summary>
     public Expr Base { get; }
+    /// <summary>The exponent.</summary>
     public Expr Exponent { get; }
+    /// <inheritdoc/>
     public override IReadOnlyList<Expr> Children => [Base, Exponent];
 
+    /// <inheritdoc/>
     public bool Equals(Pow? other) =>
         other is not null && (ReferenceEquals(this, other) ||
             (GetHashCode() == other.GetHashCode() && Base.Equals(other.Base) && Exponent.Equals(other.Exponent)));
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         if (_hash != 0) return _hash;
@@ -146,11 +179,17 @@ public sealed record Pow : Expr
 /// <summary>The built-in real functions of one argument (sqrt is <c>Pow(x, 1/2)</c>).</summary>
 public enum Func
 {
+    /// <summary>The exponential function.</summary>
     Exp,
+    /// <summary>The natural logarithm, real for positive arguments.</summary>
     Log,
+    /// <summary>The absolute value.</summary>
     Abs,
+    /// <summary>The sign: −1, 0 or 1.</summary>
     Sign,
+    /// <summary>The sine.</summary>
     Sin,
+    /// <summary>The cosine.</summary>
     Cos,
 }
 
@@ -165,14 +204,19 @@ public sealed record Call : Expr
         Argument = argument;
     }
 
+    /// <summary>The function called.</summary>
     public Func Function { get; }
+    /// <summary>The argument.</summary>
     public Expr Argument { get; }
+    /// <inheritdoc/>
     public override IReadOnlyList<Expr> Children => [Argument];
 
+    /// <inheritdoc/>
     public bool Equals(Call? other) =>
         other is not null && (ReferenceEquals(this, other) ||
             (Function == other.Function && GetHashCode() == other.GetHashCode() && Argument.Equals(other.Argument)));
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         if (_hash != 0) return _hash;
@@ -180,6 +224,7 @@ public sealed record Call : Expr
         return _hash = v == 0 ? 1 : v;
     }
 
+    /// <summary>The name of <paramref name="f"/> as the parser reads it and the printers write it (<c>exp</c>, <c>log</c>, …).</summary>
     public static string NameOf(Func f) => f switch
     {
         Func.Exp => "exp",

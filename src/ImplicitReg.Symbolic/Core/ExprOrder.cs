@@ -22,6 +22,7 @@ public static class ExprOrder
         _ => 11,
     };
 
+    /// <summary>Compares two expressions in storage order: negative, zero or positive.</summary>
     public static int Compare(Expr a, Expr b)
     {
         if (ReferenceEquals(a, b)) return 0;

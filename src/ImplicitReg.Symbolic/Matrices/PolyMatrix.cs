@@ -22,12 +22,17 @@ public sealed partial class PolyMatrix
         _entries = entries;
     }
 
+    /// <summary>The variable order every entry shares.</summary>
     public VariableOrder Variables { get; }
+    /// <summary>Number of rows.</summary>
     public int Rows { get; }
+    /// <summary>Number of columns.</summary>
     public int Columns { get; }
 
+    /// <summary>Entry (row, column), 0-based.</summary>
     public Poly this[int row, int column] => _entries[row * Columns + column];
 
+    /// <summary>A matrix with entry (r, c) = f(r, c), 0-based, every entry over <paramref name="variables"/>.</summary>
     public static PolyMatrix Build(VariableOrder variables, int rows, int columns, Func<int, int, Poly> f)
     {
         var e = new Poly[rows * columns];
@@ -55,34 +60,44 @@ public sealed partial class PolyMatrix
         return matrices.Select(m => From(m, vars)).ToArray();
     }
 
+    /// <summary>The zero matrix of the given shape.</summary>
     public static PolyMatrix Zero(VariableOrder variables, int rows, int columns) =>
         Build(variables, rows, columns, (_, _) => Poly.Zero(variables));
 
+    /// <summary>The n×n identity matrix.</summary>
     public static PolyMatrix Identity(VariableOrder variables, int n) =>
         Build(variables, n, n, (r, c) => r == c ? Poly.One(variables) : Poly.Zero(variables));
 
+    /// <summary>The same matrix with each entry converted back to a canonical expression.</summary>
     public SymMatrix ToSymMatrix() => SymMatrix.Build(Rows, Columns, (r, c) => PolyConversion.ToExpr(this[r, c]));
 
+    /// <summary>The transpose.</summary>
     public PolyMatrix Transpose() => Build(Variables, Columns, Rows, (r, c) => this[c, r]);
 
+    /// <summary>Entry-wise sum; the shapes and variable orders must agree.</summary>
     public static PolyMatrix operator +(PolyMatrix a, PolyMatrix b)
     {
         SameShape(a, b, "+");
         return Build(a.Variables, a.Rows, a.Columns, (r, c) => a[r, c] + b[r, c]);
     }
 
+    /// <summary>Entry-wise difference; the shapes and variable orders must agree.</summary>
     public static PolyMatrix operator -(PolyMatrix a, PolyMatrix b)
     {
         SameShape(a, b, "−");
         return Build(a.Variables, a.Rows, a.Columns, (r, c) => a[r, c] - b[r, c]);
     }
 
+    /// <summary>Entry-wise negation.</summary>
     public static PolyMatrix operator -(PolyMatrix a) => a.Scale(Rational.MinusOne);
 
+    /// <summary>Every entry multiplied by the rational <paramref name="s"/>.</summary>
     public PolyMatrix Scale(Rational s) => Build(Variables, Rows, Columns, (r, c) => this[r, c].Scale(s));
 
+    /// <summary>Every entry multiplied by the rational <paramref name="s"/>.</summary>
     public static PolyMatrix operator *(Rational s, PolyMatrix a) => a.Scale(s);
 
+    /// <summary>The matrix product; the inner dimensions must agree.</summary>
     public static PolyMatrix operator *(PolyMatrix a, PolyMatrix b) => Multiply(a, b);
 
     /// <summary>Matrix product; each entry Σ_k a_ik·b_kj accumulated in one monomial table.</summary>
@@ -149,8 +164,10 @@ public sealed partial class PolyMatrix
         return new PolyMatrix(vars, rows, columns, result);
     }
 
+    /// <summary>True when every entry is the zero polynomial.</summary>
     public bool IsZero => _entries.All(p => p.IsZero);
 
+    /// <summary>The sum of the diagonal entries of a square matrix.</summary>
     public Poly Trace()
     {
         RequireSquare("trace");

@@ -20,8 +20,11 @@ public sealed partial class SymMatrix : IEquatable<SymMatrix>
         _entries = entries;
     }
 
+    /// <summary>Number of rows.</summary>
     public int Rows { get; }
+    /// <summary>Number of columns.</summary>
     public int Columns { get; }
+    /// <summary>True when the matrix has as many rows as columns.</summary>
     public bool IsSquare => Rows == Columns;
 
     /// <summary>Entry (row, column), 0-based.</summary>
@@ -39,8 +42,10 @@ public sealed partial class SymMatrix : IEquatable<SymMatrix>
     public static SymMatrix Fresh(string name, int rows, int columns) =>
         Build(rows, columns, (r, c) => new Sym($"{name}[{r + 1},{c + 1}]"));
 
+    /// <summary>The zero matrix of the given shape.</summary>
     public static SymMatrix Zero(int rows, int columns) => Build(rows, columns, (_, _) => Expr.Zero);
 
+    /// <summary>The n×n identity matrix.</summary>
     public static SymMatrix Identity(int n) => Build(n, n, (r, c) => r == c ? Expr.One : Expr.Zero);
 
     /// <summary>A matrix from its rows (all of equal length, at least one).</summary>
@@ -53,6 +58,7 @@ public sealed partial class SymMatrix : IEquatable<SymMatrix>
         return Build(rows.Count, columns, (r, c) => rows[r][c]);
     }
 
+    /// <summary>A matrix from its rows (all of equal length, at least one).</summary>
     public static SymMatrix FromRows(params Expr[][] rows) => FromRows(rows.Select(r => (IReadOnlyList<Expr>)r).ToList());
 
     /// <summary>A matrix with entry (r, c) = f(r, c), 0-based.</summary>
@@ -73,26 +79,33 @@ public sealed partial class SymMatrix : IEquatable<SymMatrix>
     /// <summary>The entries row by row.</summary>
     public IReadOnlyList<Expr> Entries => _entries;
 
+    /// <summary>Row <paramref name="r"/> (0-based), copied.</summary>
     public IReadOnlyList<Expr> Row(int r) => _entries.AsSpan(r * Columns, Columns).ToArray();
 
+    /// <summary>The matrix with <paramref name="f"/> applied to every entry.</summary>
     public SymMatrix Map(Func<Expr, Expr> f) => Build(Rows, Columns, (r, c) => f(this[r, c]));
 
+    /// <summary>The transpose.</summary>
     public SymMatrix Transpose() => Build(Columns, Rows, (r, c) => this[c, r]);
 
+    /// <summary>Entry-wise sum; the shapes must agree.</summary>
     public static SymMatrix operator +(SymMatrix a, SymMatrix b)
     {
         SameShape(a, b, "+");
         return Build(a.Rows, a.Columns, (r, c) => a[r, c] + b[r, c]);
     }
 
+    /// <summary>Entry-wise difference; the shapes must agree.</summary>
     public static SymMatrix operator -(SymMatrix a, SymMatrix b)
     {
         SameShape(a, b, "−");
         return Build(a.Rows, a.Columns, (r, c) => a[r, c] - b[r, c]);
     }
 
+    /// <summary>Entry-wise negation.</summary>
     public static SymMatrix operator -(SymMatrix a) => a.Map(Expr.Neg);
 
+    /// <summary>The matrix product; the inner dimensions must agree.</summary>
     public static SymMatrix operator *(SymMatrix a, SymMatrix b)
     {
         if (a.Columns != b.Rows)
@@ -105,8 +118,11 @@ public sealed partial class SymMatrix : IEquatable<SymMatrix>
         });
     }
 
+    /// <summary>Every entry multiplied by the scalar expression <paramref name="s"/> on the left.</summary>
     public static SymMatrix operator *(Expr s, SymMatrix a) => a.Map(e => s * e);
+    /// <summary>Every entry multiplied by the scalar expression <paramref name="s"/> on the right.</summary>
     public static SymMatrix operator *(SymMatrix a, Expr s) => a.Map(e => e * s);
+    /// <summary>Every entry multiplied by the rational <paramref name="s"/>.</summary>
     public static SymMatrix operator *(Rational s, SymMatrix a) => a.Map(e => Expr.Scale(s, e));
 
     /// <summary>Entrywise (Hadamard) product.</summary>
@@ -116,6 +132,7 @@ public sealed partial class SymMatrix : IEquatable<SymMatrix>
         return Build(Rows, Columns, (r, c) => this[r, c] * b[r, c]);
     }
 
+    /// <summary>The sum of the diagonal entries of a square matrix.</summary>
     public Expr Trace()
     {
         if (!IsSquare) throw new ArgumentException($"trace of a non-square {Rows}×{Columns} matrix");
@@ -145,11 +162,14 @@ public sealed partial class SymMatrix : IEquatable<SymMatrix>
             throw new ArgumentException($"shapes differ for {op}: {a.Rows}×{a.Columns} and {b.Rows}×{b.Columns}");
     }
 
+    /// <inheritdoc/>
     public bool Equals(SymMatrix? other) =>
         other is not null && Rows == other.Rows && Columns == other.Columns && _entries.AsSpan().SequenceEqual(other._entries);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is SymMatrix m && Equals(m);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var h = new HashCode();

@@ -9,12 +9,18 @@ namespace ImplicitReg.Symbolic.Numbers;
 /// </summary>
 public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, IComparisonOperators<Rational, Rational, bool>
 {
+    /// <summary>The numerator, carrying the sign; coprime to the denominator.</summary>
     public BigInteger Numerator { get; }
+    /// <summary>The denominator, always positive.</summary>
     public BigInteger Denominator { get; }
 
+    /// <summary>0.</summary>
     public static readonly Rational Zero = new(BigInteger.Zero, BigInteger.One, normalised: true);
+    /// <summary>1.</summary>
     public static readonly Rational One = new(BigInteger.One, BigInteger.One, normalised: true);
+    /// <summary>−1.</summary>
     public static readonly Rational MinusOne = new(BigInteger.MinusOne, BigInteger.One, normalised: true);
+    /// <summary>1/2.</summary>
     public static readonly Rational Half = new(BigInteger.One, 2, normalised: true);
 
     private Rational(BigInteger numerator, BigInteger denominator, bool normalised)
@@ -24,6 +30,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         Denominator = denominator;
     }
 
+    /// <summary>The rational numerator/denominator in lowest terms; a zero denominator throws <see cref="DivideByZeroException"/>.</summary>
     public Rational(BigInteger numerator, BigInteger denominator)
     {
         if (denominator.IsZero) throw new DivideByZeroException("rational with zero denominator");
@@ -43,38 +50,53 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         Denominator = denominator;
     }
 
+    /// <summary>The integer <paramref name="integer"/> as a rational.</summary>
     public Rational(BigInteger integer) : this(integer, BigInteger.One, normalised: true) { }
 
+    /// <summary>True for 0.</summary>
     public bool IsZero => Numerator.IsZero;
+    /// <summary>True for 1.</summary>
     public bool IsOne => Numerator.IsOne && Denominator.IsOne;
+    /// <summary>True when the denominator is 1.</summary>
     public bool IsInteger => Denominator.IsOne;
+    /// <summary>−1, 0 or 1.</summary>
     public int Sign => Numerator.Sign;
 
+    /// <summary>The integer as an exact rational.</summary>
     public static implicit operator Rational(int value) => new(value);
+    /// <summary>The integer as an exact rational.</summary>
     public static implicit operator Rational(long value) => new(value);
+    /// <summary>The integer as an exact rational.</summary>
     public static implicit operator Rational(BigInteger value) => new(value);
 
+    /// <summary>The exact sum.</summary>
     public static Rational operator +(Rational a, Rational b) =>
         a.Denominator == b.Denominator
             ? new Rational(a.Numerator + b.Numerator, a.Denominator)
             : new Rational(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
 
+    /// <summary>The exact difference.</summary>
     public static Rational operator -(Rational a, Rational b) => a + -b;
+    /// <summary>The negation.</summary>
     public static Rational operator -(Rational a) => new(-a.Numerator, a.Denominator, normalised: true);
 
+    /// <summary>The exact product.</summary>
     public static Rational operator *(Rational a, Rational b)
     {
         if (a.IsInteger && b.IsInteger) return new Rational(a.Numerator * b.Numerator, BigInteger.One, normalised: true);
         return new Rational(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
     }
 
+    /// <summary>The exact quotient; division by zero throws <see cref="DivideByZeroException"/>.</summary>
     public static Rational operator /(Rational a, Rational b)
     {
         if (b.IsZero) throw new DivideByZeroException("division by zero");
         return new Rational(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
     }
 
+    /// <summary>1/this; the reciprocal of zero throws <see cref="DivideByZeroException"/>.</summary>
     public Rational Reciprocal() => One / this;
+    /// <summary>The absolute value.</summary>
     public Rational Abs() => Sign < 0 ? -this : this;
 
     /// <summary>Exact integer power; a negative exponent of zero is a division by zero.</summary>
@@ -96,6 +118,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         return r.Sign < 0 ? q - 1 : q;
     }
 
+    /// <summary>The value as a double: numerator over denominator in double arithmetic, both scaled down first when either exceeds the double range.</summary>
     public double ToDouble()
     {
         if (Denominator.IsOne) return (double)Numerator;
@@ -173,23 +196,34 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         return true;
     }
 
+    /// <summary>Parses an exact decimal or fraction (<c>0.1</c> is 1/10); anything else throws <see cref="FormatException"/>.</summary>
     public static Rational Parse(string text) =>
         TryParse(text, out var v) ? v : throw new FormatException($"not an exact number: '{text}'");
 
+    /// <inheritdoc/>
     public bool Equals(Rational other) => Numerator == other.Numerator && Denominator == other.Denominator;
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Rational r && Equals(r);
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Numerator, Denominator);
 
+    /// <inheritdoc/>
     public int CompareTo(Rational other) =>
         Denominator == other.Denominator
             ? Numerator.CompareTo(other.Numerator)
             : (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
+    /// <summary>Numeric equality.</summary>
     public static bool operator ==(Rational a, Rational b) => a.Equals(b);
+    /// <summary>Numeric inequality.</summary>
     public static bool operator !=(Rational a, Rational b) => !a.Equals(b);
+    /// <summary>Numeric order.</summary>
     public static bool operator <(Rational a, Rational b) => a.CompareTo(b) < 0;
+    /// <summary>Numeric order.</summary>
     public static bool operator >(Rational a, Rational b) => a.CompareTo(b) > 0;
+    /// <summary>Numeric order.</summary>
     public static bool operator <=(Rational a, Rational b) => a.CompareTo(b) <= 0;
+    /// <summary>Numeric order.</summary>
     public static bool operator >=(Rational a, Rational b) => a.CompareTo(b) >= 0;
 
     /// <summary><c>p</c> or <c>p/q</c>; parses back with <see cref="Parse"/>.</summary>

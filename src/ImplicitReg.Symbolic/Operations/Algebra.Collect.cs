@@ -3,6 +3,7 @@ using ImplicitReg.Symbolic.Numbers;
 
 namespace ImplicitReg.Symbolic.Operations;
 
+/// <summary>The explicit rewrites of the kernel (expand, together, cancel, collect, simplify, substitute, differentiate, evaluate, compare); canonical forms alone never apply them.</summary>
 public static partial class Algebra
 {
     /// <summary>

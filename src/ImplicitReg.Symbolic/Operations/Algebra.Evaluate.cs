@@ -62,6 +62,7 @@ public static partial class Algebra
         return Math.Pow(x, y);
     }
 
+    /// <summary>The built-in function <paramref name="f"/> at the double <paramref name="x"/>.</summary>
     public static double ApplyDouble(Func f, double x) => f switch
     {
         Func.Exp => Math.Exp(x),

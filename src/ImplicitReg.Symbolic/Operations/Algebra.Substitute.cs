@@ -35,6 +35,7 @@ public static partial class Algebra
         }
     }
 
+    /// <summary><paramref name="e"/> with every occurrence of the symbol <paramref name="x"/> replaced by <paramref name="value"/>, re-canonicalised.</summary>
     public static Expr Substitute(Expr e, Sym x, Expr value) =>
         Substitute(e, new Dictionary<Expr, Expr> { [x] = value });
 

@@ -25,6 +25,7 @@ public static partial class Algebra
     /// <summary>The free symbols of e, sorted in natural name order.</summary>
     public static IReadOnlyList<Sym> FreeSymbols(Expr e) => FreeSymbols([e]);
 
+    /// <summary>The free symbols of all of <paramref name="es"/>, sorted in natural name order.</summary>
     public static IReadOnlyList<Sym> FreeSymbols(IEnumerable<Expr> es)
     {
         var set = new HashSet<Sym>();

@@ -31,5 +31,6 @@ public sealed record EqualityResult(
     int? Seed,
     string Explanation)
 {
+    /// <summary>False only for <see cref="EqualityVerdict.NotEqual"/>; a numeric agreement that is not a proof also counts, so read <see cref="Verdict"/> to tell them apart.</summary>
     public bool IsEqual => Verdict != EqualityVerdict.NotEqual;
 }

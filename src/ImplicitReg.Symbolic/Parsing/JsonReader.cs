@@ -16,6 +16,7 @@ namespace ImplicitReg.Symbolic.Parsing;
 /// </remarks>
 public static partial class JsonReader
 {
+    /// <summary>Reads one expression or statement from its JSON form (as written by <see cref="Printing.JsonPrinter"/>), in canonical form.</summary>
     public static Expr Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -10,9 +10,13 @@ public sealed class ParseException(string message, int line, int column, int off
     /// <summary>Widest excerpt shown; longer lines are cut to a window around the error.</summary>
     public const int MaxExcerptWidth = 100;
 
+    /// <summary>The message without the position.</summary>
     public string Reason { get; } = message;
+    /// <summary>1-based line of the error.</summary>
     public int Line { get; } = line;
+    /// <summary>1-based column of the error.</summary>
     public int Column { get; } = column;
+    /// <summary>0-based character offset of the error in the input.</summary>
     public int Offset { get; } = offset;
 
     /// <summary>

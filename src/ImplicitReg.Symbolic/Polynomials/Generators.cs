@@ -12,6 +12,7 @@ namespace ImplicitReg.Symbolic.Polynomials;
 /// generator: its arguments normalised by <paramref name="inner"/> (<see cref="Algebra.Expand"/> by default) and
 /// raised to an integer power of the ring, cached per node.
 /// </summary>
+/// <param name="inner">normalises the arguments of generators (<see cref="Algebra.Expand"/> when null).</param>
 /// <param name="signedPowers">whether negative integer powers are ring operations (rational functions).</param>
 /// <param name="target">what is being built, for error messages ("a polynomial").</param>
 internal sealed class Generators(Func<Expr, Expr>? inner, bool signedPowers, string target)

@@ -31,10 +31,15 @@ public sealed class MonomialLayout
         _hashKeys = HashKeys(Words);
     }
 
+    /// <summary>Number of variables packed.</summary>
     public int VariableCount { get; }
+    /// <summary>Bits per exponent field (8 or 16), guard bit included.</summary>
     public int Bits { get; }
+    /// <summary>Exponent fields per 64-bit word.</summary>
     public int FieldsPerWord { get; }
+    /// <summary>Words per monomial (at least one).</summary>
     public int Words { get; }
+    /// <summary>The largest exponent a field holds below its guard bit.</summary>
     public int MaxExponent { get; }
     internal ulong FieldMask { get; }
     internal ulong GuardMask { get; }

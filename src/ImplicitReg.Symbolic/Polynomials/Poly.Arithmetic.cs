@@ -8,10 +8,15 @@ public sealed partial class Poly
     /// <summary>Largest number of term products one multiplication may perform before it is refused.</summary>
     public const long MaxProductWork = 400_000_000;
 
+    /// <summary>The sum (see <see cref="Add"/>).</summary>
     public static Poly operator +(Poly a, Poly b) => Add(a, b);
+    /// <summary>The difference (see <see cref="Subtract"/>).</summary>
     public static Poly operator -(Poly a, Poly b) => Subtract(a, b);
+    /// <summary>The negation.</summary>
     public static Poly operator -(Poly a) => a.Scale(Rational.MinusOne);
+    /// <summary>The product (see <see cref="Multiply"/>).</summary>
     public static Poly operator *(Poly a, Poly b) => Multiply(a, b);
+    /// <summary>Every coefficient multiplied by <paramref name="c"/>.</summary>
     public static Poly operator *(Rational c, Poly a) => a.Scale(c);
 
     private static int Unify(Poly a, Poly b)
@@ -21,8 +26,10 @@ public sealed partial class Poly
         return Math.Max(a.Bits, b.Bits);
     }
 
+    /// <summary>The sum of two polynomials over the same variable order, like terms merged.</summary>
     public static Poly Add(Poly a, Poly b) => Merge(a, b, negateB: false);
 
+    /// <summary>The difference of two polynomials over the same variable order, like terms merged.</summary>
     public static Poly Subtract(Poly a, Poly b) => Merge(a, b, negateB: true);
 
     /// <summary>Sum by merging the two sorted term lists (no hashing needed).</summary>
@@ -71,6 +78,7 @@ public sealed partial class Poly
         return new Poly(a.Variables, bits, mono, coef);
     }
 
+    /// <summary>Every coefficient multiplied by <paramref name="c"/> (zero gives the zero polynomial).</summary>
     public Poly Scale(Rational c)
     {
         if (c.IsZero) return Zero(Variables);
@@ -80,8 +88,10 @@ public sealed partial class Poly
         return new Poly(Variables, Bits, _mono, coef);
     }
 
+    /// <summary>The negation.</summary>
     public Poly Negate() => Scale(Rational.MinusOne);
 
+    /// <summary>The product of two polynomials over the same variable order; exponents beyond the wide packing are refused.</summary>
     public static Poly Multiply(Poly a, Poly b)
     {
         int bits = Unify(a, b);

@@ -28,6 +28,7 @@ public sealed partial class Poly : IEquatable<Poly>
         _coef = coef;
     }
 
+    /// <summary>The variable order of the exponent vectors.</summary>
     public VariableOrder Variables { get; }
 
     /// <summary>Bits per exponent in the packing (8 or 16).</summary>
@@ -36,7 +37,9 @@ public sealed partial class Poly : IEquatable<Poly>
     internal MonomialLayout Layout { get; }
     internal int Words => Layout.Words;
 
+    /// <summary>Number of terms with a non-zero coefficient.</summary>
     public int Count => _coef.Length;
+    /// <summary>True for the zero polynomial (no terms).</summary>
     public bool IsZero => _coef.Length == 0;
 
     /// <summary>True for the zero polynomial and non-zero constants.</summary>
@@ -46,10 +49,12 @@ public sealed partial class Poly : IEquatable<Poly>
     public Rational ConstantValue => IsZero ? Rational.Zero
         : IsConstant ? _coef[0] : throw new InvalidOperationException("not a constant polynomial");
 
+    /// <summary>True for a single term.</summary>
     public bool IsMonomial => _coef.Length == 1;
 
     internal ReadOnlySpan<ulong> Monomial(int term) => _mono.AsSpan(term * Words, Words);
     internal ReadOnlySpan<ulong> MonomialStorage => _mono;
+    /// <summary>The coefficient of term <paramref name="term"/> (terms in descending monomial order).</summary>
     public Rational Coefficient(int term) => _coef[term];
     internal ReadOnlySpan<Rational> Coefficients => _coef;
 
@@ -65,6 +70,7 @@ public sealed partial class Poly : IEquatable<Poly>
         return e;
     }
 
+    /// <summary>The coefficient of the greatest monomial (0 for the zero polynomial).</summary>
     public Rational LeadingCoefficient => IsZero ? Rational.Zero : _coef[0];
 
     private bool IsZeroMonomial(int term)
@@ -73,10 +79,13 @@ public sealed partial class Poly : IEquatable<Poly>
         return true;
     }
 
+    /// <summary>The zero polynomial over <paramref name="variables"/>.</summary>
     public static Poly Zero(VariableOrder variables) => new(variables, MonomialLayout.NarrowBits, [], []);
 
+    /// <summary>The constant 1 over <paramref name="variables"/>.</summary>
     public static Poly One(VariableOrder variables) => Constant(variables, Rational.One);
 
+    /// <summary>The constant <paramref name="c"/> over <paramref name="variables"/>.</summary>
     public static Poly Constant(VariableOrder variables, Rational c)
     {
         if (c.IsZero) return Zero(variables);
@@ -91,6 +100,7 @@ public sealed partial class Poly : IEquatable<Poly>
         return Monomial(variables, Rational.One, index, 1);
     }
 
+    /// <summary>The polynomial <paramref name="variable"/>, which must be one of <paramref name="variables"/>.</summary>
     public static Poly Variable(VariableOrder variables, Expr variable)
     {
         int i = variables.IndexOf(variable);
@@ -234,6 +244,7 @@ public sealed partial class Poly : IEquatable<Poly>
         return sum;
     }
 
+    /// <inheritdoc/>
     public bool Equals(Poly? other)
     {
         if (other is null) return false;
@@ -244,8 +255,10 @@ public sealed partial class Poly : IEquatable<Poly>
         return WithBits(MonomialLayout.WideBits)._mono.AsSpan().SequenceEqual(other.WithBits(MonomialLayout.WideBits)._mono);
     }
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Poly p && Equals(p);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         if (_hash != 0) return _hash;

@@ -9,7 +9,7 @@ namespace ImplicitReg.Symbolic.Polynomials;
 /// Expressions as rational functions (<see cref="RationalForm"/>) in symbols and opaque generators. Integer
 /// powers of any sign are exact operations; <c>b^(p/q)</c> becomes the generator <c>(b')^(1/q)</c> raised to
 /// the integer p (so <c>x^(3/2)·x^(-1/2) = x</c> is seen), and functions and symbolic powers are generators
-/// with normalised arguments (′ = <paramref name="inner"/>, <see cref="Algebra.Expand"/> by default).
+/// with normalised arguments (′ = the <c>inner</c> normaliser, <see cref="Algebra.Expand"/> by default).
 /// </summary>
 public static class RationalConversion
 {
@@ -23,6 +23,7 @@ public static class RationalConversion
         return result;
     }
 
+    /// <summary>The rational function of one expression (see <see cref="ToRationalForms"/>).</summary>
     public static RationalForm ToRationalForm(Expr e, Func<Expr, Expr>? inner = null) => ToRationalForms([e], inner)[0];
 
     internal sealed class Converter(Func<Expr, Expr>? inner)

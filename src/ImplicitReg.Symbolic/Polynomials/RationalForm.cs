@@ -21,11 +21,16 @@ public sealed partial class RationalForm
         _denominator = denominator;
     }
 
+    /// <summary>The numerator.</summary>
     public Poly Numerator { get; }
+    /// <summary>The denominator as powers of distinct polynomial factors (empty for a polynomial).</summary>
     public IReadOnlyList<(Poly Base, int Exponent)> Denominator => _denominator;
+    /// <summary>The variable order shared by numerator and denominator.</summary>
     public VariableOrder Variables => Numerator.Variables;
+    /// <summary>True when the numerator is zero.</summary>
     public bool IsZero => Numerator.IsZero;
 
+    /// <summary>The polynomial <paramref name="p"/> as a rational function with denominator 1.</summary>
     public static RationalForm FromPoly(Poly p) => new(p, []);
 
     /// <summary>The denominator multiplied out (1 when there is none).</summary>
@@ -36,8 +41,11 @@ public sealed partial class RationalForm
         return d;
     }
 
+    /// <summary>The sum over the common denominator.</summary>
     public static RationalForm operator +(RationalForm a, RationalForm b) => Add(a, b, Rational.One);
+    /// <summary>The difference over the common denominator.</summary>
     public static RationalForm operator -(RationalForm a, RationalForm b) => Add(a, b, Rational.MinusOne);
+    /// <summary>The product (see <see cref="Multiply"/>).</summary>
     public static RationalForm operator *(RationalForm a, RationalForm b) => Multiply(a, b);
 
     private static RationalForm Add(RationalForm a, RationalForm b, Rational sign)
@@ -77,6 +85,7 @@ public sealed partial class RationalForm
         return n;
     }
 
+    /// <summary>The product, merging the powers of equal denominator factors.</summary>
     public static RationalForm Multiply(RationalForm a, RationalForm b)
     {
         if (a.IsZero) return a;

@@ -28,6 +28,7 @@ public sealed class VariableOrder : IEquatable<VariableOrder>
         }
     }
 
+    /// <summary>The order with no variables (constants only).</summary>
     public static readonly VariableOrder Empty = new([]);
 
     /// <summary>Symbols by name: <c>VariableOrder.Of("x", "y")</c>.</summary>
@@ -52,13 +53,17 @@ public sealed class VariableOrder : IEquatable<VariableOrder>
         _ => ExprOrder.Compare(a, b),
     };
 
+    /// <summary>Number of variables.</summary>
     public int Count => _variables.Length;
+    /// <summary>Variable <paramref name="index"/> (0 is the most significant in monomial order).</summary>
     public Expr this[int index] => _variables[index];
+    /// <summary>The variables in order.</summary>
     public IReadOnlyList<Expr> Variables => _variables;
 
     /// <summary>Index of a variable, or −1.</summary>
     public int IndexOf(Expr variable) => _index.TryGetValue(variable, out var i) ? i : -1;
 
+    /// <summary>Index of the symbol named <paramref name="symbolName"/>, or −1.</summary>
     public int IndexOf(string symbolName) => IndexOf(new Sym(symbolName));
 
     /// <summary>The canonical order of the union of both variable sets.</summary>
@@ -69,12 +74,15 @@ public sealed class VariableOrder : IEquatable<VariableOrder>
         ? _narrow ??= new MonomialLayout(Count, bits)
         : _wide ??= new MonomialLayout(Count, bits);
 
+    /// <inheritdoc/>
     public bool Equals(VariableOrder? other) =>
         other is not null && (ReferenceEquals(this, other) ||
             (GetHashCode() == other.GetHashCode() && _variables.AsSpan().SequenceEqual(other._variables)));
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is VariableOrder o && Equals(o);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         if (_hash != 0) return _hash;
@@ -84,5 +92,6 @@ public sealed class VariableOrder : IEquatable<VariableOrder>
         return _hash = x == 0 ? 1 : x;
     }
 
+    /// <summary>The variables in order, as <c>[x, y]</c>.</summary>
     public override string ToString() => "[" + string.Join(", ", _variables.Select(v => v.ToString())) + "]";
 }

@@ -10,6 +10,7 @@ namespace ImplicitReg.Symbolic.Printing;
 /// </summary>
 public static class DisplayOrder
 {
+    /// <summary>The terms of <paramref name="a"/> in display order.</summary>
     public static IReadOnlyList<Expr> Terms(Add a)
     {
         var keyed = a.Terms.Select(t => (Term: t, Key: MonomialKey(t))).ToList();
@@ -17,6 +18,7 @@ public static class DisplayOrder
         return keyed.Select(p => p.Term).ToList();
     }
 
+    /// <summary>The factors in display order: coefficient first, then by base name.</summary>
     public static IReadOnlyList<Expr> Factors(IEnumerable<Expr> factors) =>
         factors.OrderBy(f => FactorRank(f)).ThenBy(f => BaseName(f), Comparer<string>.Create(ExprOrder.CompareNames))
             .ThenBy(f => f, Comparer<Expr>.Create(ExprOrder.Compare)).ToList();

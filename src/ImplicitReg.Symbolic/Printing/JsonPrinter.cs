@@ -16,6 +16,7 @@ namespace ImplicitReg.Symbolic.Printing;
 /// </summary>
 public static class JsonPrinter
 {
+    /// <summary>The JSON form of <paramref name="e"/> (one document, read back by <see cref="Parsing.JsonReader"/>).</summary>
     public static string Print(Expr e)
     {
         var sb = new StringBuilder();

@@ -11,6 +11,7 @@ namespace ImplicitReg.Symbolic.Printing;
 /// </summary>
 public static class JsonText
 {
+    /// <summary>The document that <paramref name="write"/> writes, as a string with LF line endings and a final newline.</summary>
     public static string Render(Action<Utf8JsonWriter> write, bool indented = true)
     {
         using var stream = new MemoryStream();

@@ -14,6 +14,7 @@ namespace ImplicitReg.Symbolic.Printing;
 /// <example><c>LatexPrinter.Print(Parser.Parse("3*x^2/(4*y)"))</c> is <c>\frac{3 x^{2}}{4 y}</c>.</example>
 public static class LatexPrinter
 {
+    /// <summary>The LaTeX form of <paramref name="e"/> (math mode, without delimiters).</summary>
     public static string Print(Expr e)
     {
         var sb = new StringBuilder();

@@ -14,12 +14,14 @@ namespace ImplicitReg.Symbolic.Printing;
 /// </summary>
 public static class MathMLPrinter
 {
+    /// <summary>The MathML namespace URI.</summary>
     public const string Namespace = "http://www.w3.org/1998/Math/MathML";
 
     // Invisible times (U+2062) and function application (U+2061) keep the semantics for screen readers.
     private const string InvisibleTimes = "<mo>&#x2062;</mo>";
     private const string ApplyFunction = "<mo>&#x2061;</mo>";
 
+    /// <summary>The presentation MathML form of <paramref name="e"/>, one <c>&lt;math&gt;</c> element.</summary>
     public static string Print(Expr e)
     {
         var sb = new StringBuilder();

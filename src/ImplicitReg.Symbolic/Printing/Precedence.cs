@@ -11,16 +11,25 @@ namespace ImplicitReg.Symbolic.Printing;
 /// </summary>
 public static class Precedence
 {
+    /// <summary><c>implies</c>, the loosest.</summary>
     public const int Implication = 1;
+    /// <summary><c>or</c>.</summary>
     public const int Disjunction = 2;
+    /// <summary><c>and</c>.</summary>
     public const int Conjunction = 3;
+    /// <summary><c>not</c>.</summary>
     public const int Negation = 4;
+    /// <summary>Relations (<c>=</c>, <c>&lt;</c>, …).</summary>
     public const int Relation = 5;
+    /// <summary>Sums.</summary>
     public const int Sum = 6;
+    /// <summary>Products and quotients.</summary>
     public const int Product = 7;
     /// <summary>Unary minus binds like a product: <c>-x*y</c> reads as <c>(-x)*y</c>, the same value.</summary>
     public const int Unary = 7;
+    /// <summary>Powers.</summary>
     public const int Power = 8;
+    /// <summary>Numbers, symbols, calls and parenthesised forms, the tightest.</summary>
     public const int Atom = 9;
 
     /// <summary>The binding strength of <paramref name="e"/> as printed.</summary>

@@ -25,6 +25,7 @@ public static class SmtLibPrinter
         "true", "false", "not", "and", "or", "xor", "ite", "distinct", "Real", "Int", "Bool",
     ];
 
+    /// <summary>The SMT-LIB2 term of <paramref name="e"/> over the reals; what real arithmetic cannot state exactly is refused with a <see cref="Core.SymbolicException"/>.</summary>
     public static string Print(Expr e)
     {
         var sb = new StringBuilder();

@@ -18,6 +18,7 @@ public sealed record SymbolNameParts(string Stem, string? Subscript, IReadOnlyLi
         ["Sigma"] = 'Σ', ["Upsilon"] = 'Υ', ["Phi"] = 'Φ', ["Psi"] = 'Ψ', ["Omega"] = 'Ω',
     };
 
+    /// <summary>Splits a symbol name into stem, subscript and indices.</summary>
     public static SymbolNameParts Of(string name)
     {
         var indices = Array.Empty<string>();

@@ -13,6 +13,7 @@ namespace ImplicitReg.Symbolic.Printing;
 /// </summary>
 public static class TextPrinter
 {
+    /// <summary>The plain-text form of <paramref name="e"/>; it parses back to an equal expression.</summary>
     public static string Print(Expr e)
     {
         var sb = new StringBuilder();

@@ -27,7 +27,7 @@ public sealed class FlowVsDescentTests
         for (int seed = 0; seed < 5; seed++)
         {
             var layers = Start(p, InitKind.Gaussian, 0.9, seed);
-            var sim = new DmfSimulator(p.Loss, layers);
+            using var sim = new DmfSimulator(p.Loss, layers);
             sim.ComputeLossAndGradient();
             var gradient = sim.FlattenGradient();
             var rate = new double[flow.Compiled.Dimension];
@@ -80,7 +80,7 @@ public sealed class FlowVsDescentTests
         // GD: one step changes W_{j+1}ᵀW_{j+1} − W_jW_jᵀ by exactly η²(g_{j+1}ᵀg_{j+1} − g_j g_jᵀ): quartered when η halves.
         double OneStepDrift(double eta)
         {
-            var sim = new DmfSimulator(p.Loss, start);
+            using var sim = new DmfSimulator(p.Loss, start);
             var before = Balancedness.Differences(sim.Layers).First();
             sim.ComputeLossAndGradient();
             var g1 = sim.LayerGradient(0).ToMatrix();

@@ -28,7 +28,7 @@ public sealed class CpSimulatorTests
     {
         var p = Problem(1);
         const int components = 3;
-        var start = new CpSimulator(p, CpSimulator.GaussianFactors(p.Sizes, components, 0.8, new SeededRandom(2)));
+        using var start = new CpSimulator(p, CpSimulator.GaussianFactors(p.Sizes, components, 0.8, new SeededRandom(2)));
         FiniteDifference.AssertGradient(theta => new CpSimulator(p, Factors(p, theta, components)), start.FlattenParameters());
     }
 
@@ -36,7 +36,7 @@ public sealed class CpSimulatorTests
     public void ThePredictionIsTheSumOfComponentProducts()
     {
         var p = Problem(3);
-        var sim = new CpSimulator(p, CpSimulator.GaussianFactors(p.Sizes, 2, 1, new SeededRandom(4)));
+        using var sim = new CpSimulator(p, CpSimulator.GaussianFactors(p.Sizes, 2, 1, new SeededRandom(4)));
         var tensor = sim.FullTensor();
         // Entry (2,3,1,2) (1-based) by hand.
         double expected = 0;
@@ -54,7 +54,7 @@ public sealed class CpSimulatorTests
         double Drift(double eta)
         {
             var p = Problem(5);
-            var sim = new CpSimulator(p, CpSimulator.GaussianFactors(p.Sizes, 3, 0.6, new SeededRandom(6)));
+            using var sim = new CpSimulator(p, CpSimulator.GaussianFactors(p.Sizes, 3, 0.6, new SeededRandom(6)));
             var before = sim.BalanceSpread();
             for (int k = 0; k < 20; k++)
             {
@@ -71,7 +71,7 @@ public sealed class CpSimulatorTests
     public void ComponentNormsAreProductsOfFactorNorms()
     {
         var p = Problem(7);
-        var sim = new CpSimulator(p, CpSimulator.GaussianFactors(p.Sizes, 2, 1, new SeededRandom(8)));
+        using var sim = new CpSimulator(p, CpSimulator.GaussianFactors(p.Sizes, 2, 1, new SeededRandom(8)));
         var norms = sim.ComponentNorms();
         double expected = 1;
         foreach (var f in sim.Factors) expected *= Math.Sqrt(Enumerable.Range(0, f.Rows).Sum(i => f[i, 1] * f[i, 1]));

@@ -43,7 +43,7 @@ public sealed class DmfGradientTests
     [InlineData(true, 6, 3, 4, 2)]
     public void LayerGradientsFollowTheLayerFlowFormula(bool sensing, int rows, int columns, int depth, int hidden)
     {
-        var sim = Simulator(sensing, rows, columns, depth, hidden, 11, out _);
+        using var sim = Simulator(sensing, rows, columns, depth, hidden, 11, out _);
         var loss = sim.ComputeLossAndGradient();
         // Relative: the loss is a sum of squares whose summation order differs between the SIMD and scalar paths.
         var reference = sim.Loss.Evaluate(sim.EndToEnd());
@@ -65,7 +65,7 @@ public sealed class DmfGradientTests
     {
         // Central differences have error O(h²)·L''' ≈ 1e-10 here and rounding ≈ ε·L/h ≈ 1e-11: agreement to
         // 1e-7 relative separates a right gradient from any wrong one (a wrong factor or a transpose is O(1)).
-        var sim = Simulator(sensing, rows, columns, depth, 4, 5, out var problem);
+        using var sim = Simulator(sensing, rows, columns, depth, 4, 5, out var problem);
         sim.ComputeLossAndGradient();
         var analytic = sim.FlattenGradient();
         var theta = sim.FlattenParameters();
@@ -73,7 +73,7 @@ public sealed class DmfGradientTests
         double Loss(double[] p)
         {
             var layers = Unflatten(p, problem.Dimensions);
-            var probe = new DmfSimulator(problem.Loss, layers);
+            using var probe = new DmfSimulator(problem.Loss, layers);
             return probe.ComputeLossAndGradient();
         }
         for (int i = 0; i < theta.Length; i++)
@@ -106,7 +106,7 @@ public sealed class DmfGradientTests
     public void AGradientStepLowersTheLossAtOrderStepSize()
     {
         // L(θ − η∇) = L − η‖∇‖² + O(η²): the first-order prediction is met up to a relative O(η) error.
-        var sim = Simulator(false, 6, 6, 3, 6, 3, out _);
+        using var sim = Simulator(false, 6, 6, 3, 6, 3, out _);
         var before = sim.ComputeLossAndGradient();
         var norm2 = sim.GradientNormSquared();
         const double eta = 1e-6;
@@ -143,7 +143,7 @@ public sealed class DmfGradientTests
         var rng = new SeededRandom(4);
         var p = DmfProblem.RandomCompletion(37, 29, 3, 300, 3, LossScale.Sse, rng, hidden: 19);
         var layers = LayerInitializer.Create(p.Dimensions, new InitSpec(InitKind.Gaussian, 0.5), rng, out _);
-        var sim = new DmfSimulator(p.Loss, layers);
+        using var sim = new DmfSimulator(p.Loss, layers);
         Assert.Equal(p.Loss.Evaluate(sim.EndToEnd()), sim.ComputeLossAndGradient(), 10);
     }
 }

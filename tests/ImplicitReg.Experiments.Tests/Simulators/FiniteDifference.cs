@@ -11,7 +11,7 @@ internal static class FiniteDifference
     /// </summary>
     public static void AssertGradient(Func<double[], GradientModel> build, double[] theta)
     {
-        var model = build(theta);
+        using var model = build(theta);
         model.ComputeLossAndGradient();
         var analytic = model.FlattenGradient();
         const double h = 1e-5;
@@ -21,9 +21,15 @@ internal static class FiniteDifference
             var down = (double[])theta.Clone();
             up[i] += h;
             down[i] -= h;
-            var numeric = (build(up).ComputeLossAndGradient() - build(down).ComputeLossAndGradient()) / (2 * h);
+            var numeric = (Loss(up) - Loss(down)) / (2 * h);
             Assert.True(Math.Abs(numeric - analytic[i]) <= 1e-7 * Math.Max(1, Math.Abs(analytic[i])),
                 $"parameter {i}: finite difference {numeric}, gradient {analytic[i]}");
+        }
+
+        double Loss(double[] at)
+        {
+            using var probe = build(at);
+            return probe.ComputeLossAndGradient();
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class RunnerTests
     [Fact]
     public void ATooLargeStepDivergesAndTheStepIsReported()
     {
-        var sim = TwoByTwo(3, 1, 0);
+        using var sim = TwoByTwo(3, 1, 0);
         var result = SimulationRunner.Run(sim, new GradientDescent(50), new RunOptions { MaxSteps = 10_000 });
         Assert.Equal(RunStatus.Diverged, result.Status);
         Assert.NotNull(result.DivergedAt);
@@ -29,7 +29,7 @@ public sealed class RunnerTests
     [Fact]
     public void TheRunStopsWhenTheLossReachesTheTolerance()
     {
-        var sim = TwoByTwo(2, 0.5, 1);
+        using var sim = TwoByTwo(2, 0.5, 1);
         long lastRecorded = -1;
         var result = SimulationRunner.Run(sim, new GradientDescent(0.05),
             new RunOptions { MaxSteps = 1_000_000, StopLoss = 1e-6, RecordEvery = 100, OnRecord = (k, _, _) => lastRecorded = k });
@@ -43,7 +43,7 @@ public sealed class RunnerTests
     public void CancellationStopsTheRunAtTheNextIteration()
     {
         using var cts = new CancellationTokenSource();
-        var sim = TwoByTwo(3, 0.1, 2);
+        using var sim = TwoByTwo(3, 0.1, 2);
         var result = SimulationRunner.Run(sim, new GradientDescent(1e-3),
             new RunOptions { MaxSteps = 1_000_000, RecordEvery = 10, OnRecord = (k, _, _) => { if (k == 500) cts.Cancel(); }, Cancel = cts.Token });
         Assert.Equal(RunStatus.Cancelled, result.Status);

@@ -50,7 +50,7 @@ public static class ReproduceRun
         io.Err.WriteLine($"{inShard} runs in {clock.Elapsed.TotalSeconds:0.0} s wall time");
         if (!request.Shard.IsAll)
         {
-            head.WriteLine($"shard {request.Shard}: {inShard} run records in {Path.Combine(dir, SweepStore.RunsFolder)}");
+            head.WriteLine($"shard {request.Shard}: {inShard} run record{(inShard == 1 ? "" : "s")} in {Path.Combine(dir, SweepStore.RunsFolder)}");
             head.WriteLine($"combine all {request.Shard.Count} shards with: implicitreg merge DIR... --out DIR");
             return ExitCodes.Ok;
         }

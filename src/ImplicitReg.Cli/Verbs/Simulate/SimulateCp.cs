@@ -36,7 +36,7 @@ internal static class SimulateCp
 
         var random = new SeededRandom(seed);
         var problem = ModelOptions.Problem(() => CpProblem.RandomCompletion(sizes, rank, observed, scale, random));
-        var sim = new CpSimulator(problem, CpSimulator.GaussianFactors(sizes, components, std, random));
+        using var sim = new CpSimulator(problem, CpSimulator.GaussianFactors(sizes, components, std, random));
         int k = Math.Min(settings.Top, components);
         var id = new RunIdentity("cp", seed, problem.Name, LossScales.Name(scale));
         double[]? lastRow = null;

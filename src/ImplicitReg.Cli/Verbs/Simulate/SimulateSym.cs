@@ -46,7 +46,7 @@ internal static class SimulateSym
             for (int i = 0; i < Math.Min(size, columns); i++) u0[i, i] = alpha;
         }
         else u0 = LayerInitializer.Gaussian(size, columns, alpha, random);
-        var sim = new SymmetricSimulator(problem.Loss, u0);
+        using var sim = new SymmetricSimulator(problem.Loss, u0);
         int k = Math.Min(settings.Top, size);
         var id = new RunIdentity("sym", seed, problem.Name, LossScales.Name(scale));
         double[]? lastRow = null;

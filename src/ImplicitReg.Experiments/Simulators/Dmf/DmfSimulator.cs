@@ -194,10 +194,10 @@ public sealed partial class DmfSimulator : GradientModel
     public bool UsesHelperThread => _worker is not null;
 
     /// <summary>Stops the helper thread, if any.</summary>
-    public override void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _worker?.Dispose();
-        base.Dispose();
+        if (disposing) _worker?.Dispose();
+        base.Dispose(disposing);
     }
 
     /// <summary>Replaces the layers (same shapes), e.g. to restart from a recorded point.</summary>
