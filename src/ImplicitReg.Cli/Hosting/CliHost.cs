@@ -11,44 +11,50 @@ namespace ImplicitReg.Cli.Hosting;
 /// </summary>
 public static class CliHost
 {
-    private static readonly Lazy<IReadOnlyList<ICliVerb>> VerbList = new(() => Discover<ICliVerb>());
-    private static readonly Lazy<IReadOnlyList<ILegacyCliVerb>> LegacyList = new(() => Discover<ILegacyCliVerb>());
+    private static readonly Lazy<IReadOnlyList<ICliVerb>> VerbList = new(() => Discover<ICliVerb>().OrderBy(v => v.Name, StringComparer.Ordinal).ToList());
 
     /// <summary>The verbs, by name.</summary>
     public static IReadOnlyList<(string Name, string Summary)> Verbs =>
-        VerbList.Value.Select(v => (v.Name, v.Summary)).Concat(LegacyList.Value.Select(v => (v.Name, v.Summary)))
-            .OrderBy(v => v.Item1, StringComparer.Ordinal).ToList();
+        VerbList.Value.Select(v => (v.Name, v.Summary)).OrderBy(v => v.Item1, StringComparer.Ordinal).ToList();
 
     /// <summary>The exit codes shared by all verbs, for the root help.</summary>
     public const string ExitCodesSummary =
         "0 ok/proved, 1 refuted/not equal, 2 bad input, 3 unknown/numeric only, 4 diverged, 70 internal error (a bug), 130 interrupted";
 
     /// <summary>Builds the whole command tree for one run (commands capture <paramref name="io"/>).</summary>
-    public static RootCommand BuildRoot(CliIO io)
+    /// <param name="io">the streams the actions write to.</param>
+    /// <param name="replacements">verbs used instead of the discovered ones of the same name (tests pass configured instances).</param>
+    public static RootCommand BuildRoot(CliIO io, IReadOnlyList<ICliVerb>? replacements = null)
     {
         var root = new RootCommand("implicitreg — symbolic-numeric checks of implicit regularization claims");
-        foreach (var verb in VerbList.Value) root.Subcommands.Add(verb.Build(io));
-        foreach (var legacy in LegacyList.Value) root.Subcommands.Add(new Command(legacy.Name, legacy.Summary));
+        foreach (var discovered in VerbList.Value)
+        {
+            var verb = replacements?.FirstOrDefault(v => v.Name == discovered.Name) ?? discovered;
+            root.Subcommands.Add(verb.Build(io));
+        }
+        root.Options.Add(Budget.CreateOption());
         foreach (var option in root.Options)
             if (option is HelpOption { Action: HelpAction action } help) help.Action = new CliHelp(action, io);
         return root;
     }
 
     /// <summary>Runs one command line; never throws.</summary>
-    public static int Run(IReadOnlyList<string> args, CliIO io)
+    public static int Run(IReadOnlyList<string> args, CliIO io) => Run(args, io, null);
+
+    /// <summary>Runs one command line with <paramref name="replacements"/> standing in for discovered verbs; never throws.</summary>
+    public static int Run(IReadOnlyList<string> args, CliIO io, IReadOnlyList<ICliVerb>? replacements)
     {
         // Messages on stderr quote the user's input: control characters in it are escaped there.
         io = io.WithEscapedErrors();
         // Parser messages in English whatever the machine's UI culture, like every other message.
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        var root = BuildRoot(io);
+        var root = BuildRoot(io, replacements);
         if (args.Count == 0)
         {
             root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err });
             return ExitCodes.BadInput;
         }
         if (args[0] == "help") args = ["--help", .. args.Skip(1)];
-        if (LegacyList.Value.FirstOrDefault(v => v.Name == args[0]) is { } legacy) return RunLegacy(legacy, args.Skip(1).ToArray(), io);
         // '@path' is the house notation for "read this argument from a file", not a response file of System.CommandLine.
         var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var leaf = result.CommandResult.Command;
@@ -111,8 +117,14 @@ public static class CliHost
         var beforeSeparator = args.TakeWhile(a => a != "--").ToHashSet(StringComparer.Ordinal);
         // Under a verb that only groups sub-verbs, the first unknown word is the wrong one; the rest are its operands.
         var unmatched = leaf.Subcommands.Count > 0 ? result.UnmatchedTokens.Take(1) : result.UnmatchedTokens;
-        foreach (var token in unmatched) problems.Add(Unknown(token, leaf, where));
-        foreach (var argument in result.CommandResult.Children.OfType<ArgumentResult>().Where(_ => leaf is VerbCommand))
+        string? previous = null;
+        foreach (var token in unmatched)
+        {
+            // The word after an unknown option is most likely its value: one message for the pair.
+            if (!(previous is not null && previous.StartsWith('-') && !token.StartsWith('-'))) problems.Add(Unknown(token, leaf, where));
+            previous = token;
+        }
+        foreach (var argument in result.CommandResult.Children.OfType<ArgumentResult>())
             foreach (var token in argument.Tokens)
                 if (token.Value.StartsWith("--", StringComparison.Ordinal) && token.Value.Length > 2 && beforeSeparator.Contains(token.Value))
                     problems.Add(Unknown(token.Value, leaf, where));
@@ -135,37 +147,6 @@ public static class CliHost
         if (leaf.Subcommands.Count > 0)
             return $"unknown subcommand '{quoted}' of '{where}'; known: {string.Join(", ", leaf.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}";
         return $"unexpected argument '{quoted}' for '{where}' (quote an expression that contains spaces)";
-    }
-
-    /// <summary>Temporary bridge for a verb not yet migrated: its own parser gets every token after its name.</summary>
-    private static int RunLegacy(ILegacyCliVerb verb, string[] rest, CliIO io)
-    {
-        try
-        {
-            if (rest.Length > 0 && rest[0] is "--help" or "-h")
-            {
-                io.Out.WriteLine(verb.Usage);
-                return ExitCodes.Ok;
-            }
-            return verb.Run(rest, io);
-        }
-        catch (CliUsageException e)
-        {
-            io.Err.WriteLine($"error: {e.Message}");
-            io.Err.WriteLine($"Run 'implicitreg {verb.Name} --help' for usage.");
-            return e.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            io.Err.WriteLine("interrupted: stopped on request; output written so far is kept.");
-            return ExitCodes.Interrupted;
-        }
-        catch (Exception e) when (Environment.GetEnvironmentVariable("IMPLICITREG_DEBUG") is null)
-        {
-            io.Err.WriteLine($"internal error in '{verb.Name}': {e.GetType().Name}: {e.Message}");
-            io.Err.WriteLine("This is a bug in implicitreg; rerun with IMPLICITREG_DEBUG=1 for the stack trace and report it.");
-            return ExitCodes.InternalError;
-        }
     }
 
     private static IReadOnlyList<T> Discover<T>() =>

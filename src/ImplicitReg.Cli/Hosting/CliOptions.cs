@@ -78,6 +78,25 @@ public static class CliOptions
         return option;
     }
 
+    /// <summary>One of a fixed set of words, absent (null) unless given; the verb supplies a context-dependent default.</summary>
+    public static Option<string?> OptionalChoice(string name, string description, params string[] values)
+    {
+        var option = new Option<string?>(name)
+        {
+            Description = description,
+            HelpName = string.Join("|", values),
+            CustomParser = r =>
+            {
+                var text = Single(r);
+                if (Array.IndexOf(values, text) >= 0) return text;
+                r.AddError($"option {name} must be one of {string.Join("|", values)}, got '{SafeText.Escape(text)}'");
+                return null;
+            },
+        };
+        option.CompletionSources.Add(values);
+        return option;
+    }
+
     /// <summary>Free text (a file name, a list the verb parses itself); null when absent.</summary>
     public static Option<string?> Text(string name, string description, string helpName = "TEXT") =>
         new(name) { Description = description, HelpName = helpName };

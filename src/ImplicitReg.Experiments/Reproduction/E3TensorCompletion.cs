@@ -77,7 +77,7 @@ public sealed class E3TensorCompletion : IReproduction
         var spec = run.Spec;
         var random = new SeededRandom(run.Seed);
         var problem = CpProblem.RandomCompletion(spec.Sizes, spec.Rank, spec.Observed, LossScale.Mse, random);
-        var sim = new CpSimulator(problem, CpSimulator.GaussianFactors(spec.Sizes, spec.Components, spec.Std, random));
+        using var sim = new CpSimulator(problem, CpSimulator.GaussianFactors(spec.Sizes, spec.Components, spec.Std, random));
         var steps = new List<long>();
         var losses = new List<double>();
         var norms = new List<double[]>();

@@ -105,7 +105,7 @@ public static class Reproducer
         w.WriteEndObject();
     });
 
-    /// <summary>Writes each record's fields as one JSON object per run (<c>runs[]</c>), optionally only those passing <paramref name="filter"/>.</summary>
+    /// <summary>Writes each record's fields as one JSON object per run, under <paramref name="property"/> (<c>runs[]</c> by default).</summary>
     public static void WriteRuns(System.Text.Json.Utf8JsonWriter w, IEnumerable<RunRecord> records, string property = "runs")
     {
         w.WriteStartArray(property);

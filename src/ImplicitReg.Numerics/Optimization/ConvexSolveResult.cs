@@ -39,10 +39,15 @@ public sealed class ConvexSolveResult
 
     /// <summary>What was solved, e.g. "minimum nuclear norm completion, 100x100, 2000 entries, delta 0.001".</summary>
     public string Problem { get; }
+    /// <summary>Whether the solve met its tolerances.</summary>
     public ConvexSolveStatus Status { get; }
+    /// <summary>The optimality certificate (always available, also when not converged).</summary>
     public ConvexCertificate Certificate { get; }
+    /// <summary>The tolerances the solve was held to.</summary>
     public ConvexTolerances Tolerances { get; }
+    /// <summary>Wall-clock time of the solve.</summary>
     public TimeSpan Elapsed { get; }
+    /// <summary>True when the status is converged.</summary>
     public bool Converged => Status == ConvexSolveStatus.Converged;
 
     /// <summary>The certified optimal value (the primal objective at the reported point).</summary>
@@ -76,6 +81,7 @@ public sealed record ConvexTolerances
     public double RelativeGap { get; init; } = 1e-5;
     /// <summary>Residuals relative to the size of the iterates (‖W‖_F for the primal, ‖dual‖_F for the dual).</summary>
     public double Residual { get; init; } = 1e-4;
+    /// <summary>Most iterations before the solve gives up and refuses a value.</summary>
     public int MaxIterations { get; init; } = 5000;
     /// <summary>The certificate costs two extra decompositions, so it is evaluated only every few iterations.</summary>
     public int CheckEvery { get; init; } = 10;

@@ -36,6 +36,7 @@ public sealed class LinearProgramResult
         Verify();
     }
 
+    /// <summary>How the linear program ended (optimal, infeasible or unbounded).</summary>
     public LinearProgramStatus Status { get; }
 
     /// <summary>The optimal x (Optimal; a feasible x for Unbounded is not reported); empty otherwise.</summary>

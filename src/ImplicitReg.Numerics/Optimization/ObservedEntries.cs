@@ -7,6 +7,7 @@ namespace ImplicitReg.Numerics.Optimization;
 /// </summary>
 public sealed class ObservedEntries
 {
+    /// <summary>Observed entries (row, column, value), 0-based; each position at most once.</summary>
     public ObservedEntries(int rows, int columns, IReadOnlyList<int> rowIndex, IReadOnlyList<int> columnIndex, IReadOnlyList<double> values)
     {
         if (rows <= 0 || columns <= 0)
@@ -31,11 +32,17 @@ public sealed class ObservedEntries
         Values = values.ToArray();
     }
 
+    /// <summary>Rows of the matrix.</summary>
     public int Rows { get; }
+    /// <summary>Columns of the matrix.</summary>
     public int Columns { get; }
+    /// <summary>Number of observed entries.</summary>
     public int Count => Values.Length;
+    /// <summary>Row of each observed entry.</summary>
     public int[] RowIndex { get; }
+    /// <summary>Column of each observed entry.</summary>
     public int[] ColumnIndex { get; }
+    /// <summary>Value of each observed entry.</summary>
     public double[] Values { get; }
 
     /// <summary>True when (i, j) ∈ Ω implies (j, i) ∈ Ω with the same value (needed by symmetric problems).</summary>

@@ -31,36 +31,84 @@ public sealed class CliHostTests
         Assert.DoesNotContain("   at ", err); // never a stack trace
     }
 
-    [Fact]
-    public void ArgumentsParseOptionsFlagsAndPositionals()
+    /// <summary>Every command line of the tree: each verb and each sub-verb.</summary>
+    public static TheoryData<string> EveryCommand()
     {
-        var a = CliArgs.Parse(["expr", "--wrt", "x", "--wrt=y", "--numeric", "--", "--not-an-option"], ["numeric"]);
-        Assert.Equal(["expr", "--not-an-option"], a.Positionals);
-        Assert.Equal(["x", "y"], a.Options("wrt"));
-        Assert.True(a.Flag("numeric"));
-        a.EnsureAllUsed();
-    }
-
-    [Fact]
-    public void AnOptionTheVerbNeverReadsIsRejected()
-    {
-        var a = CliArgs.Parse(["--tiemout", "5"]);
-        var e = Assert.Throws<CliUsageException>(a.EnsureAllUsed);
-        Assert.Contains("--tiemout", e.Message);
+        var data = new TheoryData<string>();
+        void Walk(System.CommandLine.Command c, string path)
+        {
+            foreach (var sub in c.Subcommands)
+            {
+                data.Add((path + " " + sub.Name).Trim());
+                Walk(sub, path + " " + sub.Name);
+            }
+        }
+        Walk(CliHost.BuildRoot(CliIO.ForStrings("", out _, out _)), "");
+        return data;
     }
 
     [Theory]
-    [InlineData("--depth", "three", "expects an integer")]
-    [InlineData("--rtol", "nan", "expects a finite number")]
+    [MemberData(nameof(EveryCommand))]
+    public void EveryCommandAnswersHelpWithOptionsDefaultsAndAnExample(string command)
+    {
+        foreach (var flag in new[] { "--help", "-h" })
+        {
+            var (code, output, err) = Run([.. command.Split(' '), flag]);
+            Assert.True(code == ExitCodes.Ok, $"{command} {flag}: exit {code}\n{err}");
+            Assert.Contains("Usage:", output);
+            Assert.Contains("Example:", output);
+            Assert.Contains("  implicitreg " + command.Split(' ')[0], output);
+            Assert.Contains("Exit codes:", output);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCommand))]
+    public void EveryCommandNamesAnUnknownOptionAsUnknown(string command)
+    {
+        var (code, _, err) = Run([.. command.Split(' '), "--frobnicate"]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("unknown option '--frobnicate'", err);
+    }
+
+    [Fact]
+    public void AnOptionOfAnotherSubVerbIsRejectedNotIgnored()
+    {
+        var (code, _, err) = Run("derive", "balancedness", "--order", "3");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("unknown option '--order' for 'derive balancedness'", err);
+        Assert.DoesNotContain("'3'", err); // the value of the unknown option is not reported as a second error
+    }
+
+    [Theory]
+    [InlineData("--depth", "three", "option --depth expects an integer, got 'three'")]
+    [InlineData("--depth", "0", "option --depth must be between 1 and 64, got 0")]
     public void MalformedNumbersAreUsageErrors(string option, string value, string message)
     {
-        var a = CliArgs.Parse([option, value]);
-        var e = Assert.Throws<CliUsageException>(() =>
-        {
-            if (option == "--depth") a.Int("depth", 1);
-            else a.Double("rtol", 1);
-        });
-        Assert.Contains(message, e.Message);
+        var (code, _, err) = Run("derive", "layer-flow", option, value);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(message, err);
+    }
+
+    [Fact]
+    public void ControlCharactersInEchoedInputAreEscaped()
+    {
+        var (code, _, err) = Run("expr", "expand", "x + \u001b[31m");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.DoesNotContain("\u001b", err);
+        Assert.Contains("\\x1B", err);
+    }
+
+    [Fact]
+    public void TheMemoryBudgetOptionIsCheckedAndApplies()
+    {
+        var (code, _, err) = Run("derive", "layer-flow", "--max-memory", "lots");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--max-memory expects a size", err);
+        (code, _, err) = Run("derive", "layer-flow", "--max-memory", "1k");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("over the memory budget of 1 KB (--max-memory 1k)", err);
+        Assert.Equal(ExitCodes.Ok, Run("derive", "layer-flow", "--max-memory", "1G").Code);
     }
 
     [Fact]

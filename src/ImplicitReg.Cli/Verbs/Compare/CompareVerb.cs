@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Cli.Verbs.Simulate;
 using ImplicitReg.Experiments.FlowVsDescent;
+using ImplicitReg.Experiments.Simulators.Dmf;
 using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Compare;
@@ -11,7 +13,7 @@ namespace ImplicitReg.Cli.Verbs.Compare;
 /// η/8 over the same horizon; prints the largest gaps and the observed order (≈ 1). <c>compare singular-values</c>
 /// (M4): the singular values of W(t) along the flow against the σ-equation driven by the measured ⟨G, u vᵀ⟩.
 /// </summary>
-public sealed class CompareVerb : ILegacyCliVerb
+public sealed class CompareVerb : ICliVerb
 {
     /// <summary>The observed order must be within this of 1 for exit 0 (first order, allowing the O(η) shift).</summary>
     public const double OrderTolerance = 0.2;
@@ -19,78 +21,96 @@ public sealed class CompareVerb : ILegacyCliVerb
     /// <summary>Largest relative deviation of the σ-equation from the SVD accepted as agreement (integration error ≪ this).</summary>
     public const double SigmaTolerance = 1e-6;
 
+    /// <inheritdoc />
     public string Name => "compare";
 
+    /// <inheritdoc />
     public string Summary => "check the ODEs against discrete GD (flow-vs-gd, M9) and M4 along trajectories";
 
-    public string Usage =>
-        "usage: implicitreg compare flow-vs-gd [model options] [--lr ETA] [--time T] [--halvings K] [--format text|json]\n" +
-        "       implicitreg compare singular-values [model options] [--time T] [--samples K] [--format text|json]\n\n" +
-        "flow-vs-gd integrates the layer flow derived symbolically by ImplicitReg.Models (compiled), runs GD with\n" +
-        "ETA, ETA/2, ..., ETA/2^K over [0, T] from the same start, and reports the largest gap to the flow at the\n" +
-        "common times and the observed order log2(gap(ETA)/gap(ETA/2)).\n" +
-        "singular-values integrates the flow with the sigma-equation of M4 alongside and compares with the SVD.\n\n" +
-        "model options (as simulate dmf; defaults --problem 2x2 --depth 3 --init gaussian --init-std 0.5 --positive-det,\n" +
-        "and --init balanced for singular-values):\n" + DmfOptions.Help +
-        """
-
-          --lr ETA        largest step (default 0.01)
-          --time T        horizon (default 10)
-          --halvings K    step sizes ETA ... ETA/2^K (default 3)
-          --samples K     times compared by singular-values (default 50)
-          --rtol, --atol  flow integration tolerances (default 1e-12, 1e-14)
-        exit: 0 agreement (order within 0.2 of 1; sigma deviation below 1e-6), 1 disagreement, 2 bad options, 4 GD diverged
-        """;
-
-    public int Run(IReadOnlyList<string> args, CliIO io)
+    /// <inheritdoc />
+    public Command Build(CliIO io)
     {
-        var a = CliArgs.Parse(args, ["positive-det"]);
-        if (a.Positionals.Count != 1 || a.Positionals[0] is not ("flow-vs-gd" or "singular-values"))
-            throw new CliUsageException("use: implicitreg compare flow-vs-gd ... or implicitreg compare singular-values ...");
-        bool sigma = a.Positionals[0] == "singular-values";
-        if (sigma && a.Option("init") is null) a = CliArgs.Parse([.. args, "--init", "balanced"], ["positive-det"]);
-        var model = DmfOptions.Read(a, defaultProblem: "2x2", defaultStd: 0.5, defaultPositiveDet: true, maxEntries: LayerFlowSystem.MaxParameters);
-        double lr = a.Double("lr", 0.01);
-        double time = a.Double("time", 10);
-        int halvings = a.Int("halvings", 3);
-        int samples = a.Int("samples", 50);
-        double rtol = a.Double("rtol", 1e-12), atol = a.Double("atol", 1e-14);
-        bool json = a.Choice("format", "text", "text", "json") == "json";
-        a.EnsureAllUsed();
-        if (!(lr > 0) || !(time > 0)) throw new CliUsageException("--lr and --time must be positive");
-        if (halvings < 1 || halvings > 12) throw new CliUsageException("--halvings must be between 1 and 12");
-        if (samples < 1) throw new CliUsageException("--samples must be positive");
+        var compare = new VerbCommand(Name, Summary, "implicitreg compare flow-vs-gd --problem 2x2 --depth 3",
+            "0 agreement (order within 0.2 of 1; sigma deviation below 1e-6), 1 disagreement, 2 bad options, 4 GD diverged")
+        {
+            FlowVsGdCommand(io), SingularValuesCommand(io),
+        };
+        return compare.RequiresSubcommand();
+    }
 
-        LayerFlowSystem flow;
+    private static VerbCommand FlowVsGdCommand(CliIO io)
+    {
+        var command = new VerbCommand("flow-vs-gd",
+            "integrate the layer flow derived symbolically by ImplicitReg.Models, run GD with ETA, ETA/2, ..., ETA/2^K over [0, T] " +
+            "from the same start, and report the largest gap to the flow at the common times and the observed order log2(gap(ETA)/gap(ETA/2))",
+            "implicitreg compare flow-vs-gd --problem 2x2 --depth 3");
+        var model = new DmfOptionSet("2x2", 0.5, true);
+        var lr = CliOptions.Double("--lr", "largest step", 0.01, v => v > 0, "positive");
+        var time = CliOptions.Double("--time", "horizon T", 10, v => v > 0, "positive");
+        var halvings = CliOptions.Int("--halvings", "step sizes ETA ... ETA/2^K", 3, min: 1, max: 12);
+        var tolerances = new Tolerances(1e-12, 1e-14);
+        var format = CliOptions.Choice("--format", "what is printed", "text", "text", "json");
+        model.AddTo(command);
+        foreach (var o in new Option[] { lr, time, halvings, format }) command.Options.Add(o);
+        tolerances.AddTo(command);
+        return command.Runs(r =>
+        {
+            var (rtol, atol) = tolerances.Read(r);
+            var options = new FlowVsDescentOptions(r.GetValue(lr), r.GetValue(time), r.GetValue(halvings), rtol, atol);
+            var m = model.Read(r, Budget.From(r), LayerFlowSystem.MaxParameters);
+            // GD runs T/eta steps for eta, then twice as many for each halving: T/eta * (2^(K+1) - 1) in all.
+            double steps = options.Horizon / options.LearningRate * (Math.Pow(2, options.Halvings + 1) - 1);
+            Budget.RequireWork("--time/--lr/--halvings", steps * DmfCost.WorkPerStep(m.Problem.Dimensions, m.Problem.Dimensions[0] * (long)m.Problem.Dimensions[^1], 0),
+                DmfCost.WorkLimit, "multiply-adds");
+            return FlowVsGd(io, m, Derive(m), options, r.GetValue(format) == "json");
+        });
+    }
+
+    private static VerbCommand SingularValuesCommand(CliIO io)
+    {
+        var command = new VerbCommand("singular-values",
+            "integrate the layer flow with the sigma-equation of M4 alongside and compare with the SVD of the end-to-end matrix",
+            "implicitreg compare singular-values --problem 2x2 --depth 3 --time 5");
+        var model = new DmfOptionSet("2x2", 0.5, true, defaultInit: "balanced");
+        var time = CliOptions.Double("--time", "horizon T", 10, v => v > 0 && v <= 1e6, "positive and at most 1e6");
+        var samples = CliOptions.Int("--samples", "times compared", 50, min: 1, max: 100_000);
+        var tolerances = new Tolerances(1e-12, 1e-14);
+        var format = CliOptions.Choice("--format", "what is printed", "text", "text", "json");
+        model.AddTo(command);
+        foreach (var o in new Option[] { time, samples, format }) command.Options.Add(o);
+        tolerances.AddTo(command);
+        return command.Runs(r =>
+        {
+            var (rtol, atol) = tolerances.Read(r);
+            var m = model.Read(r, Budget.From(r), LayerFlowSystem.MaxParameters);
+            return SingularValues(io, m, Derive(m), r.GetValue(time), r.GetValue(samples), rtol, atol, r.GetValue(format) == "json");
+        });
+    }
+
+    private static LayerFlowSystem Derive(DmfOptions model)
+    {
         try
         {
-            flow = LayerFlowSystem.Derive(model.Problem);
+            return LayerFlowSystem.Derive(model.Problem);
         }
         catch (ArgumentException e)
         {
             throw new CliUsageException(e.Message);
         }
-        return sigma
-            ? SingularValues(io, model, flow, time, samples, rtol, atol, json)
-            : FlowVsGd(io, model, flow, new FlowVsDescentOptions(lr, time, halvings, rtol, atol), json);
     }
 
     private static int FlowVsGd(CliIO io, DmfOptions model, LayerFlowSystem flow, FlowVsDescentOptions options, bool json)
     {
-        var bar = new ProgressBar(io, "compare", options.Halvings + 2);
         int stage = 0;
         FlowVsDescentReport report;
         try
         {
-            report = FlowVsDescentCheck.Run(flow, model.Problem, model.InitialLayers, options, io.Cancel, _ => bar.Report(stage++));
+            report = CliProgress.Run(io, "compare", options.Halvings + 2,
+                report => FlowVsDescentCheck.Run(flow, model.Problem, model.InitialLayers, options, io.Cancel, _ => report(++stage)));
         }
         catch (ArgumentException e)
         {
             throw new CliUsageException(e.Message);
-        }
-        finally
-        {
-            bar.Finish();
         }
         bool agrees = report.Diverged is null && Math.Abs(report.Order - 1) <= OrderTolerance;
         if (json)

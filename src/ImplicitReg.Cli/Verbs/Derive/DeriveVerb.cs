@@ -1,68 +1,92 @@
+using System.CommandLine;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Costs;
 using ImplicitReg.Models.Derivations.Rendering;
 using ImplicitReg.Models.Losses;
 
 namespace ImplicitReg.Cli.Verbs.Derive;
 
 /// <summary>
-/// <c>implicitreg derive</c>: runs a derivation of MATH.md's claims from the objective with the kernel and prints
-/// its steps (text, LaTeX or JSON). Exit 0 when the result is proved equal to the published formula, 1 when
-/// disproved (a witness is printed), 3 when only numerically equal.
+/// <c>implicitreg derive</c>: runs a derivation of the papers' claims from the objective with the kernel and prints
+/// its steps (text, LaTeX or JSON). Each derivation is a sub-verb with exactly the options it reads (taken from its
+/// registry entry), so <c>derive balancedness --order 3</c> is an unknown option, not ignored. Exit 0 when the
+/// result is proved equal to the published formula, 1 when disproved (a witness is printed), 3 when only
+/// numerically equal.
 /// </summary>
-public sealed class DeriveVerb : ILegacyCliVerb
+public sealed partial class DeriveVerb : ICliVerb
 {
+    private const string DimsHelp =
+        "sizes d0,d1,...,dN: layer j is the d_j x d_(j-1) matrix Wj, so W = WN...W1 is dN x d0 (tensors: the mode sizes d1,...,dN)";
+
+    /// <inheritdoc />
     public string Name => "derive";
 
+    /// <inheritdoc />
     public string Summary => "derive gradient-flow dynamics (M1-M8) from the objective and check them";
 
-    public string Usage =>
-        """
-        usage: implicitreg derive --list
-               implicitreg derive <name> [--depth N] [--dims a,b,...] [--order k] [--components R]
-                                         [--loss half-sse|mse|sse] [--format text|latex|json]
-
-        Runs a derivation step by step with the computer-algebra kernel, starting from the objective phi, and
-        compares the result with the published formula of MATH.md.
-          --list       the derivations, their claims and options
-          --depth N    depth of the factorization (or N of the scalar chain)
-          --dims ...   layer sizes d_0,...,d_N (deep factorizations) or mode sizes (tensors)
-          --order k    order of the CP tensor factorization
-          --components R  CP components
-          --loss ...   loss constant c: half-sse (1/2), mse (1/|Omega|), sse (1)
-          --format     text (default), latex, or json (every equation's lhs, rhs and verdict)
-        exit: 0 proved, 1 disproved (witness printed), 2 bad options, 3 numeric only
-        """;
-
-    public int Run(IReadOnlyList<string> args, CliIO io)
+    /// <inheritdoc />
+    public Command Build(CliIO io)
     {
-        var a = CliArgs.Parse(args, ["list"]);
-        bool list = a.Flag("list");
-        var format = a.Choice("format", "text", "text", "latex", "json");
-        var options = new DerivationOptions
+        var list = CliOptions.Flag("--list", "the derivations, their claims and options");
+        var derive = new VerbCommand(Name, Summary, "implicitreg derive layer-flow --depth 3 --dims 2,4,5,3",
+            "0 proved, 1 disproved (witness printed), 2 bad options, 3 numeric only")
         {
-            Depth = NullableInt(a, "depth"),
-            Dims = Dims(a.Option("dims")),
-            Order = NullableInt(a, "order"),
-            Components = NullableInt(a, "components"),
-            Loss = Loss(a.Option("loss")),
+            Notes = "Runs a derivation step by step with the computer-algebra kernel, starting from the objective phi, and\n" +
+                    "compares the result with the published formula. --dims d0,...,dN: layer j is d_j x d_(j-1).",
         };
-        a.EnsureAllUsed();
-        if (list)
+        derive.Options.Add(list);
+        foreach (var info in DerivationRegistry.All) derive.Subcommands.Add(Derivation(info, io));
+        return derive.Runs(r =>
         {
-            if (a.Positionals.Count > 0) throw new CliUsageException("--list takes no derivation name");
+            if (!r.GetValue(list)) throw new CliUsageException("name a derivation (implicitreg derive --list shows them)");
             WriteList(io.Out);
             return ExitCodes.Ok;
-        }
-        if (a.Positionals.Count != 1)
-            throw new CliUsageException(a.Positionals.Count == 0
-                ? "name a derivation (implicitreg derive --list shows them)"
-                : $"one derivation at a time, got {a.Positionals.Count}: {string.Join(" ", a.Positionals)}");
-        var info = DerivationRegistry.Find(a.Positionals[0])
-            ?? throw new CliUsageException($"unknown derivation '{a.Positionals[0]}'; known: {string.Join(", ", DerivationRegistry.All.Select(d => d.Name))}");
+        });
+    }
 
-        Derivation d;
+    private static VerbCommand Derivation(DerivationInfo info, CliIO io)
+    {
+        var used = OptionNames().Matches(info.Options).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var depth = CliOptions.OptionalInt("--depth", "depth N of the factorization", min: 1, max: 64);
+        var dims = CliOptions.Text("--dims", DimsHelp, "d0,...,dN");
+        var order = CliOptions.OptionalInt("--order", "order N of the CP tensor factorization", min: 1, max: 16);
+        var components = CliOptions.OptionalInt("--components", "CP components R, or measurements m", min: 1, max: 4096);
+        var loss = CliOptions.OptionalChoice("--loss", "loss constant c: half-sse (1/2), mse (1/|Omega|), sse (1)", [.. LossScales.Names]);
+        var format = CliOptions.Choice("--format", "text, latex, or json (every equation's lhs, rhs and verdict)", "text", "text", "latex", "json");
+        var example = $"implicitreg derive {info.Name}" + (used.Contains("depth") ? " --depth 2" : "") + (used.Contains("dims") && used.Contains("depth") ? " --dims 2,3,2" : "");
+        var command = new VerbCommand(info.Name, $"{info.Claim}: {info.Summary}", example)
+        {
+            Notes = $"Options of this derivation: {info.Options}.",
+        };
+        if (used.Contains("depth")) command.Options.Add(depth);
+        if (used.Contains("dims")) command.Options.Add(dims);
+        if (used.Contains("order")) command.Options.Add(order);
+        if (used.Contains("components")) command.Options.Add(components);
+        if (used.Contains("loss")) command.Options.Add(loss);
+        command.Options.Add(format);
+        return command.Runs(r =>
+        {
+            var lossName = r.GetValue(loss);
+            var options = new DerivationOptions
+            {
+                Depth = r.GetValue(depth),
+                Dims = Dims(r.GetValue(dims)),
+                Order = r.GetValue(order),
+                Components = r.GetValue(components),
+                Loss = lossName is null ? null : LossScales.TryParse(lossName, out var scale) ? scale : null,
+            };
+            Budget.RequireWork("--dims/--depth", DerivationCost.EstimateWork(info.Name, options), DerivationCost.WorkLimit, "expanded monomials");
+            Budget.From(r).Require("--dims/--depth", DerivationCost.EstimateBytes(info.Name, options), "the derivation's expressions");
+            return Run(info, options, r.GetValue(format)!, io);
+        });
+    }
+
+    private static int Run(DerivationInfo info, DerivationOptions options, string format, CliIO io)
+    {
+        Models.Derivations.Derivation d;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
@@ -89,15 +113,13 @@ public sealed class DeriveVerb : ILegacyCliVerb
 
     private static void WriteList(TextWriter w)
     {
-        w.WriteLine("derivations (implicitreg derive <name> [options]):");
+        w.WriteLine("derivations (implicitreg derive <name> [options]; implicitreg derive <name> --help):");
         foreach (var d in DerivationRegistry.All)
         {
             w.WriteLine($"  {d.Name,-22} {d.Claim,-3} {d.Summary}");
             w.WriteLine($"  {"",-22}     options: {d.Options}");
         }
     }
-
-    private static int? NullableInt(CliArgs a, string name) => a.Option(name) is null ? null : a.Int(name, 0);
 
     private static IReadOnlyList<int>? Dims(string? text)
     {
@@ -110,11 +132,6 @@ public sealed class DeriveVerb : ILegacyCliVerb
         return dims;
     }
 
-    private static LossScale? Loss(string? text)
-    {
-        if (text is null) return null;
-        return LossScales.TryParse(text, out var scale)
-            ? scale
-            : throw new CliUsageException($"--loss must be one of {string.Join("|", LossScales.Names)}, got '{text}'");
-    }
+    [GeneratedRegex("--([a-z][a-z-]*)")]
+    private static partial Regex OptionNames();
 }

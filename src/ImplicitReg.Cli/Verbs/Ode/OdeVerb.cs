@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Cli.Verbs.Simulate;
@@ -16,55 +17,73 @@ namespace ImplicitReg.Cli.Verbs.Ode;
 /// requested times or at every accepted step. Exit 0 when t1 (or a stopping event) is reached, 2 for bad input,
 /// 3 when the step limit is hit, 4 when the solution blows up, 130 when interrupted (rows written so far stay).
 /// </summary>
-public sealed class OdeVerb : ILegacyCliVerb
+public sealed class OdeVerb : ICliVerb
 {
+    /// <summary>Rows printed without <c>--at</c> unless <c>--max-rows</c> says otherwise: a long run must not stream hundreds of MB.</summary>
+    public const long DefaultMaxRows = 100_000;
+
+    /// <inheritdoc />
     public string Name => "ode";
 
+    /// <inheritdoc />
     public string Summary => "solve an ODE system given as equations (dopri5, rk4, stiff)";
 
-    public string Usage =>
-        """
-        usage: implicitreg ode solve --equations "x' = -y; y' = x" --init "x=1, y=0" --t1 10 [options]
-
-          --equations TEXT|@FILE|-   equations name' = rhs separated by ';' or newlines ('#' comments);
-                                     right sides may use t and every variable
-          --init "x=1, y=0"          initial values (numbers or constant expressions such as sqrt(2))
-          --t0 T0                    start time (default 0)
-          --t1 T1                    end time (required)
-          --method dopri5|rk4|stiff  adaptive Dormand-Prince 5(4) (default), fixed-step RK4, Rosenbrock 2(3)
-          --rtol R, --atol A         tolerances of the adaptive methods (default 1e-8, 1e-10)
-          --step H                   step of rk4 (default (t1 - t0)/1000)
-          --at 1,2,3                 report these times only (default: every accepted step)
-          --event EXPR               report where EXPR crosses zero (repeatable)
-          --stop-at-event            end the run at the first event
-          --max-steps K              most accepted steps (default 10000000)
-          --format csv|json          (default csv: header t,<variables>, one row per reported time)
-        exit: 0 solved, 2 bad input, 3 step limit, 4 blow-up (NaN/overflow or step size underflow), 130 interrupted
-        """;
-
-    public int Run(IReadOnlyList<string> args, CliIO io)
+    /// <inheritdoc />
+    public Command Build(CliIO io)
     {
-        var a = CliArgs.Parse(args, ["stop-at-event"]);
-        if (a.Positionals.Count != 1 || a.Positionals[0] != "solve")
-            throw new CliUsageException("the ode command has one subcommand: implicitreg ode solve --equations ... --init ... --t1 ...");
-        var equationsText = CliInput.ReadText(a.Required("equations"), io, "equations");
-        var initText = a.Required("init");
-        var t0 = a.Double("t0", 0);
-        var t1 = a.Double("t1", double.NaN);
-        if (a.Option("t1") is null) throw new CliUsageException("missing required option --t1 (the end time)");
+        var equations = CliOptions.Text("--equations", "equations name' = rhs separated by ';' or newlines ('#' comments); right sides may use t; '-' or @FILE",
+            "TEXT");
+        equations.Required = true;
+        var init = CliOptions.Text("--init", "initial values, e.g. \"x=1, y=0\" (numbers or constant expressions such as sqrt(2))", "VALUES");
+        init.Required = true;
+        var t0 = CliOptions.Double("--t0", "start time", 0);
+        var t1 = CliOptions.OptionalDouble("--t1", "end time (required)");
+        t1.Required = true;
+        var method = CliOptions.Choice("--method", "adaptive Dormand-Prince 5(4), fixed-step RK4, or Rosenbrock 2(3) for stiff systems", "dopri5", "dopri5", "rk4", "stiff");
+        var tolerances = new Tolerances(1e-8, 1e-10);
+        var step = CliOptions.OptionalDouble("--step", "step of rk4 (default (t1 - t0)/1000)", v => v > 0, "positive");
+        var at = CliOptions.Text("--at", "report these times only, e.g. 1,2,3 (default: every accepted step)", "TIMES");
+        var events = CliOptions.Repeated("--event", "report where this expression crosses zero (repeatable)", "EXPR");
+        var stopAtEvent = CliOptions.Flag("--stop-at-event", "end the run at the first event");
+        var maxSteps = CliOptions.Long("--max-steps", "most accepted steps", 10_000_000, min: 1);
+        var maxRows = CliOptions.Long("--max-rows", "most rows printed without --at (exit 3 beyond; use --at for long runs)", DefaultMaxRows, min: 1);
+        var format = CliOptions.Choice("--format", "csv: header t,<variables>, one row per reported time; json: one document", "csv", "csv", "json");
+        var solve = new VerbCommand("solve", "integrate an ODE system given as equations",
+            "implicitreg ode solve --equations \"x' = -y; y' = x\" --init \"x=1, y=0\" --t1 10 --at 1,2,3",
+            "0 solved, 2 bad input, 3 step or row limit reached, 4 blow-up (NaN/overflow or step size underflow), 130 interrupted")
+        {
+            Notes = "Statistics (accepted and rejected steps, evaluations) and events go to stderr.",
+        };
+        foreach (var o in new Option[] { equations, init, t0, t1, method, step, at, events, stopAtEvent, maxSteps, maxRows, format }) solve.Options.Add(o);
+        tolerances.AddTo(solve);
+        solve.Runs(r =>
+        {
+            var (rtol, atol) = tolerances.Read(r);
+            return Solve(io, new Request(CliInput.ReadText(r.GetValue(equations)!, io, "equations"), r.GetValue(init)!, r.GetValue(t0), r.GetValue(t1)!.Value,
+                r.GetValue(method)!, rtol, atol, r.GetValue(step), r.GetValue(at), r.GetValue(events) ?? [], r.GetValue(stopAtEvent),
+                r.GetValue(maxSteps), r.GetValue(maxRows), r.GetValue(format) == "json"));
+        });
+        var ode = new VerbCommand(Name, Summary, "implicitreg ode solve --equations \"x' = -y; y' = x\" --init \"x=1, y=0\" --t1 10 --at 1,2,3",
+            "0 solved, 2 bad input, 3 step or row limit reached, 4 blow-up, 130 interrupted") { solve };
+        return ode.RequiresSubcommand();
+    }
+
+    private sealed record Request(string EquationsText, string InitText, double T0, double T1, string Method, double Rtol, double Atol, double? Step,
+        string? AtText, string[] EventTexts, bool StopAtEvent, long MaxSteps, long MaxRows, bool Json);
+
+    private static int Solve(CliIO io, Request q)
+    {
+        var (equationsText, initText, t0, t1, method, rtol, atol) = (q.EquationsText, q.InitText, q.T0, q.T1, q.Method, q.Rtol, q.Atol);
         if (!(t1 >= t0)) throw new CliUsageException($"--t1 ({t1}) must not be before --t0 ({t0})");
-        var method = a.Choice("method", "dopri5", "dopri5", "rk4", "stiff");
-        var rtol = a.Double("rtol", 1e-8);
-        var atol = a.Double("atol", 1e-10);
-        if (rtol < 0 || atol < 0 || rtol + atol == 0) throw new CliUsageException("--rtol and --atol must be non-negative and not both zero");
-        var step = a.Double("step", (t1 - t0) / 1000);
+        var step = q.Step ?? (t1 - t0) / 1000;
         if (method == "rk4" && !(step > 0)) throw new CliUsageException("--step must be positive");
-        var at = a.Option("at") is { } atText ? Times(atText, t0, t1) : null;
-        var eventTexts = a.Options("event");
-        bool stopAtEvent = a.Flag("stop-at-event");
-        long maxSteps = a.Long("max-steps", 10_000_000);
-        bool json = a.Choice("format", "csv", "csv", "json") == "json";
-        a.EnsureAllUsed();
+        if (method != "rk4" && q.Step is not null) throw new CliUsageException("--step is the step of --method rk4; the adaptive methods choose their own");
+        if (method == "rk4") Budget.RequireWork("--step", (t1 - t0) / step, q.MaxSteps, "steps (--max-steps)");
+        var at = q.AtText is { } atText ? Times(atText, t0, t1) : null;
+        var eventTexts = q.EventTexts;
+        bool stopAtEvent = q.StopAtEvent;
+        long maxSteps = q.MaxSteps;
+        bool json = q.Json;
 
         var equations = EquationText.ParseEquations(equationsText);
         var system = CompiledSystem.Compile(equations);
@@ -73,31 +92,50 @@ public sealed class OdeVerb : ILegacyCliVerb
 
         var odeMethod = method switch { "rk4" => OdeMethod.RungeKutta4, "stiff" => OdeMethod.Rosenbrock23, _ => OdeMethod.DormandPrince5 };
         var names = system.Variables.Select(v => v.Name).ToList();
-        var bar = new ProgressBar(io, "ode solve", t1 - t0);
         if (!json) io.Out.WriteLine(string.Join(",", new[] { "t" }.Concat(names.Select(Quote))));
-        var options = new OdeOptions
+        // Without --at every accepted step is a row: stop at --max-rows rather than stream without bound.
+        using var rowLimit = CancellationTokenSource.CreateLinkedTokenSource(io.Cancel);
+        long rows = 0;
+        bool tooManyRows = false;
+        var solution = CliProgress.Run(io, "ode solve", t1 - t0, report =>
         {
-            RelativeTolerance = rtol,
-            AbsoluteTolerance = atol,
-            FixedStep = method == "rk4" ? step : null,
-            OutputTimes = at,
-            StoreOutput = json,
-            OnOutput = json ? null : (t, y) => io.Out.WriteLine(Numbers.Exact(t) + "," + string.Join(",", y.Select(Numbers.Exact))),
-            Events = events,
-            Jacobian = method == "stiff" ? system.CompileJacobian() : null,
-            MaxSteps = maxSteps,
-            OnStep = t => bar.Report(t - t0),
-            Cancel = io.Cancel,
-        };
-        OdeSolution solution;
-        try
+            var options = new OdeOptions
+            {
+                RelativeTolerance = rtol,
+                AbsoluteTolerance = atol,
+                FixedStep = method == "rk4" ? step : null,
+                OutputTimes = at,
+                StoreOutput = json,
+                OnOutput = (t, y) =>
+                {
+                    if (at is null && ++rows > q.MaxRows)
+                    {
+                        tooManyRows = true;
+                        rowLimit.Cancel();
+                        return;
+                    }
+                    if (!json) io.Out.WriteLine(Numbers.Exact(t) + "," + string.Join(",", y.Select(Numbers.Exact)));
+                },
+                Events = events,
+                Jacobian = method == "stiff" ? system.CompileJacobian() : null,
+                MaxSteps = maxSteps,
+                OnStep = t => report(t - t0),
+                Cancel = rowLimit.Token,
+            };
+            try
+            {
+                return OdeSolver.Solve(odeMethod, system.Function, t0, y0, t1, options);
+            }
+            finally
+            {
+                io.Out.Flush();
+            }
+        });
+        if (tooManyRows)
         {
-            solution = OdeSolver.Solve(odeMethod, system.Function, t0, y0, t1, options);
-        }
-        finally
-        {
-            bar.Finish();
-            io.Out.Flush();
+            if (json) io.Out.Write(Json(method, rtol, atol, names, solution));
+            io.Err.WriteLine($"unfinished: more than {q.MaxRows} rows (one per accepted step) before t1; give --at times, or raise --max-rows");
+            return ExitCodes.Unknown;
         }
         if (json) io.Out.Write(Json(method, rtol, atol, names, solution));
         else

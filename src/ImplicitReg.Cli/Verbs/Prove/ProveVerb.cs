@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Solver.Backends;
 using ImplicitReg.Solver.Certificates;
@@ -14,7 +15,7 @@ namespace ImplicitReg.Cli.Verbs.Prove;
 /// <c>implicitreg prove "&lt;statement&gt;"</c>: decides a statement of real arithmetic with Z3 in-process;
 /// prints <c>proved</c>, <c>refuted</c> with a kernel-confirmed counterexample, or <c>unknown</c> with the reason.
 /// </summary>
-public sealed class ProveVerb : ILegacyCliVerb
+public sealed class ProveVerb : ICliVerb
 {
     private readonly string? _z3Library;
 
@@ -23,68 +24,71 @@ public sealed class ProveVerb : ILegacyCliVerb
     /// <summary>For tests: the libz3 name or path to load instead of the default ones.</summary>
     public ProveVerb(string? z3Library) => _z3Library = z3Library;
 
+    /// <inheritdoc />
     public string Name => "prove";
 
+    /// <inheritdoc />
     public string Summary => "prove a statement of real arithmetic with Z3 (proved / refuted with counterexample / unknown)";
 
-    public string Usage => """
-        usage: implicitreg prove "<statement>" [--assume "<statement>"]... [--timeout-ms 10000]
-                                 [--smt2 FILE] [--cross-check] [--strategy auto|nlsat|default]
-                                 [--no-split] [--format text|json]
-               implicitreg prove --catalogue m6 [--cross-check] [--timeout-ms 10000] [--format text|json]
-
-        Free symbols are real and universally quantified; the claim is checked at every point where all its
-        terms are defined (roots of non-negative numbers, non-zero denominators). Supported: + - * /, natural
-        and integer powers, sqrt and rational powers, abs, sign, = != < <= > >=, and, or, not, implies.
-        exp, log, sin and cos are refused (exit 2), never approximated. The statement may be given as '-'
-        (stdin) or @file.
-
-          --assume S       an extra assumption (repeatable)
-          --timeout-ms N   solver time limit per case (default 10000)
-          --smt2 FILE      write each case as a standalone SMT-LIB2 certificate (FILE, or FILE-caseK.smt2)
-          --cross-check    replay the certificates with the z3 and cvc5 command-line solvers
-          --strategy S     auto (qfnra-nlsat, then Z3's default solver), nlsat, or default
-          --no-split       keep abs as a disjunction instead of splitting it into sign cases
-          --catalogue m6   prove the M6 constructions of MATH.md and refute their negative controls
-
-        exit codes: 0 proved, 1 refuted, 2 bad input or libz3 missing, 3 unknown (or solvers disagree),
-                    70 the solver's counterexample failed the kernel's check (a bug; please report it)
+    private const string Notes = """
+        Free symbols are real and universally quantified; the claim is checked at every point where all its terms
+        are defined (roots of non-negative numbers, non-zero denominators). Supported: + - * /, natural and integer
+        powers, sqrt and rational powers, abs, sign, = != < <= > >=, and, or, not, implies. exp, log, sin and cos are
+        refused (exit 2), never approximated. The statement may be given as '-' (stdin) or @file.
+        --smt2 FILE writes FILE when the statement is one case, and FILE-case1.smt2, FILE-case2.smt2, ... (the
+        extension of FILE kept) when it splits into cases; the names are printed. Each replays with 'z3 FILE' and
+        'cvc5 FILE': unsat for a proved case.
+        --catalogue m6 proves the M6 constructions and refutes their negative controls.
         """;
 
-    public int Run(IReadOnlyList<string> args, CliIO io)
+    /// <inheritdoc />
+    public Command Build(CliIO io)
     {
-        var a = CliArgs.Parse(args, ["cross-check", "no-split"]);
-        var format = a.Choice("format", "text", "text", "json");
-        var timeoutMs = a.Int("timeout-ms", 10_000);
-        if (timeoutMs <= 0) throw new CliUsageException("--timeout-ms must be a positive number of milliseconds");
-        var crossCheck = a.Flag("cross-check");
-        var strategy = a.Choice("strategy", "auto", "auto", "nlsat", "default");
-        var noSplit = a.Flag("no-split");
-        var smt2 = a.Option("smt2");
-        var catalogue = a.Option("catalogue");
-        var assumeTexts = a.Options("assume");
-        a.EnsureAllUsed();
+        var statement = new Argument<string?>("statement") { Arity = ArgumentArity.ZeroOrOne, Description = "the claim, '-' (stdin) or @file" };
+        var assume = CliOptions.Repeated("--assume", "an extra assumption (repeatable)", "STATEMENT");
+        var timeout = CliOptions.Int("--timeout-ms", "solver time limit per case, in milliseconds", 10_000, min: 1, max: 86_400_000);
+        var smt2 = CliOptions.Text("--smt2", "write each case as a standalone SMT-LIB2 certificate (FILE, or FILE-caseK for several)", "FILE");
+        var crossCheck = CliOptions.Flag("--cross-check", "replay the certificates with the z3 and cvc5 command-line solvers");
+        var strategy = CliOptions.Choice("--strategy", "auto (qfnra-nlsat, then Z3's default solver), nlsat, or default", "auto", "auto", "nlsat", "default");
+        var noSplit = CliOptions.Flag("--no-split", "keep abs as a disjunction instead of splitting it into sign cases");
+        var catalogue = CliOptions.OptionalChoice("--catalogue", "prove a fixed catalogue of constructions and refute its negative controls", "m6");
+        var format = CliOptions.Choice("--format", "what is printed", "text", "text", "json");
+        var command = new VerbCommand(Name, Summary, "implicitreg prove \"x^2 >= 0\" --smt2 c.smt2 --cross-check",
+            "0 proved, 1 refuted, 2 bad input or libz3 missing, 3 unknown (or solvers disagree), 70 the solver's counterexample failed the kernel's check (a bug)")
+        {
+            Notes = Notes,
+        };
+        command.Arguments.Add(statement);
+        foreach (var o in new Option[] { assume, timeout, smt2, crossCheck, strategy, noSplit, catalogue, format }) command.Options.Add(o);
+        return command.Runs(r => Run(io, new Request(r.GetValue(statement), r.GetValue(assume) ?? [], r.GetValue(timeout), r.GetValue(smt2),
+            r.GetValue(crossCheck), r.GetValue(strategy)!, r.GetValue(noSplit), r.GetValue(catalogue), r.GetValue(format)!)));
+    }
 
-        var options = new ProverOptions { Timeout = TimeSpan.FromMilliseconds(timeoutMs), SplitAbs = !noSplit };
-        var backend = new Z3Backend(strategy switch { "nlsat" => Z3Plan.Nlsat, "default" => Z3Plan.Default, _ => Z3Plan.Auto });
+    private sealed record Request(string? Statement, string[] Assume, int TimeoutMs, string? Smt2, bool CrossCheck, string Strategy, bool NoSplit,
+        string? Catalogue, string Format);
+
+    private int Run(CliIO io, Request q)
+    {
+        var options = new ProverOptions { Timeout = TimeSpan.FromMilliseconds(q.TimeoutMs), SplitAbs = !q.NoSplit };
+        var backend = new Z3Backend(q.Strategy switch { "nlsat" => Z3Plan.Nlsat, "default" => Z3Plan.Default, _ => Z3Plan.Auto });
         var prover = new Prover(backend, options);
 
-        if (catalogue is not null)
+        if (q.Catalogue is not null)
         {
-            if (a.Positionals.Count > 0) throw new CliUsageException("--catalogue runs a fixed catalogue; do not also give a statement");
-            if (catalogue != "m6") throw new CliUsageException($"unknown catalogue '{catalogue}' (known: m6)");
+            if (q.Statement is not null) throw new CliUsageException("--catalogue runs a fixed catalogue; do not also give a statement");
+            if (q.Smt2 is not null || q.Assume.Length > 0 || q.NoSplit) throw new CliUsageException("--catalogue takes only --cross-check, --timeout-ms, --strategy and --format");
             RequireZ3();
-            return CatalogueRun.Run(prover, options.Timeout, crossCheck, format, io);
+            return CatalogueRun.Run(prover, options.Timeout, q.CrossCheck, q.Format, io);
         }
 
-        if (a.Positionals.Count != 1)
-            throw new CliUsageException(a.Positionals.Count == 0 ? "missing the statement to prove" : "give exactly one statement (quote it); use --assume for assumptions");
+        if (q.Statement is null) throw new CliUsageException("missing the statement to prove");
         // Canonical forms can lose where the input is defined (x/x is 1, sqrt(x)*sqrt(x) is x): the conditions
         // collected while parsing become premises, so the claim is decided wherever its terms, as written, are defined.
         var domain = new List<Statement>();
-        var statement = ParseStatement(CliInput.ReadText(a.Positionals[0], io, "statement"), "statement", domain);
-        var assumptions = assumeTexts.Select(t => ParseStatement(CliInput.ReadText(t, io, "assumption"), "--assume", domain)).ToList();
+        var statement = ParseStatement(CliInput.ReadText(q.Statement, io, "statement"), "statement", domain);
+        var assumptions = q.Assume.Select(t => ParseStatement(CliInput.ReadText(t, io, "assumption"), "--assume", domain)).ToList();
         var obligation = Obligation.Of("claim", statement, domain.Distinct().Concat(assumptions));
+        var smt2 = q.Smt2;
 
         IReadOnlyList<string> certificates = [];
         try
@@ -102,8 +106,8 @@ public sealed class ProveVerb : ILegacyCliVerb
         // Rewrite the certificates in the order the solver decided each case in (replays are faster in it).
         if (smt2 is not null && verdict.Cases.Count == certificates.Count)
             certificates = CertificateFiles.Write(smt2, verdict.Cases.Select(c => c.Certified).ToList(), obligation.Statement);
-        CrossCheckReport? report = crossCheck ? CrossCheck.Run(verdict, CrossCheck.DefaultReplayers(), options.Timeout, io.Cancel) : null;
-        if (format == "json") ProveJsonReport.Write(io.Out, verdict, certificates, report);
+        CrossCheckReport? report = q.CrossCheck ? CrossCheck.Run(verdict, CrossCheck.DefaultReplayers(), options.Timeout, io.Cancel) : null;
+        if (q.Format == "json") ProveJsonReport.Write(io.Out, verdict, certificates, report);
         else ProveTextReport.Write(io.Out, verdict, certificates, report);
         return ExitCode(verdict, report);
     }

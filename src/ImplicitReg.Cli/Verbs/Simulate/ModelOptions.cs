@@ -3,13 +3,13 @@ using ImplicitReg.Models.Losses;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 
-/// <summary>Option reading that every <c>simulate</c> model (and <see cref="DmfOptions"/>) does the same way.</summary>
+/// <summary>Option reading that every <c>simulate</c> model (and <see cref="DmfOptionSet"/>) does the same way.</summary>
 internal static class ModelOptions
 {
-    /// <summary>The <c>--loss</c> scale, <paramref name="defaultName"/> when absent; an unknown name is a usage error.</summary>
-    public static LossScale Loss(CliArgs a, string defaultName)
+    /// <summary>The <c>--loss</c> scale, <paramref name="defaultName"/> when absent (the parser already checked the name).</summary>
+    public static LossScale Loss(string? given, string defaultName)
     {
-        var lossText = a.Option("loss") ?? defaultName;
+        var lossText = given ?? defaultName;
         if (!LossScales.TryParse(lossText, out var scale))
             throw new CliUsageException($"--loss must be one of {string.Join("|", LossScales.Names)}, got '{lossText}'");
         return scale;

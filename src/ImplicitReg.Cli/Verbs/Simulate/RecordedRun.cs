@@ -22,20 +22,17 @@ internal static class RecordedRun
         using var csv = new CsvRecorder(settings.OutPath,
             $"implicitreg simulate {id.Model} seed={id.Seed} problem=\"{id.Problem}\" loss={id.Loss} {commentFields} optimizer=\"{settings.DescribeOptimizer()}\"",
             ["step", "time", "loss", .. metricColumns]);
-        var bar = new ProgressBar(io, $"simulate {id.Model}", settings.Steps);
-        var result = SimulationRunner.Run(sim, settings.Optimizer, new RunOptions
+        return CliProgress.Run(io, $"simulate {id.Model}", settings.Steps, report => SimulationRunner.Run(sim, settings.Optimizer, new RunOptions
         {
             MaxSteps = settings.Steps,
             StopLoss = settings.StopLoss,
             RecordEvery = settings.RecordEvery,
             Cancel = io.Cancel,
-            OnProgress = s => bar.Report(s, "steps"),
+            OnProgress = s => report(s),
             OnRecord = (step, loss, time) =>
             {
                 if (record(step, loss, time) is { } row) csv.Row(row);
             },
-        });
-        bar.Finish();
-        return result;
+        }));
     }
 }

@@ -1,6 +1,7 @@
-using ImplicitReg.Experiments.Simulators.Optimizers;
+using System.CommandLine;
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Experiments.Simulators.Optimizers;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Experiments.Simulators;
 using ImplicitReg.Experiments.Simulators.Cp;
@@ -11,29 +12,34 @@ namespace ImplicitReg.Cli.Verbs.Simulate;
 /// <summary><c>simulate cp</c>: GD on a CP tensor factorization (E3), tracking component norms.</summary>
 internal static class SimulateCp
 {
-    public const string Help =
-        """
-          --sizes AxBxCxD        mode sizes (default 10x10x10x10)
-          --rank R               CP rank of the random target, normalized to |W*|_F = 1 (default 5)
-          --observed M           observed entries (default 2000)
-          --components R         components of the factorization (default 1000)
-          --init-std SD          factor entries N(0, SD^2) (default 1e-2)
-          --loss half-sse|mse|sse  (default mse); defaults: --optimizer group-rmsprop --eps 1e-6 --lr 1e-2 --stop-loss 1e-8
-        """;
-
-    public static int Run(CliArgs a, CliIO io)
+    public static VerbCommand Command(CliIO io)
     {
-        int seed = a.Int("seed", 0);
-        var sizes = Sizes(a.Option("sizes") ?? "10x10x10x10");
-        int rank = a.Int("rank", 5);
-        int observed = a.Int("observed", 2000);
-        int components = a.Int("components", 1000);
-        if (components < 1) throw new CliUsageException("--components must be positive");
-        double std = a.Double("init-std", 1e-2);
-        var scale = ModelOptions.Loss(a, "mse");
-        var settings = RunSettings.Read(a, GroupRmsprop.OptionName, 1e-2, 1e-8, GroupRmsprop.TensorCompletionEpsilon);
-        a.EnsureAllUsed();
+        var command = new VerbCommand("cp", "CP tensor factorization (E3), tracking component norms",
+            "implicitreg simulate cp --sizes 4x4x4 --rank 2 --observed 40 --components 20 --steps 2000 --seed 1");
+        var seedOption = CliOptions.Int("--seed", "seed of every random choice", 0);
+        var sizesOption = CliOptions.Text("--sizes", "mode sizes AxBx... (default 10x10x10x10)", "AxBxCxD");
+        var rankOption = CliOptions.Int("--rank", "CP rank of the random target, normalized to |W*|_F = 1", 5, min: 1);
+        var observedOption = CliOptions.Int("--observed", "observed entries", 2000, min: 1);
+        var componentsOption = CliOptions.Int("--components", "components of the factorization", 1000, min: 1);
+        var stdOption = CliOptions.Double("--init-std", "factor entries N(0, SD^2)", 1e-2, v => v >= 0, "non-negative");
+        var lossOption = CliOptions.OptionalChoice("--loss", "the constant c of the loss (default mse)", [.. LossScales.Names]);
+        var runOptions = new RunOptionSet(GroupRmsprop.OptionName, 1e-2, 1e-8, GroupRmsprop.TensorCompletionEpsilon);
+        foreach (var o in new Option[] { seedOption, sizesOption, rankOption, observedOption, componentsOption, stdOption, lossOption }) command.Options.Add(o);
+        runOptions.AddTo(command);
+        return command.Runs(r =>
+        {
+            int seed = r.GetValue(seedOption);
+            var sizes = Sizes(r.GetValue(sizesOption) ?? "10x10x10x10");
+            int rank = r.GetValue(rankOption), observed = r.GetValue(observedOption), components = r.GetValue(componentsOption);
+            Budget.From(r).Require("--sizes/--components", CpCost.EstimateBytes(sizes, rank, observed, components),
+                "the factors, the full target tensor and the observations");
+            var settings = runOptions.Read(r, CpCost.WorkPerStep(sizes, observed, components));
+            return Run(io, seed, sizes, rank, observed, components, r.GetValue(stdOption), ModelOptions.Loss(r.GetValue(lossOption), "mse"), settings);
+        });
+    }
 
+    private static int Run(CliIO io, int seed, int[] sizes, int rank, int observed, int components, double std, LossScale scale, RunSettings settings)
+    {
         var random = new SeededRandom(seed);
         var problem = ModelOptions.Problem(() => CpProblem.RandomCompletion(sizes, rank, observed, scale, random));
         using var sim = new CpSimulator(problem, CpSimulator.GaussianFactors(sizes, components, std, random));

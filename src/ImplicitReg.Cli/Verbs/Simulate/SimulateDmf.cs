@@ -9,13 +9,30 @@ namespace ImplicitReg.Cli.Verbs.Simulate;
 /// <summary><c>simulate dmf</c>: GD on a deep matrix factorization with the tracked metrics of the issue.</summary>
 internal static class SimulateDmf
 {
-    public static int Run(CliArgs a, CliIO io)
+    public static VerbCommand Command(CliIO io)
     {
-        var model = DmfOptions.Read(a, defaultProblem: "random", defaultStd: a.Option("problem") is "2x2" or "generalized" ? 8e-3 : null,
-            defaultPositiveDet: false);
-        var settings = RunSettings.Read(a, "gd", 1e-2, 0);
-        var entries = Entries(a.Option("entries") ?? "1,1", model.Problem);
-        a.EnsureAllUsed();
+        var command = new VerbCommand("dmf", "deep matrix factorization W = WN...W1 (E1 random completion by default; --problem 2x2 for M6/E2)",
+            "implicitreg simulate dmf --problem 2x2 --depth 2 --init-std 0.1 --positive-det --lr 3e-3 --steps 2000000 --stop-loss 1e-4 --seed 3");
+        // The 2x2 and generalized constructions start small (E2): std 8e-3 unless --init-std/--init-scale say otherwise.
+        var modelOptions = new DmfOptionSet("random", null, false, constructionStd: 8e-3);
+        var runOptions = new RunOptionSet("gd", 1e-2, 0);
+        var entriesOption = CliOptions.Text("--entries", "entries of W to track, 1-based \"i,j;k,l\" (default 1,1)", "PAIRS");
+        modelOptions.AddTo(command);
+        runOptions.AddTo(command);
+        command.Options.Add(entriesOption);
+        return command.Runs(r =>
+        {
+            var model = modelOptions.Read(r, Budget.From(r));
+            var settings = runOptions.Read(r, DmfCost.WorkPerStep(model.Problem.Dimensions, ObservedCount(model.Problem), 0));
+            var entries = Entries(r.GetValue(entriesOption) ?? "1,1", model.Problem);
+            return Run(model, settings, entries, io);
+        });
+    }
+
+    private static long ObservedCount(DmfProblem p) => p.Dimensions[0] * (long)p.Dimensions[^1];
+
+    private static int Run(DmfOptions model, RunSettings settings, List<(int Row, int Column)> entries, CliIO io)
+    {
 
         var problem = model.Problem;
         using var sim = new DmfSimulator(problem.Loss, model.InitialLayers);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Models.Losses;
@@ -12,31 +13,35 @@ namespace ImplicitReg.Cli.Verbs.Simulate;
 /// <summary><c>simulate sym</c>: GD on X = UUᵀ for PSD completion (E4), tracking the spectrum and trace of X.</summary>
 internal static class SimulateSym
 {
-    public const string Help =
-        """
-          --size D               X is D x D (default 3)
-          --rank R               rank of the random PSD target B B^T (default 1)
-          --observed M           observed entries on or above the diagonal (default 4)
-          --columns K            columns of U (default D)
-          --init identity|gaussian  U(0) = alpha I (default) or N(0, alpha^2) entries
-          --init-scale ALPHA     (default 1e-3)
-          --loss half-sse|mse|sse  (default half-sse); defaults: --lr 1e-2 --stop-loss 1e-10
-        """;
-
-    public static int Run(CliArgs a, CliIO io)
+    public static VerbCommand Command(CliIO io)
     {
-        int seed = a.Int("seed", 0);
-        int size = a.Int("size", 3);
-        int rank = a.Int("rank", 1);
-        int observed = a.Int("observed", 4);
-        int columns = a.Int("columns", size);
-        if (size < 1 || columns < 1 || rank < 1 || rank > size) throw new CliUsageException("--size, --columns and --rank must be positive, with rank <= size");
-        var init = a.Choice("init", "identity", "identity", "gaussian");
-        double alpha = a.Double("init-scale", 1e-3);
-        var scale = ModelOptions.Loss(a, "half-sse");
-        var settings = RunSettings.Read(a, "gd", 1e-2, 1e-10);
-        a.EnsureAllUsed();
+        var command = new VerbCommand("sym", "symmetric factorization X = U U^T (E4), tracking the spectrum and trace of X",
+            "implicitreg simulate sym --size 3 --rank 1 --observed 4 --steps 5000 --seed 0");
+        var seedOption = CliOptions.Int("--seed", "seed of every random choice", 0);
+        var sizeOption = CliOptions.Int("--size", "X is D x D", 3, min: 1);
+        var rankOption = CliOptions.Int("--rank", "rank of the random PSD target B B^T (at most --size)", 1, min: 1);
+        var observedOption = CliOptions.Int("--observed", "observed entries on or above the diagonal", 4, min: 1);
+        var columnsOption = CliOptions.OptionalInt("--columns", "columns of U (default D)", min: 1);
+        var initOption = CliOptions.Choice("--init", "U(0) = alpha I, or N(0, alpha^2) entries", "identity", "identity", "gaussian");
+        var alphaOption = CliOptions.Double("--init-scale", "alpha", 1e-3, v => v >= 0, "non-negative");
+        var lossOption = CliOptions.OptionalChoice("--loss", "the constant c of the loss (default half-sse)", [.. LossScales.Names]);
+        var runOptions = new RunOptionSet("gd", 1e-2, 1e-10);
+        foreach (var o in new Option[] { seedOption, sizeOption, rankOption, observedOption, columnsOption, initOption, alphaOption, lossOption }) command.Options.Add(o);
+        runOptions.AddTo(command);
+        return command.Runs(r =>
+        {
+            int seed = r.GetValue(seedOption), size = r.GetValue(sizeOption), rank = r.GetValue(rankOption), observed = r.GetValue(observedOption);
+            int columns = r.GetValue(columnsOption) ?? size;
+            if (rank > size) throw new CliUsageException($"--rank ({rank}) must be at most --size ({size})");
+            Budget.From(r).Require("--size/--columns", SymmetricCost.EstimateBytes(size, columns, rank, observed), "U, X and the target");
+            var settings = runOptions.Read(r, SymmetricCost.WorkPerStep(size, columns, observed));
+            return Run(io, seed, size, rank, observed, columns, r.GetValue(initOption)!, r.GetValue(alphaOption),
+                ModelOptions.Loss(r.GetValue(lossOption), "half-sse"), settings);
+        });
+    }
 
+    private static int Run(CliIO io, int seed, int size, int rank, int observed, int columns, string init, double alpha, LossScale scale, RunSettings settings)
+    {
         var random = new SeededRandom(seed);
         var problem = ModelOptions.Problem(() => SymmetricProblem.RandomPsdCompletion(size, rank, observed, scale, random));
         MatrixBuffer u0;

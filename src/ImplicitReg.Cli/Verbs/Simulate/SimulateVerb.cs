@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Experiments.Simulators.Runs;
 
@@ -9,36 +10,26 @@ namespace ImplicitReg.Cli.Verbs.Simulate;
 /// second and the final metrics; <c>--out</c> records metrics along the run as CSV. Exit 0 when the run ends
 /// normally, 4 when it diverges (with the step), 130 when interrupted.
 /// </summary>
-public sealed class SimulateVerb : ILegacyCliVerb
+public sealed class SimulateVerb : ICliVerb
 {
+    /// <inheritdoc />
     public string Name => "simulate";
 
+    /// <inheritdoc />
     public string Summary => "gradient descent on deep matrix, CP tensor or UU^T factorizations (E1-E4)";
 
-    public string Usage =>
-        "usage: implicitreg simulate dmf|cp|sym [options]\n\n" +
-        "dmf: deep matrix factorization W = W_N...W_1 (E1 random completion by default; --problem 2x2 for M6/E2)\n" +
-        DmfOptions.Help + "\n" +
-        "  --entries \"i,j;k,l\"   entries of W to track (1-based; default 1,1)\n\n" +
-        "cp: CP tensor factorization (E3)\n" + SimulateCp.Help + "\n" +
-        "sym: symmetric factorization X = U U^T (E4)\n" + SimulateSym.Help + "\n" +
-        "run options (all models):\n" + RunSettings.Help + "\n" +
-        "exit: 0 finished (converged or step limit), 2 bad options, 4 diverged, 130 interrupted\n" +
-        "example: implicitreg simulate dmf --depth 3 --shape 100x100 --rank 5 --observed 2000 --init-scale 1e-3 --lr 1e-2 --steps 20000 --seed 0";
+    /// <summary>The exit codes of every model.</summary>
+    internal const string Exits = "0 finished (converged or step limit), 2 bad options, 4 diverged, 130 interrupted";
 
-    public int Run(IReadOnlyList<string> args, CliIO io)
+    /// <inheritdoc />
+    public Command Build(CliIO io)
     {
-        var a = CliArgs.Parse(args, ["positive-det"]);
-        if (a.Positionals.Count != 1 || a.Positionals[0] is not ("dmf" or "cp" or "sym"))
-            throw new CliUsageException(a.Positionals.Count == 0
-                ? "name the model: simulate dmf, simulate cp or simulate sym"
-                : $"unknown model '{string.Join(" ", a.Positionals)}'; use dmf, cp or sym");
-        return a.Positionals[0] switch
+        var simulate = new VerbCommand(Name, Summary,
+            "implicitreg simulate dmf --depth 3 --shape 100x100 --rank 5 --observed 2000 --init-scale 1e-3 --lr 1e-2 --steps 20000 --seed 0", Exits)
         {
-            "dmf" => SimulateDmf.Run(a, io),
-            "cp" => SimulateCp.Run(a, io),
-            _ => SimulateSym.Run(a, io),
+            SimulateDmf.Command(io), SimulateCp.Command(io), SimulateSym.Command(io),
         };
+        return simulate.RequiresSubcommand();
     }
 
     /// <summary>Maps a run's end to the exit code, printing why on stderr; interrupts surface as exit 130.</summary>

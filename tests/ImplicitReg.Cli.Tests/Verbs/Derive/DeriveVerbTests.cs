@@ -58,12 +58,12 @@ public sealed class DeriveVerbTests
     }
 
     [Theory]
-    [InlineData(new[] { "nope" }, "unknown derivation 'nope'")]
+    [InlineData(new[] { "nope" }, "unknown subcommand 'nope' of 'derive'")]
     [InlineData(new[] { "balancedness", "--depth", "3", "--dims", "2,2" }, "--dims lists 2 sizes")]
     [InlineData(new[] { "balancedness", "--dims", "2,x,2" }, "item 2 is 'x'")]
-    [InlineData(new[] { "layer-flow", "--loss", "l2" }, "--loss must be one of half-sse|mse|sse")]
-    [InlineData(new[] { "layer-flow", "--format", "yaml" }, "--format must be one of")]
-    [InlineData(new[] { "layer-flow", "--depht", "2" }, "unknown option --depht")]
+    [InlineData(new[] { "layer-flow", "--loss", "l2" }, "option --loss must be one of half-sse|mse|sse")]
+    [InlineData(new[] { "layer-flow", "--format", "yaml" }, "option --format must be one of")]
+    [InlineData(new[] { "layer-flow", "--depht", "2" }, "unknown option '--depht'")]
     [InlineData(new[] { "balancedness", "--depth", "1" }, "at least 2")]
     [InlineData(new string[0], "name a derivation")]
     public void BadOptionsExitTwoWithAMessageNamingTheFix(string[] args, string message)

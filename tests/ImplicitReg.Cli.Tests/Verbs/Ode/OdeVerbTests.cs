@@ -18,6 +18,34 @@ public sealed class OdeVerbTests
             .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
 
     [Fact]
+    public void TheStepOfRk4IsRefusedForTheAdaptiveMethods()
+    {
+        var (code, _, err) = Run("ode", "solve", "--equations", "x' = -x", "--init", "x=1", "--t1", "1", "--step", "0.1");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--step is the step of --method rk4", err);
+    }
+
+    [Fact]
+    public void WithoutAtAHugeHorizonStopsAtTheRowLimitInsteadOfStreaming()
+    {
+        var (code, output, err) = Run("ode", "solve", "--equations", "x' = -y; y' = x", "--init", "x=1, y=0", "--t1", "1e12", "--max-rows", "500");
+        Assert.Equal(ExitCodes.Unknown, code);
+        Assert.Equal(501, output.TrimEnd().Split('\n').Length); // header and 500 rows
+        Assert.Contains("more than 500 rows", err);
+    }
+
+    [Theory]
+    [InlineData("--rtol", "0", "--atol", "0", "cannot both be 0")]
+    [InlineData("--rtol", "-1", "--atol", "1e-9", "option --rtol must be in [0, 1), got -1")]
+    [InlineData("--rtol", "nan", "--atol", "1e-9", "option --rtol expects a finite number, got 'nan'")]
+    public void InvalidTolerancesAreRejected(string o1, string v1, string o2, string v2, string message)
+    {
+        var (code, _, err) = Run("ode", "solve", "--equations", "x' = -x", "--init", "x=1", "--t1", "1", o1, v1, o2, v2);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(message, err);
+    }
+
+    [Fact]
     public void TheRotationIsSolvedAtTheRequestedTimes()
     {
         var (code, output, _) = Run("ode", "solve", "--equations", "x' = -y; y' = x", "--init", "x=1, y=0", "--t1", "10",
@@ -40,8 +68,9 @@ public sealed class OdeVerbTests
     public void ATimeDependentRightSideIsSolvedByEveryMethod(string method)
     {
         // y' = y·cos(t): y = exp(sin t). Without --at every accepted step is a row, starting at t0.
-        var (code, output, err) = Run("ode", "solve", "--equations", "y' = y*cos(t)", "--init", "y=1", "--t1", "3", "--method", method,
-            "--rtol", "1e-9", "--atol", "1e-12", "--step", "0.01");
+        string[] step = method == "rk4" ? ["--step", "0.01"] : [];
+        var (code, output, err) = Run(["ode", "solve", "--equations", "y' = y*cos(t)", "--init", "y=1", "--t1", "3", "--method", method,
+            "--rtol", "1e-9", "--atol", "1e-12", .. step]);
         Assert.Equal(ExitCodes.Ok, code);
         var rows = Rows(output);
         Assert.Equal(0, rows[0][0]);

@@ -94,11 +94,10 @@ public sealed class ProveVerbTests
     {
         // An injected library path that does not exist stands for a machine without libz3.
         var verb = new ProveVerb("/nonexistent/lib/libz3.so.4");
-        var io = CliIO.ForStrings("", out var stdout, out _);
-        var e = Assert.Throws<CliUsageException>(() => verb.Run(["x^2 >= 0"], io));
-        Assert.Equal(ExitCodes.BadInput, e.ExitCode);
-        Assert.Contains("sudo apt-get install libz3-4", e.Message);
-        Assert.Contains("bash scripts/setup.sh", e.Message);
+        var io = CliIO.ForStrings("", out var stdout, out var stderr);
+        Assert.Equal(ExitCodes.BadInput, CliHost.Run(["prove", "x^2 >= 0"], io, [verb]));
+        Assert.Contains("sudo apt-get install libz3-4", stderr.ToString());
+        Assert.Contains("bash scripts/setup.sh", stderr.ToString());
         Assert.Equal("", stdout.ToString());
     }
 
@@ -109,7 +108,7 @@ public sealed class ProveVerbTests
         try
         {
             var io = CliIO.ForStrings("", out _, out _);
-            Assert.Throws<CliUsageException>(() => new ProveVerb("/nonexistent/libz3.so").Run(["x*y <= (x^2 + y^2)/2", "--smt2", path], io));
+            Assert.Equal(ExitCodes.BadInput, CliHost.Run(["prove", "x*y <= (x^2 + y^2)/2", "--smt2", path], io, [new ProveVerb("/nonexistent/libz3.so")]));
             var text = File.ReadAllText(path);
             Assert.Contains("(check-sat)", text);
             Assert.Contains("(declare-fun x () Real)", text);

@@ -79,8 +79,8 @@ public sealed class SimulateVerbTests
     [Theory]
     [InlineData("--shape", "10by10", "ROWSxCOLUMNS")]
     [InlineData("--init", "zeros", "must be one of")]
-    [InlineData("--loss", "l1", "--loss must be one of")]
-    [InlineData("--lrr", "1", "unknown option --lrr")]
+    [InlineData("--loss", "l1", "option --loss must be one of")]
+    [InlineData("--lrr", "1", "unknown option '--lrr'")]
     public void BadOptionsAreUsageErrors(string option, string value, string message)
     {
         var (code, _, err) = Run("simulate", "dmf", option, value, "--steps", "1");
@@ -114,6 +114,6 @@ public sealed class SimulateVerbTests
     {
         var (code, _, err) = Run("simulate", "mlp");
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("dmf, cp or sym", err);
+        Assert.Contains("dmf, cp, sym", err);
     }
 }
