@@ -66,8 +66,8 @@ public abstract class ExperimentLoopBenchmark : IBenchmark
                 var info = peer.Ask("info");
                 double oursMedian = NumericsPeer.Median(ours), peerMedian = NumericsPeer.Median(theirs);
                 var ratio = NumericsPeer.Median(ours.Select((o, i) => o / theirs[i]).ToList());
-                output.WriteLine($"  ours : median {NumericsPeer.F(oursMedian, "F0")} steps/s (rounds: {string.Join(" ", ours.Select(x => NumericsPeer.F(x, "F0")))})");
-                output.WriteLine($"  numpy: median {NumericsPeer.F(peerMedian, "F0")} steps/s (rounds: {string.Join(" ", theirs.Select(x => NumericsPeer.F(x, "F0")))}); " +
+                output.WriteLine($"  ours : median {Rate(oursMedian)} steps/s (rounds: {string.Join(" ", ours.Select(Rate))})");
+                output.WriteLine($"  numpy: median {Rate(peerMedian)} steps/s (rounds: {string.Join(" ", theirs.Select(Rate))}); " +
                                  $"NumPy {info.GetProperty("numpy").GetString()}, {info.GetProperty("blas").GetString()}");
                 output.WriteLine($"  ratio: ours is {NumericsPeer.F(ratio, "F2")}x NumPy's steps per second (median of per-round ratios)");
                 var gap = Math.Abs(oursLoss - peerLoss) / Math.Max(Math.Abs(peerLoss), double.Epsilon);
@@ -82,6 +82,9 @@ public abstract class ExperimentLoopBenchmark : IBenchmark
             File.Delete(path);
         }
     }
+
+    /// <summary>Three significant digits at least (a slow peer's 1.4 steps/s must not print as 1).</summary>
+    private static string Rate(double stepsPerSecond) => NumericsPeer.F(stepsPerSecond, stepsPerSecond >= 1000 ? "F0" : "G3");
 
     private static double Round(GradientModel model, Optimizer optimizer, int steps)
     {
