@@ -7,6 +7,7 @@ apt_packages=(
   libz3-4 libz3-dev   # the Z3 library, called in-process (Solver layer)
   z3 cvc5             # command-line solvers for --cross-check replays
   python3-numpy python3-scipy libopenblas0-pthread   # peers for benchmarks (Debian's python3)
+  chromium            # headless browser that the report test opens report.html in (PuppeteerSharp, no download)
 )
 
 missing=()
