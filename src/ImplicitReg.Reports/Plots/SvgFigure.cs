@@ -45,7 +45,7 @@ public static partial class SvgFigure
     {
         figure.Validate();
         var model = BuildModel(figure);
-        var svg = SvgExporter.ExportToString(model, Width, Height, isDocument: false);
+        var svg = SvgExporter.ExportToString(model, Width, Height, isDocument: false, new BrowserTextMeasurer());
         return Finish(svg, figure);
     }
 
@@ -81,7 +81,7 @@ public static partial class SvgFigure
     private static Axis MakeAxis(PlotAxis axis, AxisPosition position)
     {
         Axis a = axis.Scale == AxisScale.Logarithmic
-            ? new LogarithmicAxis { Base = 10, UseSuperExponentialFormat = true }
+            ? new LogarithmicAxis { Base = 10, LabelFormatter = PowerOfTen }
             : new LinearAxis();
         a.Position = position;
         a.Title = axis.Label;
@@ -138,10 +138,39 @@ public static partial class SvgFigure
                 TextHorizontalAlignment = HorizontalAlignment.Left,
                 Stroke = OxyColors.Transparent,
                 FontSize = 11,
+                Offset = new ScreenVector(7, -3),
             });
         }
         model.Series.Add(markers);
     }
+
+    /// <summary>
+    /// A log-axis tick label as one string, <c>3·10⁻⁴</c>: OxyPlot's own "super-exponential" format draws the
+    /// exponent as a separate, smaller text whose minus sign browsers clip.
+    /// </summary>
+    public static string PowerOfTen(double v)
+    {
+        if (!(v > 0) || !double.IsFinite(v)) return v.ToString("G3", CultureInfo.InvariantCulture);
+        var exponent = (int)Math.Floor(Math.Log10(v) + 1e-9);
+        var mantissa = Math.Round(v / Math.Pow(10, exponent), 2);
+        if (mantissa >= 10)
+        {
+            mantissa /= 10;
+            exponent++;
+        }
+        if (exponent is >= -2 and <= 3) return v.ToString("0.###", CultureInfo.InvariantCulture);
+        var power = "10" + Superscript(exponent);
+        return mantissa == 1 ? power : mantissa.ToString("G3", CultureInfo.InvariantCulture) + "·" + power;
+    }
+
+    private static string Superscript(int n) => string.Concat(n.ToString(CultureInfo.InvariantCulture).Select(c => c switch
+    {
+        '-' => '⁻',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        _ => (char)('⁰' + (c - '0')),
+    }));
 
     // A logarithmic axis cannot show 0 or negative values; they stay in the CSV but are not drawn.
     private static bool Drawable(double v, PlotAxis axis) =>

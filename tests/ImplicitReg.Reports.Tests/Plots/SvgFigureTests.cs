@@ -92,3 +92,31 @@ public sealed class SvgFigureTests
         Assert.Throws<ArgumentException>(() => SvgFigure.Render(Sample("has space")));
     }
 }
+
+public sealed class PowerOfTenLabelTests
+{
+    [Theory]
+    [InlineData(1e-4, "10⁻⁴")]
+    [InlineData(3e-5, "3·10⁻⁵")]
+    [InlineData(1e5, "10⁵")]
+    [InlineData(2e12, "2·10¹²")]
+    [InlineData(0.5, "0.5")]
+    [InlineData(0.01, "0.01")]
+    [InlineData(1000, "1000")]
+    public void LogAxisLabelsAreOneStringWithSuperscriptExponents(double value, string label) =>
+        Assert.Equal(label, SvgFigure.PowerOfTen(value));
+}
+
+public sealed class BrowserTextMeasurerTests
+{
+    [Fact]
+    public void GreekLettersAndSubscriptsTakeRoomAndNeverLessThanHelveticaGives()
+    {
+        var ours = new BrowserTextMeasurer();
+        var pdf = new OxyPlot.PdfRenderContext(100, 100, OxyPlot.OxyColors.White);
+        foreach (var text in new[] { "depth 2 (run): det W", "step size η [gradient-flow time units per step]", "fitted slope 1.002" })
+            Assert.True(ours.MeasureText(text, "sans-serif", 12, 400).Width >= pdf.MeasureText(text, "sans-serif", 12, 400).Width * 1.1, text);
+        Assert.True(ours.MeasureText("σ₁", "sans-serif", 12, 400).Width > 10);
+        Assert.Equal(2 * BrowserTextMeasurer.LineHeight * 12, ours.MeasureText("a\nb", "sans-serif", 12, 400).Height, 10);
+    }
+}
