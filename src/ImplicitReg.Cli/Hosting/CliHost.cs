@@ -1,36 +1,147 @@
-using System.Reflection;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace ImplicitReg.Cli.Hosting;
 
-/// <summary>Dispatches to the verb named first on the command line; the only place that catches everything.</summary>
+/// <summary>
+/// Builds the System.CommandLine tree from the discovered verbs, reports parse errors in the house format
+/// (<c>error: …</c>, exit 2) and is the only place that catches everything (exit 70 only for real bugs).
+/// </summary>
 public static class CliHost
 {
-    private static readonly Lazy<IReadOnlyList<ICliVerb>> VerbList = new(DiscoverVerbs);
+    private static readonly Lazy<IReadOnlyList<ICliVerb>> VerbList = new(() => Discover<ICliVerb>());
+    private static readonly Lazy<IReadOnlyList<ILegacyCliVerb>> LegacyList = new(() => Discover<ILegacyCliVerb>());
 
-    public static IReadOnlyList<ICliVerb> Verbs => VerbList.Value;
+    /// <summary>The verbs, by name.</summary>
+    public static IReadOnlyList<(string Name, string Summary)> Verbs =>
+        VerbList.Value.Select(v => (v.Name, v.Summary)).Concat(LegacyList.Value.Select(v => (v.Name, v.Summary)))
+            .OrderBy(v => v.Item1, StringComparer.Ordinal).ToList();
 
+    /// <summary>The exit codes shared by all verbs, for the root help.</summary>
+    public const string ExitCodesSummary =
+        "0 ok/proved, 1 refuted/not equal, 2 bad input, 3 unknown/numeric only, 4 diverged, 70 internal error (a bug), 130 interrupted";
+
+    /// <summary>Builds the whole command tree for one run (commands capture <paramref name="io"/>).</summary>
+    public static RootCommand BuildRoot(CliIO io)
+    {
+        var root = new RootCommand("implicitreg — symbolic-numeric checks of implicit regularization claims");
+        foreach (var verb in VerbList.Value) root.Subcommands.Add(verb.Build(io));
+        foreach (var legacy in LegacyList.Value) root.Subcommands.Add(new Command(legacy.Name, legacy.Summary));
+        foreach (var option in root.Options)
+            if (option is HelpOption { Action: HelpAction action } help) help.Action = new CliHelp(action, io);
+        return root;
+    }
+
+    /// <summary>Runs one command line; never throws.</summary>
     public static int Run(IReadOnlyList<string> args, CliIO io)
     {
-        if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
+        // Messages on stderr quote the user's input: control characters in it are escaped there.
+        io = io.WithEscapedErrors();
+        // Parser messages in English whatever the machine's UI culture, like every other message.
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        var root = BuildRoot(io);
+        if (args.Count == 0)
         {
-            WriteHelp(io.Out);
-            return args.Count == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err });
+            return ExitCodes.BadInput;
         }
-        if (args[0] == "--version")
+        if (args[0] == "help") args = ["--help", .. args.Skip(1)];
+        if (LegacyList.Value.FirstOrDefault(v => v.Name == args[0]) is { } legacy) return RunLegacy(legacy, args.Skip(1).ToArray(), io);
+        // '@path' is the house notation for "read this argument from a file", not a response file of System.CommandLine.
+        var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var leaf = result.CommandResult.Command;
+        if (ParseProblems(result, args) is { Count: > 0 } problems)
         {
-            io.Out.WriteLine(typeof(CliHost).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-            return ExitCodes.Ok;
-        }
-        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
-        if (verb is null)
-        {
-            io.Err.WriteLine($"error: unknown command '{args[0]}'. Commands: {string.Join(", ", Verbs.Select(v => v.Name))}.");
-            io.Err.WriteLine("Run 'implicitreg --help' for the list.");
+            foreach (var p in problems) io.Err.WriteLine($"error: {p}");
+            io.Err.WriteLine($"Run '{CommandPath(leaf)} --help' for usage.");
             return ExitCodes.BadInput;
         }
         try
         {
-            var rest = args.Skip(1).ToArray();
+            return result.Invoke(new InvocationConfiguration
+            {
+                Output = io.Out,
+                Error = io.Err,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null, // Ctrl-C is handled by Program through CliIO.Cancel
+            });
+        }
+        catch (CliUsageException e)
+        {
+            io.Err.WriteLine($"error: {e.Message}");
+            io.Err.WriteLine($"Run '{CommandPath(leaf)} --help' for usage.");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            io.Err.WriteLine("interrupted: stopped on request; output written so far is kept.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("IMPLICITREG_DEBUG") is null)
+        {
+            io.Err.WriteLine($"internal error in '{CommandPath(leaf)}': {e.GetType().Name}: {e.Message}");
+            io.Err.WriteLine("This is a bug in implicitreg; rerun with IMPLICITREG_DEBUG=1 for the stack trace and report it.");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary><c>implicitreg derive layer-flow</c> for the command <c>layer-flow</c>.</summary>
+    public static string CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+            names.Add(c is RootCommand ? "implicitreg" : c.Name);
+        names.Reverse();
+        return string.Join(" ", names);
+    }
+
+    /// <summary>
+    /// The parse errors in the house wording. An unknown word is named as an unknown option, subcommand or
+    /// command; a token starting with "--" that landed among free arguments (expressions) is an unknown option
+    /// too, unless it comes after a "--" separator.
+    /// </summary>
+    private static List<string> ParseProblems(ParseResult result, IReadOnlyList<string> args)
+    {
+        var problems = new List<string>();
+        var leaf = result.CommandResult.Command;
+        var where = CommandPath(leaf)["implicitreg".Length..].Trim();
+        if (result.Action is HelpAction) return problems;
+        var beforeSeparator = args.TakeWhile(a => a != "--").ToHashSet(StringComparer.Ordinal);
+        // Under a verb that only groups sub-verbs, the first unknown word is the wrong one; the rest are its operands.
+        var unmatched = leaf.Subcommands.Count > 0 ? result.UnmatchedTokens.Take(1) : result.UnmatchedTokens;
+        foreach (var token in unmatched) problems.Add(Unknown(token, leaf, where));
+        foreach (var argument in result.CommandResult.Children.OfType<ArgumentResult>().Where(_ => leaf is VerbCommand))
+            foreach (var token in argument.Tokens)
+                if (token.Value.StartsWith("--", StringComparison.Ordinal) && token.Value.Length > 2 && beforeSeparator.Contains(token.Value))
+                    problems.Add(Unknown(token.Value, leaf, where));
+        foreach (var error in result.Errors)
+            if (!error.Message.StartsWith("Unrecognized command or argument", StringComparison.Ordinal) &&
+                !error.Message.StartsWith("Required command was not provided", StringComparison.Ordinal))
+                problems.Add(error.Message);
+        return problems.Distinct().ToList();
+    }
+
+    private static string Unknown(string token, Command leaf, string where)
+    {
+        var quoted = SafeText.Escape(token);
+        if (token.StartsWith('-'))
+            return where.Length == 0
+                ? $"unknown option '{quoted}'"
+                : $"unknown option '{quoted}' for '{where}' (its options are listed by '{CommandPath(leaf)} --help')";
+        if (leaf is RootCommand)
+            return $"unknown command '{quoted}'. Commands: {string.Join(", ", Verbs.Select(v => v.Name))}.";
+        if (leaf.Subcommands.Count > 0)
+            return $"unknown subcommand '{quoted}' of '{where}'; known: {string.Join(", ", leaf.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}";
+        return $"unexpected argument '{quoted}' for '{where}' (quote an expression that contains spaces)";
+    }
+
+    /// <summary>Temporary bridge for a verb not yet migrated: its own parser gets every token after its name.</summary>
+    private static int RunLegacy(ILegacyCliVerb verb, string[] rest, CliIO io)
+    {
+        try
+        {
             if (rest.Length > 0 && rest[0] is "--help" or "-h")
             {
                 io.Out.WriteLine(verb.Usage);
@@ -57,23 +168,9 @@ public static class CliHost
         }
     }
 
-    private static void WriteHelp(TextWriter w)
-    {
-        w.WriteLine("implicitreg — symbolic-numeric checks of implicit regularization claims");
-        w.WriteLine();
-        w.WriteLine("usage: implicitreg <command> [options]     (implicitreg <command> --help for details)");
-        w.WriteLine();
-        foreach (var v in Verbs.OrderBy(v => v.Name, StringComparer.Ordinal))
-            w.WriteLine($"  {v.Name,-10} {v.Summary}");
-        w.WriteLine();
-        w.WriteLine("exit codes: 0 ok/proved, 1 refuted/not equal, 2 bad input, 3 unknown/numeric only, 4 diverged, 130 interrupted");
-    }
-
-    private static IReadOnlyList<ICliVerb> DiscoverVerbs() =>
+    private static IReadOnlyList<T> Discover<T>() =>
         typeof(CliHost).Assembly.GetTypes()
-            .Where(t => typeof(ICliVerb).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-            .Select(t => (ICliVerb)Activator.CreateInstance(t)!)
-            .OrderBy(v => v.Name, StringComparer.Ordinal)
+            .Where(t => typeof(T).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => (T)Activator.CreateInstance(t)!)
             .ToList();
-
 }

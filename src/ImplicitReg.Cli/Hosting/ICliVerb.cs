@@ -1,8 +1,10 @@
+using System.CommandLine;
+
 namespace ImplicitReg.Cli.Hosting;
 
 /// <summary>
-/// One top-level verb (<c>expr</c>, <c>derive</c>, <c>prove</c>, ...). Implementations are found by
-/// reflection, so adding a verb is adding a file under <c>Verbs/</c>.
+/// One top-level verb (<c>expr</c>, <c>derive</c>, <c>prove</c>, ...) on System.CommandLine. Implementations are
+/// found by reflection, so adding a verb is adding a class under <c>Verbs/</c> (see docs/cli.md, "Adding a verb").
 /// </summary>
 public interface ICliVerb
 {
@@ -12,9 +14,9 @@ public interface ICliVerb
     /// <summary>One line for <c>implicitreg --help</c>.</summary>
     string Summary { get; }
 
-    /// <summary>Full usage text for <c>implicitreg VERB --help</c>.</summary>
-    string Usage { get; }
-
-    /// <summary>Runs with the arguments after the verb; parse them with <see cref="CliArgs.Parse"/>.</summary>
-    int Run(IReadOnlyList<string> args, CliIO io);
+    /// <summary>
+    /// Builds the verb's command tree (a <see cref="VerbCommand"/> with its options, arguments, sub-verbs and
+    /// actions). Actions write to <paramref name="io"/> and return an exit code from <see cref="ExitCodes"/>.
+    /// </summary>
+    Command Build(CliIO io);
 }

@@ -15,23 +15,29 @@ public static class ClosedFormsDerivation
 {
     public const string Ode = "d/dt sigma = sigma^(2-2/N)*g";
 
-    /// <summary>The published closed forms of MATH.md M4, per case, in the toolkit's syntax.</summary>
-    public static readonly IReadOnlyList<(string Case, string Published)> Cases =
+    /// <summary>The three cases: their label and the key of their published closed form.</summary>
+    public static readonly IReadOnlyList<(string Case, string Key)> Cases =
     [
-        ("N = 1", "sigma = s0 + I"),
-        ("N = 2", "sigma = s0*exp(I)"),
-        ("N >= 3", "sigma^(2/N - 1) = s0^(2/N - 1) + (2/N - 1)*I"),
+        ("N = 1", "depth-1"),
+        ("N = 2", "depth-2"),
+        ("N >= 3", "depth-n"),
     ];
 
     public static readonly DerivationInfo Info = new(
         "closed-forms", "M4",
         "closed forms of the singular-value ODE for N = 1, 2 and symbolic N >= 3, each shown to solve it",
         "none (N = 1, 2 and a symbolic N)",
-        _ => Run());
+        [
+            new("depth-1", "sigma = s0 + I", "N = 1: sigma = ... or sigma^e = ... in s0 = sigma(0) and I = integral of g"),
+            new("depth-2", "sigma = s0*exp(I)", "N = 2, same names"),
+            new("depth-n", "sigma^(2/N - 1) = s0^(2/N - 1) + (2/N - 1)*I", "symbolic N >= 3, same names and N"),
+        ],
+        o => Run(o));
 
-    /// <summary>Runs the three checks; <paramref name="overrides"/> replaces published forms by case (negative controls).</summary>
-    public static Derivation Run(IReadOnlyDictionary<string, string>? overrides = null)
+    /// <summary>Runs the three checks against the published closed forms of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
     {
+        var forms = PublishedFormula.Resolve(Info, options);
         Sym sigma = new("sigma"), i = new("I"), g = new("g"), n = new("N");
         var field = new Dictionary<Sym, Expr> { [i] = g };
         var steps = new List<DerivationStep>
@@ -41,11 +47,11 @@ public static class ClosedFormsDerivation
                 Verdict.Assumed),
         };
         var checks = new List<CheckResult>();
-        foreach (var (label, original) in Cases)
+        foreach (var (label, key) in Cases)
         {
-            var published = overrides is not null && overrides.TryGetValue(label, out var o) ? o : original;
+            var published = forms[key];
             Expr? depth = label switch { "N = 1" => 1, "N = 2" => 2, _ => null };
-            var (closed, positiveSide) = SolveForSigma(published, sigma);
+            var (closed, positiveSide) = SolveForSigma(published, key, sigma);
             // The assumption step: sigma > 0 and s0 > 0, hence the published right side (= sigma or sigma^e) > 0.
             Expr[] positive = [sigma, new Sym("s0"), positiveSide];
             var rhs = Algebra.Substitute(Parser.ParseExpression("sigma^(2-2/N)*g"), new Dictionary<Expr, Expr> { [n] = depth ?? n });
@@ -63,20 +69,23 @@ public static class ClosedFormsDerivation
         var verdict = Verdicts.Weakest(checks.Select(c => c.Verdict));
         return new Derivation(Info.Name, Info.Claim, "Closed forms of the singular-value dynamics",
             ["model: one positive singular value sigma of a balanced depth-N factorization (M4)", "loss: any; g(t) = -N*<G(t), u v^T>, I(t) = integral of g from 0 to t"],
-            steps, string.Join("; ", Cases.Select(c => $"{c.Case}: {c.Published}")), verdict,
+            steps, string.Join("; ", Cases.Select(c => $"{c.Case}: {forms[c.Key]}")), verdict,
             LayerFlowDerivation.Conclusion(verdict, "each closed form solves d/dt sigma = sigma^(2-2/N)*g"));
     }
 
     // sigma = rhs as given, or sigma^e = rhs solved on the positive branch: sigma = rhs^(1/e).
     // The right side equals sigma or sigma^e, so it is positive wherever sigma is: it is returned as assumed positive.
-    private static (Expr Sigma, Expr PositiveSide) SolveForSigma(string published, Sym sigma)
+    private static (Expr Sigma, Expr PositiveSide) SolveForSigma(string published, string key, Sym sigma)
     {
-        var eq = (Rel)Parser.ParseStatement(published);
-        return eq.Left switch
+        int eq = published.IndexOf('=');
+        if (eq < 0) throw new DerivationOptionException($"published formula '{key}' = '{published}' is not of the form sigma = ... or sigma^e = ...");
+        var left = ScalarFormula.Parse(published[..eq], key, ["sigma", "N"]);
+        var right = ScalarFormula.Parse(published[(eq + 1)..], key, ["s0", "I", "N"]);
+        return left switch
         {
-            Sym s when s.Equals(sigma) => (eq.Right, eq.Right),
-            Pow p when p.Base.Equals(sigma) => (Expr.Pow(eq.Right, Expr.Pow(p.Exponent, Expr.MinusOne)), eq.Right),
-            _ => throw new ArgumentException($"'{published}' is not of the form sigma = ... or sigma^e = ..."),
+            Sym s when s.Equals(sigma) => (right, right),
+            Pow p when p.Base.Equals(sigma) => (Expr.Pow(right, Expr.Pow(p.Exponent, Expr.MinusOne)), right),
+            _ => throw new DerivationOptionException($"published formula '{key}' = '{published}' is not of the form sigma = ... or sigma^e = ..."),
         };
     }
 }

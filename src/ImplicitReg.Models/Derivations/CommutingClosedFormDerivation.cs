@@ -11,21 +11,24 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class CommutingClosedFormDerivation
 {
-    public const string Published = "X(t) = exp(Astar(s))*X0*exp(Astar(s)) with s = -kappa*S, d/dt S = r";
-
     public static readonly DerivationInfo Info = new(
         "commuting-closed-form", "M8",
         "diagonal (commuting) A_i: X_t = exp(A*(s)) X_0 exp(A*(s)), s = -kappa * integral of r, solves the X flow",
         "--dims d (default 2) --components m measurements (default 2) --loss half-sse|mse|sse (default half-sse)",
+        [
+            new("kappa", "4*c", "the constant kappa of the X flow in the loss constant c"),
+            new("exponent", "-kappa*S", "s_k in X(t) = exp(A*(s)) X0 exp(A*(s)), in kappa and S = S_k = integral of r_k"),
+        ],
         o => Run(o));
 
-    /// <summary>Runs the check; <paramref name="exponentScale"/> multiplies s (1 = published; negative controls pass others).</summary>
-    public static Derivation Run(DerivationOptions options, Expr? exponentScale = null)
+    /// <summary>Runs the check against the published closed form of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
     {
+        var published = PublishedFormula.Resolve(Info, options);
         int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d"), 2, 1, 4, "dims");
         int m = Setups.Bounded(options.Components, 2, 1, 4, "components");
         // κ from the symmetric-flow derivation for the same loss (derived, not typed).
-        var flow = SymmetricFlowDerivation.Run(options with { Dims = [Math.Min(d, 2)], Components = Math.Min(m, 2) });
+        var flow = SymmetricFlowDerivation.Run(options with { Dims = [Math.Min(d, 2)], Components = Math.Min(m, 2), Published = null });
         var kappa = flow.Steps.Single(s => s.Name == "the constant").Equations[0].Rhs;
 
         var alpha = new Expr[m, d]; // A_k = diag(alpha[k, i])
@@ -35,9 +38,11 @@ public static class CommutingClosedFormDerivation
         var r = Enumerable.Range(1, m).Select(k => (Expr)new Sym($"r[{k}]")).ToArray();
         var integral = Enumerable.Range(1, m).Select(k => new Sym($"S[{k}]")).ToArray();
         var field = integral.Select((s, k) => (s, r[k])).ToDictionary(p => p.s, p => p.Item2);
-        var scale = exponentScale ?? Expr.One;
+        var scaleOfLoss = options.Loss ?? Losses.LossScale.HalfSse;
+        var kappaPublished = Algebra.Substitute(ScalarFormula.Parse(published["kappa"], "kappa", ["c"]), new Sym("c"), Num.Of(Losses.LossScales.Constant(scaleOfLoss, m)));
+        var exponent = ScalarFormula.Parse(published["exponent"], "exponent", ["kappa", "S"]);
         Expr Lambda(IReadOnlyList<Expr> weights, int i) => Expr.Add(Enumerable.Range(0, m).Select(k => Expr.Mul(weights[k], alpha[k, i])));
-        var s = integral.Select(x => Expr.Mul(Expr.Neg(kappa), scale, x)).ToArray();
+        var s = integral.Select(x => Algebra.Substitute(exponent, new Dictionary<Expr, Expr> { [new Sym("kappa")] = kappaPublished, [new Sym("S")] = x })).ToArray();
 
         var closed = new Expr[d, d];
         var residuals = new List<CheckResult>();
@@ -64,12 +69,12 @@ public static class CommutingClosedFormDerivation
             new("diagonal measurements", [],
                 $"A_k = diag(A<k>[1,1], ..., A<k>[{d},{d}]) for k = 1..{m}: diagonal matrices commute; A*(r) = diag(sum_k r[k]*A<k>[i,i]); S[k] = integral of r[k], d/dt S[k] = r[k]", Verdict.Assumed),
             new("closed form", LayerFlowDerivation.Entries(closed, (a, b) => new Sym($"X[{a},{b}]")),
-                $"published X = exp(A*(s))*X0*exp(A*(s)) with s[k] = {(scale is Num { Value.IsOne: true } ? "" : $"{scale}*")}(-kappa)*S[k], exp of a diagonal matrix taken entrywise", Verdict.Definition),
+                $"published X = exp(A*(s))*X0*exp(A*(s)) with s[k] = {published["exponent"]} at S = S[k], kappa = {published["kappa"]} = {kappaPublished}, exp of a diagonal matrix taken entrywise", Verdict.Definition),
             new("solves the flow", rates, $"kernel TimeDerivative with d/dt S[k] = r[k], against -kappa*(lambda_i + lambda_j)*X[i,j]; {check.Explanation}", check.Verdict, check.Witness),
         };
         return new Derivation(Info.Name, Info.Claim, "Commuting measurements: closed form",
             [$"model: X = U U^T, {d} x {d}, {m} diagonal measurements", $"loss: {flow.Setting[1][6..]}"],
-            steps, Published, check.Verdict,
-            LayerFlowDerivation.Conclusion(check.Verdict, $"X(t) = exp(A*(s))*X0*exp(A*(s)) with s = -{kappa}*S solves d/dt X = -{kappa}*(A*(r)*X + X*A*(r))"));
+            steps, $"X(t) = exp(Astar(s))*X0*exp(Astar(s)) with s = {published["exponent"]}, kappa = {published["kappa"]}, d/dt S = r", check.Verdict,
+            LayerFlowDerivation.Conclusion(check.Verdict, $"X(t) = exp(A*(s))*X0*exp(A*(s)) with s = {Algebra.Substitute(exponent, new Sym("kappa"), kappaPublished)} solves d/dt X = -{kappa}*(A*(r)*X + X*A*(r))"));
     }
 }

@@ -2,7 +2,7 @@ namespace ImplicitReg.Models.Derivations;
 
 /// <summary>
 /// The result of running a derivation: the setting it was run for, its steps in order, and its conclusion:
-/// the derived result compared with the published formula of MATH.md (written in the toolkit's syntax),
+/// the derived result compared with the published formulas (data, in the toolkit's syntax; see docs/theory.md),
 /// proved, disproved (with a witness) or numeric only.
 /// </summary>
 public sealed record Derivation(

@@ -23,6 +23,12 @@ public sealed record DerivationOptions
     /// <summary>The loss constant, where the derivation has a concrete loss.</summary>
     public LossScale? Loss { get; init; }
 
+    /// <summary>
+    /// The published formulas to compare with, by key (see <see cref="DerivationInfo.Published"/>); a missing key
+    /// takes the paper's formula. A negative control is a wrong formula here.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Published { get; init; }
+
     /// <summary>Options with nothing set: every derivation's default case.</summary>
     public static readonly DerivationOptions Defaults = new();
 }

@@ -1,6 +1,6 @@
 namespace ImplicitReg.Models.Derivations;
 
-/// <summary>Every derivation <c>implicitreg derive</c> knows, in the order of MATH.md's claims.</summary>
+/// <summary>Every derivation <c>implicitreg derive</c> knows, in the order of the claims of docs/theory.md.</summary>
 public static class DerivationRegistry
 {
     public static IReadOnlyList<DerivationInfo> All { get; } =

@@ -21,10 +21,14 @@ public static class DeterminantDerivation
         "determinant", "M5",
         "d/dt det(W) along the layer flows (Jacobi), and why det(W) keeps its sign for N >= 2 but not N = 1",
         "--depth N (default 2) --dims d,...,d (square, default 2)",
+        [new("sigma-rate", "-N*sigma^(2-2/N)*Gii", "M4's d/dt sigma_i in the product form of d/dt det(W): sigma = sigma_i, N, Gii = G[i,i]")],
         o => Run(o));
 
+    /// <summary>Runs M5 with the published singular-value rate of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)
     {
+        var sigmaRateText = PublishedFormula.Resolve(Info, options)["sigma-rate"];
+        var sigmaRate = ScalarFormula.Parse(sigmaRateText, "sigma-rate", ["N", "sigma", "Gii"]);
         var model = Setups.DeepModel(options, defaultDepth: 2, defaultSize: 2, maxDepth: 6);
         int d = model.Dims[0], depth = model.Depth;
         if (model.Dims.Any(x => x != d) || d > 3) throw new DerivationOptionException("the determinant needs square layers of size at most 3: give equal --dims (e.g. 2,2,2)");
@@ -78,13 +82,14 @@ public static class DeterminantDerivation
         var logRate = Expr.Add(Enumerable.Range(1, d).Select(i =>
         {
             var sigma = Expr.Pow(a[i - 1], depth);
-            return Expr.Div(Expr.Mul(-depth, Expr.Pow(sigma, Expr.Sub(2, Expr.Div(2, depth))), SymbolNames.Gradient(i, i)), sigma);
+            var rate = Algebra.Substitute(sigmaRate, new Dictionary<Expr, Expr> { [new Sym("sigma")] = sigma, [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(i, i) });
+            return Expr.Div(rate, sigma);
         }));
         var productForm = PositivePowers.Normalize(Expr.Mul(detAtPoint, logRate), a);
         var diagonal = IdentityCheck.Equal(rateAtPoint, productForm, "d/dt detW at the balanced diagonal point");
         steps.Add(new DerivationStep("balanced diagonal trajectory",
             [new Equation(detSym, detAtPoint), Equation.Rate(detSym, rateAtPoint), Equation.Rate(detSym, productForm)],
-            $"at W1 = ... = W{depth} = diag(a[1]..a[{d}]), a[i] > 0, G diagonal: d/dt det(W) = det(W) * sum_i (d/dt sigma_i)/sigma_i with M4's d/dt sigma_i = -N*sigma_i^(2-2/N)*G[i,i]; {diagonal.Explanation}",
+            $"at W1 = ... = W{depth} = diag(a[1]..a[{d}]), a[i] > 0, G diagonal: d/dt det(W) = det(W) * sum_i (d/dt sigma_i)/sigma_i with M4's d/dt sigma_i = {sigmaRateText} (sigma = sigma_i, Gii = G[i,i]); {diagonal.Explanation}",
             diagonal.Verdict, diagonal.Witness));
 
         var (argument, verdict, conclusion) = depth == 1 ? DepthOne(rateExpr, d) : DeepArgument(depth);
@@ -119,7 +124,7 @@ public static class DeterminantDerivation
     // trust: derive closed-forms is run here and its verdict is this step's verdict (and the claim's).
     private static (DerivationStep, Verdict, string) DeepArgument(int depth)
     {
-        var closedForms = ClosedFormsDerivation.Run();
+        var closedForms = ClosedFormsDerivation.Run(DerivationOptions.Defaults);
         var closedVerdict = closedForms.Conclusion;
         var closed = depth == 2
             ? new Equation(new Sym("sigma"), new Sym("s0") * Expr.Exp(new Sym("I")))

@@ -3,7 +3,6 @@ using ImplicitReg.Models.Factorizations;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
-using ImplicitReg.Symbolic.Parsing;
 
 namespace ImplicitReg.Models.Derivations;
 
@@ -14,17 +13,18 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class DiagonalDynamicsDerivation
 {
-    public const string Published = "d/dt sigma_i = -N*(sigma_i^2)^(1-1/N)*<G, u_i v_i^T>";
-
     public static readonly DerivationInfo Info = new(
         "diagonal-dynamics", "M4",
         "concrete N: along balanced diagonal trajectories the diagonal entries give d/dt sigma_i = -N (sigma_i^2)^(1-1/N) G[i,i]",
         "--depth N (default 3) --dims d,d,...,d (square layers, default 2x2)",
+        [new("rate", "-N*(sigma^2)^(1-1/N)*Gii", "d/dt sigma_i in sigma = sigma_i, N and Gii = <G, u_i v_i^T>")],
         o => Run(o));
 
-    /// <summary>Runs M4 for concrete N; <paramref name="published"/> is the right side in σ, N and <c>Gii</c> (negative controls pass variants).</summary>
-    public static Derivation Run(DerivationOptions options, string published = "-N*(sigma^2)^(1-1/N)*Gii")
+    /// <summary>Runs M4 for concrete N against the published rate of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
     {
+        var published = PublishedFormula.Resolve(Info, options)["rate"];
+        var publishedRate = ScalarFormula.Parse(published, "rate", ["N", "sigma", "Gii"]);
         var model = Setups.DeepModel(options, defaultDepth: 3, defaultSize: 2, maxDepth: 8);
         int d = model.Dims[0], depth = model.Depth;
         if (model.Dims.Any(x => x != d)) throw new DerivationOptionException("diagonal trajectories need square layers: give equal --dims (e.g. 2,2,2,2)");
@@ -76,7 +76,7 @@ public static class DiagonalDynamicsDerivation
             {
                 [new Sym("sigma")] = Algebra.Substitute(w[i - 1, i - 1], point), [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(i, i),
             };
-            var pub = PositivePowers.Normalize(Algebra.Substitute(Parser.ParseExpression(published), bindings), a); // only the assumed a[i] > 0, never G[i,i]
+            var pub = PositivePowers.Normalize(Algebra.Substitute(publishedRate, bindings), a); // only the assumed a[i] > 0, never G[i,i]
             comparisons.Add(Equation.Rate(sigmaI, pub));
             checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]"));
         }
@@ -87,10 +87,10 @@ public static class DiagonalDynamicsDerivation
             "d/dt W[i,i] = sum over layer entries theta of dW[i,i]/dtheta * d/dt theta (kernel TimeDerivative) at the point", Verdict.Derived));
         var result = CheckResult.All(checks, "each derived rate equals the published one (powers of positive a[i] combined)");
         steps.Add(new DerivationStep("published formula", comparisons,
-            $"MATH.md M4: {Published} with sigma_i = a[i]^{depth}, N = {depth}; {result.Explanation}", result.Verdict, result.Witness));
+            $"published M4: d/dt sigma_i = {published} with sigma = sigma_i = a[i]^{depth}, Gii = G[i,i], N = {depth}; {result.Explanation}", result.Verdict, result.Witness));
         return new Derivation(Info.Name, Info.Claim, "Singular values along balanced diagonal trajectories",
             [$"model: deep matrix factorization, {model.Describe()}", "loss: any differentiable L with diagonal gradient G"],
-            steps, Published, result.Verdict,
+            steps, $"d/dt sigma_i = {published} with sigma = sigma_i, Gii = <G, u_i v_i^T>", result.Verdict,
             LayerFlowDerivation.Conclusion(result.Verdict, $"for N = {depth} the diagonal singular values follow M4"));
     }
 

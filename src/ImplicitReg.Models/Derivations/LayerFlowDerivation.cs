@@ -3,6 +3,7 @@ using ImplicitReg.Models.Factorizations;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
+using ImplicitReg.Symbolic.Numbers;
 
 namespace ImplicitReg.Models.Derivations;
 
@@ -12,20 +13,23 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class LayerFlowDerivation
 {
-    public const string Published = "d/dt Wj = -(WN*...*W(j+1))^T*G*(W(j-1)*...*W1)^T";
-
     public static readonly DerivationInfo Info = new(
         "layer-flow", "M1",
         "layer flows d/dt Wj = -dphi/dWj for any depth and shapes, compared with -(WN..W(j+1))^T G (W(j-1)..W1)^T",
         "--depth N (default 2) --dims d0,...,dN (default all 2) --loss half-sse|mse|sse (default: any loss, via G)",
+        [
+            new("flow", "-(W[N:j+1])^T*G*(W[j-1:1])^T",
+                "d/dt W[j] for j = 1..N; W[a:b] = W_a*...*W_b (empty: identity), G = grad L(W)"),
+            new("gradient", "2*c*(W - b)",
+                "with --loss: G at an observed entry, W its value, b its target, c the loss constant (0 off Omega)"),
+        ],
         o => Run(o));
 
-    /// <summary>
-    /// Runs M1. Negative controls: <paramref name="sign"/> = −1 compares against the sign-flipped formula;
-    /// <paramref name="publishedLoss"/> builds the published G from a completion loss with another constant.
-    /// </summary>
-    public static Derivation Run(DerivationOptions options, int sign = 1, LossScale? publishedLoss = null)
+    /// <summary>Runs M1 against the published formulas of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
     {
+        var published = PublishedFormula.Resolve(Info, options);
+        var flowFormula = Parse(published, "flow");
         var model = Setups.DeepModel(options, defaultDepth: 2, defaultSize: 2);
         var loss = Setups.DeepLoss(options, model.Rows, model.Cols);
         var steps = new List<DerivationStep>();
@@ -57,48 +61,59 @@ public static class LayerFlowDerivation
             "gradient flow: d/dt theta = -dphi/dtheta for every layer entry theta, differentiated by the kernel",
             Verdict.Derived));
 
-        if (publishedLoss is { } other && loss is CompletionLoss completion)
-            g = new CompletionLoss(completion.Rows, completion.Cols, completion.Observed, other).GradientAt(w);
-        var (published, formulas) = PublishedFlow(model, g, sign);
-        var rates = flow.ToDictionary(f => f.Variable, f => f.Rhs);
+        string gradientText = "the symbols G[r,c]";
+        if (loss is CompletionLoss completion)
+        {
+            g = PublishedGradient(published["gradient"], completion, w);
+            gradientText = $"{published["gradient"]} on Omega (c = {completion.Constant}) at W";
+        }
+        var (rates, formulas) = PublishedFlow(model, g, flowFormula);
+        var derived = flow.ToDictionary(f => f.Variable, f => f.Rhs);
         var checks = new List<CheckResult>();
         var comparison = new List<Equation>();
-        foreach (var (variable, rhs) in published)
+        foreach (var (variable, rhs) in rates)
         {
             comparison.Add(Equation.Rate(variable, rhs));
-            var check = IdentityCheck.Equal(rates[variable], rhs, $"d/dt {variable.Name}");
+            var check = IdentityCheck.Equal(derived[variable], rhs, $"d/dt {variable.Name}");
             checks.Add(check);
             if (check.Verdict == Verdict.Disproved) break;
         }
         var result = CheckResult.All(checks, "every derived rate minus the published one expands to 0");
         steps.Add(new DerivationStep("published formula", comparison,
-            $"MATH.md M1 with G = {(loss is GenericLoss ? "the symbols G[r,c]" : "the derived gradient at W")}: {string.Join("; ", formulas)}; {result.Explanation}",
+            $"published M1 with G = {gradientText}: {string.Join("; ", formulas)}; {result.Explanation}",
             result.Verdict, result.Witness));
 
         return new Derivation(Info.Name, Info.Claim, "Layer gradient flow",
             [$"model: deep matrix factorization, {model.Describe()}", $"loss: {loss.Describe()}"],
-            steps, sign == 1 ? Published : Published.Replace("= -", "= +", StringComparison.Ordinal),
+            steps, $"d/dt Wj = {flowFormula.Render()}",
             result.Verdict,
-            Conclusion(result.Verdict, $"the layer flows equal {(sign == 1 ? "" : "the sign-flipped ")}M1 for every layer entry"));
+            Conclusion(result.Verdict, "the layer flows equal the published M1 for every layer entry"));
     }
 
-    /// <summary>The published right sides, entry by entry, and the per-layer formulas in the toolkit's syntax.</summary>
-    public static (List<(Sym Variable, Expr Rhs)> Rates, List<string> Formulas) PublishedFlow(DeepMatrixFactorization model, Expr[,] g, int sign = 1)
+    /// <summary>
+    /// The published right sides, entry by entry, and the per-layer formulas as displayed (indices evaluated),
+    /// from the published template over j and N.
+    /// </summary>
+    public static (List<(Sym Variable, Expr Rhs)> Rates, List<string> Formulas) PublishedFlow(DeepMatrixFactorization model, Expr[,] g, MatrixFormula formula)
     {
-        var bindings = new Dictionary<string, Expr[,]> { ["G"] = g };
-        for (int j = 1; j <= model.Depth; j++) bindings[$"W{j}"] = model.Layer(j);
         var rates = new List<(Sym, Expr)>();
         var formulas = new List<string>();
         for (int j = 1; j <= model.Depth; j++)
         {
-            var parts = new List<string>();
-            if (j < model.Depth) parts.Add(Transposed(Chain(model.Depth, j + 1)));
-            parts.Add("G");
-            if (j > 1) parts.Add(Transposed(Chain(j - 1, 1)));
-            var formula = (sign == 1 ? "-" : "") + string.Join("*", parts);
-            formulas.Add($"d/dt W{j} = {formula}");
-            var m = MatrixFormula.Evaluate(formula, bindings);
+            var indices = new Dictionary<string, int> { ["j"] = j, ["N"] = model.Depth };
+            formulas.Add($"d/dt W{j} = {formula.Render(indices)}");
+            Expr[,] m;
+            try
+            {
+                m = formula.EvaluateMatrix(new FormulaBindings { Matrices = new Dictionary<string, Expr[,]> { ["G"] = g }, Indices = indices, Layers = model });
+            }
+            catch (FormulaException e)
+            {
+                throw new DerivationOptionException($"published formula 'flow' at j = {j}: {e.Message}");
+            }
             var (rows, cols) = model.LayerShape(j);
+            if (ExprMatrices.Rows(m) != rows || ExprMatrices.Cols(m) != cols)
+                throw new DerivationOptionException($"published formula 'flow' at j = {j} is {ExprMatrices.Rows(m)}x{ExprMatrices.Cols(m)}, but layer {j} is {rows}x{cols}");
             for (int r = 1; r <= rows; r++)
                 for (int c = 1; c <= cols; c++)
                     rates.Add((SymbolNames.Layer(j, r, c), m[r - 1, c - 1]));
@@ -106,11 +121,38 @@ public static class LayerFlowDerivation
         return (rates, formulas);
     }
 
+    /// <summary>The published gradient of a completion loss at W: the entry formula in W, b, c on Omega, 0 elsewhere.</summary>
+    public static Expr[,] PublishedGradient(string formula, CompletionLoss loss, Expr[,] w)
+    {
+        var entry = ScalarFormula.Parse(formula, "gradient", ["W", "b", "c"]);
+        var g = new Expr[loss.Rows, loss.Cols];
+        for (int a = 0; a < loss.Rows; a++)
+            for (int b = 0; b < loss.Cols; b++)
+                g[a, b] = Expr.Zero;
+        foreach (var o in loss.Observed)
+            g[o.Row - 1, o.Col - 1] = Algebra.Substitute(entry, new Dictionary<Expr, Expr>
+            {
+                [new Sym("W")] = w[o.Row - 1, o.Col - 1], [new Sym("b")] = Num.Of(o.Target), [new Sym("c")] = Num.Of(loss.Constant),
+            });
+        return g;
+    }
+
+    /// <summary>A published matrix formula, parsed; a syntax error names the key and the column.</summary>
+    public static MatrixFormula Parse(IReadOnlyDictionary<string, string> published, string key)
+    {
+        try
+        {
+            return MatrixFormula.Parse(published[key]);
+        }
+        catch (FormulaException e)
+        {
+            throw new DerivationOptionException($"published formula '{key}': {e.Message}");
+        }
+    }
+
     /// <summary><c>W3*W2*W1</c> for (3, 1).</summary>
     public static string Chain(int from, int downTo) =>
         string.Join("*", Enumerable.Range(downTo, from - downTo + 1).Reverse().Select(k => $"W{k}"));
-
-    private static string Transposed(string chain) => chain.Contains('*') ? $"({chain})^T" : chain + "^T";
 
     /// <summary>Equations <c>name[a,b] = m[a,b]</c> for every entry.</summary>
     public static List<Equation> Entries(Expr[,] m, Func<int, int, Sym> name)

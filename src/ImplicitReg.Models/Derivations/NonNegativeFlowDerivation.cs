@@ -12,16 +12,18 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class NonNegativeFlowDerivation
 {
-    public const string Published = "d/dt x = -kappa*x o (A^T r); x(t) = alpha^2*exp(-kappa*A^T S) from u(0) = alpha*1";
-
     public static readonly DerivationInfo Info = new(
         "nonneg-flow", "M8",
         "x = u o u least squares: d/dt x = -kappa x o (A^T r) and x(t) = alpha^2 exp(-kappa A^T S)",
         "--dims n (default 2 unknowns) --components m measurements (default 2) --loss half-sse|mse|sse (default half-sse)",
+        [new("kappa", "8*c", "the constant kappa of d/dt x = -kappa*x o (A^T r) and of the closed form, in the loss constant c")],
         o => Run(o));
 
-    public static Derivation Run(DerivationOptions options, Expr? kappaOverride = null)
+    /// <summary>Runs the corollary against the published constant of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
     {
+        var kappaText = PublishedFormula.Resolve(Info, options)["kappa"];
+        var kappaFormula = ScalarFormula.Parse(kappaText, "kappa", ["c"]);
         int n = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size n"), 2, 1, 4, "dims");
         int m = Setups.Bounded(options.Components, 2, 1, 4, "components");
         var scale = options.Loss ?? LossScale.HalfSse;
@@ -40,7 +42,7 @@ public static class NonNegativeFlowDerivation
         var xDot = x.Select(xi => Algebra.TimeDerivative(xi, uDot)).ToArray();
         var atr = Enumerable.Range(0, n).Select(i => Expr.Add(Enumerable.Range(0, m).Select(k => Expr.Mul(a[k, i], residual[k])))).ToArray();
         var kappa = Algebra.Cancel(Expr.Div(xDot[0], Expr.Neg(Expr.Mul(x[0], atr[0]))));
-        var kappaUsed = kappaOverride ?? kappa;
+        var kappaUsed = Algebra.Substitute(kappaFormula, new Sym("c"), Num.Of(c));
         var flowChecks = Enumerable.Range(0, n).Select(i => IdentityCheck.Equal(xDot[i], Expr.Mul(Expr.Neg(kappaUsed), x[i], atr[i]), $"d/dt x[{i + 1}]")).ToList();
         var flowCheck = kappa is Num ? CheckResult.All(flowChecks, "each entry agrees after expansion")
             : new CheckResult(Verdict.Disproved, $"the ratio {kappa} is not a constant", "no constant kappa");
@@ -67,14 +69,14 @@ public static class NonNegativeFlowDerivation
             new("objective", [new Equation(new Sym("L"), loss)], $"L = {c} * sum_k (sum_i A[k,i]*x[i] - y[k])^2 ({LossScales.Name(scale)}) with x[i] = u[i]^2", Verdict.Definition),
             new("factor flow", u.Select(v => Equation.Rate(v, uDot[v])).ToList(), "d/dt u[i] = -dL/du[i] (kernel Diff)", Verdict.Derived),
             new("x flow", [new Equation(new Sym("kappa"), kappa), .. Enumerable.Range(0, n).Select(i => Equation.Rate(new Sym($"x[{i + 1}]"), xDot[i]))],
-                $"d/dt u[i]^2 (kernel TimeDerivative); kappa = d/dt x[1] / (-x[1]*(A^T r)[1]) simplified (kernel Cancel); published d/dt x = -kappa*x o (A^T r) with kappa = {kappaUsed}: {flowCheck.Explanation}",
+                $"d/dt u[i]^2 (kernel TimeDerivative); kappa = d/dt x[1] / (-x[1]*(A^T r)[1]) simplified (kernel Cancel); published d/dt x = -kappa*x o (A^T r) with kappa = {kappaText} = {kappaUsed}: {flowCheck.Explanation}",
                 flowCheck.Verdict, flowCheck.Witness),
-            new("closed form", closed, $"from u(0) = alpha*1, S[k] = integral of r[k]; {closedCheck.Explanation}; as alpha -> 0 this is the path to the minimum-l1 non-negative solution (MATH.md M8 corollary, not derived here)",
+            new("closed form", closed, $"from u(0) = alpha*1, S[k] = integral of r[k]; {closedCheck.Explanation}; as alpha -> 0 this is the path to the minimum-l1 non-negative solution (the M8 corollary of docs/theory.md, not derived here)",
                 closedCheck.Verdict, closedCheck.Witness),
         };
         return new Derivation(Info.Name, Info.Claim, "Non-negative least squares with x = u o u",
             [$"model: x = u o u, {n} unknowns, {m} measurements A[k,i]", $"loss: L(x) = {c} * |A x - y|^2 ({LossScales.Name(scale)})"],
-            steps, Published, verdict,
+            steps, $"d/dt x = -kappa*x o (A^T r); x(t) = alpha^2*exp(-kappa*A^T S) from u(0) = alpha*1; kappa = {kappaText}", verdict,
             LayerFlowDerivation.Conclusion(verdict, $"d/dt x = -{kappaUsed}*x o (A^T r) and x(t) = alpha^2*exp(-{kappaUsed}*A^T S)"));
     }
 }

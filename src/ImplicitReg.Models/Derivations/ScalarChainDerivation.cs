@@ -1,7 +1,6 @@
 using ImplicitReg.Models.Derivations.Checks;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
-using ImplicitReg.Symbolic.Parsing;
 
 namespace ImplicitReg.Models.Derivations;
 
@@ -11,8 +10,6 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class ScalarChainDerivation
 {
-    public const string Published = "d/dt sigma = -N*sigma^(2-2/N)*dL";
-
     /// <summary>What the "balanced scalars" step assumes positive: the common factor a and sigma = a^N; never dL.</summary>
     private static readonly Expr[] AssumedPositive = [new Sym("a"), new Sym("sigma")];
 
@@ -20,11 +17,15 @@ public static class ScalarChainDerivation
         "scalar-chain", "M3",
         "scalar chain for symbolic N: balanced a_j = sigma^(1/N) give d/dt sigma = -N sigma^(2-2/N) L'(sigma)",
         "none (N is a symbol)",
-        _ => Run());
+        [new("rate", "-N*sigma^(2-2/N)*dL", "d/dt sigma in sigma, the symbol N and dL = L'(sigma)")],
+        o => Run(o));
 
-    /// <summary>Runs the derivation against <paramref name="published"/> (the negative controls pass wrong variants).</summary>
-    public static Derivation Run(string published = Published)
+    /// <summary>Runs the derivation against the published rate of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
     {
+        var rateFormula = PublishedFormula.Resolve(Info, options)["rate"];
+        var publishedRate = ScalarFormula.Parse(rateFormula, "rate", ["N", "sigma", "dL"]);
+        var published = "d/dt sigma = " + rateFormula;
         Sym a = new("a"), aj = new("a_j"), rest = new("R_j"), sigma = new("sigma"), n = new("N"), dL = new("dL");
         var steps = new List<DerivationStep>();
         var sigmaOfA = Expr.Pow(a, n);
@@ -48,19 +49,18 @@ public static class ScalarChainDerivation
         steps.Add(DerivationStep.Of("in terms of sigma", Equation.Rate(sigma, inSigma),
             "substitute a = sigma^(1/N) and combine powers, valid for sigma > 0", Verdict.Derived));
 
-        var (publishedRhs, check) = Compare(inSigma, published);
+        var (publishedRhs, check) = Compare(inSigma, publishedRate);
         steps.Add(DerivationStep.Of("published formula", Equation.Rate(sigma, publishedRhs),
-            $"MATH.md M3/M4 scalar case: {published}; {check.Explanation}", check.Verdict, check.Witness));
+            $"published M3/M4 scalar case: {published}; {check.Explanation}", check.Verdict, check.Witness));
         return new Derivation(Info.Name, Info.Claim, "Scalar chain for symbolic depth N",
             ["model: N balanced scalar factors a_1..a_N > 0, sigma = a_1*...*a_N", "loss: any differentiable L; dL stands for L'(sigma)"],
             steps, published, check.Verdict,
             LayerFlowDerivation.Conclusion(check.Verdict, "the derived rate of sigma equals " + published[(published.IndexOf('=') + 2)..]));
     }
 
-    /// <summary>Parses the right side of a published rate <c>d/dt x = rhs</c> and compares it with the derived one.</summary>
-    public static (Expr Rhs, CheckResult Check) Compare(Expr derived, string published)
+    /// <summary>Compares the published right side with the derived one (powers of the positive a and sigma combined).</summary>
+    public static (Expr Rhs, CheckResult Check) Compare(Expr derived, Expr rhs)
     {
-        var rhs = Parser.ParseExpression(published[(published.IndexOf('=') + 1)..].Trim());
         return (rhs, IdentityCheck.Equal(PositivePowers.Normalize(derived, AssumedPositive), PositivePowers.Normalize(rhs, AssumedPositive), "d/dt sigma"));
     }
 }

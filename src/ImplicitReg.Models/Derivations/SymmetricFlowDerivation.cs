@@ -13,12 +13,16 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class SymmetricFlowDerivation
 {
-    public const string Published = "d/dt U = -(grad L + grad L^T)*U = -kappa*Astar(r)*U; d/dt X = -kappa*(Astar(r)*X + X*Astar(r))";
-
     public static readonly DerivationInfo Info = new(
         "symmetric-flow", "M8",
         "X = U U^T with a sensing loss: d/dt U and d/dt X = -kappa (A*(r) X + X A*(r)), kappa derived from the loss",
         "--dims d (default 2) --components m measurements (default 2) --loss half-sse|mse|sse (default half-sse)",
+        [
+            new("gradient-form", "-(G + G^T)*U", "d/dt U in G = grad L(W) at W = U U^T and U"),
+            new("kappa", "4*c", "the constant kappa in the loss constant c (1/2, 1/m or 1)"),
+            new("u-flow", "-kappa*Astar*U", "d/dt U in kappa, Astar = A*(r) = sum_i r_i A_i and U"),
+            new("x-flow", "-kappa*(Astar*X + X*Astar)", "d/dt X in kappa, Astar and X = U U^T"),
+        ],
         o => Run(o));
 
     /// <summary>Symmetric measurement matrices <c>A&lt;i&gt;[r,c]</c> with <c>A_i[r,c] = A_i[c,r]</c> and targets <c>y[i]</c>.</summary>
@@ -36,9 +40,13 @@ public static class SymmetricFlowDerivation
         return new SensingLoss(measurements, Enumerable.Range(1, m).Select(i => (Expr)new Sym($"y[{i}]")).ToList(), scale);
     }
 
-    /// <summary>Runs M8; <paramref name="kappaOverride"/> compares against another constant (negative control).</summary>
-    public static Derivation Run(DerivationOptions options, Expr? kappaOverride = null)
+    /// <summary>Runs M8 against the published formulas of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
     {
+        var published = PublishedFormula.Resolve(Info, options);
+        var gradientForm = LayerFlowDerivation.Parse(published, "gradient-form");
+        var uForm = LayerFlowDerivation.Parse(published, "u-flow");
+        var xForm = LayerFlowDerivation.Parse(published, "x-flow");
         int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d for X = U U^T (d x d)"), 2, 1, 3, "dims");
         int m = Setups.Bounded(options.Components, 2, 1, 3, "components");
         var scale = options.Loss ?? LossScale.HalfSse;
@@ -61,38 +69,53 @@ public static class SymmetricFlowDerivation
 
         // −(∇L + ∇Lᵀ)U with ∇L derived by the kernel at X = UUᵀ.
         var g = loss.GradientAt(x);
-        var viaGradient = ExprMatrices.Scale(Expr.MinusOne, ExprMatrices.Product(ExprMatrices.Add(g, ExprMatrices.Transpose(g)), u));
+        var viaGradient = Evaluate(gradientForm, "gradient-form", new() { ["G"] = g, ["U"] = u }, null);
         var gradCheck = IdentityCheck.EqualMatrices(uDot, viaGradient, "d/dt U");
         steps.Add(new DerivationStep("gradient form", LayerFlowDerivation.Entries(viaGradient, (r, c) => SymbolNames.SymmetricFactor(r, c)).Select(e => Equation.Rate(e.Lhs, e.Rhs)).ToList(),
-            "published d/dt U = -(grad L + grad L^T)*U with grad L = dL/dW derived by the kernel at W = U*U^T; " + gradCheck.Explanation, gradCheck.Verdict, gradCheck.Witness));
+            $"published d/dt U = {gradientForm.Text} with G = grad L = dL/dW derived by the kernel at W = U*U^T; " + gradCheck.Explanation, gradCheck.Verdict, gradCheck.Witness));
 
         // κ: the ratio of U̇ to −A*(r)U at the first entry, which must be a constant for the claim to hold.
         var residuals = loss.Residuals(x);
         var aStar = loss.Adjoint(residuals);
         var aStarU = ExprMatrices.Product(aStar, u);
         var kappa = Algebra.Cancel(Expr.Div(uDot[0, 0], Expr.Neg(aStarU[0, 0])));
-        var kappaUsed = kappaOverride ?? kappa;
+        var kappaUsed = Algebra.Substitute(ScalarFormula.Parse(published["kappa"], "kappa", ["c"]), new Sym("c"), Num.Of(loss.Constant));
+        var scalars = new Dictionary<string, Expr> { ["kappa"] = kappaUsed };
+        var uPublished = Evaluate(uForm, "u-flow", new() { ["Astar"] = aStar, ["U"] = u }, scalars);
         var kappaCheck = kappa is Num
-            ? IdentityCheck.EqualMatrices(uDot, ExprMatrices.Scale(Expr.Neg(kappaUsed), aStarU), "d/dt U")
+            ? IdentityCheck.EqualMatrices(uDot, uPublished, "d/dt U")
             : new CheckResult(Verdict.Disproved, $"d/dt U[1,1] / (-(A*(r)U)[1,1]) = {kappa} is not a constant", "no constant kappa");
         steps.Add(new DerivationStep("the constant",
-            [new Equation(new Sym("kappa"), kappa), .. LayerFlowDerivation.Entries(ExprMatrices.Scale(Expr.Neg(kappaUsed), aStarU), SymbolNames.SymmetricFactor).Select(e => Equation.Rate(e.Lhs, e.Rhs))],
-            $"kappa = d/dt U[1,1] / (-(A*(r)*U)[1,1]) simplified (kernel Cancel), with r_i = <A_i, X> - y[i] and A*(r) = sum_i r_i*A_i; c = {loss.Constant} gives kappa = {kappa}; d/dt U = -{kappaUsed}*A*(r)*U entrywise: {kappaCheck.Explanation}",
+            [new Equation(new Sym("kappa"), kappa), .. LayerFlowDerivation.Entries(uPublished, SymbolNames.SymmetricFactor).Select(e => Equation.Rate(e.Lhs, e.Rhs))],
+            $"kappa = d/dt U[1,1] / (-(A*(r)*U)[1,1]) simplified (kernel Cancel), with r_i = <A_i, X> - y[i] and A*(r) = sum_i r_i*A_i; c = {loss.Constant} gives kappa = {kappa}; published kappa = {published["kappa"]} = {kappaUsed}, d/dt U = {uForm.Text} entrywise: {kappaCheck.Explanation}",
             kappaCheck.Verdict, kappaCheck.Witness));
 
         // Ẋ along the flow by the kernel, against −κ(A*(r)X + XA*(r)).
         var xDot = ExprMatrices.Map(x, e => Algebra.TimeDerivative(e, flow));
-        var publishedX = ExprMatrices.Scale(Expr.Neg(kappaUsed), ExprMatrices.Add(ExprMatrices.Product(aStar, x), ExprMatrices.Product(x, aStar)));
+        var publishedX = Evaluate(xForm, "x-flow", new() { ["Astar"] = aStar, ["X"] = x }, scalars);
         var xCheck = IdentityCheck.EqualMatrices(xDot, publishedX, "d/dt X");
         steps.Add(new DerivationStep("end-to-end flow",
             LayerFlowDerivation.Entries(publishedX, SymbolNames.SymmetricProduct).Select(e => Equation.Rate(e.Lhs, e.Rhs)).ToList(),
-            $"d/dt X[i,j] along the factor flow (kernel TimeDerivative) against the published -kappa*(A*(r)*X + X*A*(r)) with kappa = {kappaUsed}; {xCheck.Explanation}",
+            $"d/dt X[i,j] along the factor flow (kernel TimeDerivative) against the published {xForm.Text} with kappa = {kappaUsed}; {xCheck.Explanation}",
             xCheck.Verdict, xCheck.Witness));
 
         var verdict = Verdicts.Weakest([gradCheck.Verdict, kappaCheck.Verdict, xCheck.Verdict]);
         return new Derivation(Info.Name, Info.Claim, "Symmetric factorization X = U U^T",
             [$"model: symmetric factorization, {model.Describe()}", $"loss: {loss.Describe()}, symmetric symbolic A_i, targets y[i]"],
-            steps, Published, verdict,
-            LayerFlowDerivation.Conclusion(verdict, $"d/dt X = -kappa*(A*(r)*X + X*A*(r)) with kappa = {kappaUsed} for {LossScales.Name(scale)}"));
+            steps, $"d/dt U = {gradientForm.Text} = {uForm.Text}; d/dt X = {xForm.Text}; kappa = {published["kappa"]}", verdict,
+            LayerFlowDerivation.Conclusion(verdict, $"d/dt X = {xForm.Text} with kappa = {kappaUsed} for {LossScales.Name(scale)}"));
+    }
+
+    /// <summary>A published matrix formula at the given bindings; a name or shape error names the key.</summary>
+    public static Expr[,] Evaluate(MatrixFormula formula, string key, Dictionary<string, Expr[,]> matrices, IReadOnlyDictionary<string, Expr>? scalars)
+    {
+        try
+        {
+            return formula.EvaluateMatrix(new FormulaBindings { Matrices = matrices, Scalars = scalars ?? new Dictionary<string, Expr>() });
+        }
+        catch (FormulaException e)
+        {
+            throw new DerivationOptionException($"published formula '{key}': {e.Message}");
+        }
     }
 }

@@ -2,7 +2,6 @@ using ImplicitReg.Models.Derivations.Checks;
 using ImplicitReg.Models.Factorizations;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
-using ImplicitReg.Symbolic.Parsing;
 using ImplicitReg.Symbolic.Polynomials;
 
 namespace ImplicitReg.Models.Derivations;
@@ -15,17 +14,18 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class TensorNormsDerivation
 {
-    public const string Published = "d/dt (|w_r^n|^2 - |w_r^n'|^2) = 0; d/dt rho_r = N*rho_r^(2-2/N)*<-grad L, (x)_n w_r^n/|w_r^n|>";
-
     public static readonly DerivationInfo Info = new(
         "tensor-norms", "M7",
         "CP factorization: factor-norm rates, conserved |w_r^n|^2 - |w_r^n'|^2, balanced component-norm ODE",
         "--order N (default 3) --dims d1,...,dN (default all 2) --components R (default 2)",
+        [new("norm-rate", "-N*rho^(2-2/N)*q", "d/dt rho_r of a balanced component in rho, N and q = <G, (x)_n w_r^n/|w_r^n|>")],
         o => Run(o));
 
-    /// <summary>Runs M7; <paramref name="publishedNormOde"/> is the component-norm right side in rho, q, N (negative controls pass variants).</summary>
-    public static Derivation Run(DerivationOptions options, string publishedNormOde = "-N*rho^(2-2/N)*q")
+    /// <summary>Runs M7 against the published component-norm rate of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
     {
+        var publishedNormOde = PublishedFormula.Resolve(Info, options)["norm-rate"];
+        var publishedRate = ScalarFormula.Parse(publishedNormOde, "norm-rate", ["N", "rho", "q"]);
         int order = Setups.Bounded(options.Order ?? options.Dims?.Count, 3, 1, 6, "order");
         var dims = options.Dims ?? Enumerable.Repeat(2, order).ToArray();
         if (dims.Count != order) throw new DerivationOptionException($"--dims lists {dims.Count} mode sizes but --order is {order}");
@@ -86,12 +86,12 @@ public static class TensorNormsDerivation
         steps.Add(new DerivationStep("conserved unbalancedness", conserved,
             "difference of the derived factor-norm rates; " + conservation.Explanation, conservation.Verdict, conservation.Witness));
 
-        var (normOde, odeCheck) = BalancedNormOde(order, publishedNormOde);
+        var (normOde, odeCheck) = BalancedNormOde(order, publishedNormOde, publishedRate);
         steps.AddRange(normOde);
         var verdict = Verdicts.Weakest([normCheck.Verdict, conservation.Verdict, odeCheck.Verdict]);
         return new Derivation(Info.Name, Info.Claim, "Tensor factorization: factor norms",
             [$"model: CP tensor factorization, {model.Describe()}", "loss: any differentiable L, G[i,...] = entries of grad L(T)"],
-            steps, Published, verdict,
+            steps, $"d/dt (|w_r^n|^2 - |w_r^n'|^2) = 0; d/dt rho_r = {publishedNormOde} with q = <G, (x)_n w_r^n/|w_r^n|>", verdict,
             LayerFlowDerivation.Conclusion(verdict, "factor norms move together (unbalancedness conserved) and balanced component norms follow M7"));
     }
 
@@ -100,7 +100,7 @@ public static class TensorNormsDerivation
 
     // Balanced component r: ν_n = |w_r^n| all equal to ρ^(1/N), d/dt ν_n = (d/dt ν_n²)/(2ν_n) = −p/ν_n with
     // p = ⟨G, ⊗_m w_r^m⟩ = ρ·q, q = ⟨G, ⊗_m ŵ_r^m⟩; ρ = Π_n ν_n.
-    private static (List<DerivationStep>, CheckResult) BalancedNormOde(int order, string published)
+    private static (List<DerivationStep>, CheckResult) BalancedNormOde(int order, string published, Expr publishedRate)
     {
         Sym rho = new("rho"), p = new("p"), q = new("q"), nSym = new("N");
         var nu = Enumerable.Range(1, order).Select(n => new Sym($"nu{n}")).ToArray();
@@ -112,7 +112,7 @@ public static class TensorNormsDerivation
         // Assumed positive (stated in the "component norm" step): the factor norms nu_n and rho, never p or q.
         Expr[] positive = [rho, .. nu];
         var atBalance = PositivePowers.Normalize(Algebra.Substitute(rate, balanced), positive);
-        var pub = PositivePowers.Normalize(Algebra.Substitute(Parser.ParseExpression(published), nSym, order), positive);
+        var pub = PositivePowers.Normalize(Algebra.Substitute(publishedRate, nSym, order), positive);
         var check = IdentityCheck.Equal(atBalance, pub, "d/dt rho");
         var steps = new List<DerivationStep>
         {
@@ -120,7 +120,7 @@ public static class TensorNormsDerivation
                 "rho = |w_r^1 (x) ... (x) w_r^N| = product of the factor norms nu_n = |w_r^n|, assumed non-zero (nu_n > 0, so rho > 0); from the factor norm rates, d/dt nu_n = (d/dt nu_n^2)/(2*nu_n) = -p/nu_n with p = <G, w_r^1 (x) ... (x) w_r^N>",
                 Verdict.Derived),
             new("balanced component norm ODE", [Equation.Rate(rho, rate), Equation.Rate(rho, atBalance), Equation.Rate(rho, pub)],
-                $"kernel TimeDerivative of the product, then balance nu_n = rho^(1/N) and p = rho*q with q = <G, normalised factors>; published (MATH.md M7, N = {order}): d/dt rho = {published}; {check.Explanation}",
+                $"kernel TimeDerivative of the product, then balance nu_n = rho^(1/N) and p = rho*q with q = <G, normalised factors>; published (M7, N = {order}): d/dt rho = {published}; {check.Explanation}",
                 check.Verdict, check.Witness),
         };
         return (steps, check);

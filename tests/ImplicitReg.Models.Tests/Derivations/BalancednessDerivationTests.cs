@@ -39,9 +39,28 @@ public sealed class BalancednessDerivationTests(ITestOutputHelper output)
     [Fact]
     public void TheTransposeOnTheWrongSideIsDisprovedWithAWitness()
     {
-        var d = BalancednessDerivation.Run(new DerivationOptions { Depth = 3 }, transposeOnWrongSide: true);
+        var d = BalancednessDerivation.Run(new DerivationOptions { Depth = 3, Published = new Dictionary<string, string> { ["conserved"] = "W[j+1]*W[j+1]^T - W[j]^T*W[j]" } });
         Assert.Equal(Verdict.Disproved, d.Conclusion);
         Assert.Contains(", not 0", d.Steps[^1].Witness);
         Snapshot.Verify(DerivationText.Render(d));
+    }
+
+    [Theory]
+    [InlineData("W[j+1]^T*W[j+1] + W[j]*W[j]^T")]
+    [InlineData("W[j+1]^T*W[j+1]")]
+    [InlineData("W[j+1]^T*W[j+1] - 2*W[j]*W[j]^T")]
+    public void OtherWrongConservedQuantitiesAreDisproved(string conserved) =>
+        Assert.Equal(Verdict.Disproved, BalancednessDerivation.Run(new DerivationOptions { Depth = 3, Published = new Dictionary<string, string> { ["conserved"] = conserved } }).Conclusion);
+
+    // A quantity that is conserved but not written as symmetric halves goes through the general product rule.
+    [Fact]
+    public void TheGeneralProductRulePathProvesTheSameIdentityWrittenDifferently() =>
+        Assert.Equal(Verdict.Proved, BalancednessDerivation.Run(new DerivationOptions { Dims = [2, 3, 2], Published = new Dictionary<string, string> { ["conserved"] = "W[j+1]^T*(W[j+1]*W[j:j+1]) - W[j]*W[j]^T" } }).Conclusion);
+
+    [Fact]
+    public void AConservedQuantityOfTheWrongShapeIsBadInputNamingTheKey()
+    {
+        var e = Assert.Throws<DerivationOptionException>(() => BalancednessDerivation.Run(new DerivationOptions { Dims = [2, 3, 2], Published = new Dictionary<string, string> { ["conserved"] = "W[j+1]^T*W[j+1] - W[j]^T*W[j]" } }));
+        Assert.Contains("'conserved'", e.Message);
     }
 }

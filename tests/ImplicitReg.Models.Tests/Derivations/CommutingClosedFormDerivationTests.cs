@@ -20,8 +20,9 @@ public sealed class CommutingClosedFormDerivationTests
         Assert.Equal(Verdict.Proved, CommutingClosedFormDerivation.Run(new DerivationOptions { Dims = [3], Components = 3 }).Conclusion);
 
     [Theory]
-    [InlineData(2)]
-    [InlineData(-1)]
-    public void AWrongExponentScaleIsDisproved(int scale) =>
-        Assert.Equal(Verdict.Disproved, CommutingClosedFormDerivation.Run(DerivationOptions.Defaults, exponentScale: scale).Conclusion);
+    [InlineData("exponent", "-2*kappa*S")]
+    [InlineData("exponent", "kappa*S")]
+    [InlineData("kappa", "2*c")]
+    public void AWrongExponentOrConstantIsDisproved(string key, string formula) =>
+        Assert.Equal(Verdict.Disproved, CommutingClosedFormDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { [key] = formula } }).Conclusion);
 }

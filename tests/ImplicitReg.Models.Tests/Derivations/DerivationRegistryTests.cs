@@ -37,6 +37,18 @@ public sealed class DerivationRegistryTests
         foreach (var claim in new[] { "M1", "M2", "M3", "M4", "M5", "M7", "M8" }) Assert.Contains(claim, claims);
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void EveryDerivationListsItsPublishedFormulasAndRefusesAnUnknownKey(string name)
+    {
+        var info = DerivationRegistry.Find(name)!;
+        Assert.NotEmpty(info.Published);
+        Assert.Equal(info.Published.Count, info.Published.Select(p => p.Key).Distinct().Count());
+        Assert.All(info.Published, p => Assert.False(string.IsNullOrWhiteSpace(p.Default)));
+        var e = Assert.Throws<DerivationOptionException>(() => info.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["no-such-key"] = "0" } }));
+        Assert.Contains(info.Published[0].Key, e.Message);
+    }
+
     [Fact]
     public void LatexEscapesTextAndTypesetsRates()
     {

@@ -16,7 +16,7 @@ public sealed class DeterminantDerivationTests
         Assert.Equal(Verdict.Proved, d.Steps.Single(s => s.Name == "Jacobi's formula").Verdict);
         // The sign argument rests on the closed-forms check, run for it, not on prose alone.
         var argument = d.Steps.Single(s => s.Name == $"N = {depth}: no singular value reaches 0");
-        Assert.Equal(ClosedFormsDerivation.Run().Conclusion, argument.Verdict);
+        Assert.Equal(ClosedFormsDerivation.Run(DerivationOptions.Defaults).Conclusion, argument.Verdict);
         Assert.Contains("derive closed-forms, run here, verdict proved", argument.Reason);
         Snapshot.Verify(DerivationText.Render(d), ("depth", depth));
     }
@@ -33,4 +33,10 @@ public sealed class DeterminantDerivationTests
     [Fact]
     public void ThreeByThreeLayersAreProved() =>
         Assert.Equal(Verdict.Proved, DeterminantDerivation.Run(new DerivationOptions { Dims = [3, 3, 3] }).Conclusion);
+
+    [Theory]
+    [InlineData("-sigma^(2-2/N)*Gii")]
+    [InlineData("N*sigma^(2-2/N)*Gii")]
+    public void AWrongSingularValueRateInTheProductFormIsDisproved(string rate) =>
+        Assert.Equal(Verdict.Disproved, DeterminantDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["sigma-rate"] = rate } }).Conclusion);
 }

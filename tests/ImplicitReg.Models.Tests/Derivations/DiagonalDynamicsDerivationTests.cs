@@ -28,7 +28,7 @@ public sealed class DiagonalDynamicsDerivationTests
     [InlineData("flipped sign", "N*(sigma^2)^(1-1/N)*Gii")]
     public void WrongVariantsAreDisproved(string variant, string published)
     {
-        var d = DiagonalDynamicsDerivation.Run(new DerivationOptions { Depth = 3 }, published);
+        var d = DiagonalDynamicsDerivation.Run(new DerivationOptions { Depth = 3, Published = new Dictionary<string, string> { ["rate"] = published } });
         Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.ConclusionText}");
         Assert.NotNull(d.Steps[^1].Witness);
     }
@@ -40,13 +40,13 @@ public sealed class DiagonalDynamicsDerivationTests
     [InlineData("(sigma*Gii)^(1/N)*...", "-N*(sigma^2)^(1-1/N)*(sigma*Gii)^(1/N)*sigma^(-1/N)")]
     public void FormulasThatHideTheSignOfTheGradientAreNotProved(string variant, string published)
     {
-        var d = DiagonalDynamicsDerivation.Run(new DerivationOptions(), published);
+        var d = DiagonalDynamicsDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["rate"] = published } });
         Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.Conclusion}: {d.ConclusionText}");
     }
 
     [Fact]
     public void AbsOfThePositiveSingularValueIsStillProved() =>
-        Assert.Equal(Verdict.Proved, DiagonalDynamicsDerivation.Run(new DerivationOptions(), "-N*(abs(sigma)^2)^(1-1/N)*Gii").Conclusion);
+        Assert.Equal(Verdict.Proved, DiagonalDynamicsDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["rate"] = "-N*(abs(sigma)^2)^(1-1/N)*Gii" } }).Conclusion);
 
     [Fact]
     public void NonSquareLayersAreRejectedWithTheFix()

@@ -30,5 +30,5 @@ public sealed class NonNegativeFlowDerivationTests
 
     [Fact]
     public void AMissingConstantIsDisproved() =>
-        Assert.Equal(Verdict.Disproved, NonNegativeFlowDerivation.Run(DerivationOptions.Defaults, kappaOverride: Expr.One).Conclusion);
+        Assert.Equal(Verdict.Disproved, NonNegativeFlowDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["kappa"] = "2*c" } }).Conclusion);
 }

@@ -9,7 +9,7 @@ public sealed class ScalarChainDerivationTests
     [Fact]
     public void TheScalarChainIsProvedForSymbolicN()
     {
-        var d = ScalarChainDerivation.Run();
+        var d = ScalarChainDerivation.Run(DerivationOptions.Defaults);
         Assert.Equal(Verdict.Proved, d.Conclusion);
         // Text and LaTeX snapshots of the default case: DerivationRegistryTests.
     }
@@ -21,7 +21,7 @@ public sealed class ScalarChainDerivationTests
     [InlineData("exponent 2 - 2*N", "d/dt sigma = -N*sigma^(2-2*N)*dL")]
     public void WrongVariantsAreDisprovedWithAWitness(string variant, string published)
     {
-        var d = ScalarChainDerivation.Run(published);
+        var d = ScalarChainDerivation.Run(Rate(published));
         Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.ConclusionText}");
         Assert.Contains("at ", d.Steps[^1].Witness);
     }
@@ -34,11 +34,14 @@ public sealed class ScalarChainDerivationTests
     [InlineData("(dL^2)^(N/(2*N))", "d/dt sigma = -N*sigma^(2-2/N)*(dL^2)^(N/(2*N))")]
     public void FormulasThatHideTheSignOfTheGradientAreNotProved(string variant, string published)
     {
-        var d = ScalarChainDerivation.Run(published);
+        var d = ScalarChainDerivation.Run(Rate(published));
         Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.Conclusion}: {d.ConclusionText}");
     }
 
     [Fact]
     public void AbsOfTheAssumedPositiveSigmaIsStillProved() =>
-        Assert.Equal(Verdict.Proved, ScalarChainDerivation.Run("d/dt sigma = -N*abs(sigma)^(2-2/N)*dL").Conclusion);
+        Assert.Equal(Verdict.Proved, ScalarChainDerivation.Run(Rate("d/dt sigma = -N*abs(sigma)^(2-2/N)*dL")).Conclusion);
+
+    private static DerivationOptions Rate(string published) =>
+        new() { Published = new Dictionary<string, string> { ["rate"] = published[(published.IndexOf('=') + 1)..].Trim() } };
 }

@@ -32,8 +32,16 @@ public sealed class SymmetricFlowDerivationTests
     public void TheWrongLossConstantIsDisproved()
     {
         // Negative control: kappa = 1 (the formula as printed, without its constant) for the half-sse loss.
-        var d = SymmetricFlowDerivation.Run(DerivationOptions.Defaults, kappaOverride: Expr.One);
+        var d = SymmetricFlowDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["kappa"] = "2*c" } });
         Assert.Equal(Verdict.Disproved, d.Conclusion);
         Assert.NotNull(d.Steps.Single(s => s.Name == "the constant").Witness);
     }
+
+    [Theory]
+    [InlineData("gradient-form", "-(G + G^T)^T*U^T")]
+    [InlineData("gradient-form", "-G*U")]
+    [InlineData("x-flow", "-kappa*(Astar*X - X*Astar)")]
+    [InlineData("u-flow", "-kappa*U*Astar")]
+    public void AWrongPublishedMatrixFormulaIsDisproved(string key, string formula) =>
+        Assert.Equal(Verdict.Disproved, SymmetricFlowDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { [key] = formula } }).Conclusion);
 }

@@ -36,7 +36,7 @@ public sealed class TensorNormsDerivationTests
     [InlineData("flipped sign", "N*rho^(2-2/N)*q")]
     public void WrongComponentNormOdesAreDisproved(string variant, string published)
     {
-        var d = TensorNormsDerivation.Run(DerivationOptions.Defaults, published);
+        var d = TensorNormsDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["norm-rate"] = published } });
         Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.ConclusionText}");
         Assert.NotNull(d.Steps[^1].Witness);
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using ImplicitReg.Symbolic.Printing.Snapshots;
 using Xunit.Sdk;
 
 namespace ImplicitReg.Testing.Snapshots;
@@ -17,7 +18,7 @@ namespace ImplicitReg.Testing.Snapshots;
 /// <c>DerivationTests.Renders_depth=3.verified.txt</c>.</example>
 public static class Snapshot
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly UTF8Encoding Utf8 = SnapshotText.Utf8;
 
     /// <summary>Compares <paramref name="text"/> with the snapshot of the calling test.</summary>
     public static void Verify(string text, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "") =>
@@ -51,19 +52,17 @@ public static class Snapshot
     {
         var verifiedPath = Path.Combine(directory, stem + ".verified.txt");
         var receivedPath = Path.Combine(directory, stem + ".received.txt");
-        if (File.Exists(receivedPath)) File.Delete(receivedPath); // stale from an earlier run
-        var actual = Normalise(SnapshotScrubber.Scrub(text, repositoryRoot));
-        string? expected = File.Exists(verifiedPath) ? Normalise(File.ReadAllText(verifiedPath, Utf8)) : null;
-
-        if (expected == actual) return new SnapshotOutcome(true, SnapshotState.Matched, verifiedPath, receivedPath, "");
+        // The comparison (scrubbing, normalising, writing the received file) is the library's, shared with claim files.
+        var (matched, actual, expected) = SnapshotText.Compare(text, verifiedPath, receivedPath, repositoryRoot);
+        if (matched) return new SnapshotOutcome(true, SnapshotState.Matched, verifiedPath, receivedPath, "");
 
         if (mode.Accept && !mode.IsCi)
         {
+            File.Delete(receivedPath);
             File.WriteAllText(verifiedPath, actual, Utf8);
             return new SnapshotOutcome(true, SnapshotState.Accepted, verifiedPath, receivedPath, "");
         }
 
-        File.WriteAllText(receivedPath, actual, Utf8);
         var state = expected is null ? SnapshotState.New : SnapshotState.Mismatch;
         var message = new StringBuilder();
         message.Append(state == SnapshotState.New
@@ -72,7 +71,7 @@ public static class Snapshot
         if (mode.Accept && mode.IsCi) message.Append($"{SnapshotMode.AcceptVariable} is ignored because CI=true: snapshots are never accepted in CI.\n");
         message.Append($"Received: {receivedPath}\n");
         message.Append($"Verified: {verifiedPath}\n");
-        if (expected is not null && FirstDifference(expected, actual) is var (line, e, a))
+        if (expected is not null && SnapshotText.FirstDifference(expected, actual) is var (line, e, a))
             message.Append($"First difference at line {line}:\n  verified: {e}\n  received: {a}\n");
         message.Append("--- received ---\n").Append(actual).Append(actual.EndsWith('\n') ? "" : "\n");
         message.Append("--- verified ---\n").Append(expected ?? "(missing)\n");
@@ -88,26 +87,6 @@ public static class Snapshot
         foreach (var (n, v) in parameters) sb.Append('_').Append(n).Append('=').Append(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture));
         var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|', ' ']).ToHashSet();
         return new string(sb.ToString().Select(c => invalid.Contains(c) ? '-' : c).ToArray());
-    }
-
-    // One trailing newline, LF only: the form written to disk and compared.
-    private static string Normalise(string text)
-    {
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        return text.TrimEnd('\n') + "\n";
-    }
-
-    private static (int Line, string Expected, string Actual)? FirstDifference(string expected, string actual)
-    {
-        var e = expected.Split('\n');
-        var a = actual.Split('\n');
-        for (int i = 0; i < Math.Max(e.Length, a.Length); i++)
-        {
-            var x = i < e.Length ? e[i] : "(end of file)";
-            var y = i < a.Length ? a[i] : "(end of file)";
-            if (x != y) return (i + 1, x, y);
-        }
-        return null;
     }
 
     private static string? RepositoryRoot(string directory)

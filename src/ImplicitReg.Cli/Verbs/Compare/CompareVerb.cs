@@ -2,6 +2,7 @@ using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Cli.Verbs.Simulate;
 using ImplicitReg.Experiments.FlowVsDescent;
+using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Compare;
@@ -11,7 +12,7 @@ namespace ImplicitReg.Cli.Verbs.Compare;
 /// η/8 over the same horizon; prints the largest gaps and the observed order (≈ 1). <c>compare singular-values</c>
 /// (M4): the singular values of W(t) along the flow against the σ-equation driven by the measured ⟨G, u vᵀ⟩.
 /// </summary>
-public sealed class CompareVerb : ICliVerb
+public sealed class CompareVerb : ILegacyCliVerb
 {
     /// <summary>The observed order must be within this of 1 for exit 0 (first order, allowing the O(η) shift).</summary>
     public const double OrderTolerance = 0.2;
@@ -75,7 +76,7 @@ public sealed class CompareVerb : ICliVerb
             : FlowVsGd(io, model, flow, new FlowVsDescentOptions(lr, time, halvings, rtol, atol), json);
     }
 
-    private static int FlowVsGd(CliIO io, DmfOptions model, LayerFlowSystem flow, FlowVsDescentOptions options, bool json)
+    private static int FlowVsGd(CliIO io, DmfSetup model, LayerFlowSystem flow, FlowVsDescentOptions options, bool json)
     {
         var bar = new ProgressBar(io, "compare", options.Halvings + 2);
         int stage = 0;
@@ -155,7 +156,7 @@ public sealed class CompareVerb : ICliVerb
         return agrees ? ExitCodes.Ok : ExitCodes.Refuted;
     }
 
-    private static int SingularValues(CliIO io, DmfOptions model, LayerFlowSystem flow, double time, int samples, double rtol, double atol, bool json)
+    private static int SingularValues(CliIO io, DmfSetup model, LayerFlowSystem flow, double time, int samples, double rtol, double atol, bool json)
     {
         var report = SingularValueCheck.Run(flow, model.Problem, model.InitialLayers, time, samples, Math.Max(rtol, 1e-13), Math.Max(atol, 1e-15), io.Cancel);
         bool agrees = report.ReachedHorizon && report.EquationDeviation <= SigmaTolerance && report.ClosedFormDeviation <= SigmaTolerance;

@@ -11,7 +11,7 @@ namespace ImplicitReg.Cli.Verbs.Derive;
 /// its steps (text, LaTeX or JSON). Exit 0 when the result is proved equal to the published formula, 1 when
 /// disproved (a witness is printed), 3 when only numerically equal.
 /// </summary>
-public sealed class DeriveVerb : ICliVerb
+public sealed class DeriveVerb : ILegacyCliVerb
 {
     public string Name => "derive";
 

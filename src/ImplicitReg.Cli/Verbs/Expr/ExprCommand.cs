@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Parsing;
@@ -8,17 +9,25 @@ namespace ImplicitReg.Cli.Verbs.Expressions;
 /// One run of an <c>expr</c> subcommand: its arguments (the subcommand name first), the streams, and the
 /// helpers every subcommand shares for reading expression arguments and printing results.
 /// </summary>
-internal sealed class ExprCommand(string name, CliArgs args, CliIO io)
+internal sealed class ExprCommand(string name, ParseResult result, IReadOnlyList<string> operands, ExprOptions options, CliIO io)
 {
     private static readonly string[] Ordinals = ["first", "second", "third"];
     private bool _stdinUsed;
 
     public string Name { get; } = name;
-    public CliArgs Args { get; } = args;
     public CliIO IO { get; } = io;
 
+    /// <summary>The options of the <c>expr</c> subcommands (each subcommand accepts only its own).</summary>
+    public ExprOptions Options { get; } = options;
+
     /// <summary>The arguments after the subcommand name.</summary>
-    public IReadOnlyList<string> Operands => Args.Positionals.Skip(1).ToList();
+    public IReadOnlyList<string> Operands { get; } = operands;
+
+    /// <summary>The parsed value of <paramref name="option"/> (its default when absent).</summary>
+    public T? Get<T>(Option<T> option) => result.GetValue(option);
+
+    /// <summary>Whether <paramref name="option"/> was given on the command line.</summary>
+    public bool Given(Option option) => result.WasGiven(option);
 
     /// <summary>Requires exactly the named operands, e.g. ["expression"] or ["left side", "right side"].</summary>
     public void ExpectOperands(params string[] names)
@@ -32,7 +41,7 @@ internal sealed class ExprCommand(string name, CliArgs args, CliIO io)
     }
 
     /// <summary>The <c>--format</c> option (text when absent).</summary>
-    public ExprFormat Format() => ExprFormats.Parse(Args.Choice("format", "text", ExprFormats.Names));
+    public ExprFormat Format() => ExprFormats.Parse(Get(Options.Format)!);
 
     /// <summary>
     /// Reads operand <paramref name="index"/>: literal text, <c>-</c> for standard input or <c>@path</c>; a

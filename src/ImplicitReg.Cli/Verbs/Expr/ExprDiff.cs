@@ -14,13 +14,10 @@ internal static class ExprDiff
     public static int Run(ExprCommand c)
     {
         var format = c.Format();
-        var wrt = c.Args.Options("wrt").SelectMany(SplitNames).ToList();
-        var orderText = c.Args.Option("order");
-        int order = c.Args.Int("order", 1);
-        c.Args.EnsureAllUsed();
+        var wrt = c.Get(c.Options.WrtMany)!.SelectMany(SplitNames).ToList();
+        int order = c.Get(c.Options.Order);
         c.ExpectOperands("expression");
-        if (order < 0) throw new CliUsageException($"--order must be 0 or more, got {order}");
-        if (orderText is not null && wrt.Count > 1)
+        if (c.Given(c.Options.Order) && wrt.Count > 1)
             throw new CliUsageException("--order applies to a single --wrt variable; for a mixed derivative repeat --wrt (e.g. --wrt x --wrt x --wrt y)");
         var e = c.ReadExpression(0);
         var variables = wrt.Select(n => ExprTransforms.Symbol(n, "--wrt")).ToList();

@@ -16,8 +16,7 @@ internal static class ExprEqual
     public static int Run(ExprCommand c)
     {
         var format = c.Format();
-        int? seed = c.Args.Option("seed") is null ? null : c.Args.Int("seed", 0);
-        c.Args.EnsureAllUsed();
+        int? seed = c.Get(c.Options.Seed);
         c.ExpectOperands("left side", "right side");
         var a = c.ReadExpression(0);
         var b = c.ReadExpression(1);

@@ -15,9 +15,8 @@ internal static class ExprEval
     public static int Run(ExprCommand c)
     {
         var format = c.Format();
-        bool numeric = c.Args.Flag("numeric");
-        var at = c.Args.Options("at");
-        c.Args.EnsureAllUsed();
+        bool numeric = c.Get(c.Options.Numeric);
+        var at = c.Get(c.Options.At)!;
         c.ExpectOperands("expression");
         var point = PointParser.Parse(at);
         var e = c.Read(0);

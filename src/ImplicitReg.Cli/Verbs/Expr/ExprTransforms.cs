@@ -12,7 +12,6 @@ internal static class ExprTransforms
     public static int Apply(ExprCommand c, Func<Expr, Expr> transform)
     {
         var format = c.Format();
-        c.Args.EnsureAllUsed();
         c.ExpectOperands("expression");
         c.WriteLine(format.Render(transform(c.Read(0))));
         return ExitCodes.Ok;
@@ -22,20 +21,16 @@ internal static class ExprTransforms
     public static int Collect(ExprCommand c)
     {
         var format = c.Format();
-        var variable = c.Args.Option("wrt") ?? throw new CliUsageException("'expr collect' needs --wrt <symbol>, the variable whose powers group the terms");
-        c.Args.EnsureAllUsed();
+        var variable = c.Get(c.Options.Wrt) ?? throw new CliUsageException("'expr collect' needs --wrt <symbol>, the variable whose powers group the terms");
         c.ExpectOperands("expression");
         var x = Symbol(variable, "--wrt");
         c.WriteLine(format.Render(Algebra.Collect(c.Read(0), x)));
         return ExitCodes.Ok;
     }
 
-    /// <summary>latex, mathml: the notation is the subcommand, so --format would contradict it.</summary>
+    /// <summary>latex, mathml, smtlib: the notation is the subcommand, so they have no --format.</summary>
     public static int Render(ExprCommand c, Func<Expr, string> print)
     {
-        if (c.Args.Option("format") is not null)
-            throw new CliUsageException($"'expr {c.Name}' always prints {c.Name}; --format chooses the notation of the other subcommands");
-        c.Args.EnsureAllUsed();
         c.ExpectOperands("expression");
         c.WriteLine(print(c.Read(0)));
         return ExitCodes.Ok;

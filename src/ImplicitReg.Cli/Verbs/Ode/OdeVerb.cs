@@ -16,7 +16,7 @@ namespace ImplicitReg.Cli.Verbs.Ode;
 /// requested times or at every accepted step. Exit 0 when t1 (or a stopping event) is reached, 2 for bad input,
 /// 3 when the step limit is hit, 4 when the solution blows up, 130 when interrupted (rows written so far stay).
 /// </summary>
-public sealed class OdeVerb : ICliVerb
+public sealed class OdeVerb : ILegacyCliVerb
 {
     public string Name => "ode";
 

@@ -14,7 +14,7 @@ namespace ImplicitReg.Cli.Verbs.Prove;
 /// <c>implicitreg prove "&lt;statement&gt;"</c>: decides a statement of real arithmetic with Z3 in-process;
 /// prints <c>proved</c>, <c>refuted</c> with a kernel-confirmed counterexample, or <c>unknown</c> with the reason.
 /// </summary>
-public sealed class ProveVerb : ICliVerb
+public sealed class ProveVerb : ILegacyCliVerb
 {
     private readonly string? _z3Library;
 

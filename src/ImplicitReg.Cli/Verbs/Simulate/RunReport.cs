@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Experiments.Simulators.Runs;
 using ImplicitReg.Symbolic.Printing;
 
@@ -16,7 +17,7 @@ internal static class RunReport
     /// <param name="modelFields">the model's fields between the loss and the optimizer.</param>
     /// <param name="withTime">whether the gradient-flow time of the run is reported (dmf).</param>
     /// <param name="finalFields">the model's final metrics, written last (nothing when there are none).</param>
-    public static string Json(RunIdentity id, RunSettings s, RunResult r, Action<Utf8JsonWriter> modelFields, bool withTime,
+    public static string Json(RunIdentity id, RunSchedule s, RunResult r, Action<Utf8JsonWriter> modelFields, bool withTime,
         Action<Utf8JsonWriter> finalFields) => JsonText.Render(w =>
     {
         w.WriteStartObject();
@@ -42,7 +43,7 @@ internal static class RunReport
     /// <param name="modelLine">the model's line, with its own label (<c>init: …</c>, <c>model: …</c>).</param>
     /// <param name="withTime">whether the gradient-flow time of the run is reported (dmf).</param>
     /// <param name="stepsPerSecondFormat">a numeric format: slow models (cp) show a decimal.</param>
-    public static void WriteHeading(TextWriter o, RunIdentity id, string problemLine, string modelLine, RunSettings s, RunResult r,
+    public static void WriteHeading(TextWriter o, RunIdentity id, string problemLine, string modelLine, RunSchedule s, RunResult r,
         bool withTime, string stepsPerSecondFormat)
     {
         o.WriteLine($"seed: {id.Seed}");

@@ -1,9 +1,9 @@
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Experiments.Simulators.Optimizers;
+using ImplicitReg.Experiments.Runs;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 
-/// <summary>The optimizer, stopping rules and outputs shared by every <c>simulate</c> model.</summary>
+/// <summary>The run options shared by every <c>simulate</c> model, read into the <see cref="RunSpec"/>, and the outputs.</summary>
 public sealed class RunSettings
 {
     public const string Help =
@@ -18,37 +18,25 @@ public sealed class RunSettings
           --format text|json     what is printed at the end (default text)
         """;
 
-    public required Optimizer Optimizer { get; init; }
-    public required long Steps { get; init; }
-    public required double StopLoss { get; init; }
-    public required long RecordEvery { get; init; }
-    public required int Top { get; init; }
     public required string? OutPath { get; init; }
     public required bool Json { get; init; }
 
-    public static RunSettings Read(CliArgs a, string defaultOptimizer, double defaultLearningRate, double defaultStopLoss)
+    /// <summary>Reads the run options into <paramref name="spec"/> and the output options into the settings.</summary>
+    public static (RunSpec Spec, RunSettings Settings) Read(CliArgs a, RunSpec spec, string defaultOptimizer)
     {
-        var name = a.Choice("optimizer", defaultOptimizer, "gd", "normalized");
-        var lr = a.Double("lr", defaultLearningRate);
-        if (!(lr > 0)) throw new CliUsageException($"--lr must be positive, got {lr}");
-        long steps = a.Long("steps", 10_000);
-        if (steps < 0) throw new CliUsageException("--steps must be non-negative");
-        var stopLoss = a.Double("stop-loss", defaultStopLoss);
-        long every = a.Long("record-every", Math.Max(1, steps / 200));
-        if (every < 1) throw new CliUsageException("--record-every must be at least 1");
-        int top = a.Int("top", 5);
-        if (top < 1) throw new CliUsageException("--top must be at least 1");
-        return new RunSettings
+        spec = spec with
         {
-            Optimizer = name == "normalized" ? new NormalizedGradientDescent(lr) : new GradientDescent(lr),
-            Steps = steps,
-            StopLoss = stopLoss,
-            RecordEvery = every,
-            Top = top,
+            Optimizer = a.Choice("optimizer", defaultOptimizer, "gd", "normalized"),
+            LearningRate = a.Option("lr") is null ? null : a.Double("lr", 0),
+            Steps = a.Option("steps") is null ? null : a.Long("steps", 0),
+            StopLoss = a.Option("stop-loss") is null ? null : a.Double("stop-loss", 0),
+            RecordEvery = a.Option("record-every") is null ? null : a.Long("record-every", 0),
+            Top = a.Option("top") is null ? null : a.Int("top", 0),
+        };
+        return (spec, new RunSettings
+        {
             OutPath = a.Option("out"),
             Json = a.Choice("format", "text", "text", "json") == "json",
-        };
+        });
     }
-
-    public string DescribeOptimizer() => $"{Optimizer.Name} lr {Numbers.Short(Optimizer.LearningRate)}";
 }

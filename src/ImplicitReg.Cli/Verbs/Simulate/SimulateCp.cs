@@ -1,10 +1,5 @@
-using System.Globalization;
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Models.Losses;
-using ImplicitReg.Experiments.Simulators;
-using ImplicitReg.Experiments.Simulators.Cp;
-using ImplicitReg.Experiments.Simulators.Runs;
-
+using ImplicitReg.Experiments.Runs;
 namespace ImplicitReg.Cli.Verbs.Simulate;
 
 /// <summary><c>simulate cp</c>: GD on a CP tensor factorization (E3), tracking component norms.</summary>
@@ -22,34 +17,29 @@ internal static class SimulateCp
 
     public static int Run(CliArgs a, CliIO io)
     {
-        int seed = a.Int("seed", 0);
-        var sizes = Sizes(a.Option("sizes") ?? "10x10x10x10");
-        int rank = a.Int("rank", 5);
-        int observed = a.Int("observed", 2000);
-        int components = a.Int("components", 1000);
-        if (components < 1) throw new CliUsageException("--components must be positive");
-        double std = a.Double("init-std", 1e-2);
-        var scale = ModelOptions.Loss(a, "mse");
-        var settings = RunSettings.Read(a, "normalized", 1e-2, 1e-8);
+        var model = new RunSpec
+        {
+            Model = "cp",
+            Seed = a.Int("seed", 0),
+            Sizes = a.Option("sizes") ?? "10x10x10x10",
+            Rank = a.Int("rank", 5),
+            Observed = a.Int("observed", 2000),
+            Components = a.Int("components", 1000),
+            InitStd = a.Double("init-std", 1e-2),
+            Loss = a.Option("loss"),
+        };
+        var (spec, settings) = RunSettings.Read(a, model, "normalized");
         a.EnsureAllUsed();
 
-        var random = new SeededRandom(seed);
-        var problem = ModelOptions.Problem(() => CpProblem.RandomCompletion(sizes, rank, observed, scale, random));
-        var sim = new CpSimulator(problem, CpSimulator.GaussianFactors(sizes, components, std, random));
-        int k = Math.Min(settings.Top, components);
-        var id = new RunIdentity("cp", seed, problem.Name, LossScales.Name(scale));
-        double[]? lastRow = null;
-        var result = RecordedRun.Execute(sim, settings, io, id, $"components={components} init-std={Numbers.Exact(std)}",
-            ["reconstruction", "balance_spread", .. Enumerable.Range(1, k).Select(r => $"norm{r}")],
-            (step, loss, time) =>
-            {
-                if (!double.IsFinite(loss)) return null;
-                var norms = sim.ComponentNorms().OrderByDescending(x => x).Take(k);
-                return lastRow = [step, time, loss, sim.ReconstructionError(), sim.BalanceSpread(), .. norms];
-            });
+        using var run = RunOptionErrors.Guard(() => PreparedRun.Prepare(spec));
+        int components = spec.Components!.Value;
+        var id = RunConsole.Identity(run);
+        var recorded = RunConsole.Execute(run, settings, io);
+        var result = recorded.Result;
+        var lastRow = recorded.Rows.Count > 0 ? recorded.Rows[^1] : null; // the last finite record, as before the move
         if (settings.Json)
         {
-            io.Out.Write(RunReport.Json(id, settings, result, w => w.WriteNumber("components", components), withTime: false, w =>
+            io.Out.Write(RunReport.Json(id, run.Schedule, result, w => w.WriteNumber("components", components), withTime: false, w =>
             {
                 if (lastRow is null) return;
                 Numbers.Write(w, "reconstruction", lastRow[3]);
@@ -60,8 +50,7 @@ internal static class SimulateCp
         else
         {
             var o = io.Out;
-            RunReport.WriteHeading(o, id, $"{problem.Name}; loss {id.Loss} (c = {Numbers.Short(problem.Constant)})",
-                $"model: {components} components, factors N(0, {Numbers.Short(std)}^2)", settings, result, withTime: false, "F1");
+            RunReport.WriteHeading(o, id, run.ProblemLine, run.ModelLine, run.Schedule, result, withTime: false, "F1");
             if (lastRow is not null)
             {
                 o.WriteLine($"final (step {lastRow[0]}):");
@@ -74,14 +63,4 @@ internal static class SimulateCp
         return SimulateVerb.Finish(result, io);
     }
 
-    private static int[] Sizes(string text)
-    {
-        var parts = text.Split('x', 'X');
-        var sizes = new int[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
-                throw new CliUsageException($"--sizes expects positive sizes separated by 'x' (e.g. 10x10x10x10), got '{text}'");
-        if (sizes.Length < 2) throw new CliUsageException("--sizes needs at least two modes");
-        return sizes;
-    }
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Experiments.Simulators.Dmf;
-using ImplicitReg.Experiments.Simulators.Metrics;
+using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Experiments.Simulators.Runs;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
@@ -11,73 +9,55 @@ internal static class SimulateDmf
 {
     public static int Run(CliArgs a, CliIO io)
     {
-        var model = DmfOptions.Read(a, defaultProblem: "random", defaultStd: a.Option("problem") is "2x2" or "generalized" ? 8e-3 : null,
-            defaultPositiveDet: false);
-        var settings = RunSettings.Read(a, "gd", 1e-2, 0);
-        var entries = Entries(a.Option("entries") ?? "1,1", model.Problem);
+        var model = DmfOptions.ReadSpec(a, defaultProblem: "random");
+        var (spec, settings) = RunSettings.Read(a, model with { Entries = a.Option("entries") }, "gd");
         a.EnsureAllUsed();
 
-        var problem = model.Problem;
-        using var sim = new DmfSimulator(problem.Loss, model.InitialLayers);
-        int k = Math.Min(settings.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));
-        var id = new RunIdentity("dmf", model.Seed, problem.Name, Models.Losses.LossScales.Name(problem.Loss.Scale));
-        DmfSnapshot? last = null;
-        var result = RecordedRun.Execute(sim, settings, io, id,
-            $"dims={string.Join(",", problem.Dimensions)} init=\"{model.DescribeInit()}\"",
-            ["frobenius", "nuclear", "spectral", "det", "balancedness", "reconstruction",
-                .. Enumerable.Range(1, k).Select(r => $"sigma{r}"),
-                .. Enumerable.Range(1, k).Select(r => $"alignment{r}"),
-                .. entries.Select(e => $"W[{e.Row + 1};{e.Column + 1}]")],
-            (step, loss, time) =>
-            {
-                last = double.IsFinite(loss) && sim.ParametersFinite()
-                    ? DmfSnapshot.Take(sim, step, time, loss, k, entries, problem.GroundTruth)
-                    : null;
-                return last is null ? null : Row(last);
-            });
-        if (settings.Json) io.Out.Write(Json(id, model, settings, result, last));
-        else WriteText(io.Out, id, model, settings, result, last, entries);
-        return SimulateVerb.Finish(result, io);
+        var setup = RunOptionErrors.Guard(() => DmfSetup.Build(spec, DmfDefaults.Simulate(spec)));
+        using var run = RunOptionErrors.Guard(() => PreparedRun.PrepareDmf(spec, setup));
+        var id = RunConsole.Identity(run);
+        var recorded = RunConsole.Execute(run, settings, io);
+        var last = recorded.Last is null ? null : new Final(recorded);
+        if (settings.Json) io.Out.Write(Json(id, setup, run.Schedule, recorded.Result, last));
+        else WriteText(io.Out, id, run, recorded.Result, last);
+        return SimulateVerb.Finish(recorded.Result, io);
     }
 
-    private static IEnumerable<double> Row(DmfSnapshot s) =>
-        new[] { s.Step, s.Time, s.Loss, s.Frobenius, s.Nuclear, s.Spectral, s.Determinant, s.Balancedness, s.ReconstructionError }
-            .Concat(s.SingularValues).Concat(s.Alignment).Concat(s.Entries);
-
-    private static List<(int Row, int Column)> Entries(string text, DmfProblem problem)
+    /// <summary>The last record, read back by column name.</summary>
+    private sealed class Final(RecordedRunResult r)
     {
-        var list = new List<(int, int)>();
-        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var ij = part.Split(',', StringSplitOptions.TrimEntries);
-            if (ij.Length != 2 || !int.TryParse(ij[0], NumberStyles.None, CultureInfo.InvariantCulture, out var i) ||
-                !int.TryParse(ij[1], NumberStyles.None, CultureInfo.InvariantCulture, out var j))
-                throw new CliUsageException($"--entries expects 1-based pairs 'i,j' separated by ';', got '{part}'");
-            if (i < 1 || j < 1 || i > problem.Dimensions[^1] || j > problem.Dimensions[0])
-                throw new CliUsageException($"entry ({i},{j}) is outside the {problem.Dimensions[^1]}x{problem.Dimensions[0]} matrix");
-            list.Add((i - 1, j - 1));
-        }
-        return list;
+        private readonly double[] _row = r.Last!;
+        private readonly List<string> _columns = [.. r.Columns];
+
+        public double this[string name] => _row[_columns.IndexOf(name)];
+
+        public long Step => (long)this["step"];
+
+        public double[] Prefixed(string prefix) =>
+            _columns.Select((c, i) => (c, i)).Where(x => x.c.StartsWith(prefix, StringComparison.Ordinal)).Select(x => _row[x.i]).ToArray();
+
+        public IEnumerable<(string Name, double Value)> Entries =>
+            _columns.Select((c, i) => (c, i)).Where(x => x.c.StartsWith("W[", StringComparison.Ordinal))
+                .Select(x => (x.c.Replace(';', ','), _row[x.i]));
     }
 
-    private static void WriteText(TextWriter w, RunIdentity id, DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last,
-        List<(int Row, int Column)> entries)
+    private static void WriteText(TextWriter w, RunIdentity id, PreparedRun run, RunResult r, Final? last)
     {
-        RunReport.WriteHeading(w, id, model.DescribeProblem(), $"init: {model.DescribeInit()}", s, r, withTime: true, "F0");
+        RunReport.WriteHeading(w, id, run.ProblemLine, run.ModelLine, run.Schedule, r, withTime: true, "F0");
         if (last is null) return;
         w.WriteLine($"final (step {last.Step}):");
-        w.WriteLine($"  loss            {Numbers.Short(last.Loss)}");
-        if (!double.IsNaN(last.ReconstructionError)) w.WriteLine($"  reconstruction  {Numbers.Short(last.ReconstructionError)}  (|W - W*|_F^2 / |W*|_F^2)");
-        w.WriteLine($"  singular values {string.Join(" ", last.SingularValues.Select(Numbers.Short))}");
-        if (!double.IsNaN(last.Determinant)) w.WriteLine($"  det W           {Numbers.Short(last.Determinant)}");
-        w.WriteLine($"  norms           frobenius {Numbers.Short(last.Frobenius)}, nuclear {Numbers.Short(last.Nuclear)}, spectral {Numbers.Short(last.Spectral)}");
-        w.WriteLine($"  balancedness    {Numbers.Short(last.Balancedness)}  (max_j |W_(j+1)^T W_(j+1) - W_j W_j^T|_F)");
-        w.WriteLine($"  <G, u_r v_r^T>  {string.Join(" ", last.Alignment.Select(Numbers.Short))}");
-        for (int i = 0; i < entries.Count; i++)
-            w.WriteLine($"  W[{entries[i].Row + 1},{entries[i].Column + 1}]          {Numbers.Short(last.Entries[i])}");
+        w.WriteLine($"  loss            {Numbers.Short(last["loss"])}");
+        if (!double.IsNaN(last["reconstruction"])) w.WriteLine($"  reconstruction  {Numbers.Short(last["reconstruction"])}  (|W - W*|_F^2 / |W*|_F^2)");
+        w.WriteLine($"  singular values {string.Join(" ", last.Prefixed("sigma").Select(Numbers.Short))}");
+        if (!double.IsNaN(last["det"])) w.WriteLine($"  det W           {Numbers.Short(last["det"])}");
+        w.WriteLine($"  norms           frobenius {Numbers.Short(last["frobenius"])}, nuclear {Numbers.Short(last["nuclear"])}, spectral {Numbers.Short(last["spectral"])}");
+        w.WriteLine($"  balancedness    {Numbers.Short(last["balancedness"])}  (max_j |W_(j+1)^T W_(j+1) - W_j W_j^T|_F)");
+        w.WriteLine($"  <G, u_r v_r^T>  {string.Join(" ", last.Prefixed("alignment").Select(Numbers.Short))}");
+        foreach (var (name, value) in last.Entries)
+            w.WriteLine($"  {name}          {Numbers.Short(value)}");
     }
 
-    private static string Json(RunIdentity id, DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last) => RunReport.Json(id, s, r, w =>
+    private static string Json(RunIdentity id, DmfSetup model, RunSchedule s, RunResult r, Final? last) => RunReport.Json(id, s, r, w =>
     {
         Numbers.Write(w, "lossConstant", model.Problem.Loss.Constant);
         w.WriteStartArray("dims");
@@ -90,16 +70,16 @@ internal static class SimulateDmf
         {
             w.WriteStartObject("final");
             w.WriteNumber("step", last.Step);
-            Numbers.Write(w, "loss", last.Loss);
-            Numbers.Write(w, "reconstruction", last.ReconstructionError);
-            Numbers.WriteArray(w, "singularValues", last.SingularValues);
-            Numbers.Write(w, "det", last.Determinant);
-            Numbers.Write(w, "frobenius", last.Frobenius);
-            Numbers.Write(w, "nuclear", last.Nuclear);
-            Numbers.Write(w, "spectral", last.Spectral);
-            Numbers.Write(w, "balancedness", last.Balancedness);
-            Numbers.WriteArray(w, "alignment", last.Alignment);
-            Numbers.WriteArray(w, "entries", last.Entries);
+            Numbers.Write(w, "loss", last["loss"]);
+            Numbers.Write(w, "reconstruction", last["reconstruction"]);
+            Numbers.WriteArray(w, "singularValues", last.Prefixed("sigma"));
+            Numbers.Write(w, "det", last["det"]);
+            Numbers.Write(w, "frobenius", last["frobenius"]);
+            Numbers.Write(w, "nuclear", last["nuclear"]);
+            Numbers.Write(w, "spectral", last["spectral"]);
+            Numbers.Write(w, "balancedness", last["balancedness"]);
+            Numbers.WriteArray(w, "alignment", last.Prefixed("alignment"));
+            Numbers.WriteArray(w, "entries", last.Entries.Select(e => e.Value));
             w.WriteEndObject();
         }
     });

@@ -9,7 +9,7 @@ namespace ImplicitReg.Cli.Verbs.Simulate;
 /// second and the final metrics; <c>--out</c> records metrics along the run as CSV. Exit 0 when the run ends
 /// normally, 4 when it diverges (with the step), 130 when interrupted.
 /// </summary>
-public sealed class SimulateVerb : ICliVerb
+public sealed class SimulateVerb : ILegacyCliVerb
 {
     public string Name => "simulate";
 

@@ -36,7 +36,7 @@ public sealed class ExprDiffTests
     [InlineData("the expression is a constant", "3")]
     [InlineData("--wrt expects a symbol name", "x*y", "--wrt", "2x")]
     [InlineData("--wrt has an empty name", "x*y", "--wrt", "x,,y")]
-    [InlineData("--order must be 0 or more", "x", "--order", "-1")]
+    [InlineData("option --order must be between 0 and 1000, got -1", "x", "--order", "-1")]
     [InlineData("--order expects an integer", "x", "--order", "two")]
     [InlineData("works on expressions", "x < 1", "--wrt", "x")]
     public void BadRequestsAreExplained(string message, string input, params string[] options)

@@ -72,10 +72,10 @@ public sealed class ExprErrorTests
     [Theory]
     [InlineData("name a subcommand")]
     [InlineData("unknown subcommand 'integrate'", "integrate", "x")]
-    [InlineData("unknown option --wtr", "diff", "x", "--wtr", "x")]
-    [InlineData("unknown option --numeric", "expand", "x", "--numeric")]
+    [InlineData("unknown option '--wtr'", "diff", "x", "--wtr", "x")]
+    [InlineData("unknown option '--numeric'", "expand", "x", "--numeric")]
     [InlineData("--format must be one of text|latex|mathml|json", "expand", "x", "--format", "pdf")]
-    [InlineData("'expr latex' always prints latex", "latex", "x", "--format", "json")]
+    [InlineData("unknown option '--format' for 'expr latex'", "latex", "x", "--format", "json")]
     [InlineData("needs <expression>", "expand")]
     [InlineData("cannot read expression file", "expand", "@/nonexistent/expr.txt")]
     public void UsageErrorsExitTwoWithAClearMessage(string message, params string[] args)

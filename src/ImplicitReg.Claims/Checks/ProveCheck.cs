@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using ImplicitReg.Claims.Results;
+using ImplicitReg.Claims.Schema;
+using ImplicitReg.Solver.Backends;
+using ImplicitReg.Solver.Certificates;
+using ImplicitReg.Solver.Native;
+using ImplicitReg.Solver.Proving;
+using ImplicitReg.Solver.Translation;
+using ImplicitReg.Symbolic.Core;
+using SolverVerdict = ImplicitReg.Solver.Verdicts.Verdict;
+using ImplicitReg.Solver.Verdicts;
+
+namespace ImplicitReg.Claims.Checks;
+
+/// <summary>
+/// A prove check: each statement, under the check's assumptions and wherever its terms are defined, is handed to
+/// the solver (Z3, in-process). Verified when every statement is proved; refuted when one has a counterexample the
+/// kernel confirms; unknown otherwise. The SMT-LIB certificates of every case are written when asked.
+/// </summary>
+public static class ProveCheck
+{
+    public static (CheckVerdict Verdict, string Evidence, string? Reason, CheckEvidence Details) Run(ClaimSpec claim, ProveCheckSpec spec, CheckContext context)
+    {
+        if (Z3Library.Probe() is { IsAvailable: false } missing)
+            return (CheckVerdict.Error, "libz3 missing", missing.Message, new ProofEvidence([]));
+        var prover = new Prover(new Z3Backend(), new ProverOptions { Timeout = TimeSpan.FromMilliseconds(spec.TimeoutMs) });
+        var assumptions = spec.Assume.Select(a => (Statement)a.Expr).Concat(spec.Assume.SelectMany(a => a.Domain)).ToList();
+        var obligations = new List<ObligationEvidence>();
+        var verdicts = new List<(FormulaSpec Statement, SolverVerdict? Verdict, string? Error)>();
+        for (int i = 0; i < spec.Statements.Count; i++)
+        {
+            var statement = spec.Statements[i];
+            var name = spec.Statements.Count == 1 ? spec.Id : $"{spec.Id}-{i + 1}";
+            var clock = Stopwatch.StartNew();
+            // Canonical forms can lose where the statement is defined: the parser's domain conditions become premises.
+            var obligation = Obligation.Of(name, (Statement)statement.Expr, statement.Domain.Concat(assumptions).Distinct());
+            try
+            {
+                var verdict = prover.Prove(obligation, context.Cancel);
+                var files = WriteCertificates(claim, name, verdict, obligation, context);
+                verdicts.Add((statement, verdict, null));
+                obligations.Add(new ObligationEvidence(statement.Text, spec.Assume.Select(a => a.Text).ToList(), Name(verdict.Kind),
+                    verdict.Counterexample?.Values.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value.Text)).ToList(),
+                    verdict.Reason, files, verdict.Elapsed));
+            }
+            catch (UntranslatableException e)
+            {
+                verdicts.Add((statement, null, e.Message));
+                obligations.Add(new ObligationEvidence(statement.Text, spec.Assume.Select(a => a.Text).ToList(), "error", null,
+                    $"cannot be decided exactly: {e.Message}", [], clock.Elapsed));
+            }
+        }
+        var details = new ProofEvidence(obligations);
+        var refuted = verdicts.FirstOrDefault(v => v.Verdict?.Kind == VerdictKind.Refuted);
+        if (refuted.Verdict is { } r)
+            return (CheckVerdict.Refuted, $"counterexample {r.Counterexample}",
+                $"'{refuted.Statement.Text}' (line {refuted.Statement.Location.Line}) is false at {r.Counterexample} (confirmed by the kernel in exact arithmetic)", details);
+        var error = verdicts.FirstOrDefault(v => v.Error is not null || v.Verdict?.Kind == VerdictKind.InvalidCounterexample);
+        if (error.Statement is not null)
+            return (CheckVerdict.Error, "not decidable", $"'{error.Statement.Text}' (line {error.Statement.Location.Line}): {error.Error ?? error.Verdict!.Reason}", details);
+        var unknown = verdicts.FirstOrDefault(v => v.Verdict?.Kind == VerdictKind.Unknown);
+        if (unknown.Statement is not null)
+            return (CheckVerdict.Unknown, "solver undecided", $"'{unknown.Statement.Text}' (line {unknown.Statement.Location.Line}): {unknown.Verdict!.Reason}", details);
+        var total = verdicts.Aggregate(TimeSpan.Zero, (t, v) => t + v.Verdict!.Elapsed);
+        return (CheckVerdict.Verified, $"proved {verdicts.Count} statement{(verdicts.Count == 1 ? "" : "s")} ({verdicts.Sum(v => v.Verdict!.Cases.Count)} case{(verdicts.Sum(v => v.Verdict!.Cases.Count) == 1 ? "" : "s")}, z3)", null, details);
+    }
+
+    private static string Name(VerdictKind k) => k switch
+    {
+        VerdictKind.Proved => "proved",
+        VerdictKind.Refuted => "refuted",
+        VerdictKind.Unknown => "unknown",
+        _ => "invalid-counterexample",
+    };
+
+    // One certificate per case: <dir>/<claim>/<obligation>[-caseK].smt2, in the order the solver decided the cases.
+    private static IReadOnlyList<string> WriteCertificates(ClaimSpec claim, string name, SolverVerdict verdict, Obligation obligation, CheckContext context)
+    {
+        if (context.CertificateDirectory is null) return [];
+        var dir = Path.Combine(context.CertificateDirectory, claim.Id);
+        Directory.CreateDirectory(dir);
+        var files = new List<string>();
+        for (int i = 0; i < verdict.Cases.Count; i++)
+        {
+            var file = Path.Combine(dir, verdict.Cases.Count == 1 ? $"{name}.smt2" : $"{name}-case{i + 1}.smt2");
+            File.WriteAllText(file, SmtLibCertificate.Write(verdict.Cases[i].Certified, obligation.Statement));
+            files.Add(file);
+        }
+        return files;
+    }
+}

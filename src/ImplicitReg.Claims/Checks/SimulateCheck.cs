@@ -1,0 +1,107 @@
+using System.Globalization;
+using ImplicitReg.Claims.Results;
+using ImplicitReg.Claims.Schema;
+using ImplicitReg.Experiments.Runs;
+using ImplicitReg.Experiments.Simulators.Runs;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Operations;
+
+namespace ImplicitReg.Claims.Checks;
+
+/// <summary>
+/// A simulate check: the run of the claim's run specification (the same code as <c>implicitreg simulate</c>), then
+/// every predicate over the recorded columns. Verified when all hold; refuted at the first predicate that fails,
+/// with its first failing record; unknown when a predicate's condition never held (it would be vacuous); error
+/// when the run diverged or was interrupted.
+/// </summary>
+public static class SimulateCheck
+{
+    /// <summary>Relative slack of grows-as-loss-falls: a decrease smaller than this is round-off, not a decrease.</summary>
+    public const double GrowthSlack = 1e-12;
+
+    public static (CheckVerdict Verdict, string Evidence, string? Reason, CheckEvidence Details) Run(SimulateCheckSpec spec, CheckContext context)
+    {
+        using var run = PreparedRun.Prepare(spec.Run);
+        var recorded = RecordedRun.Execute(run, new RecordingHooks { Cancel = context.Cancel });
+        var symbols = RecordColumns.Symbols(recorded.Columns);
+        var series = new Series("run", recorded.Columns.Select((c, i) =>
+            new SeriesColumn(RecordColumns.Display(c), recorded.Rows.Select(r => r[i]).ToList())).ToList());
+        var status = recorded.Result.Status switch
+        {
+            RunStatus.Converged => "converged",
+            RunStatus.StepLimit => "step-limit",
+            RunStatus.Diverged => "diverged",
+            _ => "interrupted",
+        };
+        var runText = $"{run.Model} {run.ProblemName}, seed {run.Seed}, {status} at step {recorded.Result.Steps} (loss {RunText.Short(recorded.Result.FinalLoss)})";
+        if (recorded.Result.Status is RunStatus.Diverged or RunStatus.Cancelled)
+        {
+            var why = recorded.Result.Status == RunStatus.Diverged
+                ? $"the run diverged at step {recorded.Result.DivergedAt} (lower run.lr)" : "the run was interrupted";
+            return (CheckVerdict.Error, why, $"{why}; {runText}", new SimulateEvidence(runText, run.Seed, status, [], series));
+        }
+        var results = spec.Predicates.Select(p => Evaluate(p, recorded.Rows, recorded.Columns, symbols)).ToList();
+        var details = new SimulateEvidence(runText, run.Seed, status, results, series);
+        var failed = results.FirstOrDefault(p => !p.Held && p.Checked > 0);
+        if (failed is not null)
+            return (CheckVerdict.Refuted, $"{failed.Name} fails at step {Step(recorded, failed.FailingRecord)}", $"predicate '{failed.Name}' ({Describe(failed)}) {failed.Explanation}", details);
+        var vacuous = results.FirstOrDefault(p => p.Checked == 0);
+        if (vacuous is not null)
+            return (CheckVerdict.Unknown, $"{vacuous.Name}: no record where {vacuous.Where}",
+                $"predicate '{vacuous.Name}' was checked at no record: its condition '{vacuous.Where}' never held in {recorded.Rows.Count} records ({runText})", details);
+        return (CheckVerdict.Verified, $"{results.Count} predicate{(results.Count == 1 ? "" : "s")} hold over {recorded.Rows.Count} records ({status} at step {recorded.Result.Steps})", null, details);
+    }
+
+    private static string Step(RecordedRunResult r, int? record) =>
+        record is { } i && i < r.Rows.Count ? ((long)r.Rows[i][0]).ToString(CultureInfo.InvariantCulture) : "?";
+
+    private static string Describe(PredicateEvidence p) =>
+        (p.Kind == "holds" ? $"holds: {p.Formula}" : $"{p.Kind}: {p.Formula}") + (p.Where is null ? "" : $" where {p.Where}") + $", at {p.At}";
+
+    private static PredicateEvidence Evaluate(PredicateSpec p, IReadOnlyList<double[]> rows, IReadOnlyList<string> columns, Dictionary<string, int> symbols)
+    {
+        var at = p.At == PredicateAt.End ? "end" : "every";
+        var kind = p.Kind == PredicateKind.Holds ? "holds" : "grows-as-loss-falls";
+        var formula = (p.Holds ?? p.Quantity)!;
+        IEnumerable<int> candidates = p.At == PredicateAt.End ? rows.Count == 0 ? [] : [rows.Count - 1] : Enumerable.Range(0, rows.Count);
+        var selected = candidates.Where(i => p.Where is null || Algebra.Truth(p.Where.Expr, RecordColumns.Environment(rows[i], symbols))).ToList();
+        PredicateEvidence Result(bool held, int? failing, string? why) =>
+            new(p.Name, at, kind, formula.Text, p.Where?.Text, held, selected.Count, failing, why);
+
+        if (p.Kind == PredicateKind.Holds)
+        {
+            foreach (var i in selected)
+                if (!Algebra.Truth(p.Holds!.Expr, RecordColumns.Environment(rows[i], symbols)))
+                    return Result(false, i, $"is false at record {i + 1} of {rows.Count}: {Record(rows[i], columns, p, symbols)}");
+            return Result(true, null, null);
+        }
+        int loss = symbols["loss"];
+        double? previousQ = null, previousLoss = null, firstQ = null;
+        int? firstIndex = null;
+        foreach (var i in selected)
+        {
+            var q = Algebra.Evaluate(p.Quantity!.Expr, RecordColumns.Environment(rows[i], symbols));
+            if (previousQ is { } pq && previousLoss is { } pl && rows[i][loss] < pl && q < pq - GrowthSlack * Math.Abs(pq))
+                return Result(false, i, $"decreased from {RunText.Short(pq)} to {RunText.Short(q)} while the loss fell from {RunText.Short(pl)} to {RunText.Short(rows[i][loss])}, at record {i + 1}: {Record(rows[i], columns, p, symbols)}");
+            if (!double.IsFinite(q))
+                return Result(false, i, $"is not finite at record {i + 1}: {Record(rows[i], columns, p, symbols)}");
+            firstQ ??= q;
+            firstIndex ??= i;
+            previousQ = q;
+            previousLoss = rows[i][loss];
+        }
+        if (selected.Count >= 2 && !(previousQ > firstQ))
+            return Result(false, selected[^1], $"did not grow: {RunText.Short(firstQ!.Value)} at record {firstIndex + 1}, {RunText.Short(previousQ!.Value)} at the last record considered");
+        if (selected.Count == 1)
+            return Result(false, selected[0], "needs at least two records to grow");
+        return Result(true, null, null);
+    }
+
+    // The step, time and loss of the record, and every column the predicate uses.
+    private static string Record(double[] row, IReadOnlyList<string> columns, PredicateSpec p, Dictionary<string, int> symbols)
+    {
+        var used = new[] { p.Holds, p.Quantity, p.Where }.Where(f => f is not null)
+            .SelectMany(f => Algebra.FreeSymbols(f!.Expr)).Select(s => symbols[s.Name]).Concat([0, 1, 2]).Distinct().Order();
+        return string.Join(", ", used.Select(i => $"{RecordColumns.Display(columns[i])} = {RunText.Short(row[i])}"));
+    }
+}

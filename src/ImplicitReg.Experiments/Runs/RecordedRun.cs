@@ -1,0 +1,64 @@
+using ImplicitReg.Experiments.Simulators.Runs;
+
+namespace ImplicitReg.Experiments.Runs;
+
+/// <summary>Hooks of a recorded run: progress, each record as it is measured (to stream a CSV), cancellation.</summary>
+public sealed class RecordingHooks
+{
+    /// <summary>Receives the iteration count now and then.</summary>
+    public Action<long>? OnProgress { get; init; }
+
+    /// <summary>Receives every record as it is measured (one value per column).</summary>
+    public Action<double[]>? OnRecord { get; init; }
+
+    /// <summary>Stops the run (it ends as cancelled, keeping what was recorded).</summary>
+    public CancellationToken Cancel { get; init; }
+}
+
+/// <summary>A finished run: how it ended and every record, one row per record with one value per column.</summary>
+/// <param name="EndedFinite">False when the state at the last recording point was not finite (nothing was recorded there).</param>
+public sealed record RecordedRunResult(RunResult Result, IReadOnlyList<string> Columns, IReadOnlyList<double[]> Rows, bool EndedFinite)
+{
+    /// <summary>The record at the end of the run, or null when the state there was not finite.</summary>
+    public double[]? Last => EndedFinite && Rows.Count > 0 ? Rows[^1] : null;
+
+    /// <summary>The values of one column along the run.</summary>
+    public double[] Column(string name)
+    {
+        int i = Columns.ToList().IndexOf(name);
+        if (i < 0) throw new ArgumentException($"no column '{name}'; the columns are {string.Join(", ", Columns)}", nameof(name));
+        return Rows.Select(r => r[i]).ToArray();
+    }
+}
+
+/// <summary>
+/// The run every <c>simulate</c> model and every simulate check shares: gradient descent under the run's schedule,
+/// a record measured every <see cref="RunSchedule.RecordEvery"/> iterations (and at the first and last), kept in
+/// memory and handed to <see cref="RecordingHooks.OnRecord"/> as it comes.
+/// </summary>
+public static class RecordedRun
+{
+    /// <summary>Runs <paramref name="run"/> to its end (converged, step limit, diverged or cancelled).</summary>
+    public static RecordedRunResult Execute(PreparedRun run, RecordingHooks? hooks = null)
+    {
+        var rows = new List<double[]>();
+        bool endedFinite = false;
+        var result = SimulationRunner.Run(run.Simulator, run.Schedule.Optimizer.Fresh(), new RunOptions
+        {
+            MaxSteps = run.Schedule.Steps,
+            StopLoss = run.Schedule.StopLoss,
+            RecordEvery = run.Schedule.RecordEvery,
+            Cancel = hooks?.Cancel ?? default,
+            OnProgress = hooks?.OnProgress,
+            OnRecord = (step, loss, time) =>
+            {
+                var row = run.Measure(step, loss, time);
+                endedFinite = row is not null;
+                if (row is null) return;
+                rows.Add(row);
+                hooks?.OnRecord?.Invoke(row);
+            },
+        });
+        return new RecordedRunResult(result, run.Columns, rows, endedFinite);
+    }
+}
