@@ -81,6 +81,13 @@ public static partial class HtmlReport
         Fact(sb, "source", Source(claim));
         if (claim.Theory is { Length: > 0 } theory) Fact(sb, "statement of the theory", HtmlText.Escape(theory));
         Fact(sb, "claim file", $"<code>{HtmlText.Escape(claim.File)}</code>");
+        if (content.Specs.TryGetValue(claim.Id, out var spec))
+        {
+            if (ReportContent.DescribeModel(spec.Model) is { } model) Fact(sb, "model", HtmlText.Escape(model));
+            if (spec.Assumptions.Count > 0)
+                Fact(sb, "assumptions", string.Concat(spec.Assumptions.Select(a =>
+                    a.Formula is { } f ? MathMarkup.Block(f.Expr) : $"<p>{HtmlText.Escape(a.Prose)}</p>")));
+        }
         Fact(sb, "result", (claim.Passed ? "<span class=\"pass\">every check as expected</span>" : "<span class=\"fail\">NOT as expected</span>") +
             " in " + HtmlText.Time(claim.Time));
         sb.Append("</dl>\n");

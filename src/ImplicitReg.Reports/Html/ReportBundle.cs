@@ -28,6 +28,18 @@ public static class ReportBundle
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
+    /// A proved obligation's certificate ends at its <c>(check-sat)</c>: a model request after an <c>unsat</c> answer
+    /// makes z3 exit 1 and cvc5 print an error, so the reviewer's replay would look like a failure.
+    /// </summary>
+    public static string EndAtCheckSat(string smt2)
+    {
+        // The command on a line of its own (comments may mention it).
+        var lines = smt2.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var at = Array.FindIndex(lines, l => l.Trim() == "(check-sat)");
+        return at < 0 ? smt2 : string.Join("\n", lines[..(at + 1)]) + "\n";
+    }
+
+    /// <summary>
     /// Writes every file into <paramref name="directory"/> (created if needed). CSV and SMT-LIB files left by an
     /// earlier report in <c>data/</c> and <c>smt2/</c> are removed first, so the directory shows this run only.
     /// Returns the paths written, relative to the directory, in order.
@@ -58,7 +70,8 @@ public static class ReportBundle
         {
             if (!File.Exists(source)) throw new IOException($"certificate {source} named by a check does not exist");
             // Certificates are text; normalising line endings keeps the bytes independent of the writer's platform.
-            Text(relative, File.ReadAllText(source));
+            var text = File.ReadAllText(source);
+            Text(relative, content.ProvedCertificates.Contains(source) ? EndAtCheckSat(text) : text);
         }
         Text(HtmlFile, HtmlReport.Render(content));
         Text(MarkdownFile, MarkdownReport.Render(content));

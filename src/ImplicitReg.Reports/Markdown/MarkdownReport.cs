@@ -41,6 +41,12 @@ public static class MarkdownReport
         sb.Append("- source: ").Append(source.Length > 0 ? source : "not stated").Append('\n');
         if (claim.Theory is { Length: > 0 } t) sb.Append("- statement of the theory: ").Append(t).Append('\n');
         sb.Append("- claim file: `").Append(claim.File).Append("`\n");
+        if (content.Specs.TryGetValue(claim.Id, out var spec))
+        {
+            if (ReportContent.DescribeModel(spec.Model) is { } model) sb.Append("- model: ").Append(model).Append('\n');
+            foreach (var a in spec.Assumptions)
+                sb.Append("- assumption: ").Append(a.Formula is { } f ? "$" + Symbolic.Printing.LatexPrinter.Print(f.Expr) + "$" : a.Prose).Append('\n');
+        }
         foreach (var d in claim.Diagnostics) sb.Append("- **error**: `").Append(d).Append("`\n");
         if (claim.Prose is { Length: > 0 } prose) sb.Append('\n').Append(prose).Append('\n');
         foreach (var f in claim.Formulas) sb.Append('\n').Append(LatexMarkup.Block(f)).Append('\n');

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ImplicitReg.Reports.Html;
+using ImplicitReg.Testing.Conditions;
 
 namespace ImplicitReg.Reports.Tests.Html;
 
@@ -29,7 +30,7 @@ public sealed partial class ReportBundleTests : IDisposable
             "data/m6-two-by-two-w11-vs-loss.csv", "provenance.json", "report.html", "report.md", "results.json",
             "smt2/m6-two-by-two.bound.1.smt2",
         ], files);
-        Assert.StartsWith("(set-logic QF_NRA)", File.ReadAllText(Path.Combine(output, "smt2/m6-two-by-two.bound.1.smt2")));
+        Assert.StartsWith("; proved <=> (check-sat) answers unsat\n(set-logic QF_NRA)", File.ReadAllText(Path.Combine(output, "smt2/m6-two-by-two.bound.1.smt2")));
         var csv = File.ReadAllLines(Path.Combine(output, "data/m6-two-by-two-det.csv"));
         Assert.Equal("series,time t = kη [gradient-flow time units],\"det W [entry units of W, squared]\"", csv[0]);
         Assert.Contains(csv, l => l.StartsWith("\"flag: sign change (depth 2 (run), t = 2)\",2,-0.3", StringComparison.Ordinal));
@@ -70,6 +71,39 @@ public sealed partial class ReportBundleTests : IDisposable
         File.Delete(Path.Combine(certificates, "m6-bound.smt2"));
         var error = Assert.Throws<IOException>(() => ReportBundle.Write(Path.Combine(_dir, "c"), content, "{}"));
         Assert.Contains("m6-bound.smt2", error.Message, StringComparison.Ordinal);
+    }
+
+    [RequiresSolversFact("z3", "cvc5")]
+    public void EveryProvedCertificateReplaysWithZ3AndCvc5AsUnsat()
+    {
+        var output = WriteReport("r", TimeSpan.Zero, DateTimeOffset.UnixEpoch);
+        var files = Directory.GetFiles(Path.Combine(output, "smt2"));
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            foreach (var solver in new[] { "z3", "cvc5" })
+            {
+                var (code, stdout) = Run(solver, file);
+                Assert.True(code == 0, $"{solver} {file}: exit {code}\n{stdout}");
+                Assert.Equal("unsat", stdout.Trim());
+            }
+        }
+        // Negative control: the certificate as the check wrote it (model request after check-sat) fails in z3.
+        var original = Path.Combine(_dir, "r-certs", "m6-bound.smt2");
+        Assert.NotEqual(0, Run("z3", original).Code);
+    }
+
+    private static (int Code, string Stdout) Run(string solver, string file)
+    {
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(solver, [file])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout);
     }
 
     private static string ScrubAll(string text)

@@ -14,7 +14,7 @@ internal static class SampleResults
     public static VerificationResult Build(string certificateDirectory, TimeSpan checkTime)
     {
         var certificate = Path.Combine(certificateDirectory, "m6-bound.smt2");
-        File.WriteAllText(certificate, "(set-logic QF_NRA)\n(set-info :status unsat)\n(declare-const x Real)\n(assert (< (* x x) 0.0))\n(check-sat)\n");
+        File.WriteAllText(certificate, "; proved <=> (check-sat) answers unsat\n(set-logic QF_NRA)\n(set-info :status unsat)\n(declare-const x Real)\n(assert (< (* x x) 0.0))\n(check-sat)\n(get-model)\n");
         var location = new SourceLocation("proofs/razin2020/m6.yaml", 12, 5);
         CheckResult Check(string id, CheckKind kind, CheckEvidence details, CheckVerdict verdict = CheckVerdict.Verified,
             Expectation expected = Expectation.Holds) => new()
