@@ -1,4 +1,4 @@
-"""SymPy peer of the `balancedness` benchmark (MATH.md M2), the same job as the C# side.
+"""SymPy peer of the `balancedness` benchmark (M2 of docs/theory.md), the same job as the C# side.
 
 Depth N = 5, 4x4 layers W_1..W_5 and an arbitrary 4x4 gradient G (all entries symbols). With
 Wdot_j = -(W_N...W_{j+1})^T G (W_{j-1}...W_1)^T, build for every j = 1..N-1

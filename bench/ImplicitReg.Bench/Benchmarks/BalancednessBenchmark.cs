@@ -7,7 +7,7 @@ using ImplicitReg.Symbolic.Numbers;
 namespace ImplicitReg.Bench.Benchmarks;
 
 /// <summary>
-/// MATH.md M2 as a polynomial identity: depth 5, 4×4 layers, an arbitrary 4×4 gradient G. Builds
+/// M2 (docs/theory.md) as a polynomial identity: depth 5, 4×4 layers, an arbitrary 4×4 gradient G. Builds
 /// Ẇ_{j+1}ᵀW_{j+1} + W_{j+1}ᵀẆ_{j+1} − Ẇ_jW_jᵀ − W_jẆ_jᵀ for all j with Ẇ_j = −(W_N⋯W_{j+1})ᵀ G (W_{j−1}⋯W_1)ᵀ,
 /// expands and checks it is zero, with our kernel (symbols → PolyMatrix) and with SymPy
 /// (bench/peers/balancedness_sympy.py), in one run. Options: --reps N (ours, default 15),

@@ -146,8 +146,13 @@ internal static class CheckReader
         int timeout = 10_000;
         if (map.TryGetValue("timeout-ms", out var t))
         {
-            if (r.Int(t.Value, "timeout-ms") is { } ms and >= 1 and <= 600_000) timeout = ms;
-            else { r.Error(t.Value, "timeout-ms must be between 1 and 600000"); ok = false; }
+            var ms = r.Int(t.Value, "timeout-ms");
+            if (ms is >= 1 and <= 600_000) timeout = ms.Value;
+            else
+            {
+                if (ms is not null) r.Error(t.Value, "timeout-ms must be between 1 and 600000");
+                ok = false;
+            }
         }
         return ok ? new ProveCheckSpec(statements, assume, timeout) { Id = "", Expect = Expectation.Holds, Location = r.At(node) } : null;
     }

@@ -1,6 +1,6 @@
 using ImplicitReg.Models.Factorizations;
 using ImplicitReg.Models.Losses;
-using ImplicitReg.Symbolic.Numbers;
+using ImplicitReg.Models.Problems;
 
 namespace ImplicitReg.Models.Derivations;
 
@@ -30,19 +30,11 @@ public static class Setups
 
     /// <summary>
     /// The loss of a deep-factorization derivation: without <c>--loss</c> any differentiable loss (through the
-    /// symbols G[r,c]); with it, a completion loss with that constant on <see cref="DefaultObservations"/>.
+    /// symbols G[r,c]); with it, a completion loss with that constant on
+    /// <see cref="RazinCohenConstruction.DefaultObservations"/>.
     /// </summary>
     public static Loss DeepLoss(DerivationOptions o, int rows, int cols) =>
-        o.Loss is { } scale ? new CompletionLoss(rows, cols, DefaultObservations(rows, cols), scale) : new GenericLoss(rows, cols);
-
-    /// <summary>
-    /// The observed entries used when a concrete completion loss is asked for: the Razin–Cohen pattern
-    /// (1,2) = 1, (2,1) = 1, (2,2) = 0 where it fits (MATH.md M6), else every entry of the first row with target 1.
-    /// </summary>
-    public static IReadOnlyList<Observation> DefaultObservations(int rows, int cols) =>
-        rows >= 2 && cols >= 2
-            ? [new(1, 2, Rational.One), new(2, 1, Rational.One), new(2, 2, Rational.Zero)]
-            : Enumerable.Range(1, cols).Select(c => new Observation(1, c, Rational.One)).ToList();
+        o.Loss is { } scale ? new CompletionLoss(rows, cols, RazinCohenConstruction.DefaultObservations(rows, cols), scale) : new GenericLoss(rows, cols);
 
     /// <summary>A positive option with a default and bounds.</summary>
     public static int Bounded(int? value, int fallback, int min, int max, string option)

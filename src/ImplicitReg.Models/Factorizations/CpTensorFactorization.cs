@@ -3,7 +3,7 @@ using ImplicitReg.Symbolic.Core;
 namespace ImplicitReg.Models.Factorizations;
 
 /// <summary>
-/// CP tensor factorization <c>𝒲 = Σ_{r=1}^R w_r^1 ⊗ ⋯ ⊗ w_r^N</c> (MATH.md, Notation): order N, mode sizes
+/// CP tensor factorization <c>𝒲 = Σ_{r=1}^R w_r^1 ⊗ ⋯ ⊗ w_r^N</c> (docs/theory.md, Notation): order N, mode sizes
 /// d_1..d_N, R components. Factor n of component r has entries <c>w&lt;r&gt;_&lt;n&gt;[i]</c>.
 /// </summary>
 public sealed class CpTensorFactorization

@@ -4,7 +4,7 @@ namespace ImplicitReg.Models.Factorizations;
 
 /// <summary>
 /// Depth-N matrix factorization <c>W = W_N ⋯ W_1</c> with layer j of shape <c>d_j × d_{j−1}</c>
-/// (MATH.md, Notation). Layer entries are the symbols <c>W&lt;j&gt;[r,c]</c>.
+/// (docs/theory.md, Notation). Layer entries are the symbols <c>W&lt;j&gt;[r,c]</c>.
 /// </summary>
 /// <example><c>new DeepMatrixFactorization([2, 3, 3, 2])</c> is depth 3: W1 is 3×2, W2 3×3, W3 2×3.</example>
 public sealed class DeepMatrixFactorization

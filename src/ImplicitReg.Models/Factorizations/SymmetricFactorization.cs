@@ -3,7 +3,7 @@ using ImplicitReg.Symbolic.Core;
 namespace ImplicitReg.Models.Factorizations;
 
 /// <summary>
-/// Symmetric factorization <c>X = U·Uᵀ</c> (Gunasekar et al. 2017, MATH.md M8) with U of shape size × rank,
+/// Symmetric factorization <c>X = U·Uᵀ</c> (Gunasekar et al. 2017, docs/theory.md M8) with U of shape size × rank,
 /// entries <c>U[i,k]</c>.
 /// </summary>
 public sealed class SymmetricFactorization

@@ -3,7 +3,7 @@ using ImplicitReg.Symbolic.Numbers;
 namespace ImplicitReg.Models.Losses;
 
 /// <summary>
-/// The constant c in front of a squared-error loss (MATH.md, Notation): it changes every derived formula,
+/// The constant c in front of a squared-error loss (docs/theory.md, Notation): it changes every derived formula,
 /// so it is part of the loss, never assumed.
 /// </summary>
 public enum LossScale

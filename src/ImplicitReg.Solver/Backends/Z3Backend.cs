@@ -31,7 +31,7 @@ public sealed record Z3Attempt(Z3Strategy Strategy, AssertionOrder Order, TimeSp
 /// the obligation translated from the kernel, Z3's timeout plus a watchdog, and the model read back exactly.
 /// Attempts run in parallel; the first definite answer wins and the others are interrupted. Nonlinear
 /// real arithmetic is decidable but Z3's run time depends on variable order, so a small portfolio turns
-/// timeouts into milliseconds (MATH.md, notes on solving) without ever changing what is decided.
+/// timeouts into milliseconds (docs/theory.md, solving notes) without ever changing what is decided.
 /// </summary>
 public sealed class Z3Backend : ISolverBackend
 {

@@ -3,7 +3,7 @@ using ImplicitReg.Symbolic.Core;
 namespace ImplicitReg.Solver.Constructions;
 
 /// <summary>
-/// The d × d instance of MATH.md's M6 generalisation: target <c>T</c> with <c>T[1,2] = T[2,1] = 1</c>,
+/// The d × d instance of the M6 generalisation (docs/theory.md): target <c>T</c> with <c>T[1,2] = T[2,1] = 1</c>,
 /// <c>T[i,i] = 1</c> for i ≥ 3 and 0 elsewhere; every entry observed except (1,1). For d = 2 it is the 2×2
 /// construction itself. Entries are the kernel symbols <c>W[i,j]</c> (1-indexed).
 /// </summary>

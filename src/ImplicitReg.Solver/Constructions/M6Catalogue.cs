@@ -6,7 +6,7 @@ using ImplicitReg.Symbolic.Parsing;
 namespace ImplicitReg.Solver.Constructions;
 
 /// <summary>
-/// The M6 constructions of MATH.md (Razin &amp; Cohen 2020) as solver obligations, with negative controls.
+/// The M6 constructions of docs/theory.md (Razin &amp; Cohen 2020) as solver obligations, with negative controls.
 /// Statements are data in the kernel's own syntax; the d × d bound is generated (<see cref="CompletionBound"/>).
 /// Notation: <c>W = [[W[1,1], W[1,2]], [W[2,1], W[2,2]]]</c>, Ω = {(1,2), (2,1), (2,2)} with targets 1, 1, 0,
 /// <c>l = ½ Σ_Ω (W[i,j] − b[i,j])²</c>; singular values <c>s1 ≥ s2 ≥ 0</c> are pinned down exactly by

@@ -11,10 +11,10 @@ public sealed record ProverOptions
     /// <summary>Time limit of each case's solver call.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Substitute away symbols an equation defines linearly, e.g. <c>l := s²/2</c> (MATH.md, notes on solving).</summary>
+    /// <summary>Substitute away symbols an equation defines linearly, e.g. <c>l := s²/2</c> (docs/theory.md, solving notes).</summary>
     public bool EliminateDefinitions { get; init; } = true;
 
-    /// <summary>Split <c>abs</c> into sign cases, each a separate obligation (MATH.md, notes on solving).</summary>
+    /// <summary>Split <c>abs</c> into sign cases, each a separate obligation (docs/theory.md, solving notes).</summary>
     public bool SplitAbs { get; init; } = true;
 }
 

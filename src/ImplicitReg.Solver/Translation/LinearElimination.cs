@@ -10,7 +10,7 @@ public sealed record Elimination(Sym Symbol, Expr Definition);
 /// Eliminates symbols that occur linearly, with a constant coefficient, in an asserted equation: from
 /// <c>c·v + rest = 0</c>, <c>v := −rest/c</c> everywhere else and the equation is dropped. Sound because
 /// <c>∃v (c·v + rest = 0 ∧ Φ(v))</c> is <c>Φ(−rest/c)</c>. Root definitions are used first, so for
-/// <c>s = sqrt(2·l)</c> the loss is eliminated as <c>l := s²/2</c> (the encoding MATH.md's notes on solving found
+/// <c>s = sqrt(2·l)</c> the loss is eliminated as <c>l := s²/2</c> (the encoding the solving notes of docs/theory.md found
 /// fast) rather than <c>s</c> being defined from the loss. Auxiliary variables are never eliminated.
 /// </summary>
 public static class LinearElimination

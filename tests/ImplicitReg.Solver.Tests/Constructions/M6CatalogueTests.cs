@@ -15,7 +15,7 @@ namespace ImplicitReg.Solver.Tests.Constructions;
 public sealed class SolverTimingCollection;
 
 /// <summary>
-/// MATH.md M6, section 5 of the solver issue: every construction proved and every negative control
+/// M6 (docs/theory.md), section 5 of the solver issue: every construction proved and every negative control
 /// refuted, each obligation within <see cref="ObligationBudget"/>.
 /// </summary>
 [Collection(nameof(SolverTimingCollection))]

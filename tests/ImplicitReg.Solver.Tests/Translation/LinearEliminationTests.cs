@@ -11,7 +11,7 @@ public sealed class LinearEliminationTests
     [Fact]
     public void TheLossIsEliminatedThroughItsRootNotTheOtherWayRound()
     {
-        // MATH.md: substitute l = s^2/2 where only s = sqrt(2l) is used; l's own definition becomes a constraint.
+        // docs/theory.md, solving notes: substitute l = s^2/2 where only s = sqrt(2l) is used; l's own definition becomes a constraint.
         var (p, eliminated) = Reduce("l = 1/2*(a^2 + b^2) and l < 1/2 implies sqrt(2*l) < 1");
         var e = Assert.Single(eliminated);
         Assert.Equal("l", e.Symbol.Name);

@@ -8,7 +8,7 @@ namespace ImplicitReg.Symbolic.Tests.Matrices;
 public sealed class PolyMatrixTests
 {
     /// <summary>
-    /// MATH.md M2: with Ẇ_j = −(W_N⋯W_{j+1})ᵀ G (W_{j−1}⋯W_1)ᵀ, the matrix
+    /// M2 (docs/theory.md): with Ẇ_j = −(W_N⋯W_{j+1})ᵀ G (W_{j−1}⋯W_1)ᵀ, the matrix
     /// Ẇ_{j+1}ᵀW_{j+1} + W_{j+1}ᵀẆ_{j+1} − Ẇ_jW_jᵀ − W_jẆ_jᵀ for each j (the time derivative of
     /// W_{j+1}ᵀW_{j+1} − W_jW_jᵀ), or with a flipped sign (<paramref name="flipSign"/>) the negative control.
     /// </summary>

@@ -7,7 +7,7 @@ using ImplicitReg.Models.Losses;
 namespace ImplicitReg.Cli.Verbs.Derive;
 
 /// <summary>
-/// <c>implicitreg derive</c>: runs a derivation of MATH.md's claims from the objective with the kernel and prints
+/// <c>implicitreg derive</c>: runs a derivation of the claims of docs/theory.md from the objective with the kernel and prints
 /// its steps (text, LaTeX or JSON). Exit 0 when the result is proved equal to the published formula, 1 when
 /// disproved (a witness is printed), 3 when only numerically equal.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class DeriveVerb : ILegacyCliVerb
                                          [--loss half-sse|mse|sse] [--format text|latex|json]
 
         Runs a derivation step by step with the computer-algebra kernel, starting from the objective phi, and
-        compares the result with the published formula of MATH.md.
+        compares the result with the published formula (docs/theory.md).
           --list       the derivations, their claims and options
           --depth N    depth of the factorization (or N of the scalar chain)
           --dims ...   layer sizes d_0,...,d_N (deep factorizations) or mode sizes (tensors)

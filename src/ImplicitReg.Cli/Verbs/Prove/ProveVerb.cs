@@ -45,7 +45,7 @@ public sealed class ProveVerb : ILegacyCliVerb
           --cross-check    replay the certificates with the z3 and cvc5 command-line solvers
           --strategy S     auto (qfnra-nlsat, then Z3's default solver), nlsat, or default
           --no-split       keep abs as a disjunction instead of splitting it into sign cases
-          --catalogue m6   prove the M6 constructions of MATH.md and refute their negative controls
+          --catalogue m6   prove the M6 constructions (docs/theory.md) and refute their negative controls
 
         exit codes: 0 proved, 1 refuted, 2 bad input or libz3 missing, 3 unknown (or solvers disagree),
                     70 the solver's counterexample failed the kernel's check (a bug; please report it)

@@ -2,6 +2,7 @@ using ImplicitReg.Numerics.LinearAlgebra;
 using ImplicitReg.Experiments.Simulators.Losses;
 using MathNet.Numerics.LinearAlgebra;
 using ImplicitReg.Models.Losses;
+using ImplicitReg.Models.Problems;
 
 namespace ImplicitReg.Experiments.Simulators.Dmf;
 
@@ -52,31 +53,24 @@ public sealed record DmfProblem(string Name, MatrixLoss Loss, int[] Dimensions, 
 
     /// <summary>
     /// M6 (Razin and Cohen 2020): Ω = {(1,2), (2,1), (2,2)} with targets 1, 1, 0; every solution is
-    /// [[x, 1], [1, 0]] with det = −1.
+    /// [[x, 1], [1, 0]] with det = −1. The construction is defined once, in <see cref="RazinCohenConstruction"/>.
     /// </summary>
-    public static DmfProblem TwoByTwo(int depth, LossScale constant = LossScale.HalfSse, int? hidden = null)
-    {
-        var loss = new CompletionMatrixLoss(2, 2, [(0, 1, 1.0), (1, 0, 1.0), (1, 1, 0.0)], constant);
-        return new DmfProblem("2x2 completion of Razin and Cohen (M6)", loss, LayerDimensions(2, 2, depth, hidden), null);
-    }
+    public static DmfProblem TwoByTwo(int depth, LossScale constant = LossScale.HalfSse, int? hidden = null) =>
+        FromCompletion(RazinCohenConstruction.TwoByTwo, depth, constant, hidden);
 
     /// <summary>
-    /// M6's d × d′ generalization: target with (1,2) = (2,1) = 1, (i,i) = 1 for i ≥ 3, zero elsewhere; every
-    /// entry observed except (1,1).
+    /// M6's d × d′ generalization (<see cref="RazinCohenConstruction.Generalized"/>): target with (1,2) = (2,1) = 1,
+    /// (i,i) = 1 for i ≥ 3, zero elsewhere; every entry observed except (1,1).
     /// </summary>
-    public static DmfProblem Generalized(int rows, int columns, int depth, LossScale constant = LossScale.HalfSse, int? hidden = null)
+    public static DmfProblem Generalized(int rows, int columns, int depth, LossScale constant = LossScale.HalfSse, int? hidden = null) =>
+        FromCompletion(RazinCohenConstruction.Generalized(rows, columns), depth, constant, hidden);
+
+    /// <summary>A completion problem of the papers (exact targets, 1-based) for the simulators (0-based, doubles).</summary>
+    public static DmfProblem FromCompletion(CompletionProblem problem, int depth, LossScale constant = LossScale.HalfSse, int? hidden = null)
     {
-        if (rows < 2 || columns < 2) throw new ArgumentException("the generalized construction needs at least 2×2");
-        var entries = new List<(int, int, double)>();
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < columns; c++)
-            {
-                if (r == 0 && c == 0) continue;
-                double b = (r, c) is (0, 1) or (1, 0) || (r == c && r >= 2) ? 1 : 0;
-                entries.Add((r, c, b));
-            }
-        return new DmfProblem($"{rows}x{columns} generalization of the 2x2 construction", new CompletionMatrixLoss(rows, columns, entries, constant),
-            LayerDimensions(rows, columns, depth, hidden), null);
+        var entries = problem.Observed.Select(o => (o.Row - 1, o.Col - 1, o.Target.ToDouble())).ToList();
+        return new DmfProblem(problem.Description, new CompletionMatrixLoss(problem.Rows, problem.Cols, entries, constant),
+            LayerDimensions(problem.Rows, problem.Cols, depth, hidden), null);
     }
 
     /// <summary>

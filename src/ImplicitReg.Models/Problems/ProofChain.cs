@@ -1,0 +1,76 @@
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Operations;
+
+namespace ImplicitReg.Models.Problems;
+
+/// <summary>
+/// One step of a <see cref="ProofChain"/>: <see cref="Claim"/> follows from the facts named in
+/// <see cref="Uses"/> (hypotheses or earlier steps). A step is proved either <see cref="Abstract"/>ly, with
+/// the named quantities as free real variables (a stronger statement: it holds whatever their values), or
+/// concretely, with each named quantity replaced by its definition.
+/// </summary>
+public sealed record ProofStep(string Name, Statement Claim, IReadOnlyList<string> Uses, bool Abstract = false);
+
+/// <summary>
+/// A theorem too large for one solver call, stated as a chain of small obligations (data: the claim files carry
+/// each step as a prove check whose assumptions are the facts it uses). Facts are stated in the
+/// theorem's variables plus named quantities (e.g. <c>D</c> := the (1,1) minor); every step is a separate
+/// obligation. If every step is proved, then for every point satisfying the hypotheses (with the named
+/// quantities at their defined values) every step's claim holds, by induction along the chain, so the last
+/// claim, <see cref="Conclusion"/>, holds: the <see cref="Theorem"/> is proved. <see cref="Validate"/> checks the
+/// chain's bookkeeping (names, order, conclusion) so a reviewer only has to read the statements.
+/// </summary>
+public sealed record ProofChain(
+    string Id,
+    string Title,
+    IReadOnlyList<KeyValuePair<string, Statement>> Hypotheses,
+    IReadOnlyList<KeyValuePair<Sym, Expr>> Definitions,
+    IReadOnlyList<ProofStep> Steps,
+    Statement Conclusion)
+{
+    /// <summary>The theorem in the original variables: hypotheses imply the conclusion, named quantities expanded.</summary>
+    public Statement Theorem => Expand(Expr.Implication(Expr.And([.. Hypotheses.Select(h => h.Value)]), Conclusion));
+
+    /// <summary>Replaces every named quantity by its definition.</summary>
+    public Statement Expand(Statement s)
+    {
+        var map = Definitions.ToDictionary(d => (Expr)d.Key, d => d.Value);
+        return (Statement)Algebra.Substitute(s, map);
+    }
+
+    /// <summary>What a step asks the prover: the facts it uses imply its claim (named quantities expanded unless abstract).</summary>
+    public (IReadOnlyList<Statement> Assume, Statement Claim) StepObligation(ProofStep step)
+    {
+        var facts = Facts();
+        var uses = step.Uses.Select(u => facts[u]).ToList();
+        if (step.Abstract) return (uses, step.Claim);
+        return ([.. uses.Select(Expand)], Expand(step.Claim));
+    }
+
+    /// <summary>Throws when a step uses an unknown or later fact, a name repeats, or the last claim is not the conclusion.</summary>
+    public void Validate()
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, _) in Hypotheses)
+            if (!known.Add(name)) throw new InvalidOperationException($"{Id}: hypothesis name '{name}' repeats");
+        foreach (var d in Definitions)
+            if (Algebra.FreeSymbols(d.Value).Any(s => Definitions.Any(o => o.Key.Equals(s))))
+                throw new InvalidOperationException($"{Id}: the definition of {d.Key} uses another named quantity");
+        foreach (var step in Steps)
+        {
+            foreach (var u in step.Uses)
+                if (!known.Contains(u)) throw new InvalidOperationException($"{Id}: step '{step.Name}' uses '{u}', which is not a hypothesis or an earlier step");
+            if (!known.Add(step.Name)) throw new InvalidOperationException($"{Id}: step name '{step.Name}' repeats");
+        }
+        if (Steps.Count == 0 || !Steps[^1].Claim.Equals(Conclusion))
+            throw new InvalidOperationException($"{Id}: the last step must claim the conclusion '{Conclusion}'");
+    }
+
+    private Dictionary<string, Statement> Facts()
+    {
+        var facts = new Dictionary<string, Statement>(StringComparer.Ordinal);
+        foreach (var (name, s) in Hypotheses) facts[name] = s;
+        foreach (var step in Steps) facts[step.Name] = step.Claim;
+        return facts;
+    }
+}

@@ -1,0 +1,36 @@
+using ImplicitReg.Claims.Loading;
+using ImplicitReg.Claims.Schema;
+
+namespace ImplicitReg.Claims.Tests;
+
+/// <summary>Builds claim files for tests: a valid header plus the given checks, loaded from text or written to a temp directory.</summary>
+internal static class ClaimText
+{
+    public const string Header =
+        """
+        id: t
+        title: a test claim
+        source: {paper: "N. Razin, N. Cohen. NeurIPS 2020", where: "Section 3"}
+        theory: M6
+        model: {factorization: deep-matrix, depth: 2, loss: half-sse, problem: 2x2}
+        checks:
+
+        """;
+
+    public static LoadedClaim Load(string text, string file = "t.yaml") => ClaimLoader.Load(text, file, "t");
+
+    public static ClaimSpec Valid(string checks)
+    {
+        var loaded = Load(Header + checks);
+        Assert.True(loaded.Ok, string.Join("\n", loaded.Diagnostics));
+        return loaded.Claim!;
+    }
+
+    /// <summary>A fresh temporary directory (deleted by the caller's Dispose).</summary>
+    public static string TempDirectory()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "implicitreg-claims-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
