@@ -61,8 +61,8 @@ public static partial class HtmlReport
                 .Append(claim.Checks.Count.ToString(CultureInfo.InvariantCulture)).Append("</td><td>");
             if (claim.Broken) sb.Append("<span class=\"fail\">broken file</span>");
             sb.Append(string.Join("<br>", claim.Checks.Select(c =>
-                $"<a href=\"#{ReportContent.CheckAnchor(c.ClaimId, c.CheckId)}\">{HtmlText.Escape(c.CheckId)}</a>: " +
-                $"{ResultNames.Of(c.Expected)} → {VerdictSpan(c)}")));
+                $"<span class=\"verdict\"><a href=\"#{ReportContent.CheckAnchor(c.ClaimId, c.CheckId)}\">{HtmlText.Escape(c.CheckId)}</a>: " +
+                $"{ResultNames.Of(c.Expected)} → {VerdictSpan(c)}</span>")));
             sb.Append("</td><td class=\"num\">").Append(HtmlText.Time(claim.Time)).Append("</td><td>")
                 .Append(claim.Passed ? "<span class=\"pass\">as expected</span>" : "<span class=\"fail\">NOT as expected</span>")
                 .Append("</td></tr>\n");

@@ -14,7 +14,9 @@ internal static class HtmlStyle
         table { border-collapse: collapse; margin: 0.5em 0; }
         th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
         th { background: #f3f3f3; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.summary { width: 100%; }
+        table.summary .verdict { white-space: nowrap; }
         code, pre { font-family: monospace; font-size: 0.95em; background: #f6f6f6; }
         pre { padding: 0.5em; overflow-x: auto; white-space: pre-wrap; }
         math[display="block"] { display: block; padding: 0.45em 0; overflow-x: auto; overflow-y: hidden; }

@@ -14,8 +14,22 @@ public static class MathMarkup
 {
     private static readonly string Open = $"<math xmlns=\"{MathMLPrinter.Namespace}\">";
 
+    /// <summary>
+    /// Longest MathML typeset, in characters. Some derived right sides (a determinant's rate through three layers)
+    /// expand to hundreds of kilobytes: typeset, they make the page too slow to open and are unreadable anyway.
+    /// Longer formulas are shown as the start of their text; results.json has them whole.
+    /// </summary>
+    public const int MaxMathChars = 12_000;
+
+    /// <summary>Characters of a too-long formula's text shown in its place.</summary>
+    public const int ExcerptChars = 300;
+
     /// <summary>One expression or statement as a display-mode <c>&lt;math&gt;</c> element.</summary>
-    public static string Block(Expr e) => Wrap(Inner(e));
+    public static string Block(Expr e)
+    {
+        var inner = Inner(e);
+        return inner.Length <= MaxMathChars ? Wrap(inner) : TooLong(e.ToString());
+    }
 
     /// <summary>A derivation equation: <c>d/dt lhs = rhs</c> for a rate, else <c>lhs op rhs</c>.</summary>
     public static string Equation(FormulaEvidence f)
@@ -24,8 +38,14 @@ public static class MathMarkup
             ? "<mfrac><mi>d</mi><mrow><mi>d</mi><mi>t</mi></mrow></mfrac><mo>&#x2061;</mo>" +
               (f.LhsExpr is Sym or Num ? Inner(f.LhsExpr) : $"<mrow><mo>(</mo>{Inner(f.LhsExpr)}<mo>)</mo></mrow>")
             : Inner(f.LhsExpr);
-        return Wrap($"<mrow>{lhs}</mrow><mo>{Relation(f.Relation)}</mo>{Inner(f.RhsExpr)}");
+        var rhs = Inner(f.RhsExpr);
+        return lhs.Length + rhs.Length <= MaxMathChars ? Wrap($"<mrow>{lhs}</mrow><mo>{Relation(f.Relation)}</mo>{rhs}") : TooLong(f.ToString());
     }
+
+    /// <summary>The start of a formula too long to typeset, with its length and where to find it whole.</summary>
+    public static string TooLong(string text) =>
+        $"<p class=\"formula-excerpt\"><code>{HtmlText.Escape(text[..Math.Min(text.Length, ExcerptChars)])} …</code> " +
+        $"<span class=\"muted\">(too long to typeset: {text.Length} characters; whole in results.json)</span></p>";
 
     /// <summary>
     /// A formula written in the kernel's syntax, typeset when it parses (as a statement or an expression), else

@@ -23,7 +23,9 @@ public static class LatexMarkup
     public static string Block(string text) => FromText(text) is { } tex ? Display(tex) : $"`{text.Replace("`", "'", StringComparison.Ordinal)}`";
 
     /// <summary>Display math on its own lines.</summary>
-    public static string Display(string tex) => "$$\n" + tex + "\n$$";
+    public static string Display(string tex) => tex.Length <= MathMarkup.MaxMathChars / 3
+        ? "$$\n" + tex + "\n$$"
+        : $"`{tex[..MathMarkup.ExcerptChars].Replace("`", "'", StringComparison.Ordinal)} …` (too long to typeset: {tex.Length} characters of LaTeX; whole in results.json)";
 
     private static string Relation(string symbol) => symbol switch
     {

@@ -52,7 +52,7 @@ public sealed class ReportInBrowserTests : IDisposable
         page.Request += (_, e) => requests.Add(e.Request.Url);
         page.RequestFailed += (_, e) => errors.Add("request failed: " + e.Request.Url);
 
-        var response = await page.GoToAsync(url, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
+        var response = await page.GoToAsync(url, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 180_000 });
         Assert.NotNull(response);
         Assert.Empty(errors);
         Assert.Equal([url], requests);
