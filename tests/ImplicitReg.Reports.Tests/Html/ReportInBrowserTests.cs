@@ -95,8 +95,15 @@ public sealed class ReportInBrowserTests : IDisposable
         var top = Path.Combine(outputDir, "report-screenshot.png");
         var full = Path.Combine(outputDir, "report-screenshot-full.png");
         await page.ScreenshotAsync(top);
-        await page.ScreenshotAsync(full, new ScreenshotOptions { FullPage = true });
         Assert.True(new FileInfo(top).Length > 10_000, "screenshot too small to show anything");
+        // Chromium refuses to capture a page taller than its texture limit (the whole catalogue's report is):
+        // then the top and the figures are captured, not the whole page.
+        var height = await page.EvaluateExpressionAsync<double>("document.documentElement.scrollHeight");
+        if (height <= 16_000)
+        {
+            await page.ScreenshotAsync(full, new ScreenshotOptions { FullPage = true });
+            Assert.True(new FileInfo(full).Length > new FileInfo(top).Length);
+        }
         // One picture per figure (the first few) for a closer look at legends and labels.
         var figures = await page.QuerySelectorAllAsync("figure");
         foreach (var figure in figures.Take(8))
@@ -104,7 +111,6 @@ public sealed class ReportInBrowserTests : IDisposable
             var id = await figure.EvaluateFunctionAsync<string>("e => e.id");
             await figure.ScreenshotAsync(Path.Combine(outputDir, $"report-{id}.png"));
         }
-        Assert.True(new FileInfo(full).Length > new FileInfo(top).Length);
     }
 
     /// <summary>A section near the end cannot scroll to the top of the viewport; then the page must be scrolled to its end.</summary>
