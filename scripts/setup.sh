@@ -9,6 +9,7 @@ apt_packages=(
   libopenblas0-pthread   # OpenBLAS: the simulators' dense products (cblas_dgemm), and NumPy's BLAS
   python3-numpy python3-scipy   # peers for benchmarks (Debian's python3)
   form                # FORM 4.3, peer of the balancedness-text benchmark
+  chromium            # headless browser that the report test opens report.html in (PuppeteerSharp, no download)
 )
 
 missing=()

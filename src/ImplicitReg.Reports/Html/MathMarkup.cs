@@ -1,0 +1,98 @@
+using ImplicitReg.Claims.Results;
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Parsing;
+using ImplicitReg.Symbolic.Printing;
+
+namespace ImplicitReg.Reports.Html;
+
+/// <summary>
+/// Display-mode MathML for the report, built from the kernel's <see cref="MathMLPrinter"/>: formulas written as
+/// text (claim statements, solver obligations) are parsed by the kernel first; what does not parse is shown as
+/// code rather than dropped.
+/// </summary>
+public static class MathMarkup
+{
+    private static readonly string Open = $"<math xmlns=\"{MathMLPrinter.Namespace}\">";
+
+    /// <summary>
+    /// Longest MathML typeset, in characters. Some derived right sides (a determinant's rate through three layers)
+    /// expand to hundreds of kilobytes: typeset, they make the page too slow to open and are unreadable anyway.
+    /// Longer formulas are shown as the start of their text; results.json has them whole.
+    /// </summary>
+    public const int MaxMathChars = 12_000;
+
+    /// <summary>Characters of a too-long formula's text shown in its place.</summary>
+    public const int ExcerptChars = 300;
+
+    /// <summary>One expression or statement as a display-mode <c>&lt;math&gt;</c> element.</summary>
+    public static string Block(Expr e)
+    {
+        var inner = Inner(e);
+        return inner.Length <= MaxMathChars ? Wrap(inner) : TooLong(e.ToString());
+    }
+
+    /// <summary>A derivation equation: <c>d/dt lhs = rhs</c> for a rate, else <c>lhs op rhs</c>.</summary>
+    public static string Equation(FormulaEvidence f)
+    {
+        var lhs = f.IsRate
+            ? "<mfrac><mi>d</mi><mrow><mi>d</mi><mi>t</mi></mrow></mfrac><mo>&#x2061;</mo>" +
+              (f.LhsExpr is Sym or Num ? Inner(f.LhsExpr) : $"<mrow><mo>(</mo>{Inner(f.LhsExpr)}<mo>)</mo></mrow>")
+            : Inner(f.LhsExpr);
+        var rhs = Inner(f.RhsExpr);
+        return lhs.Length + rhs.Length <= MaxMathChars ? Wrap($"<mrow>{lhs}</mrow><mo>{Relation(f.Relation)}</mo>{rhs}") : TooLong(f.ToString());
+    }
+
+    /// <summary>The start of a formula too long to typeset, with its length and where to find it whole.</summary>
+    public static string TooLong(string text) =>
+        $"<p class=\"formula-excerpt\"><code>{HtmlText.Escape(text[..Math.Min(text.Length, ExcerptChars)])} …</code> " +
+        $"<span class=\"muted\">(too long to typeset: {text.Length} characters; whole in results.json)</span></p>";
+
+    /// <summary>
+    /// A formula written in the kernel's syntax, typeset when it parses (as a statement or an expression), else
+    /// shown verbatim as code.
+    /// </summary>
+    public static string FromText(string text)
+    {
+        var e = TryParse(text);
+        return e is null ? $"<code class=\"formula\">{HtmlText.Escape(text)}</code>" : Block(e);
+    }
+
+    /// <summary>The kernel's reading of a formula, or null when it does not parse.</summary>
+    public static Expr? TryParse(string text)
+    {
+        try
+        {
+            return Parser.Parse(text);
+        }
+        catch (ParseException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or SymbolicException)
+        {
+            // The smart constructors reject some well-formed but meaningless inputs (e.g. a statement inside a sum).
+            return null;
+        }
+    }
+
+    /// <summary>The content of the kernel's <c>&lt;math&gt;</c> element (one MathML element).</summary>
+    private static string Inner(Expr e)
+    {
+        var full = MathMLPrinter.Print(e);
+        return full[Open.Length..^"</math>".Length];
+    }
+
+    private static string Wrap(string inner) =>
+        $"<math xmlns=\"{MathMLPrinter.Namespace}\" display=\"block\">{inner}</math>";
+
+    private static string Relation(string symbol) => symbol switch
+    {
+        "=" => "=",
+        "!=" => "&#x2260;",
+        "<" => "&lt;",
+        "<=" => "&#x2264;",
+        ">" => "&gt;",
+        ">=" => "&#x2265;",
+        _ => HtmlText.Escape(symbol),
+    };
+}

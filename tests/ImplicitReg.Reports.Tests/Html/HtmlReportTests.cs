@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using ImplicitReg.Reports.Html;
+
+namespace ImplicitReg.Reports.Tests.Html;
+
+public sealed partial class HtmlReportTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("report-html-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Html(TimeSpan time, DateTimeOffset started) =>
+        HtmlReport.Render(SampleResults.Content(_dir, time, started));
+
+    [Fact]
+    public void ThePageReferencesNothingOutsideItself()
+    {
+        var html = Html(TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" src=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("@font-face", html, StringComparison.Ordinal);
+        // Only same-document anchors and files of the report directory are linked.
+        var hrefs = Href().Matches(html).Select(m => m.Groups[1].Value).ToArray();
+        Assert.NotEmpty(hrefs);
+        Assert.All(hrefs, h => Assert.True(h.StartsWith('#') || h.StartsWith("data/", StringComparison.Ordinal) || h.StartsWith("smt2/", StringComparison.Ordinal), h));
+        Assert.DoesNotMatch(@"url\((?!#)", html);
+    }
+
+    [Fact]
+    public void EverySummaryLinkReachesAnElementOfThePage()
+    {
+        var html = Html(TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
+        var ids = Id().Matches(html).Select(m => m.Groups[1].Value).ToHashSet();
+        var anchors = Href().Matches(html).Select(m => m.Groups[1].Value).Where(h => h.StartsWith('#')).ToArray();
+        Assert.Contains("#claim-m6-two-by-two", anchors);
+        Assert.Contains("#claim-m6-two-by-two--bound", anchors);
+        Assert.All(anchors, a => Assert.Contains(a[1..], ids));
+        Assert.Equal(ids.Count, Id().Count(html));
+    }
+
+    [Fact]
+    public void FormulasAreMathMLFromTheKernelAndEachPlotIsInlineSvg()
+    {
+        var html = Html(TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
+        var maths = MathElement().Matches(html).Select(m => m.Value).ToArray();
+        Assert.True(maths.Length >= 6, $"{maths.Length} formulas");
+        Assert.All(maths, m => XElement.Parse(m));
+        // The prose formula |W11| > (1 - sqrt(2 loss))^2 / sqrt(2 loss) is typeset, not left as text.
+        Assert.Contains(maths, m => m.Contains("<msqrt>", StringComparison.Ordinal) && m.Contains("<mo>&gt;</mo>", StringComparison.Ordinal));
+        // d/dt W1[1,1] for the rate equation of the derivation.
+        Assert.Contains(maths, m => m.Contains("<mfrac><mi>d</mi><mrow><mi>d</mi><mi>t</mi></mrow></mfrac>", StringComparison.Ordinal));
+        var svgs = Svg().Matches(html).Select(m => XElement.Parse(m.Value)).ToArray();
+        // gap vs step size, singular values, |W11| vs loss, det W.
+        Assert.Equal(4, svgs.Length);
+        Assert.Contains("math[display=\"block\"] { display: block; padding:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheProvedObligationShowsItsCertificateAndTheReplayCommands()
+    {
+        var html = Html(TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
+        Assert.Contains("<a href=\"smt2/m6-two-by-two.bound.1.smt2\">", html, StringComparison.Ordinal);
+        Assert.Contains("z3 smt2/m6-two-by-two.bound.1.smt2\ncvc5 smt2/m6-two-by-two.bound.1.smt2", html, StringComparison.Ordinal);
+        Assert.Contains("<td><code>x</code></td><td><code>0</code></td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ApartFromTimesTheSameResultsGiveTheSamePage()
+    {
+        var a = Html(TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
+        var b = Html(TimeSpan.FromSeconds(42), DateTimeOffset.UnixEpoch.AddDays(3));
+        Assert.NotEqual(a, b);
+        Assert.Equal(Scrub(a), Scrub(b));
+    }
+
+    /// <summary>Removes the only parts allowed to vary: durations and the start time.</summary>
+    internal static string Scrub(string html) =>
+        Started().Replace(DurationSpan().Replace(html, "<span class=\"time\">T</span>"), "<span class=\"started\">S</span>");
+
+    [GeneratedRegex("href=\"([^\"]*)\"")]
+    private static partial Regex Href();
+
+    [GeneratedRegex(" id=\"([^\"]*)\"")]
+    private static partial Regex Id();
+
+    [GeneratedRegex("<math .*?</math>", RegexOptions.Singleline)]
+    private static partial Regex MathElement();
+
+    [GeneratedRegex("<svg .*?</svg>", RegexOptions.Singleline)]
+    private static partial Regex Svg();
+
+    [GeneratedRegex("<span class=\"time\">[^<]*</span>")]
+    private static partial Regex DurationSpan();
+
+    [GeneratedRegex("<span class=\"started\">[^<]*</span>")]
+    private static partial Regex Started();
+}

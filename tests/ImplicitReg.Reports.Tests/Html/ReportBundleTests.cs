@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using ImplicitReg.Reports.Html;
+using ImplicitReg.Testing.Conditions;
+
+namespace ImplicitReg.Reports.Tests.Html;
+
+public sealed partial class ReportBundleTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("report-bundle-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string WriteReport(string name, TimeSpan time, DateTimeOffset started)
+    {
+        var certificates = Directory.CreateDirectory(Path.Combine(_dir, name + "-certs")).FullName;
+        var output = Path.Combine(_dir, name);
+        ReportBundle.Write(output, SampleResults.Content(certificates, time, started), "{\"claims\": []}");
+        return output;
+    }
+
+    [Fact]
+    public void TheDirectoryHoldsThePagesTheDataOfEveryFigureAndEveryCertificate()
+    {
+        var output = WriteReport("a", TimeSpan.FromMilliseconds(3), DateTimeOffset.UnixEpoch);
+        var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+        [
+            "data/m6-two-by-two-det.csv", "data/m6-two-by-two-gap-order.csv", "data/m6-two-by-two-singular-values.csv",
+            "data/m6-two-by-two-w11-vs-loss.csv", "provenance.json", "report.html", "report.md", "results.json",
+            "smt2/m6-two-by-two.bound.1.smt2",
+        ], files);
+        Assert.StartsWith("; proved <=> (check-sat) answers unsat\n(set-logic QF_NRA)", File.ReadAllText(Path.Combine(output, "smt2/m6-two-by-two.bound.1.smt2")));
+        var csv = File.ReadAllLines(Path.Combine(output, "data/m6-two-by-two-det.csv"));
+        Assert.Equal("series,time t = kη [gradient-flow time units],\"det W [entry units of W, squared]\"", csv[0]);
+        Assert.Contains(csv, l => l.StartsWith("\"flag: sign change (depth 2 (run), t = 2)\",2,-0.3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ApartFromProvenanceTimesTheSameInputsGiveTheSameBytes()
+    {
+        var a = WriteReport("a", TimeSpan.FromMilliseconds(3), DateTimeOffset.UnixEpoch);
+        var b = WriteReport("b", TimeSpan.FromSeconds(30), DateTimeOffset.UnixEpoch.AddHours(5));
+        var names = Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a, f)).ToArray();
+        int differing = 0;
+        foreach (var name in names)
+        {
+            var (x, y) = (File.ReadAllText(Path.Combine(a, name)), File.ReadAllText(Path.Combine(b, name)));
+            if (x != y) differing++;
+            Assert.Equal(ScrubAll(x), ScrubAll(y));
+        }
+        // The page, the Markdown and the provenance carry times; nothing else may differ.
+        Assert.Equal(3, differing);
+    }
+
+    [Fact]
+    public void AStaleFileOfAnEarlierReportIsRemoved()
+    {
+        var output = WriteReport("a", TimeSpan.FromMilliseconds(3), DateTimeOffset.UnixEpoch);
+        var stale = Path.Combine(output, "data", "old-figure.csv");
+        File.WriteAllText(stale, "x");
+        ReportBundle.Write(output, SampleResults.Content(Path.Combine(_dir, "a-certs"), TimeSpan.Zero, DateTimeOffset.UnixEpoch), "{}");
+        Assert.False(File.Exists(stale));
+    }
+
+    [Fact]
+    public void AMissingCertificateIsAnErrorNotASilentGap()
+    {
+        var certificates = Directory.CreateDirectory(Path.Combine(_dir, "c-certs")).FullName;
+        var content = SampleResults.Content(certificates, TimeSpan.Zero, DateTimeOffset.UnixEpoch);
+        File.Delete(Path.Combine(certificates, "m6-bound.smt2"));
+        var error = Assert.Throws<IOException>(() => ReportBundle.Write(Path.Combine(_dir, "c"), content, "{}"));
+        Assert.Contains("m6-bound.smt2", error.Message, StringComparison.Ordinal);
+    }
+
+    [RequiresSolversFact("z3", "cvc5")]
+    public void EveryProvedCertificateReplaysWithZ3AndCvc5AsUnsat()
+    {
+        var output = WriteReport("r", TimeSpan.Zero, DateTimeOffset.UnixEpoch);
+        var files = Directory.GetFiles(Path.Combine(output, "smt2"));
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            foreach (var solver in new[] { "z3", "cvc5" })
+            {
+                var (code, stdout) = Run(solver, file);
+                Assert.True(code == 0, $"{solver} {file}: exit {code}\n{stdout}");
+                Assert.Equal("unsat", stdout.Trim());
+            }
+        }
+        // Negative control: the certificate as the check wrote it (model request after check-sat) fails in z3.
+        var original = Path.Combine(_dir, "r-certs", "m6-bound.smt2");
+        Assert.NotEqual(0, Run("z3", original).Code);
+    }
+
+    private static (int Code, string Stdout) Run(string solver, string file)
+    {
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(solver, [file])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout);
+    }
+
+    private static string ScrubAll(string text)
+    {
+        text = HtmlReportTests.Scrub(text);
+        text = MarkdownTimes().Replace(text, "T");
+        return JsonTimes().Replace(text, "\"$1\": T");
+    }
+
+    [GeneratedRegex(@"\b\d+(\.\d+)? (ms|s)\b|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")]
+    private static partial Regex MarkdownTimes();
+
+    [GeneratedRegex("\"(started|elapsedSeconds)\": [^,\\n]*")]
+    private static partial Regex JsonTimes();
+}

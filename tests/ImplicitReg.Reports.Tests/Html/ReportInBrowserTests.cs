@@ -1,0 +1,132 @@
+using System.Text.Json;
+using ImplicitReg.Reports.Html;
+using PuppeteerSharp;
+
+namespace ImplicitReg.Reports.Tests.Html;
+
+/// <summary>
+/// Opens a generated report.html in a real browser (headless Chromium) and checks what a reviewer would see:
+/// no console errors, no request outside the file, every plot visible with a size, every formula rendered with a
+/// height, consecutive formulas not overlapping, summary links that reach their sections; saves screenshots
+/// next to the test output. With IMPLICITREG_REPORT_DIR set, it opens that report (e.g. the whole catalogue's)
+/// instead of the sample.
+/// </summary>
+public sealed class ReportInBrowserTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("report-browser-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    public sealed class RequiresChromiumFactAttribute : FactAttribute
+    {
+        public RequiresChromiumFactAttribute()
+        {
+            if (HeadlessChromium.SkipReason is { } reason) Skip = reason;
+        }
+    }
+
+    private string ReportPath()
+    {
+        if (Environment.GetEnvironmentVariable("IMPLICITREG_REPORT_DIR") is { Length: > 0 } given)
+            return Path.GetFullPath(Path.Combine(given, ReportBundle.HtmlFile));
+        var certificates = Directory.CreateDirectory(Path.Combine(_dir, "certs")).FullName;
+        var output = Path.Combine(_dir, "report");
+        ReportBundle.Write(output, SampleResults.Content(certificates, TimeSpan.FromMilliseconds(12), DateTimeOffset.UnixEpoch), "{}");
+        return Path.Combine(output, ReportBundle.HtmlFile);
+    }
+
+    [RequiresChromiumFact]
+    public async Task TheReportRendersInChromiumWithEveryPlotAndFormulaVisible()
+    {
+        var path = ReportPath();
+        var url = new Uri(path).AbsoluteUri;
+        await using var chromium = await HeadlessChromium.StartAsync();
+        var page = await chromium.Browser.NewPageAsync();
+        var errors = new List<string>();
+        var requests = new List<string>();
+        page.Console += (_, e) =>
+        {
+            if (e.Message.Type == ConsoleType.Error) errors.Add("console: " + e.Message.Text);
+        };
+        page.PageError += (_, e) => errors.Add("page: " + e.Message);
+        page.Request += (_, e) => requests.Add(e.Request.Url);
+        page.RequestFailed += (_, e) => errors.Add("request failed: " + e.Request.Url);
+
+        var response = await page.GoToAsync(url, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 180_000 });
+        Assert.NotNull(response);
+        Assert.Empty(errors);
+        Assert.Equal([url], requests);
+
+        var plots = await Measure(page, "svg.figure");
+        Assert.NotEmpty(plots);
+        Assert.All(plots, p => Assert.True(p.Width > 100 && p.Height > 50 && p.Visible, $"plot {p.Index}: {p}"));
+
+        var formulas = await Measure(page, "math");
+        Assert.NotEmpty(formulas);
+        Assert.All(formulas, f => Assert.True(f.Height > 0 && f.Visible, $"formula {f.Index}: {f}"));
+        var overlaps = await page.EvaluateExpressionAsync<string[]>("""
+            Array.from(document.querySelectorAll('math[display="block"]'))
+              .filter(m => m.nextElementSibling && m.nextElementSibling.matches('math[display="block"]'))
+              .map(m => [m.getBoundingClientRect(), m.nextElementSibling.getBoundingClientRect()])
+              .filter(([a, b]) => a.bottom > b.top + 0.5)
+              .map(([a, b]) => `${a.top}-${a.bottom} overlaps ${b.top}-${b.bottom}`)
+            """);
+        Assert.Empty(overlaps);
+
+        var links = await page.EvaluateExpressionAsync<string[]>(
+            "Array.from(document.querySelectorAll('table.summary a[href^=\"#\"]')).map(a => a.getAttribute('href'))");
+        Assert.NotEmpty(links);
+        foreach (var link in links)
+        {
+            var offset = await page.EvaluateExpressionAsync<double?>($$"""
+                (() => {
+                  const a = document.querySelector('table.summary a[href="{{link}}"]');
+                  const target = document.getElementById(decodeURIComponent('{{link[1..]}}'));
+                  if (!a || !target) return null;
+                  a.click();
+                  return target.getBoundingClientRect().top;
+                })()
+                """);
+            Assert.True(offset is { } t && Math.Abs(t) < 2 || await AtPageBottom(page), $"{link} does not reach its section (top at {offset})");
+        }
+
+        await page.EvaluateExpressionAsync("window.scrollTo(0, 0)");
+        var outputDir = Path.GetDirectoryName(typeof(ReportInBrowserTests).Assembly.Location)!;
+        var top = Path.Combine(outputDir, "report-screenshot.png");
+        var full = Path.Combine(outputDir, "report-screenshot-full.png");
+        await page.ScreenshotAsync(top);
+        Assert.True(new FileInfo(top).Length > 10_000, "screenshot too small to show anything");
+        // Chromium refuses to capture a page taller than its texture limit (the whole catalogue's report is):
+        // then the top and the figures are captured, not the whole page.
+        var height = await page.EvaluateExpressionAsync<double>("document.documentElement.scrollHeight");
+        if (height <= 16_000)
+        {
+            await page.ScreenshotAsync(full, new ScreenshotOptions { FullPage = true });
+            Assert.True(new FileInfo(full).Length > new FileInfo(top).Length);
+        }
+        // One picture per figure (the first few) for a closer look at legends and labels.
+        var figures = await page.QuerySelectorAllAsync("figure");
+        foreach (var figure in figures.Take(8))
+        {
+            var id = await figure.EvaluateFunctionAsync<string>("e => e.id");
+            await figure.ScreenshotAsync(Path.Combine(outputDir, $"report-{id}.png"));
+        }
+    }
+
+    /// <summary>A section near the end cannot scroll to the top of the viewport; then the page must be scrolled to its end.</summary>
+    private static async Task<bool> AtPageBottom(IPage page) =>
+        await page.EvaluateExpressionAsync<bool>("Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1");
+
+    private sealed record Box(int Index, double Width, double Height, bool Visible);
+
+    private static async Task<Box[]> Measure(IPage page, string selector)
+    {
+        var json = await page.EvaluateExpressionAsync<string>($$"""
+            JSON.stringify(Array.from(document.querySelectorAll('{{selector}}')).map((e, i) => {
+              const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+              return { Index: i, Width: r.width, Height: r.height, Visible: s.visibility === 'visible' && s.display !== 'none' };
+            }))
+            """);
+        return JsonSerializer.Deserialize<Box[]>(json)!;
+    }
+}
