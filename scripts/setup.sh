@@ -10,6 +10,7 @@ apt_packages=(
   python3-numpy python3-scipy   # peers for benchmarks (Debian's python3)
   form                # FORM 4.3, peer of the balancedness-text benchmark
   chromium            # headless browser that the report test opens report.html in (PuppeteerSharp, no download)
+  slurm-wlm munge     # a local single-node Slurm for the scale-out test (daemons are started by the test, not by apt)
 )
 
 missing=()
