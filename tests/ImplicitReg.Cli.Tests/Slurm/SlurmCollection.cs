@@ -2,8 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace ImplicitReg.Cli.Tests.Slurm;
 
-/// <summary>Every Slurm test shares one cluster, started on first use and stopped after the last test.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// Every Slurm test shares one cluster, started on first use and stopped after the last test. The collection runs
+/// alone, after the parallel ones: its array tasks need the two cores, and under a fully loaded test host a merge job
+/// once waited past its limit.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SlurmCollection : ICollectionFixture<SlurmClusterFixture>
 {
     public const string Name = "local Slurm cluster";

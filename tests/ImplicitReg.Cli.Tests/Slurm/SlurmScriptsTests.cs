@@ -67,8 +67,8 @@ public sealed class SlurmScriptsTests(SlurmClusterFixture fixture, ITestOutputHe
             TimeSpan.FromMinutes(1), env);
         Assert.True(run.ExitCode == 0, run.Output);
         var ids = SlurmSubmission.Parse(run.Output);
-        var arrayState = fixture.Cluster.WaitForJob(ids.Array, TimeSpan.FromMinutes(2));
-        var mergeState = fixture.Cluster.WaitForJob(ids.Merge, TimeSpan.FromMinutes(2));
+        var arrayState = fixture.Cluster.WaitForJob(ids.Array, TimeSpan.FromMinutes(3));
+        var mergeState = fixture.Cluster.WaitForJob(ids.Merge, TimeSpan.FromMinutes(3));
         return new SubmitOutcome(arrayState, mergeState, run.Output);
     }
 

@@ -31,8 +31,8 @@ public sealed class SlurmSweepTests(SlurmClusterFixture fixture, ITestOutputHelp
             TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["IMPLICITREG"] = string.Join(' ', tool) });
         Assert.True(submit.ExitCode == 0, submit.Output);
         var ids = SlurmSubmission.Parse(submit.Output);
-        var arrayState = fixture.Cluster.WaitForJob(ids.Array, TimeSpan.FromMinutes(3));
-        var mergeState = fixture.Cluster.WaitForJob(ids.Merge, TimeSpan.FromMinutes(1));
+        var arrayState = fixture.Cluster.WaitForJob(ids.Array, TimeSpan.FromMinutes(5));
+        var mergeState = fixture.Cluster.WaitForJob(ids.Merge, TimeSpan.FromMinutes(3));
         var local = unsharded.Result;
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s; array {ids.Array}: {arrayState}; merge {ids.Merge}: {mergeState}");
         Assert.True(local.ExitCode == 0, local.Output);
