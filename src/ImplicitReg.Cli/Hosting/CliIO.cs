@@ -22,7 +22,6 @@ public sealed class CliIO(TextReader input, TextWriter output, TextWriter error,
     public bool IsInteractive { get; } = isInteractive;
 
     /// <summary>The same streams with <see cref="Err"/> escaping control characters (<see cref="SafeText"/>).</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000", Justification = "The escaping writer wraps the process's stderr, which lives as long as the process; disposing it would close stderr.")]
     public CliIO WithEscapedErrors() => Err is EscapingWriter
         ? this
         : new CliIO(In, Out, new EscapingWriter(Err), Cancel, IsInteractive) { RawErr = Err };

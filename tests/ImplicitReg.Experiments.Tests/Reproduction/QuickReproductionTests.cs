@@ -81,10 +81,12 @@ public sealed class QuickReproductionTests : IDisposable
     [Fact]
     public void TheFullE1SweepHas72RunsWithTheAuthorsSetup()
     {
+        // 72 factorization runs (3 depths x 4 scales x 2 observed counts x 3 seeds) and 6 baselines (observed count x seed).
+        Assert.Equal(72, Reproducer.Find("e1").Plan(new ReproductionOptions { NoBaseline = true }).RunCount);
         var plan = Reproducer.Find("e1").Plan(new ReproductionOptions());
-        Assert.Equal(72, plan.RunCount);
+        Assert.Equal(78, plan.RunCount);
         Assert.Contains(plan.Setup, l => l.Contains("eps 1e-4") && l.Contains("lr 1e-3"));
         Assert.Contains(plan.Setup, l => l.Contains("1000000 iterations") && l.Contains("1e-6"));
-        Assert.Equal(24, plan.CountIn(new Shard(1, 3)));
+        Assert.Equal(26, plan.CountIn(new Shard(1, 3)));
     }
 }

@@ -35,7 +35,7 @@ public sealed class GroupRmspropTests
         //        η = 0.5/1.766522855062432 = 0.2830419075279653; θ₂ = 1.5·(1 − η) = 1.075437138708052
         // k = 3: g² = θ₂²; v = 0.99·0.0621 + 0.01·θ₂² = 0.07304465039312562; v̂ = v/0.029701 = 2.459333032326374
         //        η = 0.3188315810791440; θ₃ = θ₂·(1 − η) = 0.7325538154225332
-        var model = new ScalarQuadratic(2);
+        using var model = new ScalarQuadratic(2);
         var result = SimulationRunner.Run(model, new GroupRmsprop(0.5, 0), new RunOptions { MaxSteps = 3 });
         Assert.Equal(3, result.Steps);
         Assert.Equal(0.7325538154225332, model.Theta, Digits);

@@ -1,0 +1,64 @@
+using ImplicitReg.Cli.Hosting;
+
+namespace ImplicitReg.Cli.Tests.Verbs.Reproduce;
+
+public sealed class ReproduceVerbTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("reproduce-verb-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var io = CliIO.ForStrings("", out var stdout, out var stderr);
+        var code = CliHost.Run(args, io);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string WithoutTimes(string dir) =>
+        string.Join("\n", File.ReadAllLines(Path.Combine(dir, "results.json")).Where(l => !l.Contains("\"seconds\"")));
+
+    [Fact]
+    public void QuickE2PrintsItsSetupAndClaimsAndShardsMergeToTheSameResults()
+    {
+        var whole = Path.Combine(_root, "whole");
+        var (code, output, _) = Run("reproduce", "e2", "--quick", "--depths", "2", "--jobs", "2", "--out", whole);
+        Assert.Equal(0, code);
+        Assert.Contains("stopping rule: loss < 1e-4", output);
+        Assert.Contains("seeds 0..0", output);
+        Assert.Contains("[supported] every W with det W > 0", output);
+        var shards = new[] { "0/2", "1/2" }.Select(s => Path.Combine(_root, "shard" + s[0])).ToArray();
+        for (int i = 0; i < 2; i++) Assert.Equal(0, Run("reproduce", "e2", "--quick", "--depths", "2", "--shard", $"{i}/2", "--out", shards[i]).Code);
+        var merged = Path.Combine(_root, "merged");
+        var (mergeCode, mergeOut, _) = Run(["merge", .. shards, "--out", merged]);
+        Assert.Equal(0, mergeCode);
+        Assert.Contains("claims:", mergeOut);
+        Assert.Equal(WithoutTimes(whole), WithoutTimes(merged));
+        // Negative control: one shard alone is not the sweep.
+        var (partialCode, _, partialErr) = Run("merge", shards[0], "--out", Path.Combine(_root, "partial"));
+        Assert.Equal(2, partialCode);
+        Assert.Contains("indices 1", partialErr);
+    }
+
+    [Theory]
+    [InlineData("reproduce e9", "unknown experiment 'e9'")]
+    [InlineData("reproduce e1 --shard 3/3", "--shard must be i/n")]
+    [InlineData("reproduce e1 --observed 2000,x", "--observed expects integers")]
+    [InlineData("reproduce e1 --scales -1", "--scales expects positive numbers")]
+    [InlineData("reproduce e1 --jobs 0", "--jobs")]
+    [InlineData("reproduce e2 --observed 2000", "e2 has no --observed")]
+    public void BadOptionsExitTwoNamingTheOption(string line, string message)
+    {
+        var (code, _, err) = Run(line.Split(' '));
+        Assert.Equal(2, code);
+        Assert.Contains(message, err);
+    }
+
+    [Fact]
+    public void MergeOfSomethingElseIsRefused()
+    {
+        var (code, _, err) = Run("merge", _root, "--out", Path.Combine(_root, "out"));
+        Assert.Equal(2, code);
+        Assert.Contains("no sweep manifest", err);
+    }
+}
