@@ -13,6 +13,12 @@ public sealed class LocalSlurmCluster : IDisposable
     private readonly Lock _gate = new();
     private string? _directory;
 
+    /// <summary>
+    /// Also stops the cluster when the test host exits: seen once here, the host ended without disposing the
+    /// collection fixture and the three daemons outlived it.
+    /// </summary>
+    public LocalSlurmCluster() => AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+
     /// <summary>The repository root (where ImplicitReg.Verify.sln is).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
