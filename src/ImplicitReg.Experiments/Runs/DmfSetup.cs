@@ -40,8 +40,11 @@ public sealed class DmfSetup
     /// <summary>The seed of every random choice.</summary>
     public required int Seed { get; init; }
 
-    /// <summary>Builds the setup; every invalid option is a <see cref="RunSpecException"/> naming it.</summary>
-    public static DmfSetup Build(RunSpec spec, DmfDefaults defaults)
+    /// <summary>
+    /// Builds the setup; every invalid option is a <see cref="RunSpecException"/> naming it. <paramref name="limits"/>
+    /// sees the memory the sizes imply before anything is allocated.
+    /// </summary>
+    public static DmfSetup Build(RunSpec spec, DmfDefaults defaults, RunLimits? limits = null)
     {
         var problemKind = spec.Problem ?? defaults.Problem;
         if (problemKind is not ("random" or "2x2" or "generalized"))
@@ -49,7 +52,13 @@ public sealed class DmfSetup
         int seed = spec.Seed ?? 0;
         int depth = spec.Depth ?? 3;
         if (depth < 1 || depth > 50) throw new RunSpecException("depth", $"must be between 1 and 50, got {depth}");
-        var (rows, cols) = spec.Shape is null ? problemKind == "generalized" ? (3, 3) : (100, 100) : RunSpec.ParseShape(spec.Shape);
+        int[]? dims = spec.Dims is { } dimsText ? RunSpec.ParseDims(dimsText) : null;
+        if (dims is not null && (spec.Shape is not null || spec.Hidden is not null || spec.Depth is not null))
+            throw new RunSpecException(null, "--dims gives every layer size; drop --shape, --hidden and --depth");
+        if (dims is not null) depth = dims.Length - 1;
+        var (rows, cols) = dims is not null ? (dims[^1], dims[0])
+            : spec.Shape is null ? problemKind == "generalized" ? (3, 3) : problemKind == "2x2" ? (2, 2) : (100, 100)
+            : RunSpec.ParseShape(spec.Shape);
         if (spec.Hidden is < 1) throw new RunSpecException("hidden", "must be positive");
         int rank = spec.Rank ?? 5;
         int observed = spec.Observed ?? 2000;
@@ -62,32 +71,40 @@ public sealed class DmfSetup
             "orthogonal" => InitKind.Orthogonal,
             var other => throw new RunSpecException("init", $"must be gaussian, balanced, identity or orthogonal, got '{other}'"),
         };
-        bool positiveDet = spec.PositiveDet || defaults.PositiveDet;
+        if (problemKind == "2x2" && (spec.Shape is not null || spec.Sensing is not null || (dims is not null && (rows, cols) != (2, 2))))
+            throw new RunSpecException("problem", "2x2 is the fixed 2x2 completion of M6; drop --shape/--sensing (--dims must start and end with 2)");
 
-        var random = new SeededRandom(seed);
-        DmfProblem problem;
+        int[] layerDims;
         try
         {
-            if (problemKind == "2x2")
-            {
-                if (spec.Shape is not null || spec.Sensing is not null)
-                    throw new RunSpecException("problem", "2x2 is the fixed 2x2 completion of M6; drop --shape/--sensing");
-                problem = DmfProblem.TwoByTwo(depth, scale, spec.Hidden);
-            }
-            else if (problemKind == "generalized")
-                problem = DmfProblem.Generalized(rows, cols, depth, scale, spec.Hidden);
-            else if (spec.Sensing is { } m)
-                problem = DmfProblem.RandomSensing(rows, cols, rank, m, depth, scale, random, spec.Hidden);
-            else
-                problem = DmfProblem.RandomCompletion(rows, cols, rank, observed, depth, scale, random, spec.Hidden);
+            layerDims = dims ?? DmfProblem.LayerDimensions(rows, cols, depth, spec.Hidden);
         }
         catch (ArgumentException e) when (e is not RunSpecException)
         {
             throw new RunSpecException(null, e.Message);
         }
-        long entries = Enumerable.Range(1, problem.Depth).Sum(j => (long)problem.Dimensions[j] * problem.Dimensions[j - 1]);
+        bool random = problemKind == "random";
+        limits?.Memory?.Invoke(dims is not null ? "--dims" : "--shape/--hidden",
+            DmfCost.EstimateBytes(layerDims, random && spec.Sensing is null ? observed : rows * (long)cols, random ? spec.Sensing ?? 0 : 0, random ? rank : 0),
+            "the layers, the target and the observations");
+        double entries = DmfCost.LayerEntries(layerDims);
         if (entries > defaults.MaxEntries)
-            throw new RunSpecException(null, $"the layers have {entries} entries; this command handles at most {defaults.MaxEntries} (use a smaller --shape, --hidden or --depth)");
+            throw new RunSpecException(null, $"the layers have {(long)entries} entries; this command handles at most {defaults.MaxEntries} (use a smaller --shape, --hidden, --depth or --dims)");
+
+        var randomSource = new SeededRandom(seed);
+        DmfProblem problem;
+        try
+        {
+            problem = problemKind == "2x2" ? DmfProblem.TwoByTwo(depth, scale, spec.Hidden)
+                : problemKind == "generalized" ? DmfProblem.Generalized(rows, cols, depth, scale, spec.Hidden)
+                : spec.Sensing is { } m ? DmfProblem.RandomSensing(rows, cols, rank, m, depth, scale, randomSource, spec.Hidden)
+                : DmfProblem.RandomCompletion(rows, cols, rank, observed, depth, scale, randomSource, spec.Hidden);
+        }
+        catch (ArgumentException e) when (e is not RunSpecException)
+        {
+            throw new RunSpecException(null, e.Message);
+        }
+        if (dims is not null) problem = problem with { Dimensions = dims };
 
         int width = problem.Dimensions.Length > 2 ? problem.Dimensions[1] : Math.Min(problem.Dimensions[0], problem.Dimensions[^1]);
         double scaleValue = initKind switch
@@ -97,12 +114,19 @@ public sealed class DmfSetup
                 : defaults.Std ?? InitSpec.StdForEndToEndScale(1e-3, problem.Depth, width)),
             _ => spec.InitScale ?? spec.InitStd ?? 1,
         };
+        bool positiveDet = spec.PositiveDet ?? defaults.PositiveDet;
+        if (positiveDet && problem.Dimensions[0] != problem.Dimensions[^1])
+        {
+            if (spec.PositiveDet is true)
+                throw new RunSpecException("positive-det", $"needs a square end-to-end matrix, not {problem.Dimensions[^1]}x{problem.Dimensions[0]}");
+            positiveDet = false; // a default that has no meaning for a non-square W
+        }
         var init = new InitSpec(initKind, scaleValue, positiveDet);
         MatrixBuffer[] layers;
         int draws;
         try
         {
-            layers = LayerInitializer.Create(problem.Dimensions, init, random, out draws);
+            layers = LayerInitializer.Create(problem.Dimensions, init, randomSource, out draws);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

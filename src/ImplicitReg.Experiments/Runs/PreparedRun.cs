@@ -51,23 +51,40 @@ public sealed class PreparedRun : IDisposable
     /// <summary>The deep-matrix setup (dmf only).</summary>
     public DmfSetup? Dmf { get; init; }
 
+    /// <summary>What runs the model's products (<c>OpenBLAS … (cblas_dgemm)</c>, <c>managed …</c>), for a report.</summary>
+    public string LinearAlgebra { get; init; } = "";
+
+    /// <summary>
+    /// The comment line of a CSV of this run (without the leading <c>#</c>): the command, seed, problem, loss, the
+    /// model's fields and the optimizer.
+    /// </summary>
+    public string CsvComment =>
+        $"implicitreg simulate {Model} seed={Seed} problem=\"{ProblemName}\" loss={LossName} {CommentFields} optimizer=\"{Schedule.DescribeOptimizer()}\"";
+
     /// <summary>Measures a record: (step, loss, time) → one value per column, or null when the state is not finite.</summary>
     public required Func<long, double, double, double[]?> Measure { get; init; }
 
-    /// <summary>Builds the run of <paramref name="spec"/> with <c>simulate</c>'s defaults for its model.</summary>
-    public static PreparedRun Prepare(RunSpec spec) => spec.Model switch
+    /// <summary>
+    /// Builds the run of <paramref name="spec"/> with <c>simulate</c>'s defaults for its model; <paramref name="limits"/>
+    /// sees the predicted memory and work before the model is allocated.
+    /// </summary>
+    public static PreparedRun Prepare(RunSpec spec, RunLimits? limits = null) => spec.Model switch
     {
-        "dmf" => PrepareDmf(spec, DmfSetup.Build(spec, DmfDefaults.Simulate(spec))),
-        "cp" => PrepareCp(spec),
-        "sym" => PrepareSym(spec),
+        "dmf" => PrepareDmf(spec, DmfSetup.Build(spec, DmfDefaults.Simulate(spec), limits), limits),
+        "cp" => PrepareCp(spec, limits),
+        "sym" => PrepareSym(spec, limits),
         _ => throw new RunSpecException("model", $"must be one of {string.Join("|", RunSpec.Models)}, got '{spec.Model}'"),
     };
 
     /// <summary>The dmf run of <paramref name="setup"/> (the problem and layers already built).</summary>
-    public static PreparedRun PrepareDmf(RunSpec spec, DmfSetup setup)
+    /// <param name="spec">the run's options.</param>
+    /// <param name="setup">its problem and initial layers.</param>
+    /// <param name="limits">sees the predicted work of the run.</param>
+    public static PreparedRun PrepareDmf(RunSpec spec, DmfSetup setup, RunLimits? limits = null)
     {
-        var schedule = RunSchedule.From(spec, "gd", 1e-2, 0);
         var problem = setup.Problem;
+        limits?.Work?.Invoke((spec.Steps ?? 10_000) * DmfCost.WorkPerStep(problem.Dimensions, problem.Dimensions[0] * (long)problem.Dimensions[^1], 0));
+        var schedule = RunSchedule.From(spec, "gd", 1e-2, 0);
         var entries = Entries(spec.Entries ?? "1,1", problem);
         var sim = new DmfSimulator(problem.Loss, setup.InitialLayers);
         int k = Math.Min(schedule.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));
@@ -87,6 +104,7 @@ public sealed class PreparedRun : IDisposable
             Simulator = sim,
             Schedule = schedule,
             Dmf = setup,
+            LinearAlgebra = sim.Backend.Description,
             Measure = (step, loss, time) =>
             {
                 if (!double.IsFinite(loss) || !sim.ParametersFinite()) return null;
@@ -97,7 +115,7 @@ public sealed class PreparedRun : IDisposable
         };
     }
 
-    private static PreparedRun PrepareCp(RunSpec spec)
+    private static PreparedRun PrepareCp(RunSpec spec, RunLimits? limits)
     {
         int seed = spec.Seed ?? 0;
         var sizes = RunSpec.ParseSizes(spec.Sizes ?? "10x10x10x10");
@@ -105,9 +123,13 @@ public sealed class PreparedRun : IDisposable
         if (components < 1) throw new RunSpecException("components", "must be positive");
         double std = spec.InitStd ?? 1e-2;
         var scale = DmfSetup.LossOf(spec, "mse");
+        int rank = spec.Rank ?? 5, observed = spec.Observed ?? 2000;
+        limits?.Memory?.Invoke("--sizes/--components", CpCost.EstimateBytes(sizes, rank, observed, components),
+            "the factors, the full target tensor and the observations");
+        limits?.Work?.Invoke((spec.Steps ?? 10_000) * CpCost.WorkPerStep(sizes, observed, components));
         var schedule = RunSchedule.From(spec, GroupRmsprop.OptionName, 1e-2, 1e-8, GroupRmsprop.TensorCompletionEpsilon);
         var random = new SeededRandom(seed);
-        var problem = Wrap(() => CpProblem.RandomCompletion(sizes, spec.Rank ?? 5, spec.Observed ?? 2000, scale, random));
+        var problem = Wrap(() => CpProblem.RandomCompletion(sizes, rank, observed, scale, random));
         var sim = new CpSimulator(problem, CpSimulator.GaussianFactors(sizes, components, std, random));
         int k = Math.Min(schedule.Top, components);
         return new PreparedRun
@@ -122,6 +144,7 @@ public sealed class PreparedRun : IDisposable
             Columns = ["step", "time", "loss", "reconstruction", "balance_spread", .. Enumerable.Range(1, k).Select(r => $"norm{r}")],
             Simulator = sim,
             Schedule = schedule,
+            LinearAlgebra = "Khatri-Rao step on managed sparse kernels (no dense products)",
             Measure = (step, loss, time) =>
             {
                 if (!double.IsFinite(loss)) return null;
@@ -131,21 +154,25 @@ public sealed class PreparedRun : IDisposable
         };
     }
 
-    private static PreparedRun PrepareSym(RunSpec spec)
+    private static PreparedRun PrepareSym(RunSpec spec, RunLimits? limits)
     {
         int seed = spec.Seed ?? 0;
         int size = spec.Size ?? 3;
         int rank = spec.Rank ?? 1;
         int columns = spec.Columns ?? size;
-        if (size < 1 || columns < 1 || rank < 1 || rank > size)
-            throw new RunSpecException(null, "--size, --columns and --rank must be positive, with rank <= size");
+        if (size < 1 || columns < 1 || rank < 1)
+            throw new RunSpecException(null, "--size, --columns and --rank must be positive");
+        if (rank > size) throw new RunSpecException("rank", $"({rank}) must be at most --size ({size})");
+        int observed = spec.Observed ?? 4;
+        limits?.Memory?.Invoke("--size/--columns", SymmetricCost.EstimateBytes(size, columns, rank, observed), "U, X and the target");
+        limits?.Work?.Invoke((spec.Steps ?? 10_000) * SymmetricCost.WorkPerStep(size, columns, observed));
         var init = spec.Init ?? "identity";
         if (init is not ("identity" or "gaussian")) throw new RunSpecException("init", $"must be identity or gaussian, got '{init}'");
         double alpha = spec.InitScale ?? 1e-3;
         var scale = DmfSetup.LossOf(spec, "half-sse");
         var schedule = RunSchedule.From(spec, "gd", 1e-2, 1e-10);
         var random = new SeededRandom(seed);
-        var problem = Wrap(() => SymmetricProblem.RandomPsdCompletion(size, rank, spec.Observed ?? 4, scale, random));
+        var problem = Wrap(() => SymmetricProblem.RandomPsdCompletion(size, rank, observed, scale, random));
         MatrixBuffer u0;
         if (init == "identity")
         {
@@ -167,6 +194,7 @@ public sealed class PreparedRun : IDisposable
             Columns = ["step", "time", "loss", "trace", "reconstruction", .. Enumerable.Range(1, k).Select(r => $"eigenvalue{r}")],
             Simulator = sim,
             Schedule = schedule,
+            LinearAlgebra = Numerics.LinearAlgebra.Backends.LinearAlgebraBackend.Default.Description,
             Measure = (step, loss, time) =>
             {
                 if (!double.IsFinite(loss) || !sim.ParametersFinite()) return null;

@@ -11,6 +11,12 @@ public sealed class RecordingHooks
     /// <summary>Receives every record as it is measured (one value per column).</summary>
     public Action<double[]>? OnRecord { get; init; }
 
+    /// <summary>
+    /// Whether every record is kept in <see cref="RecordedRunResult.Rows"/> (default); when false only the last one
+    /// is, so a long run recorded at every step (streamed through <see cref="OnRecord"/>) does not fill the memory.
+    /// </summary>
+    public bool KeepRows { get; init; } = true;
+
     /// <summary>Stops the run (it ends as cancelled, keeping what was recorded).</summary>
     public CancellationToken Cancel { get; init; }
 }
@@ -58,6 +64,7 @@ public static class RecordedRun
                 var row = run.Measure(step, loss, time);
                 endedFinite = row is not null;
                 if (row is null) return;
+                if (hooks is { KeepRows: false }) rows.Clear();
                 rows.Add(row);
                 hooks?.OnRecord?.Invoke(row);
             },

@@ -30,8 +30,23 @@ public sealed record RunSchedule(Optimizer Optimizer, long Steps, double StopLos
             steps, spec.StopLoss ?? defaultStopLoss, every, top);
     }
 
-    /// <summary>e.g. <c>gd lr 0.003</c>.</summary>
-    public string DescribeOptimizer() => Optimizer.Describe();
+    /// <summary>e.g. <c>gd lr 0.003</c>, or <c>group-rmsprop lr 0.01 eps 1e-06 (bias-corrected, alpha 0.99)</c>.</summary>
+    public string DescribeOptimizer() => Optimizer is GroupRmsprop g
+        ? $"{g.Name} lr {RunText.Short(g.LearningRate)} eps {RunText.Short(g.Epsilon)} (bias-corrected, alpha {RunText.Short(g.Decay)})"
+        : $"{Optimizer.Name} lr {RunText.Short(Optimizer.LearningRate)}";
+}
+
+/// <summary>
+/// Checks a run's predicted cost before anything large is allocated; each hook throws to refuse the run. The
+/// command line passes its memory budget and work limit; without hooks nothing is checked.
+/// </summary>
+public sealed class RunLimits
+{
+    /// <summary>Receives (the options that imply it, e.g. <c>--shape/--hidden</c>; estimated bytes; what needs them).</summary>
+    public Action<string, double, string>? Memory { get; init; }
+
+    /// <summary>Receives the predicted multiply-adds of the whole run (<c>--steps</c> times the work of a step).</summary>
+    public Action<double>? Work { get; init; }
 }
 
 /// <summary>Number formatting of run descriptions (the same as the command line's: six significant digits, no "-0").</summary>

@@ -83,8 +83,11 @@ public sealed record RunSpec
     /// <summary>dmf: per-layer standard deviation; cp: factor entries' standard deviation.</summary>
     public double? InitStd { get; init; }
 
-    /// <summary>dmf: resample until det W(0) &gt; 0.</summary>
-    public bool PositiveDet { get; init; }
+    /// <summary>dmf: layer sizes <c>d0,…,dN</c> (layer j is d_j × d_(j-1)), instead of shape, depth and hidden (the command line's <c>--dims</c>; not a claim-file option).</summary>
+    public string? Dims { get; init; }
+
+    /// <summary>dmf: resample until det W(0) &gt; 0 (null: the setup's default; false turns it off).</summary>
+    public bool? PositiveDet { get; init; }
 
     /// <summary>dmf: entries of W to record, 1-based <c>"i,j;k,l"</c> (default <c>1,1</c>).</summary>
     public string? Entries { get; init; }
@@ -109,6 +112,19 @@ public sealed record RunSpec
             int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var c) && r > 0 && c > 0)
             return (r, c);
         throw new RunSpecException("shape", $"expects ROWSxCOLUMNS such as 100x100, got '{text}'");
+    }
+
+    /// <summary>"4,3,5" → [4, 3, 5]: two to 51 positive layer sizes.</summary>
+    public static int[] ParseDims(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var dims = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out dims[i]) || dims[i] < 1)
+                throw new RunSpecException("dims", $"expects positive integers separated by commas (e.g. 2,3,3,2); item {i + 1} is '{parts[i]}'");
+        if (dims.Length < 2) throw new RunSpecException("dims", "needs at least two sizes, d0 and d1 (one layer)");
+        if (dims.Length > 51) throw new RunSpecException("dims", $"gives {dims.Length - 1} layers; at most 50");
+        return dims;
     }
 
     /// <summary>"AxBxC" → mode sizes.</summary>

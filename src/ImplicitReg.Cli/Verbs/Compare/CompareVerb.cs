@@ -3,6 +3,7 @@ using System.Globalization;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Cli.Verbs.Simulate;
 using ImplicitReg.Experiments.FlowVsDescent;
+using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Experiments.Simulators.Dmf;
 using ImplicitReg.Symbolic.Printing;
 
@@ -87,7 +88,7 @@ public sealed class CompareVerb : ICliVerb
         });
     }
 
-    private static LayerFlowSystem Derive(DmfOptions model)
+    private static LayerFlowSystem Derive(DmfSetup model)
     {
         try
         {
@@ -99,7 +100,7 @@ public sealed class CompareVerb : ICliVerb
         }
     }
 
-    private static int FlowVsGd(CliIO io, DmfOptions model, LayerFlowSystem flow, FlowVsDescentOptions options, bool json)
+    private static int FlowVsGd(CliIO io, DmfSetup model, LayerFlowSystem flow, FlowVsDescentOptions options, bool json)
     {
         int stage = 0;
         FlowVsDescentReport report;
@@ -175,7 +176,7 @@ public sealed class CompareVerb : ICliVerb
         return agrees ? ExitCodes.Ok : ExitCodes.Refuted;
     }
 
-    private static int SingularValues(CliIO io, DmfOptions model, LayerFlowSystem flow, double time, int samples, double rtol, double atol, bool json)
+    private static int SingularValues(CliIO io, DmfSetup model, LayerFlowSystem flow, double time, int samples, double rtol, double atol, bool json)
     {
         var report = SingularValueCheck.Run(flow, model.Problem, model.InitialLayers, time, samples, Math.Max(rtol, 1e-13), Math.Max(atol, 1e-15), io.Cancel);
         bool agrees = report.ReachedHorizon && report.EquationDeviation <= SigmaTolerance && report.ClosedFormDeviation <= SigmaTolerance;

@@ -2,7 +2,7 @@ using ImplicitReg.Experiments.Simulators.Optimizers;
 using System.Globalization;
 using System.Text.Json;
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Experiments.Simulators.Runs;
+using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
@@ -17,18 +17,20 @@ internal static class RunReport
     /// <param name="modelFields">the model's fields between the loss and the optimizer.</param>
     /// <param name="withTime">whether the gradient-flow time of the run is reported (dmf).</param>
     /// <param name="finalFields">the model's final metrics, written last (nothing when there are none).</param>
-    public static string Json(RunIdentity id, RunSettings s, RunResult r, Action<Utf8JsonWriter> modelFields, bool withTime,
+    public static string Json(PreparedRun run, RecordedRunResult recorded, Action<Utf8JsonWriter> modelFields, bool withTime,
         Action<Utf8JsonWriter> finalFields) => JsonText.Render(w =>
     {
+        var r = recorded.Result;
+        var optimizer = run.Schedule.Optimizer;
         w.WriteStartObject();
-        w.WriteString("model", id.Model);
-        w.WriteNumber("seed", id.Seed);
-        w.WriteString("problem", id.Problem);
-        w.WriteString("loss", id.Loss);
+        w.WriteString("model", run.Model);
+        w.WriteNumber("seed", run.Seed);
+        w.WriteString("problem", run.ProblemName);
+        w.WriteString("loss", run.LossName);
         modelFields(w);
-        w.WriteString("optimizer", s.Optimizer.Name);
-        Numbers.Write(w, "learningRate", s.Optimizer.LearningRate);
-        if (s.Optimizer is GroupRmsprop g) Numbers.Write(w, "epsilon", g.Epsilon);
+        w.WriteString("optimizer", optimizer.Name);
+        Numbers.Write(w, "learningRate", optimizer.LearningRate);
+        if (optimizer is GroupRmsprop g) Numbers.Write(w, "epsilon", g.Epsilon);
         w.WriteString("status", SimulateVerb.StatusName(r.Status));
         w.WriteNumber("steps", r.Steps);
         if (r.DivergedAt is { } at) w.WriteNumber("divergedAt", at);
@@ -40,20 +42,17 @@ internal static class RunReport
     });
 
     /// <summary>The text report's opening lines: seed, problem, model, optimizer, how the run ended and its speed.</summary>
-    /// <param name="problemLine">what follows <c>problem: </c>.</param>
-    /// <param name="modelLine">the model's line, with its own label (<c>init: …</c>, <c>model: …</c>).</param>
     /// <param name="withTime">whether the gradient-flow time of the run is reported (dmf).</param>
     /// <param name="stepsPerSecondFormat">a numeric format: slow models (cp) show a decimal.</param>
-    /// <param name="linearAlgebra">what ran the model's products (<c>OpenBLAS 0.3.21 (cblas_dgemm)</c>, <c>managed …</c>).</param>
-    public static void WriteHeading(TextWriter o, RunIdentity id, string problemLine, string modelLine, RunSettings s, RunResult r,
-        bool withTime, string stepsPerSecondFormat, string linearAlgebra)
+    public static void WriteHeading(TextWriter o, PreparedRun run, RecordedRunResult recorded, bool withTime, string stepsPerSecondFormat)
     {
-        o.WriteLine($"seed: {id.Seed}");
-        o.WriteLine($"problem: {problemLine}");
-        o.WriteLine(modelLine);
-        o.WriteLine($"optimizer: {s.DescribeOptimizer()}");
-        o.WriteLine($"linear algebra: {linearAlgebra}");
-        o.WriteLine($"run: {SimulateVerb.DescribeStatus(r, s.StopLoss)}{(withTime ? $", time {Numbers.Short(r.Time)}" : "")}");
+        var r = recorded.Result;
+        o.WriteLine($"seed: {run.Seed}");
+        o.WriteLine($"problem: {run.ProblemLine}");
+        o.WriteLine(run.ModelLine);
+        o.WriteLine($"optimizer: {run.Schedule.DescribeOptimizer()}");
+        o.WriteLine($"linear algebra: {run.LinearAlgebra}");
+        o.WriteLine($"run: {SimulateVerb.DescribeStatus(r, run.Schedule.StopLoss)}{(withTime ? $", time {Numbers.Short(r.Time)}" : "")}");
         o.WriteLine($"steps per second: {r.StepsPerSecond.ToString(stepsPerSecondFormat, CultureInfo.InvariantCulture)}");
     }
 }

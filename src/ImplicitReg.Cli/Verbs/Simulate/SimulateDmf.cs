@@ -1,8 +1,5 @@
-using System.Globalization;
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Experiments.Simulators.Dmf;
-using ImplicitReg.Experiments.Simulators.Metrics;
-using ImplicitReg.Experiments.Simulators.Runs;
+using ImplicitReg.Experiments.Runs;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 
@@ -22,65 +19,40 @@ internal static class SimulateDmf
         command.Options.Add(entriesOption);
         return command.Runs(r =>
         {
-            var model = modelOptions.Read(r, Budget.From(r));
-            var settings = runOptions.Read(r, DmfCost.WorkPerStep(model.Problem.Dimensions, ObservedCount(model.Problem), 0));
-            var entries = Entries(r.GetValue(entriesOption) ?? "1,1", model.Problem);
-            return Run(model, settings, entries, io);
+            var spec = runOptions.Apply(r, modelOptions.ToSpec(r) with { Entries = r.GetValue(entriesOption) });
+            using var run = SimulateRun.Prepare(spec, Budget.From(r));
+            var recorded = SimulateRun.Execute(run, runOptions.OutPath(r), io);
+            var last = recorded.Last is { } row ? new Final(run.Columns, row) : null;
+            if (runOptions.Json(r)) io.Out.Write(Json(run, recorded, last));
+            else WriteText(io.Out, run, recorded, last);
+            return SimulateVerb.Finish(recorded.Result, io);
         });
     }
 
-    private static long ObservedCount(DmfProblem p) => p.Dimensions[0] * (long)p.Dimensions[^1];
-
-    private static int Run(DmfOptions model, RunSettings settings, List<(int Row, int Column)> entries, CliIO io)
+    /// <summary>The last record split into its metrics (the columns of <see cref="PreparedRun.PrepareDmf"/>).</summary>
+    private sealed class Final(IReadOnlyList<string> columns, double[] row)
     {
+        public long Step => (long)row[0];
+        public double Loss => row[2];
+        public double Frobenius => row[3];
+        public double Nuclear => row[4];
+        public double Spectral => row[5];
+        public double Determinant => row[6];
+        public double Balancedness => row[7];
+        public double ReconstructionError => row[8];
+        public double[] SingularValues => Where(c => c.StartsWith("sigma", StringComparison.Ordinal));
+        public double[] Alignment => Where(c => c.StartsWith("alignment", StringComparison.Ordinal));
+        public double[] Entries => Where(c => c.StartsWith("W[", StringComparison.Ordinal));
 
-        var problem = model.Problem;
-        using var sim = new DmfSimulator(problem.Loss, model.InitialLayers);
-        int k = Math.Min(settings.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));
-        var id = new RunIdentity("dmf", model.Seed, problem.Name, Models.Losses.LossScales.Name(problem.Loss.Scale));
-        DmfSnapshot? last = null;
-        var result = RecordedRun.Execute(sim, settings, io, id,
-            $"dims={string.Join(",", problem.Dimensions)} init=\"{model.DescribeInit()}\"",
-            ["frobenius", "nuclear", "spectral", "det", "balancedness", "reconstruction",
-                .. Enumerable.Range(1, k).Select(r => $"sigma{r}"),
-                .. Enumerable.Range(1, k).Select(r => $"alignment{r}"),
-                .. entries.Select(e => $"W[{e.Row + 1};{e.Column + 1}]")],
-            (step, loss, time) =>
-            {
-                last = double.IsFinite(loss) && sim.ParametersFinite()
-                    ? DmfSnapshot.Take(sim, step, time, loss, k, entries, problem.GroundTruth)
-                    : null;
-                return last is null ? null : Row(last);
-            });
-        if (settings.Json) io.Out.Write(Json(id, model, settings, result, last));
-        else WriteText(io.Out, id, model, settings, result, last, entries, sim.Backend.Description);
-        return SimulateVerb.Finish(result, io);
+        /// <summary>"W[1,1]" for each tracked entry.</summary>
+        public IEnumerable<string> EntryNames => columns.Where(c => c.StartsWith("W[", StringComparison.Ordinal)).Select(c => c.Replace(';', ','));
+
+        private double[] Where(Func<string, bool> column) => [.. columns.Select((c, i) => (c, i)).Where(x => column(x.c)).Select(x => row[x.i])];
     }
 
-    private static IEnumerable<double> Row(DmfSnapshot s) =>
-        new[] { s.Step, s.Time, s.Loss, s.Frobenius, s.Nuclear, s.Spectral, s.Determinant, s.Balancedness, s.ReconstructionError }
-            .Concat(s.SingularValues).Concat(s.Alignment).Concat(s.Entries);
-
-    private static List<(int Row, int Column)> Entries(string text, DmfProblem problem)
+    private static void WriteText(TextWriter w, PreparedRun run, RecordedRunResult r, Final? last)
     {
-        var list = new List<(int, int)>();
-        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var ij = part.Split(',', StringSplitOptions.TrimEntries);
-            if (ij.Length != 2 || !int.TryParse(ij[0], NumberStyles.None, CultureInfo.InvariantCulture, out var i) ||
-                !int.TryParse(ij[1], NumberStyles.None, CultureInfo.InvariantCulture, out var j))
-                throw new CliUsageException($"--entries expects 1-based pairs 'i,j' separated by ';', got '{part}'");
-            if (i < 1 || j < 1 || i > problem.Dimensions[^1] || j > problem.Dimensions[0])
-                throw new CliUsageException($"entry ({i},{j}) is outside the {problem.Dimensions[^1]}x{problem.Dimensions[0]} matrix");
-            list.Add((i - 1, j - 1));
-        }
-        return list;
-    }
-
-    private static void WriteText(TextWriter w, RunIdentity id, DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last,
-        List<(int Row, int Column)> entries, string linearAlgebra)
-    {
-        RunReport.WriteHeading(w, id, model.DescribeProblem(), $"init: {model.DescribeInit()}", s, r, withTime: true, "F0", linearAlgebra);
+        RunReport.WriteHeading(w, run, r, withTime: true, "F0");
         if (last is null) return;
         w.WriteLine($"final (step {last.Step}):");
         w.WriteLine($"  loss            {Numbers.Short(last.Loss)}");
@@ -90,17 +62,18 @@ internal static class SimulateDmf
         w.WriteLine($"  norms           frobenius {Numbers.Short(last.Frobenius)}, nuclear {Numbers.Short(last.Nuclear)}, spectral {Numbers.Short(last.Spectral)}");
         w.WriteLine($"  balancedness    {Numbers.Short(last.Balancedness)}  (max_j |W_(j+1)^T W_(j+1) - W_j W_j^T|_F)");
         w.WriteLine($"  <G, u_r v_r^T>  {string.Join(" ", last.Alignment.Select(Numbers.Short))}");
-        for (int i = 0; i < entries.Count; i++)
-            w.WriteLine($"  W[{entries[i].Row + 1},{entries[i].Column + 1}]          {Numbers.Short(last.Entries[i])}");
+        foreach (var (name, value) in last.EntryNames.Zip(last.Entries))
+            w.WriteLine($"  {name}          {Numbers.Short(value)}");
     }
 
-    private static string Json(RunIdentity id, DmfOptions model, RunSettings s, RunResult r, DmfSnapshot? last) => RunReport.Json(id, s, r, w =>
+    private static string Json(PreparedRun run, RecordedRunResult r, Final? last) => RunReport.Json(run, r, w =>
     {
-        Numbers.Write(w, "lossConstant", model.Problem.Loss.Constant);
+        var setup = run.Dmf!;
+        Numbers.Write(w, "lossConstant", setup.Problem.Loss.Constant);
         w.WriteStartArray("dims");
-        foreach (var d in model.Problem.Dimensions) w.WriteNumberValue(d);
+        foreach (var d in setup.Problem.Dimensions) w.WriteNumberValue(d);
         w.WriteEndArray();
-        w.WriteString("init", model.DescribeInit());
+        w.WriteString("init", setup.DescribeInit());
     }, withTime: true, w =>
     {
         if (last is not null)

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ImplicitReg.Cli.Hosting;
-using ImplicitReg.Experiments.Simulators.Dmf;
+using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Experiments.Simulators.Optimizers;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
@@ -39,56 +39,21 @@ public sealed class RunOptionSet(string defaultOptimizer, double defaultLearning
         foreach (var o in new Option[] { _optimizer, _eps, _lr, _steps, _stopLoss, _recordEvery, _top, _out, _format }) command.Options.Add(o);
     }
 
-    /// <summary>
-    /// Reads the settings and refuses (exit 2) a run whose predictable work, <paramref name="workPerStep"/> times
-    /// <c>--steps</c>, is over <see cref="DmfCost.WorkLimit"/>.
-    /// </summary>
-    public RunSettings Read(ParseResult r, double workPerStep)
+    /// <summary>Fills the optimizer and stopping rules of <paramref name="spec"/> from the options.</summary>
+    public RunSpec Apply(ParseResult r, RunSpec spec) => spec with
     {
-        var lr = r.GetValue(_lr);
-        long steps = r.GetValue(_steps);
-        Budget.RequireWork("--steps", steps * workPerStep, DmfCost.WorkLimit, "multiply-adds");
-        // Records are kept for the CSV only, but one per step of a long run would still flood the disk.
-        long every = r.GetValue(_recordEvery) ?? Math.Max(1, steps / 200);
-        return new RunSettings
-        {
-            Optimizer = Optimizer.Create(r.GetValue(_optimizer)!, lr, r.GetValue(_eps)),
-            Steps = steps,
-            StopLoss = r.GetValue(_stopLoss),
-            RecordEvery = every,
-            Top = r.GetValue(_top),
-            OutPath = r.GetValue(_out),
-            Json = r.GetValue(_format) == "json",
-        };
-    }
-}
+        Optimizer = r.GetValue(_optimizer),
+        Epsilon = r.GetValue(_eps),
+        LearningRate = r.GetValue(_lr),
+        Steps = r.GetValue(_steps),
+        StopLoss = r.GetValue(_stopLoss),
+        RecordEvery = r.GetValue(_recordEvery),
+        Top = r.GetValue(_top),
+    };
 
-/// <summary>The optimizer, stopping rules and outputs of one run.</summary>
-public sealed class RunSettings
-{
-    /// <summary>The optimizer with its learning rate.</summary>
-    public required Optimizer Optimizer { get; init; }
+    /// <summary>The <c>--out</c> CSV path, or null.</summary>
+    public string? OutPath(ParseResult r) => r.GetValue(_out);
 
-    /// <summary>Most iterations.</summary>
-    public required long Steps { get; init; }
-
-    /// <summary>Stop at or below this loss.</summary>
-    public required double StopLoss { get; init; }
-
-    /// <summary>Record metrics every this many steps.</summary>
-    public required long RecordEvery { get; init; }
-
-    /// <summary>How many singular values / norms are reported.</summary>
-    public required int Top { get; init; }
-
-    /// <summary>The CSV path, or null.</summary>
-    public required string? OutPath { get; init; }
-
-    /// <summary>JSON instead of text at the end.</summary>
-    public required bool Json { get; init; }
-
-    /// <summary>"gd lr 0.003".</summary>
-    public string DescribeOptimizer() => Optimizer is GroupRmsprop g
-        ? $"{g.Name} lr {Numbers.Short(g.LearningRate)} eps {Numbers.Short(g.Epsilon)} (bias-corrected, alpha {Numbers.Short(g.Decay)})"
-        : $"{Optimizer.Name} lr {Numbers.Short(Optimizer.LearningRate)}";
+    /// <summary>Whether <c>--format json</c> was asked for.</summary>
+    public bool Json(ParseResult r) => r.GetValue(_format) == "json";
 }
