@@ -45,22 +45,7 @@ public abstract class ExperimentLoopBenchmark : IBenchmark
             using var peer = new NumericsPeer.Server(NumericsPeer.FindPeer(PeerScript), $"\"{path}\"");
             using (model)
             {
-                long warm = 0;
-                var clock = Stopwatch.StartNew();
-                while (clock.ElapsedMilliseconds < warmupMs || warm < 10)
-                {
-                    Step(model, optimizer);
-                    warm++;
-                }
-                peer.Ask($"steps {warm}");
-                var ours = new List<double>();
-                var theirs = new List<double>();
-                for (int r = 0; r < rounds; r++)
-                {
-                    if (r % 2 == 1) theirs.Add(peer.Ask($"steps {steps}").GetProperty("steps_per_second").GetDouble());
-                    ours.Add(Round(model, optimizer, steps));
-                    if (r % 2 == 0) theirs.Add(peer.Ask($"steps {steps}").GetProperty("steps_per_second").GetDouble());
-                }
+                var (ours, theirs, warm) = NumericsPeer.AlternatingRounds(peer, () => Step(model, optimizer), steps, rounds, warmupMs, minWarm: 10);
                 var oursLoss = model.ComputeLossAndGradient();
                 var peerLoss = peer.Ask("loss").GetProperty("loss").GetDouble();
                 var info = peer.Ask("info");
@@ -86,13 +71,6 @@ public abstract class ExperimentLoopBenchmark : IBenchmark
     /// <summary>Three significant digits at least (a slow peer's 1.4 steps/s must not print as 1).</summary>
     private static string Rate(double stepsPerSecond) => NumericsPeer.F(stepsPerSecond, stepsPerSecond >= 1000 ? "F0" : "G3");
 
-    private static double Round(GradientModel model, Optimizer optimizer, int steps)
-    {
-        var clock = Stopwatch.StartNew();
-        for (int k = 0; k < steps; k++) Step(model, optimizer);
-        return steps / clock.Elapsed.TotalSeconds;
-    }
-
     /// <summary>One iteration exactly as the runner takes it: loss and gradient, step size, update.</summary>
     private static void Step(GradientModel model, Optimizer optimizer)
     {
@@ -113,18 +91,5 @@ public abstract class ExperimentLoopBenchmark : IBenchmark
             w.WriteNumber("decay", g.Decay);
         }
         w.WriteEndObject();
-    }
-
-    /// <summary>Writes a JSON document with the given body.</summary>
-    protected static string Json(Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

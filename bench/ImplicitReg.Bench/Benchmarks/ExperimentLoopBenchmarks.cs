@@ -27,41 +27,19 @@ public sealed class E1LoopBenchmark : ExperimentLoopBenchmark
         return (new DmfSimulator(problem.Loss, layers), optimizer, DmfJson(problem, layers, optimizer), $"{problem.Name}, depth 3, seed 0");
     }
 
-    internal static string DmfJson(DmfProblem problem, MatrixBuffer[] layers, Optimizer optimizer) => Json(w =>
+    internal static string DmfJson(DmfProblem problem, MatrixBuffer[] layers, Optimizer optimizer) => NumericsPeer.Json(w =>
     {
         var loss = (CompletionMatrixLoss)problem.Loss;
         w.WriteStartArray("dims");
         foreach (var d in problem.Dimensions) w.WriteNumberValue(d);
         w.WriteEndArray();
-        Numbers(w, "rows", loss.RowIndex.Select(i => (double)i));
-        Numbers(w, "cols", loss.ColumnIndex.Select(i => (double)i));
-        Numbers(w, "targets", loss.Targets);
+        NumericsPeer.Numbers(w, "rows", loss.RowIndex.Select(i => (double)i));
+        NumericsPeer.Numbers(w, "cols", loss.ColumnIndex.Select(i => (double)i));
+        NumericsPeer.Numbers(w, "targets", loss.Targets);
         w.WriteNumber("c", loss.Constant);
         WriteOptimizer(w, optimizer);
-        Blocks(w, "layers", layers);
+        NumericsPeer.Blocks(w, "layers", layers);
     });
-
-    internal static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteNumberValue(v);
-        w.WriteEndArray();
-    }
-
-    /// <summary>Matrices as row-major flat arrays.</summary>
-    internal static void Blocks(Utf8JsonWriter w, string name, IEnumerable<MatrixBuffer> blocks)
-    {
-        w.WriteStartArray(name);
-        foreach (var l in blocks)
-        {
-            w.WriteStartArray();
-            for (int i = 0; i < l.Rows; i++)
-                for (int j = 0; j < l.Columns; j++)
-                    w.WriteNumberValue(l[i, j]);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-    }
 }
 
 /// <summary>E2's loop: the 2×2 construction at depth 3, half the squared error, plain GD lr 3e-3, layers N(0, 8e-3²).</summary>
@@ -97,9 +75,9 @@ public sealed class E3LoopBenchmark : ExperimentLoopBenchmark
         var problem = CpProblem.RandomCompletion(sizes, 5, 2000, LossScale.Mse, random);
         var factors = CpSimulator.GaussianFactors(sizes, 1000, 5e-3, random);
         var optimizer = new GroupRmsprop(1e-2, GroupRmsprop.TensorCompletionEpsilon);
-        var json = Json(w =>
+        var json = NumericsPeer.Json(w =>
         {
-            E1LoopBenchmark.Numbers(w, "sizes", sizes.Select(s => (double)s));
+            NumericsPeer.Numbers(w, "sizes", sizes.Select(s => (double)s));
             w.WriteStartArray("indices");
             foreach (var idx in problem.ObservedIndices)
             {
@@ -108,10 +86,10 @@ public sealed class E3LoopBenchmark : ExperimentLoopBenchmark
                 w.WriteEndArray();
             }
             w.WriteEndArray();
-            E1LoopBenchmark.Numbers(w, "targets", problem.Targets);
+            NumericsPeer.Numbers(w, "targets", problem.Targets);
             w.WriteNumber("c", problem.Constant);
             WriteOptimizer(w, optimizer);
-            E1LoopBenchmark.Blocks(w, "factors", factors);
+            NumericsPeer.Blocks(w, "factors", factors);
         });
         return (new CpSimulator(problem, factors), optimizer, json, $"{problem.Name}, R = 1000, sigma 5e-3, seed 0");
     }

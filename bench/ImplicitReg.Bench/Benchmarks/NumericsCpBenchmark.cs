@@ -105,41 +105,21 @@ public sealed class NumericsCpBenchmark : IBenchmark
         sim.ApplyGradient(LearningRate);
     }
 
-    private static string ProblemJson(CpProblem problem, MatrixBuffer[] factors)
+    private static string ProblemJson(CpProblem problem, MatrixBuffer[] factors) => NumericsPeer.Json(w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        NumericsPeer.Numbers(w, "sizes", problem.Sizes.Select(n => (double)n));
+        w.WriteStartArray("indices");
+        foreach (var idx in problem.ObservedIndices)
         {
-            w.WriteStartObject();
-            w.WriteStartArray("sizes");
-            foreach (var n in problem.Sizes) w.WriteNumberValue(n);
+            w.WriteStartArray();
+            foreach (var i in idx) w.WriteNumberValue(i);
             w.WriteEndArray();
-            w.WriteStartArray("indices");
-            foreach (var idx in problem.ObservedIndices)
-            {
-                w.WriteStartArray();
-                foreach (var i in idx) w.WriteNumberValue(i);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("targets");
-            foreach (var b in problem.Targets) w.WriteNumberValue(b);
-            w.WriteEndArray();
-            w.WriteNumber("c", problem.Constant);
-            w.WriteNumber("lr", LearningRate);
-            w.WriteNumber("components", Components);
-            w.WriteStartArray("factors");
-            foreach (var f in factors)
-            {
-                w.WriteStartArray();
-                for (int i = 0; i < f.Rows; i++)
-                    for (int j = 0; j < f.Columns; j++)
-                        w.WriteNumberValue(f[i, j]);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
+        w.WriteEndArray();
+        NumericsPeer.Numbers(w, "targets", problem.Targets);
+        w.WriteNumber("c", problem.Constant);
+        w.WriteNumber("lr", LearningRate);
+        w.WriteNumber("components", Components);
+        NumericsPeer.Blocks(w, "factors", factors);
+    });
 }

@@ -44,22 +44,7 @@ public sealed class NumericsGdBenchmark : IBenchmark
             output.WriteLine($"  our simulator: one thread, dense products on {sim.Backend.Description}");
             // Warm up by time (JIT tiers, build servers left by `dotnet run` settling), then let the peer take as
             // many steps, so both sides stay on the same iterates.
-            long warm = 0;
-            var clock = Stopwatch.StartNew();
-            while (clock.ElapsedMilliseconds < warmupMs || warm < 100)
-            {
-                Step(sim, lr);
-                warm++;
-            }
-            peer.Ask($"steps {warm}");
-            var ours = new List<double>();
-            var theirs = new List<double>();
-            for (int r = 0; r < rounds; r++)
-            {
-                if (r % 2 == 1) theirs.Add(peer.Ask($"steps {steps}").GetProperty("steps_per_second").GetDouble());
-                ours.Add(Round(sim, lr, steps));
-                if (r % 2 == 0) theirs.Add(peer.Ask($"steps {steps}").GetProperty("steps_per_second").GetDouble());
-            }
+            var (ours, theirs, warm) = NumericsPeer.AlternatingRounds(peer, () => Step(sim, lr), steps, rounds, warmupMs, minWarm: 100);
             var oursLoss = sim.ComputeLossAndGradient();
             var peerLoss = peer.Ask("loss").GetProperty("loss").GetDouble();
             var info = peer.Ask("info");
@@ -82,49 +67,20 @@ public sealed class NumericsGdBenchmark : IBenchmark
         }
     }
 
-    private static double Round(DmfSimulator sim, double lr, int steps)
-    {
-        var clock = Stopwatch.StartNew();
-        for (int k = 0; k < steps; k++) Step(sim, lr);
-        return steps / clock.Elapsed.TotalSeconds;
-    }
-
     private static void Step(DmfSimulator sim, double lr)
     {
         sim.ComputeLossAndGradient();
         sim.ApplyGradient(lr);
     }
 
-    private static string ProblemJson(CompletionMatrixLoss loss, MatrixBuffer[] layers, double lr)
+    private static string ProblemJson(CompletionMatrixLoss loss, MatrixBuffer[] layers, double lr) => NumericsPeer.Json(w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("n", loss.Rows);
-            w.WriteStartArray("rows");
-            foreach (var r in loss.RowIndex) w.WriteNumberValue(r);
-            w.WriteEndArray();
-            w.WriteStartArray("cols");
-            foreach (var c in loss.ColumnIndex) w.WriteNumberValue(c);
-            w.WriteEndArray();
-            w.WriteStartArray("targets");
-            foreach (var b in loss.Targets) w.WriteNumberValue(b);
-            w.WriteEndArray();
-            w.WriteNumber("c", loss.Constant);
-            w.WriteNumber("lr", lr);
-            w.WriteStartArray("layers");
-            foreach (var l in layers)
-            {
-                w.WriteStartArray();
-                for (int i = 0; i < l.Rows; i++)
-                    for (int j = 0; j < l.Columns; j++)
-                        w.WriteNumberValue(l[i, j]);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
+        w.WriteNumber("n", loss.Rows);
+        NumericsPeer.Numbers(w, "rows", loss.RowIndex.Select(i => (double)i));
+        NumericsPeer.Numbers(w, "cols", loss.ColumnIndex.Select(i => (double)i));
+        NumericsPeer.Numbers(w, "targets", loss.Targets);
+        w.WriteNumber("c", loss.Constant);
+        w.WriteNumber("lr", lr);
+        NumericsPeer.Blocks(w, "layers", layers);
+    });
 }

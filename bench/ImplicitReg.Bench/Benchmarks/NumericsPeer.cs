@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using ImplicitReg.Numerics.LinearAlgebra;
 
 namespace ImplicitReg.Bench.Benchmarks;
 
@@ -54,6 +56,81 @@ internal static class NumericsPeer
     }
 
     public static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The side-by-side timing every loop benchmark shares: our side warms up by time (and at least
+    /// <paramref name="minWarm"/> steps), the peer then takes as many steps, and <paramref name="rounds"/> rounds of
+    /// <paramref name="steps"/> steps follow, alternating which side goes first so background load hits both alike.
+    /// Both sides end on the same iterates. Returns each side's steps per second per round and the warm-up count.
+    /// </summary>
+    public static (List<double> Ours, List<double> Theirs, long Warm) AlternatingRounds(
+        Server peer, Action step, int steps, int rounds, int warmupMs, long minWarm)
+    {
+        long warm = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.ElapsedMilliseconds < warmupMs || warm < minWarm)
+        {
+            step();
+            warm++;
+        }
+        peer.Ask($"steps {warm}");
+        var ours = new List<double>();
+        var theirs = new List<double>();
+        for (int r = 0; r < rounds; r++)
+        {
+            if (r % 2 == 1) theirs.Add(PeerRate(peer, steps));
+            ours.Add(Round(step, steps));
+            if (r % 2 == 0) theirs.Add(PeerRate(peer, steps));
+        }
+        return (ours, theirs, warm);
+    }
+
+    /// <summary>Our steps per second over <paramref name="steps"/> steps.</summary>
+    public static double Round(Action step, int steps)
+    {
+        var clock = Stopwatch.StartNew();
+        for (int k = 0; k < steps; k++) step();
+        return steps / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The peer's steps per second over <paramref name="steps"/> steps.</summary>
+    public static double PeerRate(Server peer, int steps) => peer.Ask($"steps {steps}").GetProperty("steps_per_second").GetDouble();
+
+    /// <summary>A peer's problem file: one JSON object with the given body.</summary>
+    public static string Json(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A named array of numbers.</summary>
+    public static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteNumberValue(v);
+        w.WriteEndArray();
+    }
+
+    /// <summary>A named array of matrices, each as a row-major flat array.</summary>
+    public static void Blocks(Utf8JsonWriter w, string name, IEnumerable<MatrixBuffer> blocks)
+    {
+        w.WriteStartArray(name);
+        foreach (var l in blocks)
+        {
+            w.WriteStartArray();
+            for (int i = 0; i < l.Rows; i++)
+                for (int j = 0; j < l.Columns; j++)
+                    w.WriteNumberValue(l[i, j]);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
 
     /// <summary>A peer kept running and driven by one-line commands, each answered by one line of JSON.</summary>
     public sealed class Server : IDisposable
