@@ -11,9 +11,10 @@ Usage: e1_numpy.py problem.json
 """
 import json
 import sys
-import time
 
 import numpy as np
+
+import peer_server
 
 
 class DmfLoop:
@@ -69,33 +70,8 @@ class DmfLoop:
 
 
 def serve(loop):
-    for line in sys.stdin:
-        words = line.split()
-        if not words:
-            continue
-        if words[0] == "steps":
-            count = int(words[1])
-            start = time.perf_counter()
-            for _ in range(count):
-                loop.step()
-            answer = {"steps_per_second": count / (time.perf_counter() - start)}
-        elif words[0] == "loss":
-            answer = {"loss": loop.loss()}
-        elif words[0] == "info":
-            answer = {"numpy": np.__version__, "blas": blas_name()}
-        else:
-            answer = {"error": f"unknown command {words[0]}"}
-        print(json.dumps(answer), flush=True)
-
-
-def blas_name():
-    # The BLAS actually loaded (Debian picks it through alternatives): the mapped shared objects say which.
-    try:
-        with open("/proc/self/maps") as maps:
-            libs = sorted({line.split()[-1].rsplit("/", 1)[-1] for line in maps if "blas" in line.lower() and ".so" in line})
-        return ", ".join(libs) or "unknown"
-    except OSError:
-        return "unknown"
+    """Serves the benchmark's commands for a loop object with step() and loss()."""
+    peer_server.serve(loop.step, loop.loss)
 
 
 if __name__ == "__main__":

@@ -14,11 +14,10 @@ Usage: numerics_cp_numpy.py problem.json
 """
 import json
 import sys
-import time
 
 import numpy as np
 
-from numerics_gd_numpy import blas_name
+from peer_server import serve
 
 
 def main():
@@ -59,23 +58,7 @@ def main():
         r = full.sum(axis=1) - b
         return c * float(r @ r)
 
-    for line in sys.stdin:
-        words = line.split()
-        if not words:
-            continue
-        if words[0] == "steps":
-            count = int(words[1])
-            start = time.perf_counter()
-            for _ in range(count):
-                step()
-            answer = {"steps_per_second": count / (time.perf_counter() - start)}
-        elif words[0] == "loss":
-            answer = {"loss": loss()}
-        elif words[0] == "info":
-            answer = {"numpy": np.__version__, "blas": blas_name()}
-        else:
-            answer = {"error": f"unknown command {words[0]}"}
-        print(json.dumps(answer), flush=True)
+    serve(step, loss)
 
 
 if __name__ == "__main__":
