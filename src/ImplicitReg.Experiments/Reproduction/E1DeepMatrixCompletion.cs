@@ -30,9 +30,12 @@ public sealed class E1DeepMatrixCompletion : IReproduction
     /// <summary>How many singular values each run records over time.</summary>
     private const int TopSingularValues = 10;
 
+    /// <inheritdoc />
     public string Name => "e1";
+    /// <inheritdoc />
     public string Title => "deep matrix completion (Arora, Cohen, Hu, Luo 2019): does depth help at few observations?";
 
+    /// <inheritdoc />
     public ReproductionPlan Plan(ReproductionOptions options)
     {
         var s = options.Quick ? Quick : Full;
@@ -126,6 +129,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
         _ => "cancelled",
     };
 
+    /// <inheritdoc />
     public ReproductionSummary Summarise(SweepManifest manifest, IReadOnlyList<RunRecord> all)
     {
         var baselines = all.Where(r => r.Has("kind")).ToList();

@@ -32,11 +32,14 @@ public sealed class E2TwoByTwo : IReproduction
     /// <summary>Check det W and the bound every this many steps (a 2 × 2 product is cheap; sign changes are rarely shorter).</summary>
     private const int CheckEvery = 10;
 
+    /// <inheritdoc />
     public string Name => "e2";
+    /// <inheritdoc />
     public string Title => "the 2x2 construction (Razin and Cohen 2020): norms grow like 1/sqrt(loss) while the rank falls";
 
     private static double LearningRate(int depth) => depth >= 4 ? 1.5e-3 : 3e-3;
 
+    /// <inheritdoc />
     public ReproductionPlan Plan(ReproductionOptions options)
     {
         var s = options.Quick ? Quick : Full;
@@ -149,6 +152,7 @@ public sealed class E2TwoByTwo : IReproduction
         return (big, big > 0 ? det / big : 0);
     }
 
+    /// <inheritdoc />
     public ReproductionSummary Summarise(SweepManifest manifest, IReadOnlyList<RunRecord> records)
     {
         var lines = new List<string>

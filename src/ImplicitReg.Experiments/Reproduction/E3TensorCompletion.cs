@@ -34,9 +34,12 @@ public sealed class E3TensorCompletion : IReproduction
     /// <summary>Component trajectories written per run: the components largest at the end.</summary>
     private const int Tracked = 10;
 
+    /// <inheritdoc />
     public string Name => "e3";
+    /// <inheritdoc />
     public string Title => "tensor completion (Razin, Maman, Cohen 2021): do CP components switch on one at a time?";
 
+    /// <inheritdoc />
     public ReproductionPlan Plan(ReproductionOptions options)
     {
         var s = options.Quick ? Quick : Full;
@@ -127,6 +130,7 @@ public sealed class E3TensorCompletion : IReproduction
         return (onset.Select(o => (double)steps[o.At]).ToArray(), separated);
     }
 
+    /// <inheritdoc />
     public ReproductionSummary Summarise(SweepManifest manifest, IReadOnlyList<RunRecord> records)
     {
         var main = records.Where(r => r.Text("sweep") == "main").ToList();

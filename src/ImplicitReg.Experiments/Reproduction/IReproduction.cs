@@ -43,12 +43,17 @@ public abstract class ReproductionPlan
 public sealed class ReproductionPlan<TSpec>(IReadOnlyList<string> setup, IReadOnlyList<SweepRun<TSpec>> runs,
     Func<SweepRun<TSpec>, string, CancellationToken, RunRecord> execute) : ReproductionPlan
 {
+    /// <inheritdoc />
     public override IReadOnlyList<string> Setup { get; } = setup;
+    /// <summary>The runs of the whole sweep in sweep order, each with its index, id, seed and spec.</summary>
     public IReadOnlyList<SweepRun<TSpec>> Runs { get; } = runs;
+    /// <inheritdoc />
     public override int RunCount => Runs.Count;
 
+    /// <inheritdoc />
     public override int CountIn(Shard shard) => shard.Select(Runs).Count;
 
+    /// <inheritdoc />
     public override IReadOnlyList<RunRecord> Execute(string runsDirectory, Shard shard, int jobs, Action<RunRecord>? onDone, CancellationToken cancel) =>
         SweepExecutor.Execute(shard.Select(Runs), (run, token) => execute(run, runsDirectory, token), jobs, onDone, cancel);
 }

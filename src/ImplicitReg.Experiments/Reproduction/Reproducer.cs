@@ -10,7 +10,9 @@ namespace ImplicitReg.Experiments.Reproduction;
 /// </summary>
 public static class Reproducer
 {
+    /// <summary>The name of the machine-readable results of a complete sweep, in the output directory.</summary>
     public const string ResultsFile = "results.json";
+    /// <summary>The name of the text summary of a complete sweep (setup, results, claim checks), in the output directory.</summary>
     public const string SummaryFile = "summary.txt";
 
     /// <summary>All experiments, by name.</summary>

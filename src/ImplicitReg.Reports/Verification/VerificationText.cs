@@ -15,6 +15,7 @@ public static class VerificationText
     /// <summary>Widest table rendered; the evidence column wraps beyond it.</summary>
     public const int Width = 160;
 
+    /// <summary>Writes the text report of <paramref name="result"/>: the table, one line per check that did not come out as expected, the diagnostics of broken files, the summary line.</summary>
     public static void Write(TextWriter output, VerificationResult result)
     {
         var checks = result.Checks.ToList();
