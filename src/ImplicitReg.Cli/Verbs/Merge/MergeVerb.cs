@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Experiments.Reproduction;
+using ImplicitReg.Reports.Reproduction;
 
 namespace ImplicitReg.Cli.Verbs.Merge;
 
@@ -38,7 +39,7 @@ public sealed class MergeVerb : ICliVerb
             try
             {
                 Directory.CreateDirectory(target);
-                text = Reproducer.Summarise(inputs, target).Text;
+                text = Reproducer.Summarise(inputs, target, ReproductionText.Render).Text;
             }
             catch (InvalidDataException e)
             {

@@ -1,5 +1,6 @@
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Experiments.Reproduction;
+using ImplicitReg.Reports.Reproduction;
 using ImplicitReg.Experiments.Sweeps;
 
 namespace ImplicitReg.Cli.Verbs.Reproduce;
@@ -54,7 +55,7 @@ public static class ReproduceRun
             head.WriteLine($"combine all {request.Shard.Count} shards with: implicitreg merge DIR... --out DIR");
             return ExitCodes.Ok;
         }
-        var (_, text) = Reproducer.Summarise([dir], dir);
+        var (_, text) = Reproducer.Summarise([dir], dir, ReproductionText.Render);
         if (request.Json) io.Out.Write(File.ReadAllText(Path.Combine(dir, Reproducer.ResultsFile)));
         else
         {
