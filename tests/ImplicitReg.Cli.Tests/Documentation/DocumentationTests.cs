@@ -46,9 +46,9 @@ public sealed class DocumentationTests
             "```", "$ implicitreg expr expand \"(x+y)^2\"", "x^2 + 2*x*y + y^2", "```",
             "```", "$ implicitreg expr expand \"(x+y)^2\"", "x^2 + 3*x*y + y^2", "```",
             "```", "$ implicitreg expr expand \"(x+1\"       # exit 0", "```",
-            "```", "$ implicitreg derive --list | head -3", "  balancedness           M2  conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity", "```",
-            "```", "$ implicitreg derive --list | head -3", "  balancedness           M2  conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity",
-            "  layer-flow             M1  layer flows d/dt Wj = -dphi/dWj for any depth and shapes, compared with -(WN..W(j+1))^T G (W(j-1)..W1)^T", "```",
+            "```", "$ implicitreg derive --list | head -3", "  balancedness          │ M2    │ conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity", "```",
+            "```", "$ implicitreg derive --list | head -3", "  balancedness          │ M2    │ conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity",
+            "  layer-flow            │ M1    │ layer flows d/dt Wj = -dphi/dWj for any depth and shapes, compared with -(WN..W(j+1))^T G (W(j-1)..W1)^T", "```",
         };
         var examples = DocExample.Parse("control.md", page).ToList();
         Assert.Equal(5, examples.Count);
