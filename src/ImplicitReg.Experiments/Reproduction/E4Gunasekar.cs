@@ -23,7 +23,7 @@ public sealed class E4Gunasekar : IReproduction
     private static readonly Scale Quick = new(1);
 
     /// <summary>α of the PSD flows (U(0) = αI), largest first.</summary>
-    public static readonly double[] PsdAlphas = [1e-2, 1e-3, 1e-4];
+    public static readonly double[] PsdAlphas = [1e-2, 1e-3, 1e-4, 1e-6];
 
     /// <summary>α of the u∘u flows (u(0) = α·1), largest first: its limit is approached like 1/log(1/α), so the range is wider.</summary>
     public static readonly double[] UuAlphas = [1e-2, 1e-4, 1e-8, 1e-16];

@@ -64,6 +64,13 @@ public static class E4Summary
             if (d.Count == 0) continue;
             lines.Add($"    {F(E4Gunasekar.PsdAlphas[a]),-8}{G(d[d.Count / 2]),-12}{G(d[^1]),-12}{d.Count(x => x <= MatchTolerance)}/{d.Count}");
         }
+        foreach (var rank in E4Gunasekar.Ranks)
+        {
+            var ofRank = decided.Where(r => r.Number("rank") == rank).ToList();
+            if (ofRank.Count == 0) continue;
+            lines.Add($"  rank-{rank} targets: {ofRank.Count(r => r.Numbers("distance")[^1] <= MatchTolerance)} of {ofRank.Count} match at alpha {F(E4Gunasekar.PsdAlphas[^1])}; " +
+                      $"{ofRank.Count(r => Excess(r) > TraceExcess)} end with a trace more than {F(TraceExcess)} (relative) above the minimum");
+        }
         lines.Add($"  by pattern (distance at alpha {F(E4Gunasekar.PsdAlphas[^1])}):");
         lines.Add($"    {"pattern",-13}{"problems",-10}{"unique",-8}{"matched",-9}largest distance");
         foreach (var group in psd.GroupBy(r => r.Text("pattern")))
