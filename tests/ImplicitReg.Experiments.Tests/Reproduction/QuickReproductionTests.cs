@@ -14,10 +14,6 @@ public sealed class QuickReproductionTests : IDisposable
     private static string WithoutTimes(string dir) =>
         string.Join("\n", File.ReadAllLines(Path.Combine(dir, Reproducer.ResultsFile)).Where(l => !l.Contains("\"seconds\"")));
 
-    // The layout of the text is the report layer's (tested there); here the summary's lines and table headers suffice.
-    private static string Headers(IReproduction experiment, SweepManifest manifest, ReproductionSummary summary) =>
-        string.Join("\n", summary.Parts.Select(p => p is SummaryTable t ? string.Join(" | ", t.Columns) : ((SummaryLine)p).Text));
-
     private string Execute(string experiment, ReproductionOptions options, string name, Shard shard, int jobs)
     {
         var e = Reproducer.Find(experiment);
@@ -31,10 +27,10 @@ public sealed class QuickReproductionTests : IDisposable
     {
         var options = new ReproductionOptions { Quick = true };
         var whole = Execute("e1", options, "e1-whole", Shard.All, 2);
-        var (summary, text) = Reproducer.Summarise([whole], whole, Headers);
+        var (summary, text) = Reproducer.Summarise([whole], whole, SummaryOutline.Of);
         var shards = Enumerable.Range(0, 3).Select(i => Execute("e1", options, $"e1-shard{i}", new Shard(i, 3), 1)).ToList();
         var merged = Path.Combine(_root, "e1-merged");
-        Reproducer.Summarise(shards, merged, Headers);
+        Reproducer.Summarise(shards, merged, SummaryOutline.Of);
         Assert.Equal(WithoutTimes(whole), WithoutTimes(merged));
         Assert.Equal(Support.Supported, summary.Claims[0].Support);
         Assert.Contains("depth 3", text);
@@ -52,7 +48,7 @@ public sealed class QuickReproductionTests : IDisposable
     public void QuickE2ChecksTheBoundAndFlagsSignChanges()
     {
         var dir = Execute("e2", new ReproductionOptions { Quick = true, Depths = [2] }, "e2", Shard.All, 2);
-        var (summary, text) = Reproducer.Summarise([dir], dir, Headers);
+        var (summary, text) = Reproducer.Summarise([dir], dir, SummaryOutline.Of);
         var bound = summary.Claims.Single(c => c.Claim.Contains("M6 bound"));
         Assert.NotEqual(Support.NotSupported, bound.Support);
         Assert.Contains("sign changes", text);
