@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ImplicitReg.Numerics.LinearAlgebra.Backends;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ImplicitReg.Numerics.Optimization;
@@ -22,9 +23,14 @@ public static class NuclearNormCompletion
 {
     private const double Relaxation = 1.6;
 
-    /// <summary>Solves the problem; a result that misses the tolerances is <see cref="ConvexSolveStatus.NotConverged"/>.</summary>
-    public static ConvexSolveResult Solve(ObservedEntries observed, double delta, ConvexTolerances? tolerances = null)
+    /// <summary>
+    /// Solves the problem; a result that misses the tolerances is <see cref="ConvexSolveStatus.NotConverged"/>.
+    /// The SVDs and eigendecompositions run on <paramref name="decompositions"/> (default: LAPACK from OpenBLAS when
+    /// it loads, else MathNet managed; <see cref="DenseDecompositions.Default"/>).
+    /// </summary>
+    public static ConvexSolveResult Solve(ObservedEntries observed, double delta, ConvexTolerances? tolerances = null, DenseDecompositions? decompositions = null)
     {
+        var d = decompositions ?? DenseDecompositions.Default;
         var tol = tolerances ?? new ConvexTolerances();
         tol.Validate();
         if (!(delta >= 0) || !double.IsFinite(delta))
@@ -41,7 +47,7 @@ public static class NuclearNormCompletion
         var w = x.Clone();
         // The threshold 1/ρ starts at a tenth of the largest singular value of the data; residual balancing
         // (Boyd et al. §3.4.1) then adapts it, so the start only affects the first few hundred iterations.
-        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(x);
+        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(x, d);
         double rho = spectral > 0 ? 10.0 / spectral : 1.0;
         ConvexCertificate? certificate = null;
         Matrix<double>? dualPoint = null;
@@ -51,7 +57,7 @@ public static class NuclearNormCompletion
         while (iteration < tol.MaxIterations)
         {
             iteration++;
-            w = SpectralOperators.SoftThresholdSingularValues(x - u, 1.0 / rho);
+            w = SpectralOperators.SoftThresholdSingularValues(x - u, 1.0 / rho, d);
             var previous = x;
             // Over-relaxation (Boyd et al. §3.4.3, α = 1.6): W is replaced by αW + (1 − α)X in the X and U updates;
             // measured here it cuts the iterations of the 100×100 problems by about a third.
@@ -63,16 +69,16 @@ public static class NuclearNormCompletion
                 x[i, j] = Math.Clamp(x[i, j], b[k] - delta, b[k] + delta);
             }
             u += relaxed - x;
-            primalResidual = (w - x).FrobeniusNorm();
-            dualResidual = rho * (x - previous).FrobeniusNorm();
-            var primalScale = Math.Max(w.FrobeniusNorm(), x.FrobeniusNorm());
-            var dualScale = rho * u.FrobeniusNorm();
+            primalResidual = SpectralOperators.FrobeniusDistance(w, x);
+            dualResidual = rho * SpectralOperators.FrobeniusDistance(x, previous);
+            var primalScale = Math.Max(SpectralOperators.Frobenius(w), SpectralOperators.Frobenius(x));
+            var dualScale = rho * SpectralOperators.Frobenius(u);
             bool residualsSmall = primalResidual <= tol.Residual * primalScale && dualResidual <= tol.Residual * dualScale;
             if (iteration % tol.CheckEvery == 0)
             {
                 if (residualsSmall)
                 {
-                    (certificate, dualPoint) = Certify(x, u, rho, observed, delta, primalResidual, dualResidual, iteration);
+                    (certificate, dualPoint) = Certify(x, u, rho, observed, delta, primalResidual, dualResidual, iteration, d);
                     if (certificate.RelativeGap <= tol.RelativeGap)
                     {
                         converged = true;
@@ -85,7 +91,7 @@ public static class NuclearNormCompletion
                 else if (dualResidual > 10 * primalResidual) { rho /= 2; u *= 2; }
             }
         }
-        if (!converged) (certificate, dualPoint) = Certify(x, u, rho, observed, delta, primalResidual, dualResidual, iteration);
+        if (!converged) (certificate, dualPoint) = Certify(x, u, rho, observed, delta, primalResidual, dualResidual, iteration, d);
         var problem = $"minimum nuclear norm completion, {m}x{n}, {count} observed entries, delta {delta:G3}";
         return new ConvexSolveResult(problem, converged ? ConvexSolveStatus.Converged : ConvexSolveStatus.NotConverged,
             certificate!, x, dualPoint!, tol, clock.Elapsed);
@@ -104,7 +110,7 @@ public static class NuclearNormCompletion
     }
 
     private static (ConvexCertificate, Matrix<double>) Certify(Matrix<double> x, Matrix<double> u, double rho, ObservedEntries observed, double delta,
-        double primalResidual, double dualResidual, int iteration)
+        double primalResidual, double dualResidual, int iteration, DenseDecompositions d)
     {
         int count = observed.Count;
         var y = Matrix<double>.Build.Dense(observed.Rows, observed.Columns);
@@ -117,10 +123,10 @@ public static class NuclearNormCompletion
             y[i, j] = onOmega[k];
             violation = Math.Max(violation, Math.Abs(x[i, j] - observed.Values[k]) - delta);
         }
-        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(y);
+        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(y, d);
         var scale = Math.Max(1.0, spectral);
         var dual = DualObjective(observed, delta, onOmega) / scale;
-        var (nuclear, _) = SpectralOperators.NuclearAndSpectralNorms(x);
+        var (nuclear, _) = SpectralOperators.NuclearAndSpectralNorms(x, d);
         return (new ConvexCertificate(nuclear, dual, primalResidual, dualResidual, Math.Max(0, violation), iteration), y / scale);
     }
 }
