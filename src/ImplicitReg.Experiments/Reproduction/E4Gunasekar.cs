@@ -56,7 +56,7 @@ public sealed class E4Gunasekar : IReproduction
             $"setup: {(options.Quick ? "quick version" : "the authors' setting")}: every pattern of 4 observed entries among the 6 distinct entries X_ij (i <= j) of a symmetric 3x3 matrix ({patterns} patterns; an observed X_ij fixes X_ji)",
             "targets: seed k draws V (3x2, i.i.d. N(0,1)); rank-1 target v1 v1^T and rank-2 target V V^T, the same for every pattern of the seed",
             "model: X = U U^T, U 3x3; loss 1/2 sum over the 4 observed entries (X_ij - b_ij)^2, so dU/dt = -2 A*(r) U; U(0) = alpha I",
-            $"flow: adaptive Dormand-Prince 5(4), relative tolerance 1e-10; alpha {string.Join(", ", PsdAlphas.Select(F))}",
+            $"flow: adaptive Dormand-Prince 5(4), relative tolerance 1e-10 (a stiff tail after {E4Flow.ExplicitStepBudget} steps: Rosenbrock 2(3), 1e-8); alpha {string.Join(", ", PsdAlphas.Select(F))}",
             $"stopping rule: loss <= {F(StopLoss)}, or t = {F(MaxTime)} or {maxSteps} steps (then not converged)",
             "baseline: minimum trace PSD completion (ADMM, converged certificate with relative gap <= 1e-9 required; otherwise the problem is undecided)",
             $"match: relative Frobenius distance |X_flow - X_mintrace| / |X_mintrace| <= {F(E4Summary.MatchTolerance)} at alpha {F(PsdAlphas[^1])}",

@@ -146,6 +146,25 @@ public sealed class E4GunasekarTests : IDisposable
         Assert.Equal(31, Directory.GetFiles(Path.Combine(whole, SweepStore.RunsFolder), "*.csv").Length);
     }
 
+    /// <summary>A PSD record as a run writes it, with the fields the summary reads.</summary>
+    private static RunRecord PsdRecord(int index, double distance, double traceFlow, double minTrace = 3) =>
+        new RunRecord(index, $"psd-test-{index}", 0)
+            .Set("kind", "psd").Set("pattern", "11,12,13,23").Set("rank", 2).Set("baselineStatus", "converged").Set("class", "unique")
+            .Set("classReason", "test").Set("minTrace", minTrace).Set("relativeGap", 1e-10)
+            .Set("converged", E4Gunasekar.PsdAlphas.Select(_ => 1.0)).Set("distance", E4Gunasekar.PsdAlphas.Select(_ => distance))
+            .Set("traceFlow", E4Gunasekar.PsdAlphas.Select(_ => traceFlow));
+
+    [Fact]
+    public void TheConjectureVerdictFollowsDistanceAndTraceExcess()
+    {
+        Support Verdict(params RunRecord[] records) => E4Summary.Summarise(records).Claims.Single().Support;
+        Assert.Equal(Support.Supported, Verdict(PsdRecord(0, 1e-4, 3), PsdRecord(1, 5e-3, 3)));
+        // Far away with a clearly larger trace: the limit is no minimum-trace completion.
+        Assert.Equal(Support.NotSupported, Verdict(PsdRecord(0, 1e-4, 3), PsdRecord(1, 0.2, 3.3)));
+        // Far away at (nearly) the minimum trace: a near tie decides nothing.
+        Assert.Equal(Support.Undecided, Verdict(PsdRecord(0, 1e-4, 3), PsdRecord(1, 0.2, 3.0001)));
+    }
+
     [Fact]
     public void SelectorsThatE4DoesNotHaveAreRefused()
     {
