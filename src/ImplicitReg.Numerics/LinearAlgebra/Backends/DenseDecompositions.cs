@@ -7,8 +7,8 @@ namespace ImplicitReg.Numerics.LinearAlgebra.Backends;
 /// Symmetric eigendecompositions, singular values and products of small dense MathNet matrices, for the convex
 /// baselines (one decomposition per ADMM iteration). Through the LAPACK that OpenBLAS ships (<c>dsyevd</c>,
 /// <c>dgesdd</c>) and <c>cblas_dgemm</c> when the library loaded by <see cref="OpenBlasLibrary"/> exports them;
-/// otherwise through MathNet.Numerics' managed decompositions, which are several times slower on 100×100 (measured
-/// in docs/reproduce.md). The choice follows <see cref="LinearAlgebraBackend.SelectionVariable"/> like the dense
+/// otherwise through MathNet.Numerics' managed decompositions, which are slower on 100×100 (measured in
+/// docs/baselines.md). The choice follows <see cref="LinearAlgebraBackend.SelectionVariable"/> like the dense
 /// products do (<c>managed</c> forces MathNet) and is named by <see cref="Description"/>. Both paths compute the
 /// same mathematical objects; their results agree to round-off, not bit for bit, and each is deterministic.
 /// </summary>
