@@ -60,7 +60,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
             $"stopping rule: loss <= {F(s.StopLoss)} or {maxSteps} iterations",
             $"sweep: depths {string.Join(",", depths)}; observed {string.Join(",", observed)}; scales {string.Join(",", scales.Select(F))}; seeds 0..{seeds - 1} (seed k draws the target and the observed set, then the layers)",
         };
-        setup.Add($"baseline: minimum nuclear norm subject to |W_ij - W*_ij| <= {F(E1Baseline.Band)} on the observed entries (ADMM with a duality certificate; no value without convergence), one per observed count and seed{(options.NoBaseline ? ": skipped (--no-baseline)" : "")}");
+        setup.Add($"baseline: minimum nuclear norm subject to |W_ij - W*_ij| <= {F(E1Baseline.Band)} on the observed entries (ADMM with a duality certificate, decompositions through {Numerics.LinearAlgebra.Backends.DenseDecompositions.Default.Description}; no value without convergence), one per observed count and seed{(options.NoBaseline ? ": skipped (--no-baseline)" : "")}");
         // Baselines first: they are the longest single runs, so a pool starts them early.
         IEnumerable<(string, int, Spec)> baselines = options.NoBaseline
             ? []

@@ -69,8 +69,8 @@ internal static class Admm
             x = relaxed + u;
             steps.Project(x);
             u += relaxed - x;
-            primalResidual = (w - x).FrobeniusNorm();
-            dualResidual = rho * (x - previous).FrobeniusNorm();
+            primalResidual = SpectralOperators.FrobeniusDistance(w, x);
+            dualResidual = rho * SpectralOperators.FrobeniusDistance(x, previous);
             if (iteration % tolerances.CheckEvery == 0)
             {
                 var state = new AdmmState(w, x, u, rho, primalResidual, dualResidual, iteration);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ImplicitReg.Numerics.LinearAlgebra.Backends;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ImplicitReg.Numerics.Optimization;
@@ -20,9 +21,14 @@ namespace ImplicitReg.Numerics.Optimization;
 /// </summary>
 public static class NuclearNormCompletion
 {
-    /// <summary>Solves the problem; a result that misses the tolerances is <see cref="ConvexSolveStatus.NotConverged"/>.</summary>
-    public static ConvexSolveResult Solve(ObservedEntries observed, double delta, ConvexTolerances? tolerances = null)
+    /// <summary>
+    /// Solves the problem; a result that misses the tolerances is <see cref="ConvexSolveStatus.NotConverged"/>.
+    /// The SVDs and eigendecompositions run on <paramref name="decompositions"/> (default: LAPACK from OpenBLAS when
+    /// it loads, else MathNet managed; <see cref="DenseDecompositions.Default"/>).
+    /// </summary>
+    public static ConvexSolveResult Solve(ObservedEntries observed, double delta, ConvexTolerances? tolerances = null, DenseDecompositions? decompositions = null)
     {
+        var d = decompositions ?? DenseDecompositions.Default;
         var tol = tolerances ?? new ConvexTolerances();
         tol.Validate();
         if (!(delta >= 0) || !double.IsFinite(delta))
@@ -37,10 +43,10 @@ public static class NuclearNormCompletion
         for (int k = 0; k < count; k++) x[ri[k], ci[k]] = b[k];
         // The threshold 1/ρ starts at a tenth of the largest singular value of the data; residual balancing
         // (Boyd et al. §3.4.1) then adapts it, so the start only affects the first few hundred iterations.
-        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(x);
+        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(x, d);
         var outcome = Admm.Run(x, spectral > 0 ? 10.0 / spectral : 1.0, tol, new AdmmSteps
         {
-            Proximal = SpectralOperators.SoftThresholdSingularValues,
+            Proximal = (z, tau) => SpectralOperators.SoftThresholdSingularValues(z, tau, d),
             // X ← the band: the observed entries clipped to [b − δ, b + δ], the others free.
             Project = z =>
             {
@@ -50,10 +56,10 @@ public static class NuclearNormCompletion
                     z[i, j] = Math.Clamp(z[i, j], b[k] - delta, b[k] + delta);
                 }
             },
-            ResidualsSmall = s => s.PrimalResidual <= tol.Residual * Math.Max(s.W.FrobeniusNorm(), s.X.FrobeniusNorm())
-                && s.DualResidual <= tol.Residual * (s.Rho * s.U.FrobeniusNorm()),
+            ResidualsSmall = s => s.PrimalResidual <= tol.Residual * Math.Max(SpectralOperators.Frobenius(s.W), SpectralOperators.Frobenius(s.X))
+                && s.DualResidual <= tol.Residual * (s.Rho * SpectralOperators.Frobenius(s.U)),
             // The reported point is X, feasible by construction.
-            Certify = s => Certify(s.X, s.U, s.Rho, observed, delta, s.PrimalResidual, s.DualResidual, s.Iteration),
+            Certify = s => Certify(s.X, s.U, s.Rho, observed, delta, s.PrimalResidual, s.DualResidual, s.Iteration, d),
             Accept = c => c.RelativeGap <= tol.RelativeGap,
         });
         var (converged, final, certificate, dualPoint) = outcome;
@@ -75,7 +81,7 @@ public static class NuclearNormCompletion
     }
 
     private static (ConvexCertificate, Matrix<double>) Certify(Matrix<double> x, Matrix<double> u, double rho, ObservedEntries observed, double delta,
-        double primalResidual, double dualResidual, int iteration)
+        double primalResidual, double dualResidual, int iteration, DenseDecompositions d)
     {
         int count = observed.Count;
         var y = Matrix<double>.Build.Dense(observed.Rows, observed.Columns);
@@ -88,10 +94,10 @@ public static class NuclearNormCompletion
             y[i, j] = onOmega[k];
             violation = Math.Max(violation, Math.Abs(x[i, j] - observed.Values[k]) - delta);
         }
-        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(y);
+        var (_, spectral) = SpectralOperators.NuclearAndSpectralNorms(y, d);
         var scale = Math.Max(1.0, spectral);
         var dual = DualObjective(observed, delta, onOmega) / scale;
-        var (nuclear, _) = SpectralOperators.NuclearAndSpectralNorms(x);
+        var (nuclear, _) = SpectralOperators.NuclearAndSpectralNorms(x, d);
         return (new ConvexCertificate(nuclear, dual, primalResidual, dualResidual, Math.Max(0, violation), iteration), y / scale);
     }
 }

@@ -43,8 +43,8 @@ public static class TraceCompletion
             {
                 for (int k = 0; k < count; k++) z[ri[k], ci[k]] = b[k];
             },
-            ResidualsSmall = s => s.PrimalResidual <= tol.Residual * Math.Max(scaleB, s.W.FrobeniusNorm())
-                && s.DualResidual <= tol.Residual * Math.Max(1.0, s.Rho * s.U.FrobeniusNorm()),
+            ResidualsSmall = s => s.PrimalResidual <= tol.Residual * Math.Max(scaleB, SpectralOperators.Frobenius(s.W))
+                && s.DualResidual <= tol.Residual * Math.Max(1.0, s.Rho * SpectralOperators.Frobenius(s.U)),
             // The reported point is W, PSD by construction; it must also be close to the constraints.
             Certify = s => Certify(s.W, s.U, s.Rho, observed, s.PrimalResidual, s.DualResidual, s.Iteration),
             Accept = c => Math.Abs(c.RelativeGap) <= tol.RelativeGap && c.ConstraintViolation <= tol.Residual * scaleB,
