@@ -19,7 +19,8 @@ public sealed class ReproduceVerb : ICliVerb
           e2  the 2x2 construction (Razin and Cohen 2020): |W11| against the loss, the norm bound, det W
           e3  tensor completion (Razin, Maman, Cohen 2021): component norms over iterations
         Writes DIR/sweep.json and DIR/runs/<index>-<run>.json and .csv (one record and one CSV per run); for a
-        whole sweep also DIR/results.json and DIR/summary.txt. Shards (--shard i/n, numbered from 0 like a Slurm
+        whole sweep also DIR/results.json, DIR/summary.txt and DIR/report.html (its report section alone, with
+        report.md and data/*.csv; 'implicitreg report --experiments DIR' adds it to the claims report). Shards (--shard i/n, numbered from 0 like a Slurm
         array 0-(n-1)) are combined with 'implicitreg merge'; the merged numbers equal an unsharded run's.
         """;
 
