@@ -34,7 +34,7 @@ public static class ExperimentLoader
         }
         catch (InvalidDataException e)
         {
-            throw Bad(directory, $"does not hold a complete sweep: {e.Message} (a shard needs 'implicitreg merge SHARD... --out DIR' first)");
+            throw Bad(directory, $"does not hold a complete sweep: {e.Message} and merge them: implicitreg merge SHARD... --out DIR");
         }
         IReproduction experiment;
         try

@@ -60,6 +60,11 @@ public sealed class ReportInBrowserTests : IDisposable
 
         var response = await page.GoToAsync(url, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 180_000 });
         Assert.NotNull(response);
+        // How long the page took to open (navigation start to the end of the load event, as Chromium measured it):
+        // kept next to the screenshots, so that a change that makes the report slow to open is seen.
+        var timing = await page.EvaluateExpressionAsync<string>(
+            "(() => { const n = performance.getEntriesByType('navigation')[0]; return `domInteractive ${Math.round(n.domInteractive)} ms, load ${Math.round(n.loadEventEnd)} ms, ${n.transferSize || n.decodedBodySize} bytes`; })()");
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(typeof(ReportInBrowserTests).Assembly.Location)!, $"{name}-load.txt"), timing + "\n");
         Assert.Empty(errors);
         Assert.Equal([url], requests);
 
