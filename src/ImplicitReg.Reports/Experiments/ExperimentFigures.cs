@@ -23,6 +23,7 @@ public static partial class ExperimentFigures
             "e1" => E1(section),
             "e2" => E2(section),
             "e3" => E3(section),
+            "e4" => E4(section),
             _ => [],
         };
         foreach (var f in figures) f.Validate();

@@ -4,7 +4,7 @@ using ImplicitReg.Experiments.Sweeps;
 namespace ImplicitReg.Reports.Tests.Experiments;
 
 /// <summary>
-/// The quick E1, E2 (depth 2) and E3 reproductions, run once through the same API as <c>reproduce</c> into a temporary
+/// The quick E1, E2 (depth 2), E3 and E4 reproductions, run once through the same API as <c>reproduce</c> into a temporary
 /// directory (a few seconds together): the real run records and CSVs the experiment sections are built from.
 /// </summary>
 public sealed class QuickReproductions : IDisposable
@@ -16,7 +16,11 @@ public sealed class QuickReproductions : IDisposable
         E1 = Run("e1", new ReproductionOptions { Quick = true });
         E2 = Run("e2", new ReproductionOptions { Quick = true, Depths = [2] });
         E3 = Run("e3", new ReproductionOptions { Quick = true });
+        E4 = Run("e4", new ReproductionOptions { Quick = true });
     }
+
+    /// <summary>Output directory of the quick E4 (the 15 patterns × ranks 1 and 2 of the PSD completions, one u∘u problem).</summary>
+    public string E4 { get; }
 
     /// <summary>Output directory of the quick E1 (rank-2 30×30, depths 2 and 3, 220 and 450 observed, with the baseline).</summary>
     public string E1 { get; }
