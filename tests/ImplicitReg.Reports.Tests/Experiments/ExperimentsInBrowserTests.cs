@@ -6,7 +6,7 @@ using PuppeteerSharp;
 namespace ImplicitReg.Reports.Tests.Experiments;
 
 /// <summary>
-/// The claims report with the quick E2, E1 and E3 sections, and the page <c>reproduce</c> writes for E2 alone,
+/// The claims report with the quick E2, E1, E3 and E4 sections, and the page <c>reproduce</c> writes for E2 alone,
 /// opened in headless Chromium: every check of the claims report (no console error, no outside request, every
 /// plot and formula visible, summary links reaching their targets) plus the experiment sections themselves; the
 /// screenshots <c>report-experiments-*.png</c> show the experiments' summary and their figures.
@@ -19,7 +19,7 @@ public sealed class ExperimentsInBrowserTests(QuickReproductions runs)
     {
         var dir = runs.NewDirectory("browser");
         var certificates = Directory.CreateDirectory(Path.Combine(dir, "certs")).FullName;
-        var sections = new[] { ExperimentLoader.Load(runs.E2, 1), ExperimentLoader.Load(runs.E1, 2), ExperimentLoader.Load(runs.E3, 3) };
+        var sections = new[] { ExperimentLoader.Load(runs.E2, 1), ExperimentLoader.Load(runs.E1, 2), ExperimentLoader.Load(runs.E3, 3), ExperimentLoader.Load(runs.E4, 4) };
         var content = SampleResults.Content(certificates, TimeSpan.FromMilliseconds(12), DateTimeOffset.UnixEpoch) with { Experiments = sections };
         var output = Path.Combine(dir, "report");
         ReportBundle.Write(output, content, ExperimentJson.Append("{}", sections));
