@@ -17,6 +17,20 @@ public static class ReproductionText
         var w = new StringWriter { NewLine = "\n" };
         w.WriteLine($"{experiment.Name}: {experiment.Title}");
         foreach (var line in manifest.Settings) w.WriteLine($"  {line}");
+        w.Write(Results(summary));
+        w.WriteLine("claims:");
+        foreach (var c in summary.Claims)
+        {
+            w.WriteLine($"  [{c.SupportName}] {c.Claim}");
+            w.WriteLine($"    {c.Evidence}");
+        }
+        return w.ToString();
+    }
+
+    /// <summary>The results of a summary as text: its lines as they are, its tables laid out; LF line ends.</summary>
+    public static string Results(ReproductionSummary summary)
+    {
+        var w = new StringWriter { NewLine = "\n" };
         foreach (var part in summary.Parts)
         {
             switch (part)
@@ -28,12 +42,6 @@ public static class ReproductionText
                     w.Write(Table(t));
                     break;
             }
-        }
-        w.WriteLine("claims:");
-        foreach (var c in summary.Claims)
-        {
-            w.WriteLine($"  [{c.SupportName}] {c.Claim}");
-            w.WriteLine($"    {c.Evidence}");
         }
         return w.ToString();
     }

@@ -7,8 +7,10 @@ namespace ImplicitReg.Cli.Tests.Documentation;
 /// <summary>
 /// Executable documentation: every <c>$ implicitreg …</c> example of README.md and docs/*.md runs in-process and
 /// must print what the page shows (after <see cref="OutputScrubber"/>), with the exit code the page states. The
-/// conventions (exit codes, excerpts, the scrubbing rule, fixture files) are in docs/cli.md.
+/// conventions (exit codes, excerpts, the scrubbing rule, fixture files) are in docs/cli.md. Examples run in
+/// reading order (<see cref="PageOrder"/>).
 /// </summary>
+[TestCaseOrderer(PageOrder.TypeName, PageOrder.AssemblyName)]
 public sealed class DocumentationTests
 {
     private static readonly Lazy<string> Root = new(FindRoot);
