@@ -99,4 +99,17 @@ public abstract partial record Expr
         arr.CopyTo(withCoefficient, 1);
         return new Mul(withCoefficient);
     }
+
+    /// <summary>
+    /// The canonical product <c>c*x1*…*xn</c> of a non-zero coefficient and two or more distinct symbols already in
+    /// <see cref="ExprOrder"/> (what <see cref="Mul(IEnumerable{Expr})"/> builds from them, without collecting powers).
+    /// </summary>
+    internal static Expr ProductOfDistinct(Rational coefficient, Expr[] sortedSymbols)
+    {
+        if (coefficient.IsOne) return new Mul(sortedSymbols);
+        var factors = new Expr[sortedSymbols.Length + 1];
+        factors[0] = Num.Of(coefficient);
+        sortedSymbols.CopyTo(factors, 1);
+        return new Mul(factors);
+    }
 }
