@@ -101,15 +101,16 @@ public abstract partial record Expr
     }
 
     /// <summary>
-    /// The canonical product <c>c*x1*…*xn</c> of a non-zero coefficient and two or more distinct symbols already in
-    /// <see cref="ExprOrder"/> (what <see cref="Mul(IEnumerable{Expr})"/> builds from them, without collecting powers).
+    /// The canonical product <c>c*x1*…*xn</c> of a non-zero coefficient and two or more distinct symbols (what
+    /// <see cref="Mul(IEnumerable{Expr})"/> builds from them, without collecting powers): one array, sorted in place.
     /// </summary>
-    internal static Expr ProductOfDistinct(Rational coefficient, Expr[] sortedSymbols)
+    internal static Expr ProductOfDistinct(Rational coefficient, ReadOnlySpan<Expr> symbols)
     {
-        if (coefficient.IsOne) return new Mul(sortedSymbols);
-        var factors = new Expr[sortedSymbols.Length + 1];
-        factors[0] = Num.Of(coefficient);
-        sortedSymbols.CopyTo(factors, 1);
+        int skip = coefficient.IsOne ? 0 : 1;
+        var factors = new Expr[symbols.Length + skip];
+        symbols.CopyTo(factors.AsSpan(skip));
+        factors.AsSpan(skip).Sort(ExprOrder.Compare);
+        if (skip == 1) factors[0] = Num.Of(coefficient);
         return new Mul(factors);
     }
 }

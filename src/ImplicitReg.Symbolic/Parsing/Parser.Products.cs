@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 
@@ -77,9 +78,14 @@ public sealed partial class Parser
         }
         if (coefficient.IsZero) return false;
 
-        var sorted = _runSymbols.ToArray();
-        Array.Sort(sorted, ExprOrder.Compare);
-        var product = Expr.ProductOfDistinct(coefficient, sorted);
+        // A term after a binary '-' takes the sign into its coefficient and the '-' becomes a '+': a - b*c is
+        // a + (-1)*b*c either way, without building b*c first and negating it afterwards.
+        if (_ops.Count > 0 && _ops[^1].Kind == OpKind.Sub && _operands.Count > 0)
+        {
+            _ops[^1] = _ops[^1] with { Kind = OpKind.Add };
+            coefficient = -coefficient;
+        }
+        var product = Expr.ProductOfDistinct(coefficient, CollectionsMarshal.AsSpan(_runSymbols));
         // The general path counts the unary minus as one more level: -a*b is (-a)*b.
         _operands.Add(new Operand(product, first.Offset, negative ? 3 : 2));
         return true;
