@@ -25,12 +25,43 @@ public sealed class LemmaChain(Prover prover)
     }
 
     /// <summary>The obligation of lemma <paramref name="k"/> (1-based): the lemma under the assumptions and the lemmas before it.</summary>
-    public static Obligation LemmaObligation(Obligation statement, IReadOnlyList<Lemma> lemmas, int k) =>
-        Obligation.Of($"lemma {k}", lemmas[k - 1].Guarded, [.. statement.Assumptions, .. lemmas.Take(k - 1).Select(l => l.Guarded)]);
+    public static Obligation LemmaObligation(Obligation statement, IReadOnlyList<Lemma> lemmas, int k)
+    {
+        var assumptions = statement.Normalized().Assumptions;
+        // The lemma's own premises hold in its obligation too: earlier lemmas with those premises apply unconditionally.
+        var own = Obligation.Of("", lemmas[k - 1].Guarded, assumptions).Assumptions;
+        return Obligation.Of($"lemma {k}", lemmas[k - 1].Guarded, [.. assumptions, .. lemmas.Take(k - 1).Select(l => Assumed(l, own))]);
+    }
 
     /// <summary>The last step: the statement under the assumptions and every lemma.</summary>
-    public static Obligation StepObligation(Obligation statement, IReadOnlyList<Lemma> lemmas) =>
-        statement.Normalized() with { Assumptions = [.. statement.Normalized().Assumptions, .. lemmas.Select(l => l.Guarded)] };
+    public static Obligation StepObligation(Obligation statement, IReadOnlyList<Lemma> lemmas)
+    {
+        var normalized = statement.Normalized();
+        return normalized with { Assumptions = [.. normalized.Assumptions, .. lemmas.Select(l => Assumed(l, normalized.Assumptions))] };
+    }
+
+    /// <summary>
+    /// A proved lemma as an assumption of a later step: premises that are assumptions of that step already are
+    /// dropped (they hold there, so the conclusion does), the rest stay premises. Why: every implication left is a
+    /// disjunction the solver must split on, and both Z3 and cvc5 slowed from milliseconds to timeouts on the M6
+    /// chain's steps when each lemma kept its premises (the loss bound and det &gt; 0, repeated).
+    /// </summary>
+    public static Statement Assumed(Lemma lemma, IReadOnlyList<Statement> assumptions)
+    {
+        var known = assumptions.ToHashSet();
+        var premises = new List<Statement>();
+        var conclusion = lemma.Guarded;
+        while (conclusion is Implies { Premise: Statement p, Conclusion: Statement c })
+        {
+            premises.AddRange(Conjuncts(p));
+            conclusion = c;
+        }
+        var open = premises.Where(p => !known.Contains(p)).Distinct().ToList();
+        return open.Count == 0 ? conclusion : Expr.Implication(Expr.And([.. open]), conclusion);
+    }
+
+    private static IEnumerable<Statement> Conjuncts(Statement s) =>
+        s is Logic { Op: LogicOp.And } and ? and.Operands.SelectMany(o => Conjuncts((Statement)o)) : [s];
 
     /// <summary>Decides <paramref name="statement"/> by the chain of <paramref name="lemmas"/> (see the type's summary).</summary>
     public Verdict Prove(Obligation statement, IReadOnlyList<Lemma> lemmas, CancellationToken cancel = default)
