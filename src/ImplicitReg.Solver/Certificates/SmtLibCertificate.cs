@@ -19,7 +19,7 @@ public static class SmtLibCertificate
     /// <summary>
     /// The SMT-LIB2 script of <paramref name="problem"/>; <paramref name="original"/>, when given, is quoted in a comment;
     /// <paramref name="notes"/> add the expected answer, the lemma certificates the obligation relies on, and the
-    /// pinned coordinates of a confirmed counterexample. Sums inside products are named first (<see cref="FactorNaming"/>).
+    /// pinned coordinates of a confirmed counterexample. Sums under powers are named first (<see cref="FactorNaming"/>).
     /// </summary>
     public static string Write(LoweredProblem problem, Statement? original = null, CertificateNotes? notes = null)
     {
