@@ -15,7 +15,7 @@ public static class Reproducer
 
     /// <summary>All experiments, by name.</summary>
     public static IReadOnlyList<IReproduction> Experiments { get; } =
-        [new E1DeepMatrixCompletion(), new E2TwoByTwo(), new E3TensorCompletion()];
+        [new E1DeepMatrixCompletion(), new E2TwoByTwo(), new E3TensorCompletion(), new E4Gunasekar()];
 
     /// <summary>The experiment called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No such experiment; the message lists them.</exception>

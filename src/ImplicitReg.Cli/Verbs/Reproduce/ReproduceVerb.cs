@@ -18,6 +18,8 @@ public sealed class ReproduceVerb : ICliVerb
               observations, with the minimum-nuclear-norm baseline and its duality certificate
           e2  the 2x2 construction (Razin and Cohen 2020): |W11| against the loss, the norm bound, det W
           e3  tensor completion (Razin, Maman, Cohen 2021): component norms over iterations
+          e4  Gunasekar et al. 2017: every 3x3 PSD completion pattern with 4 observed entries, gradient flow
+              on U U^T from alpha I against the minimum-trace completion; x = u o u against minimum l1
         Writes DIR/sweep.json and DIR/runs/<index>-<run>.json and .csv (one record and one CSV per run); for a
         whole sweep also DIR/results.json and DIR/summary.txt. Shards (--shard i/n, numbered from 0 like a Slurm
         array 0-(n-1)) are combined with 'implicitreg merge'; the merged numbers equal an unsharded run's.
@@ -25,7 +27,7 @@ public sealed class ReproduceVerb : ICliVerb
 
     public Command Build(CliIO io)
     {
-        var experiment = new Argument<string>("experiment") { Description = "e1, e2 or e3" };
+        var experiment = new Argument<string>("experiment") { Description = "e1, e2, e3 or e4" };
         experiment.CompletionSources.Add(Reproducer.Experiments.Select(e => e.Name).ToArray());
         var quick = CliOptions.Flag("--quick", "the reduced version (under a minute; what CI and the docs run)");
         var seeds = CliOptions.OptionalInt("--seeds", "seeds 0..K-1 (default: the experiment's, 3 at full scale)", min: 1, max: 10_000);

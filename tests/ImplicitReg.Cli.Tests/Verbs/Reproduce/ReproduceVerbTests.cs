@@ -47,6 +47,8 @@ public sealed class ReproduceVerbTests : IDisposable
     [InlineData("reproduce e1 --scales -1", "--scales expects positive numbers")]
     [InlineData("reproduce e1 --jobs 0", "--jobs")]
     [InlineData("reproduce e2 --observed 2000", "e2 has no --observed")]
+    [InlineData("reproduce e4 --depths 2", "e4 has no --depths")]
+    [InlineData("reproduce e4 --no-baseline", "--no-baseline: e4 compares every flow with its baseline")]
     public void BadOptionsExitTwoNamingTheOption(string line, string message)
     {
         var (code, _, err) = Run(line.Split(' '));
