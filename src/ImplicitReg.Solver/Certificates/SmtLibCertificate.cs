@@ -65,6 +65,9 @@ public static class SmtLibCertificate
         return sb.ToString();
     }
 
+    /// <summary>The header line of a refutation whose counterexample has irrational coordinates, which stay free.</summary>
+    public const string IrrationalNote = "; irrational coordinates stay free: a solver must construct them (cvc5 without libpoly cannot)";
+
     private static void WriteNotes(StringBuilder sb, CertificateNotes notes)
     {
         if (notes.Expected is { } expected) sb.Append("; expected answer: ").AppendLine(expected);
@@ -75,6 +78,8 @@ public static class SmtLibCertificate
         }
         if (notes.Witness.Count > 0)
             sb.AppendLine("; refuted: the last assertions pin the counterexample's rational coordinates; delete them to search afresh.");
+        if (notes.IrrationalLeftFree)
+            sb.AppendLine(IrrationalNote);
     }
 
     private static void Section(StringBuilder sb, string title, IReadOnlyList<Statement> assertions)
@@ -91,4 +96,8 @@ public static class SmtLibCertificate
 /// <param name="Expected">The answer the in-process solver gave (<c>unsat</c> proved, <c>sat</c> refuted), or null when not solved.</param>
 /// <param name="ReliesOn">For a step of a lemma chain: each lemma it assumes and the files of that lemma's certificates.</param>
 /// <param name="Witness">For a refuted case: the rational coordinates of the confirmed counterexample, asserted before <c>(check-sat)</c>.</param>
-public sealed record CertificateNotes(string? Expected, IReadOnlyList<string> ReliesOn, IReadOnlyList<(string Name, Rational Value)> Witness);
+public sealed record CertificateNotes(string? Expected, IReadOnlyList<string> ReliesOn, IReadOnlyList<(string Name, Rational Value)> Witness)
+{
+    /// <summary>For a refuted case: some coordinates of the counterexample are irrational and are not pinned.</summary>
+    public bool IrrationalLeftFree { get; init; }
+}

@@ -52,7 +52,12 @@ public sealed class CertificateReplayTests(ITestOutputHelper output)
                     if (solver == "cvc5" && gaps.Contains(name)) continue;
                     var (answer, elapsed) = Replay(solver, file);
                     times.AddOrUpdate(solver, elapsed, (_, t) => t + elapsed);
-                    if (answer != expected) failures.Add($"{name}: {solver} answered {answer}, expected {expected}");
+                    // A refutation whose counterexample has irrational coordinates (which one Z3's portfolio returns
+                    // varies) asks the solver to construct them: cvc5 without libpoly cannot, and a timeout there is
+                    // not a disagreement. A definite wrong answer always fails.
+                    var tolerated = solver == "cvc5" && expected == "sat" && answer.StartsWith("nothing", StringComparison.Ordinal)
+                        && File.ReadLines(file).Contains(ImplicitReg.Solver.Certificates.SmtLibCertificate.IrrationalNote);
+                    if (answer != expected && !tolerated) failures.Add($"{name}: {solver} answered {answer}, expected {expected}");
                 }
             });
             output.WriteLine($"{files.Count} certificates, {gaps.Count} known cvc5 gaps; solver time z3 {times.GetValueOrDefault("z3"):g}, " +
