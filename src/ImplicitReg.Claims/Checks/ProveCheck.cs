@@ -25,6 +25,8 @@ internal static class ProveCheck
             return (CheckVerdict.Error, "libz3 missing", missing.Message, new ProofEvidence([]));
         var prover = new Prover(new Z3Backend(), new ProverOptions { Timeout = TimeSpan.FromMilliseconds(spec.TimeoutMs) });
         var assumptions = spec.Assume.Select(a => (Statement)a.Expr).Concat(spec.Assume.SelectMany(a => a.Domain)).ToList();
+        var lemmas = spec.Lemmas.Select(l => new LemmaChain.Lemma((Statement)l.Expr, l.Domain.Distinct().ToList())).ToList();
+        var chain = new LemmaChain(prover);
         var obligations = new List<ObligationEvidence>();
         var verdicts = new List<(FormulaSpec Statement, SolverVerdict? Verdict, string? Error)>();
         for (int i = 0; i < spec.Statements.Count; i++)
@@ -36,12 +38,17 @@ internal static class ProveCheck
             var obligation = Obligation.Of(name, (Statement)statement.Expr, statement.Domain.Concat(assumptions).Distinct());
             try
             {
-                var verdict = prover.Prove(obligation, context.Cancel);
-                var files = WriteCertificates(claim, name, verdict, obligation, context);
+                var verdict = chain.Prove(obligation, lemmas, context.Cancel);
+                var files = WriteCertificates(claim, name, verdict, context);
                 verdicts.Add((statement, verdict, null));
                 obligations.Add(new ObligationEvidence(statement.Text, spec.Assume.Select(a => a.Text).ToList(), Name(verdict.Kind),
                     verdict.Counterexample?.Values.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value.Text)).ToList(),
-                    verdict.Reason, files, verdict.Elapsed));
+                    verdict.Reason, files, verdict.Elapsed)
+                {
+                    Lemmas = verdict.Lemmas.Select(l => new LemmaEvidence(l.Obligation.Goal.ToString(), Name(l.Kind),
+                        l.Counterexample is { } c ? $"counterexample {c}" : l.Reason)).ToList(),
+                    ChainFailure = verdict.ChainFailure,
+                });
             }
             catch (UntranslatableException e)
             {
@@ -73,19 +80,14 @@ internal static class ProveCheck
         _ => "invalid-counterexample",
     };
 
-    // One certificate per case: <dir>/<claim>/<obligation>[-caseK].smt2, in the order the solver decided the cases.
-    private static IReadOnlyList<string> WriteCertificates(ClaimSpec claim, string name, SolverVerdict verdict, Obligation obligation, CheckContext context)
+    // One certificate per case: <dir>/<claim>/<obligation>[-lemmaK][-caseJ].smt2, in the order the solver decided the cases.
+    private static IReadOnlyList<string> WriteCertificates(ClaimSpec claim, string name, SolverVerdict verdict, CheckContext context)
     {
         if (context.CertificateDirectory is null) return [];
         var dir = Path.Combine(context.CertificateDirectory, claim.Id);
         Directory.CreateDirectory(dir);
-        var files = new List<string>();
-        for (int i = 0; i < verdict.Cases.Count; i++)
-        {
-            var file = Path.Combine(dir, verdict.Cases.Count == 1 ? $"{name}.smt2" : $"{name}-case{i + 1}.smt2");
-            File.WriteAllText(file, SmtLibCertificate.Write(verdict.Cases[i].Certified, obligation.Statement));
-            files.Add(file);
-        }
-        return files;
+        var files = CertificateSet.Of(Path.Combine(dir, $"{name}.smt2"), verdict);
+        foreach (var f in files) File.WriteAllText(f.Path, f.Text);
+        return files.Select(f => f.Path).ToList();
     }
 }

@@ -15,7 +15,7 @@ internal static class CheckReader
     private static readonly string[] Common = ["id", "kind", "expect", "note"];
     private static readonly string[] DeriveKeys = [.. Common, "derivation", "options", "published", "snapshot"];
     private static readonly string[] DeriveOptionKeys = ["depth", "dims", "order", "components", "loss"];
-    private static readonly string[] ProveKeys = [.. Common, "statement", "statements", "assume", "timeout-ms"];
+    private static readonly string[] ProveKeys = [.. Common, "statement", "statements", "assume", "lemmas", "timeout-ms"];
     private static readonly string[] CompareKeys = [.. Common, "compare", "options", "order", "tolerance"];
     private static readonly string[] CompareOwnKeys = ["time", "lr", "halvings", "steps", "samples", "rtol", "atol"];
     private static readonly string[] SimulateKeys = [.. Common, "run", "predicates"];
@@ -143,6 +143,13 @@ internal static class CheckReader
                 if (r.Formula(item, "assume", statement: true) is { } f) assume.Add(f);
                 else ok = false;
             }
+        var lemmas = new List<FormulaSpec>();
+        if (map.TryGetValue("lemmas", out var l) && r.Sequence(l.Value, "lemmas") is { } lItems)
+            foreach (var item in lItems)
+            {
+                if (r.Formula(item, "lemmas", statement: true) is { } f) lemmas.Add(f);
+                else ok = false;
+            }
         int timeout = 10_000;
         if (map.TryGetValue("timeout-ms", out var t))
         {
@@ -154,7 +161,7 @@ internal static class CheckReader
                 ok = false;
             }
         }
-        return ok ? new ProveCheckSpec(statements, assume, timeout) { Id = "", Expect = Expectation.Holds, Location = r.At(node) } : null;
+        return ok ? new ProveCheckSpec(statements, assume, timeout) { Lemmas = lemmas, Id = "", Expect = Expectation.Holds, Location = r.At(node) } : null;
     }
 
     private static CompareCheckSpec? Compare(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model)

@@ -83,7 +83,20 @@ public sealed record ObligationEvidence(
     IReadOnlyList<KeyValuePair<string, string>>? Counterexample,
     string? Reason,
     IReadOnlyList<string> CertificateFiles,
-    TimeSpan Time);
+    TimeSpan Time)
+{
+    /// <summary>The lemmas of a proof by lemmas, in order, each with its verdict (empty without lemmas).</summary>
+    public IReadOnlyList<LemmaEvidence> Lemmas { get; init; } = [];
+
+    /// <summary>Why the lemma chain did not prove the statement (it was then tried alone), or null.</summary>
+    public string? ChainFailure { get; init; }
+}
+
+/// <summary>One lemma of a proof by lemmas.</summary>
+/// <param name="Lemma">The lemma's conclusion (kernel syntax).</param>
+/// <param name="Verdict">proved, refuted, unknown or invalid-counterexample.</param>
+/// <param name="Reason">The solver's reason or the counterexample, when not proved.</param>
+public sealed record LemmaEvidence(string Lemma, string Verdict, string? Reason);
 
 /// <summary>
 /// A comparison of gradient descent with the derived flow: the gap per step size, the observed order and the

@@ -46,6 +46,12 @@ public sealed record DeriveCheckSpec(
 /// <param name="TimeoutMs">Time limit of each solver call.</param>
 public sealed record ProveCheckSpec(IReadOnlyList<FormulaSpec> Statements, IReadOnlyList<FormulaSpec> Assume, int TimeoutMs) : CheckSpec
 {
+    /// <summary>
+    /// Lemmas of a proof by lemmas (empty: none): lemma k is proved under the assumptions and lemmas 1..k−1, each
+    /// statement under the assumptions and all lemmas. A lemma never adds an assumption: it is proved first.
+    /// </summary>
+    public IReadOnlyList<FormulaSpec> Lemmas { get; init; } = [];
+
     /// <inheritdoc/>
     public override CheckKind Kind => CheckKind.Prove;
 }

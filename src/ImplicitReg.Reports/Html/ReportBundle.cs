@@ -28,6 +28,28 @@ public static class ReportBundle
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
+    /// A step of a lemma chain names the lemma certificates it relies on by their file names beside it
+    /// (<c>;   lemma 1: … (spectral-lemma1.smt2)</c>); in the report they are renamed, so the header is rewritten to
+    /// the names in <c>smt2/</c>, and a reviewer finds every file the step relies on.
+    /// </summary>
+    public static string RenameLemmaFiles(string smt2, string source, IReadOnlyDictionary<string, string> renamed)
+    {
+        var dir = Path.GetDirectoryName(source);
+        var lines = smt2.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith(";   lemma ", StringComparison.Ordinal)) continue;
+            foreach (var (file, relative) in renamed.Where(r => Path.GetDirectoryName(r.Key) == dir))
+            {
+                var name = Path.GetFileName(file);
+                lines[i] = lines[i].Replace($"({name}", $"({Path.GetFileName(relative)}", StringComparison.Ordinal)
+                    .Replace($", {name}", $", {Path.GetFileName(relative)}", StringComparison.Ordinal);
+            }
+        }
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>
     /// A proved obligation's certificate ends at its <c>(check-sat)</c>: a model request after an <c>unsat</c> answer
     /// makes z3 exit 1 and cvc5 print an error, so the reviewer's replay would look like a failure.
     /// </summary>
@@ -71,7 +93,7 @@ public static class ReportBundle
         {
             if (!File.Exists(source)) throw new IOException($"certificate {source} named by a check does not exist");
             // Certificates are text; normalising line endings keeps the bytes independent of the writer's platform.
-            var text = File.ReadAllText(source);
+            var text = RenameLemmaFiles(File.ReadAllText(source), source, content.Certificates);
             Text(relative, content.ProvedCertificates.Contains(source) ? EndAtCheckSat(text) : text);
         }
         Text(HtmlFile, HtmlReport.Render(content));

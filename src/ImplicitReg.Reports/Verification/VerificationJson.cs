@@ -137,6 +137,20 @@ public static class VerificationJson
                     w.WriteStartObject();
                     w.WriteString("statement", o.Statement);
                     Strings(w, "assumptions", o.Assumptions);
+                    if (o.Lemmas.Count > 0)
+                    {
+                        w.WriteStartArray("lemmas");
+                        foreach (var l in o.Lemmas)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("lemma", l.Lemma);
+                            w.WriteString("verdict", l.Verdict);
+                            Optional(w, "reason", l.Reason);
+                            w.WriteEndObject();
+                        }
+                        w.WriteEndArray();
+                    }
+                    Optional(w, "chainFailure", o.ChainFailure);
                     w.WriteString("verdict", o.Verdict);
                     if (o.Counterexample is { } cex)
                     {

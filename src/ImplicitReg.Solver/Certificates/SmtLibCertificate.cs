@@ -1,6 +1,7 @@
 using System.Text;
 using ImplicitReg.Solver.Translation;
 using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Solver.Certificates;
@@ -15,14 +16,20 @@ namespace ImplicitReg.Solver.Certificates;
 /// </summary>
 public static class SmtLibCertificate
 {
-    /// <summary>The SMT-LIB2 script of <paramref name="problem"/>; <paramref name="original"/>, when given, is quoted in a comment.</summary>
-    public static string Write(LoweredProblem problem, Statement? original = null)
+    /// <summary>
+    /// The SMT-LIB2 script of <paramref name="problem"/>; <paramref name="original"/>, when given, is quoted in a comment;
+    /// <paramref name="notes"/> add the expected answer, the lemma certificates the obligation relies on, and the
+    /// pinned coordinates of a confirmed counterexample. Sums under powers are named first (<see cref="FactorNaming"/>).
+    /// </summary>
+    public static string Write(LoweredProblem problem, Statement? original = null, CertificateNotes? notes = null)
     {
+        problem = FactorNaming.Apply(problem);
         var sb = new StringBuilder();
         sb.Append("; ImplicitReg.Verify proof obligation: ").AppendLine(OneLine(problem.Name));
         if (original is not null) sb.Append("; claim: ").AppendLine(OneLine(original.ToString()));
         sb.AppendLine("; proved <=> the assertions are unsatisfiable: (check-sat) answers unsat.");
         sb.AppendLine("; free symbols are real and universally quantified, on the domain where every term is defined.");
+        if (notes is not null) WriteNotes(sb, notes);
         foreach (var aux in problem.Auxiliaries)
             sb.Append("; auxiliary ").Append(aux.Symbol.Name).Append(" stands for ").AppendLine(OneLine(aux.Stands.ToString()));
         sb.AppendLine("(set-info :smt-lib-version 2.6)");
@@ -45,9 +52,34 @@ public static class SmtLibCertificate
             sections = sections.Select(s => (s.Title, (IReadOnlyList<Statement>)s.Assertions.Reverse().ToList())).ToList();
         }
         foreach (var (title, assertions) in sections) Section(sb, title, assertions);
+        if (notes is { Witness.Count: > 0 })
+        {
+            // The point is a model of every assertion above, so sat here implies sat without it: a refutation replays
+            // by checking a point, which solvers without a complete nonlinear procedure (cvc5 1.0.3) also do.
+            sb.AppendLine("; the counterexample the kernel confirmed: its rational coordinates, pinned");
+            foreach (var (name, value) in notes.Witness)
+                sb.Append("(assert (= ").Append(SmtLibPrinter.Symbol(name)).Append(' ').Append(SmtLibPrinter.Numeral(value)).AppendLine("))");
+        }
         sb.AppendLine("(check-sat)");
         sb.AppendLine("; for a counterexample when the answer is sat, append: (get-model)");
         return sb.ToString();
+    }
+
+    /// <summary>The header line of a refutation whose counterexample has irrational coordinates, which stay free.</summary>
+    public const string IrrationalNote = "; irrational coordinates stay free: a solver must construct them (cvc5 without libpoly cannot)";
+
+    private static void WriteNotes(StringBuilder sb, CertificateNotes notes)
+    {
+        if (notes.Expected is { } expected) sb.Append("; expected answer: ").AppendLine(expected);
+        if (notes.ReliesOn.Count > 0)
+        {
+            sb.AppendLine("; this step assumes lemmas proved by their own certificates (replay them too, same directory):");
+            foreach (var line in notes.ReliesOn) sb.Append(";   ").AppendLine(OneLine(line));
+        }
+        if (notes.Witness.Count > 0)
+            sb.AppendLine("; refuted: the last assertions pin the counterexample's rational coordinates; delete them to search afresh.");
+        if (notes.IrrationalLeftFree)
+            sb.AppendLine(IrrationalNote);
     }
 
     private static void Section(StringBuilder sb, string title, IReadOnlyList<Statement> assertions)
@@ -58,4 +90,14 @@ public static class SmtLibCertificate
     }
 
     private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
+}
+
+/// <summary>What a certificate says about itself beyond its assertions.</summary>
+/// <param name="Expected">The answer the in-process solver gave (<c>unsat</c> proved, <c>sat</c> refuted), or null when not solved.</param>
+/// <param name="ReliesOn">For a step of a lemma chain: each lemma it assumes and the files of that lemma's certificates.</param>
+/// <param name="Witness">For a refuted case: the rational coordinates of the confirmed counterexample, asserted before <c>(check-sat)</c>.</param>
+public sealed record CertificateNotes(string? Expected, IReadOnlyList<string> ReliesOn, IReadOnlyList<(string Name, Rational Value)> Witness)
+{
+    /// <summary>For a refuted case: some coordinates of the counterexample are irrational and are not pinned.</summary>
+    public bool IrrationalLeftFree { get; init; }
 }

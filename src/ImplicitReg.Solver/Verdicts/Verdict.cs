@@ -32,6 +32,18 @@ public sealed record Verdict(
     string? Reason,
     TimeSpan Elapsed)
 {
+    /// <summary>The lemmas of a proof by lemmas, each decided under the assumptions and the lemmas before it (empty without lemmas).</summary>
+    public IReadOnlyList<Verdict> Lemmas { get; init; } = [];
+
+    /// <summary>
+    /// The statement under the assumptions and every lemma, when <see cref="Cases"/> are that step of a lemma chain;
+    /// null when the cases are the statement's alone (no lemmas, or the chain failed and the statement was tried alone).
+    /// </summary>
+    public Obligation? Step { get; init; }
+
+    /// <summary>Why the lemma chain did not prove the statement (then the statement was tried alone); null otherwise.</summary>
+    public string? ChainFailure { get; init; }
+
     /// <summary>True for <see cref="VerdictKind.Proved"/>.</summary>
     public bool IsProved => Kind == VerdictKind.Proved;
 

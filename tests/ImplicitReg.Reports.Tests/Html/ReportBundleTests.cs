@@ -118,4 +118,19 @@ public sealed partial class ReportBundleTests : IDisposable
 
     [GeneratedRegex("\"(started|elapsedSeconds)\": [^,\\n]*")]
     private static partial Regex JsonTimes();
+
+    [Fact]
+    public void AStepNamesTheLemmaFilesItReliesOnByTheirNamesInTheReport()
+    {
+        var renamed = new Dictionary<string, string>
+        {
+            ["/t/c/spectral-lemma1.smt2"] = "smt2/c.spectral.1.smt2",
+            ["/t/c/spectral-lemma10.smt2"] = "smt2/c.spectral.10.smt2",
+            ["/t/c/spectral.smt2"] = "smt2/c.spectral.11.smt2",
+            ["/t/other/spectral-lemma1.smt2"] = "smt2/other.spectral.1.smt2",
+        };
+        var text = "; header\n;   lemma 1: x > 0 (spectral-lemma1.smt2)\n;   lemma 10: y > 0 (spectral-lemma10.smt2)\n(check-sat)\n";
+        var rewritten = ReportBundle.RenameLemmaFiles(text, "/t/c/spectral.smt2", renamed);
+        Assert.Equal("; header\n;   lemma 1: x > 0 (c.spectral.1.smt2)\n;   lemma 10: y > 0 (c.spectral.10.smt2)\n(check-sat)\n", rewritten);
+    }
 }

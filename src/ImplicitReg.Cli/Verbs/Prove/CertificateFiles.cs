@@ -1,36 +1,24 @@
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Solver.Certificates;
-using ImplicitReg.Solver.Translation;
-using ImplicitReg.Symbolic.Core;
 
 namespace ImplicitReg.Cli.Verbs.Prove;
 
-/// <summary>Writes one SMT-LIB2 certificate per case: <c>FILE</c> for one case, <c>FILE-caseK.ext</c> for several.</summary>
+/// <summary>Writes the certificates of <see cref="CertificateSet"/>; a file that cannot be written is bad input (exit 2).</summary>
 internal static class CertificateFiles
 {
-    public static IReadOnlyList<string> Write(string path, IReadOnlyList<LoweredProblem> cases, Statement original)
+    public static IReadOnlyList<string> Write(IReadOnlyList<CertificateFile> files)
     {
-        var written = new List<string>();
-        for (var i = 0; i < cases.Count; i++)
+        foreach (var f in files)
         {
-            var file = cases.Count == 1 ? path : CaseName(path, i + 1);
             try
             {
-                File.WriteAllText(file, SmtLibCertificate.Write(cases[i], original));
+                File.WriteAllText(f.Path, f.Text);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                throw new CliUsageException($"cannot write the certificate '{file}': {e.Message}");
+                throw new CliUsageException($"cannot write the certificate '{f.Path}': {e.Message}");
             }
-            written.Add(file);
         }
-        return written;
-    }
-
-    private static string CaseName(string path, int k)
-    {
-        var ext = Path.GetExtension(path);
-        var stem = ext.Length > 0 ? path[..^ext.Length] : path;
-        return $"{stem}-case{k}{(ext.Length > 0 ? ext : ".smt2")}";
+        return files.Select(f => f.Path).ToList();
     }
 }

@@ -57,6 +57,27 @@ internal static class ProveJsonReport
             j.WriteEndObject();
         }
         j.WriteEndArray();
+        j.WriteStartArray("lemmas");
+        foreach (var lemma in v.Lemmas)
+        {
+            j.WriteStartObject();
+            j.WriteString("lemma", lemma.Obligation.Goal.ToString());
+            j.WriteString("verdict", Word(lemma.Kind));
+            if (lemma.Reason is not null) j.WriteString("reason", lemma.Reason);
+            if (lemma.Counterexample is not null) j.WriteString("counterexample", lemma.Counterexample.ToString());
+            j.WriteStartArray("cases");
+            foreach (var c in lemma.Cases)
+            {
+                j.WriteStartObject();
+                j.WriteString("name", c.Case.Name);
+                WriteAnswer(j, c.Answer);
+                j.WriteEndObject();
+            }
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
+        j.WriteEndArray();
+        if (v.ChainFailure is not null) j.WriteString("chain_failure", v.ChainFailure);
         j.WriteStartArray("certificates");
         foreach (var f in certificates) j.WriteStringValue(f);
         j.WriteEndArray();

@@ -36,6 +36,15 @@ internal static class ProveTextReport
             foreach (var (name, value) in cex.Values)
                 w.WriteLine(value.IsExact ? $"    {name} = {value.Text}" : $"    {name} ≈ {value.Text}");
         }
+        for (var k = 0; k < v.Lemmas.Count; k++)
+        {
+            var lemma = v.Lemmas[k];
+            w.WriteLine($"  lemma {k + 1}: {ProveJsonReport.Word(lemma.Kind)}: {lemma.Obligation.Goal}");
+            foreach (var c in lemma.Cases)
+                w.WriteLine($"    case {c.Case.Name}: {Answer(c.Answer)} by {c.Answer.Engine} in {Ms(c.Answer.Elapsed)}");
+        }
+        if (v.ChainFailure is { } failure) w.WriteLine($"  lemmas: the chain does not prove the statement ({failure}); the statement alone:");
+        else if (v.Step is not null) w.WriteLine($"  statement under the {v.Lemmas.Count} lemma{(v.Lemmas.Count == 1 ? "" : "s")}:");
         foreach (var c in v.Cases)
             w.WriteLine($"  case {c.Case.Name}: {Answer(c.Answer)} by {c.Answer.Engine} in {Ms(c.Answer.Elapsed)}");
         foreach (var file in certificates) w.WriteLine($"  certificate: {file}");

@@ -35,9 +35,11 @@ public sealed class ProveVerb : ICliVerb
         are defined (roots of non-negative numbers, non-zero denominators). Supported: + - * /, natural and integer
         powers, sqrt and rational powers, abs, sign, = != < <= > >=, and, or, not, implies. exp, log, sin and cos are
         refused (exit 2), never approximated. The statement may be given as '-' (stdin) or @file.
+        --lemma L (repeatable) proves by a chain: lemma k under the assumptions and lemmas 1..k-1, then the statement
+        under the assumptions and all lemmas; if the chain fails, the statement is tried alone and the reason printed.
         --smt2 FILE writes FILE when the statement is one case, and FILE-case1.smt2, FILE-case2.smt2, ... (the
-        extension of FILE kept) when it splits into cases; the names are printed. Each replays with 'z3 FILE' and
-        'cvc5 FILE': unsat for a proved case.
+        extension of FILE kept) when it splits into cases; lemma k is FILE-lemmak.smt2 (or FILE-lemmak-casej.smt2);
+        the names are printed. Each replays with 'z3 FILE' and 'cvc5 FILE': unsat for a proved case.
         --catalogue m6 runs the prove checks of the M6 claim files (proofs/razin2020/m6-*.yaml): every
         construction proved, every negative control refuted.
         """;
@@ -47,6 +49,7 @@ public sealed class ProveVerb : ICliVerb
     {
         var statement = new Argument<string?>("statement") { Arity = ArgumentArity.ZeroOrOne, Description = "the claim, '-' (stdin) or @file" };
         var assume = CliOptions.Repeated("--assume", "an extra assumption (repeatable)", "STATEMENT");
+        var lemma = CliOptions.Repeated("--lemma", "a lemma, proved under the assumptions and the lemmas before it, then assumed (repeatable, in order)", "STATEMENT");
         var timeout = CliOptions.Int("--timeout-ms", "solver time limit per case, in milliseconds", 10_000, min: 1, max: 86_400_000);
         var smt2 = CliOptions.Text("--smt2", "write each case as a standalone SMT-LIB2 certificate (FILE, or FILE-caseK for several)", "FILE");
         var crossCheck = CliOptions.Flag("--cross-check", "replay the certificates with the z3 and cvc5 command-line solvers");
@@ -60,12 +63,12 @@ public sealed class ProveVerb : ICliVerb
             Notes = Notes,
         };
         command.Arguments.Add(statement);
-        foreach (var o in new Option[] { assume, timeout, smt2, crossCheck, strategy, noSplit, catalogue, format }) command.Options.Add(o);
-        return command.Runs(r => Run(io, new Request(r.GetValue(statement), r.GetValue(assume) ?? [], r.GetValue(timeout), r.GetValue(smt2),
+        foreach (var o in new Option[] { assume, lemma, timeout, smt2, crossCheck, strategy, noSplit, catalogue, format }) command.Options.Add(o);
+        return command.Runs(r => Run(io, new Request(r.GetValue(statement), r.GetValue(assume) ?? [], r.GetValue(lemma) ?? [], r.GetValue(timeout), r.GetValue(smt2),
             r.GetValue(crossCheck), r.GetValue(strategy)!, r.GetValue(noSplit), r.GetValue(catalogue), r.GetValue(format)!)));
     }
 
-    private sealed record Request(string? Statement, string[] Assume, int TimeoutMs, string? Smt2, bool CrossCheck, string Strategy, bool NoSplit,
+    private sealed record Request(string? Statement, string[] Assume, string[] Lemmas, int TimeoutMs, string? Smt2, bool CrossCheck, string Strategy, bool NoSplit,
         string? Catalogue, string Format);
 
     private int Run(CliIO io, Request q)
@@ -77,7 +80,7 @@ public sealed class ProveVerb : ICliVerb
         if (q.Catalogue is not null)
         {
             if (q.Statement is not null) throw new CliUsageException("--catalogue runs a fixed catalogue; do not also give a statement");
-            if (q.Smt2 is not null || q.Assume.Length > 0 || q.NoSplit) throw new CliUsageException("--catalogue takes only --cross-check, --timeout-ms, --strategy and --format");
+            if (q.Smt2 is not null || q.Assume.Length > 0 || q.Lemmas.Length > 0 || q.NoSplit) throw new CliUsageException("--catalogue takes only --cross-check, --timeout-ms, --strategy and --format");
             RequireZ3();
             return CatalogueRun.Run(options.Timeout, q.CrossCheck, q.Format, io);
         }
@@ -89,13 +92,19 @@ public sealed class ProveVerb : ICliVerb
         var statement = ParseStatement(CliInput.ReadText(q.Statement, io, "statement"), "statement", domain);
         var assumptions = q.Assume.Select(t => ParseStatement(CliInput.ReadText(t, io, "assumption"), "--assume", domain)).ToList();
         var obligation = Obligation.Of("claim", statement, domain.Distinct().Concat(assumptions));
+        var lemmas = q.Lemmas.Select((t, i) =>
+        {
+            var conditions = new List<Statement>();
+            var s = ParseStatement(CliInput.ReadText(t, io, "lemma"), $"--lemma {i + 1}", conditions);
+            return new LemmaChain.Lemma(s, conditions.Distinct().ToList());
+        }).ToList();
         var smt2 = q.Smt2;
 
         IReadOnlyList<string> certificates = [];
         try
         {
-            var cases = prover.Prepare(obligation);
-            if (smt2 is not null) certificates = CertificateFiles.Write(smt2, cases.Select(c => c.Problem).ToList(), obligation.Statement);
+            var planned = CertificateSet.Prepared(smt2 ?? "claim.smt2", prover, obligation, lemmas);
+            if (smt2 is not null) certificates = CertificateFiles.Write(planned);
         }
         catch (UntranslatableException e)
         {
@@ -103,10 +112,14 @@ public sealed class ProveVerb : ICliVerb
         }
         RequireZ3();
 
-        var verdict = prover.Prove(obligation, io.Cancel);
-        // Rewrite the certificates in the order the solver decided each case in (replays are faster in it).
-        if (smt2 is not null && verdict.Cases.Count == certificates.Count)
-            certificates = CertificateFiles.Write(smt2, verdict.Cases.Select(c => c.Certified).ToList(), obligation.Statement);
+        var verdict = new LemmaChain(prover).Prove(obligation, lemmas, io.Cancel);
+        // Rewrite the certificates in the order the solver decided each case in (replays are faster in it), with the
+        // answers and the lemma files each step relies on.
+        if (smt2 is not null)
+        {
+            foreach (var stale in certificates) File.Delete(stale);
+            certificates = CertificateFiles.Write(CertificateSet.Of(smt2, verdict));
+        }
         CrossCheckReport? report = q.CrossCheck ? CrossCheck.Run(verdict, CrossCheck.DefaultReplayers(), options.Timeout, io.Cancel) : null;
         if (q.Format == "json") ProveJsonReport.Write(io.Out, verdict, certificates, report);
         else ProveTextReport.Write(io.Out, verdict, certificates, report);

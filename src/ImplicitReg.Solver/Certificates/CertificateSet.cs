@@ -1,0 +1,97 @@
+using ImplicitReg.Solver.Backends;
+using ImplicitReg.Solver.Proving;
+using ImplicitReg.Solver.Translation;
+using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Numbers;
+
+namespace ImplicitReg.Solver.Certificates;
+
+/// <summary>One certificate to write: its path and its SMT-LIB2 text.</summary>
+public sealed record CertificateFile(string Path, string Text);
+
+/// <summary>
+/// The certificates of a statement and of its lemmas, with predictable names derived from one path
+/// <c>FILE</c> (stem <c>S</c>, extension <c>E</c>, <c>.smt2</c> when it has none): lemma k is <c>S-lemmak.E</c>, or
+/// <c>S-lemmak-casej.E</c> when it splits into cases; the statement is <c>FILE</c>, or <c>S-casej.E</c>. A step that
+/// assumes lemmas names their files in its header, so a reviewer replays the whole chain.
+/// </summary>
+public static class CertificateSet
+{
+    /// <summary>The certificates of a decided statement: every lemma's cases, then the statement's, in the order decided.</summary>
+    public static IReadOnlyList<CertificateFile> Of(string path, Verdict verdict)
+    {
+        var files = new List<CertificateFile>();
+        var lemmaFiles = new List<string>();
+        for (var k = 1; k <= verdict.Lemmas.Count; k++)
+        {
+            var lemma = verdict.Lemmas[k - 1];
+            var names = Names(path, lemma.Cases.Count, $"-lemma{k}");
+            files.AddRange(Texts(names, lemma, lemma.Obligation, ReliesOn(verdict, k - 1, lemmaFiles)));
+            lemmaFiles.Add(string.Join(", ", names.Select(System.IO.Path.GetFileName)));
+        }
+        var main = Names(path, verdict.Cases.Count, "");
+        var relies = verdict.Step is null ? [] : ReliesOn(verdict, verdict.Lemmas.Count, lemmaFiles);
+        files.AddRange(Texts(main, verdict, verdict.Step ?? verdict.Obligation, relies));
+        return files;
+    }
+
+    /// <summary>
+    /// The certificates before solving (no expected answers): the lemma obligations and the last step as the chain
+    /// states them, or the statement's cases when there are no lemmas.
+    /// </summary>
+    public static IReadOnlyList<CertificateFile> Prepared(string path, Prover prover, Obligation statement, IReadOnlyList<LemmaChain.Lemma> lemmas)
+    {
+        var files = new List<CertificateFile>();
+        var lines = new List<string>();
+        var original = statement.Normalized();
+        for (var k = 1; k <= lemmas.Count; k++)
+        {
+            var obligation = LemmaChain.LemmaObligation(original, lemmas, k);
+            var cases = prover.Prepare(obligation);
+            var names = Names(path, cases.Count, $"-lemma{k}");
+            var notes = new CertificateNotes(null, [.. lines], []);
+            files.AddRange(names.Select((n, i) => new CertificateFile(n, SmtLibCertificate.Write(cases[i].Problem, obligation.Statement, notes))));
+            lines.Add($"lemma {k}: {LemmaText(obligation)} ({string.Join(", ", names.Select(System.IO.Path.GetFileName))})");
+        }
+        var step = lemmas.Count == 0 ? original : LemmaChain.StepObligation(original, lemmas);
+        var stepCases = prover.Prepare(step);
+        var main = Names(path, stepCases.Count, "");
+        var mainNotes = new CertificateNotes(null, lines, []);
+        files.AddRange(main.Select((n, i) => new CertificateFile(n, SmtLibCertificate.Write(stepCases[i].Problem, step.Statement, mainNotes))));
+        return files;
+    }
+
+    /// <summary>The names of <paramref name="count"/> cases: <c>FILE</c> alone, else <c>S{tag}-casej.E</c>; a lemma always carries its tag.</summary>
+    public static IReadOnlyList<string> Names(string path, int count, string tag)
+    {
+        var ext = System.IO.Path.GetExtension(path);
+        var stem = ext.Length > 0 ? path[..^ext.Length] : path;
+        if (ext.Length == 0) ext = ".smt2";
+        if (count == 1) return [tag.Length == 0 ? path : $"{stem}{tag}{ext}"];
+        return Enumerable.Range(1, count).Select(j => $"{stem}{tag}-case{j}{ext}").ToList();
+    }
+
+    private static List<string> ReliesOn(Verdict verdict, int upTo, List<string> lemmaFiles) =>
+        Enumerable.Range(0, upTo).Select(i => $"lemma {i + 1}: {LemmaText(verdict.Lemmas[i].Obligation)} ({lemmaFiles[i]})").ToList();
+
+    private static string LemmaText(Obligation lemma) => lemma.Goal.ToString();
+
+    private static IEnumerable<CertificateFile> Texts(IReadOnlyList<string> names, Verdict v, Obligation claim, IReadOnlyList<string> relies)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            var c = v.Cases[i];
+            var expected = c.Answer.Outcome switch { SolverOutcome.Unsat => "unsat", SolverOutcome.Sat => "sat", _ => null };
+            var witness = v.Kind == VerdictKind.Refuted && c.Answer.Outcome == SolverOutcome.Sat && c.Answer.Model is { } model
+                ? Pinned(c.Certified, model) : [];
+            var irrational = witness.Count > 0 && c.Answer.Model is { } m && c.Certified.AllVariables.Any(x => m.TryGetValue(x.Name, out var value) && !value.IsExact);
+            yield return new CertificateFile(names[i], SmtLibCertificate.Write(c.Certified, claim.Statement,
+                new CertificateNotes(expected, relies, witness) { IrrationalLeftFree = irrational }));
+        }
+    }
+
+    // The exact (rational) values of the declared variables in the solver's model; algebraic ones stay free.
+    private static List<(string Name, Rational Value)> Pinned(LoweredProblem problem, IReadOnlyDictionary<string, ModelValue> model) =>
+        problem.AllVariables.Where(v => model.TryGetValue(v.Name, out var m) && m.IsExact)
+            .Select(v => (v.Name, model[v.Name].Lower)).ToList();
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using ImplicitReg.Solver.Translation;
+using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Core;
+
+namespace ImplicitReg.Solver.Proving;
+
+/// <summary>
+/// A proof by lemmas: lemma k is proved under the assumptions and lemmas 1..k−1, then the statement under the
+/// assumptions and every lemma. Each step is an ordinary obligation with its own certificates, small enough for
+/// solvers that cannot decide the statement in one go. Verdicts (the simplest sound rule): every step proved ⇒
+/// proved. A counterexample to the last step satisfies the assumptions and falsifies the statement, so it refutes
+/// the statement itself (it is confirmed again against the statement without the lemmas). When a lemma is refuted
+/// or undecided, or the last step is undecided, the chain proves nothing: the statement is tried alone, and its
+/// verdict stands (proved, or refuted by a counterexample to the statement); otherwise unknown, with the chain's
+/// reason ("lemma 2 is false: counterexample …").
+/// </summary>
+public sealed class LemmaChain(Prover prover)
+{
+    /// <summary>A lemma: its statement and the conditions under which its terms are defined (from the parser).</summary>
+    public sealed record Lemma(Statement Statement, IReadOnlyList<Statement> Domain)
+    {
+        /// <summary>The lemma as it is proved and then assumed: its domain conditions are its premises.</summary>
+        public Statement Guarded => Domain.Count == 0 ? Statement : Expr.Implication(Expr.And([.. Domain]), Statement);
+    }
+
+    /// <summary>The obligation of lemma <paramref name="k"/> (1-based): the lemma under the assumptions and the lemmas before it.</summary>
+    public static Obligation LemmaObligation(Obligation statement, IReadOnlyList<Lemma> lemmas, int k)
+    {
+        var assumptions = statement.Normalized().Assumptions;
+        // The lemma's own premises hold in its obligation too: earlier lemmas with those premises apply unconditionally.
+        var own = Obligation.Of("", lemmas[k - 1].Guarded, assumptions).Assumptions;
+        return Obligation.Of($"lemma {k}", lemmas[k - 1].Guarded, [.. assumptions, .. lemmas.Take(k - 1).Select(l => Assumed(l, own))]);
+    }
+
+    /// <summary>The last step: the statement under the assumptions and every lemma.</summary>
+    public static Obligation StepObligation(Obligation statement, IReadOnlyList<Lemma> lemmas)
+    {
+        var normalized = statement.Normalized();
+        return normalized with { Assumptions = [.. normalized.Assumptions, .. lemmas.Select(l => Assumed(l, normalized.Assumptions))] };
+    }
+
+    /// <summary>
+    /// A proved lemma as an assumption of a later step: premises that are assumptions of that step already are
+    /// dropped (they hold there, so the conclusion does), the rest stay premises. Why: every implication left is a
+    /// disjunction the solver must split on, and both Z3 and cvc5 slowed from milliseconds to timeouts on the M6
+    /// chain's steps when each lemma kept its premises (the loss bound and det &gt; 0, repeated).
+    /// </summary>
+    public static Statement Assumed(Lemma lemma, IReadOnlyList<Statement> assumptions)
+    {
+        var known = assumptions.ToHashSet();
+        var premises = new List<Statement>();
+        var conclusion = lemma.Guarded;
+        while (conclusion is Implies { Premise: Statement p, Conclusion: Statement c })
+        {
+            premises.AddRange(Conjuncts(p));
+            conclusion = c;
+        }
+        var open = premises.Where(p => !known.Contains(p)).Distinct().ToList();
+        return open.Count == 0 ? conclusion : Expr.Implication(Expr.And([.. open]), conclusion);
+    }
+
+    private static IEnumerable<Statement> Conjuncts(Statement s) =>
+        s is Logic { Op: LogicOp.And } and ? and.Operands.SelectMany(o => Conjuncts((Statement)o)) : [s];
+
+    /// <summary>Decides <paramref name="statement"/> by the chain of <paramref name="lemmas"/> (see the type's summary).</summary>
+    public Verdict Prove(Obligation statement, IReadOnlyList<Lemma> lemmas, CancellationToken cancel = default)
+    {
+        if (lemmas.Count == 0) return prover.Prove(statement, cancel);
+        var clock = Stopwatch.StartNew();
+        var original = statement.Normalized();
+        var domain = DomainOf(original);
+        var proved = new List<Verdict>();
+        string? failure = null;
+        for (var k = 1; k <= lemmas.Count && failure is null; k++)
+        {
+            var obligation = LemmaObligation(original, lemmas, k);
+            failure = Wider(obligation, domain, $"lemma {k}");
+            if (failure is not null) break;
+            var v = prover.Prove(obligation, cancel);
+            proved.Add(v);
+            failure = v.Kind switch
+            {
+                VerdictKind.Proved => null,
+                VerdictKind.Refuted => $"lemma {k} is false: counterexample {v.Counterexample}",
+                _ => $"lemma {k} is not proved: {v.Reason}",
+            };
+        }
+        if (failure is null)
+        {
+            var step = StepObligation(original, lemmas);
+            failure = Wider(step, domain, "the statement under the lemmas");
+            if (failure is null)
+            {
+                var last = prover.Prove(step, cancel);
+                switch (last.Kind)
+                {
+                    case VerdictKind.Proved:
+                        return last with { Obligation = original, Lemmas = proved, Step = step, Elapsed = clock.Elapsed };
+                    case VerdictKind.InvalidCounterexample:
+                        return last with { Obligation = original, Lemmas = proved, Step = step, Elapsed = clock.Elapsed };
+                    case VerdictKind.Refuted when Reconfirmed(original, last) is { } cex:
+                        return last with { Obligation = original, Lemmas = proved, Step = step, Counterexample = cex, Elapsed = clock.Elapsed };
+                    default:
+                        failure = $"the statement under the lemmas is not proved: {last.Reason ?? "its counterexample does not falsify the statement alone"}";
+                        break;
+                }
+            }
+        }
+        var direct = prover.Prove(original, cancel);
+        return direct with
+        {
+            Lemmas = proved,
+            ChainFailure = failure,
+            Reason = direct.Kind == VerdictKind.Unknown ? $"{failure}; the statement alone: {direct.Reason}" : direct.Reason,
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    // A counterexample to the last step, confirmed again on the statement without the lemmas (a point where the
+    // assumptions hold and the statement fails refutes it, whatever the lemmas say).
+    private static Counterexample? Reconfirmed(Obligation original, Verdict last)
+    {
+        var refuting = last.Cases.LastOrDefault(c => c.Answer.Model is not null);
+        if (refuting is null) return null;
+        var cex = Counterexample.Check(original, refuting.Eliminated, refuting.Answer.Model!);
+        return cex.Confirmation is Confirmation.Exact or Confirmation.HighPrecision ? cex : null;
+    }
+
+    // A lemma must not shrink the set of points the statement speaks about: a step whose terms are defined on a
+    // smaller domain (a root or denominator the statement does not have) would prove the statement only there.
+    private string? Wider(Obligation obligation, ISet<string> domain, string what)
+    {
+        var extra = DomainOf(obligation).Where(d => !domain.Contains(d)).ToList();
+        return extra.Count == 0 ? null
+            : $"{what} needs {string.Join(", ", extra)}, which the statement does not: a lemma may use only terms defined wherever the statement is";
+    }
+
+    private HashSet<string> DomainOf(Obligation obligation) =>
+        prover.Prepare(obligation).SelectMany(c => c.Problem.DomainStated).Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
+}
