@@ -22,7 +22,7 @@ public static class Program
             return 2;
         }
         int status = 0;
-        if (selected.Any(b => b.Name.StartsWith("numerics", StringComparison.Ordinal))) Benchmarks.MachineInfo.Write(Console.Out);
+        if (selected.Any(b => b.Name.StartsWith("numerics", StringComparison.Ordinal) || b.Name.EndsWith("-sweep", StringComparison.Ordinal))) Benchmarks.MachineInfo.Write(Console.Out);
         foreach (var b in selected) status = Math.Max(status, b.Run(args[1..], Console.Out));
         return status;
     }

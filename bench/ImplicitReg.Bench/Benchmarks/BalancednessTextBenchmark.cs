@@ -13,7 +13,8 @@ namespace ImplicitReg.Bench.Benchmarks;
 /// <c>W4[1,2]</c> for us, <c>W412</c> for the peers) and the FORM program; every tool must print 0. Our CLI
 /// runs as published by this benchmark (ReadyToRun, the way to deploy it) and, for comparison, as built.
 /// An in-process breakdown (read, parse, expand, print) says where our time goes.
-/// Options: --depths 4,5 --size 4 --reps 5 (ours and FORM) --sympy-reps 1 (0 skips SymPy) --sympy-depth 4.
+/// Options: --depths 4,5 --size 4 --reps 5 (ours and FORM) --sympy-reps 1 (0 skips SymPy) --sympy-depth 4;
+/// --breakdown-only runs the in-process breakdown alone (no publishing, no whole-process runs, no peers).
 /// </summary>
 public sealed class BalancednessTextBenchmark : IBenchmark
 {
@@ -31,7 +32,8 @@ public sealed class BalancednessTextBenchmark : IBenchmark
 
         var root = RepositoryRoot();
         var work = Directory.CreateDirectory(Path.Combine(root, "bench", "results", "balancedness-text")).FullName;
-        var published = Publish(root, Path.Combine(work, "cli"), output);
+        bool breakdownOnly = args.Contains("--breakdown-only");
+        var published = breakdownOnly ? "" : Publish(root, Path.Combine(work, "cli"), output);
         var built = Path.Combine(root, "src", "ImplicitReg.Cli", "bin", "Release", "net10.0", "implicitreg");
         var form = FindOnPath("form");
         int status = 0;
@@ -43,6 +45,7 @@ public sealed class BalancednessTextBenchmark : IBenchmark
             NumericsPeer.Run(NumericsPeer.FindPeer("balancedness_text.py"), $"{depth} {size} \"{ours}\" \"{plain}\" \"{program}\"");
             output.WriteLine($"depth {depth}: text {new FileInfo(ours).Length / 1e6:F2} MB (ours), {new FileInfo(plain).Length / 1e6:F2} MB (peers)");
             Breakdown(ours, output);
+            if (breakdownOnly) continue;
 
             var r2r = Time(published, ["expr", "expand", "@" + ours], reps, "0", work, out var ok, out var r2rCpu);
             status |= ok ? 0 : 1;
@@ -74,23 +77,37 @@ public sealed class BalancednessTextBenchmark : IBenchmark
         return status;
     }
 
-    /// <summary>Where our time goes inside one process, after a warm-up run (so without JIT and start-up).</summary>
+    /// <summary>
+    /// Where our time goes inside one process: the first (cold: JIT of what ReadyToRun does not cover here) and
+    /// a warm pass, each step as CPU time of this process (all its threads, the garbage collector's included:
+    /// on a shared machine wall time mostly measures the other processes) and the bytes it allocated.
+    /// </summary>
     private static void Breakdown(string file, TextWriter output)
     {
         for (int pass = 0; pass < 2; pass++)
         {
-            var clock = Stopwatch.StartNew();
+            var steps = new List<(string Name, double Ms, long Bytes)>();
+            var process = Process.GetCurrentProcess();
+            var lastCpu = process.TotalProcessorTime;
+            long lastBytes = GC.GetTotalAllocatedBytes(precise: true);
+            void Step(string name)
+            {
+                process.Refresh();
+                var cpu = process.TotalProcessorTime;
+                long bytes = GC.GetTotalAllocatedBytes(precise: true);
+                steps.Add((name, (cpu - lastCpu).TotalMilliseconds, bytes - lastBytes));
+                (lastCpu, lastBytes) = (cpu, bytes);
+            }
             var text = File.ReadAllText(file);
-            var read = clock.Elapsed;
-            var e = Parser.Parse(text);
-            var parsed = clock.Elapsed;
+            Step("read");
+            var e = Parser.ParseWithDomain(text, out _);
+            Step("parse");
             var expanded = Algebra.Expand(e);
-            var expandedAt = clock.Elapsed;
+            Step("expand");
             var printed = expanded.ToString();
-            var total = clock.Elapsed;
-            if (pass == 0) continue;
+            Step("print");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  in-process (warm): read {read.TotalMilliseconds:F0} ms, parse {(parsed - read).TotalMilliseconds:F0} ms, expand {(expandedAt - parsed).TotalMilliseconds:F0} ms, print {(total - expandedAt).TotalMilliseconds:F0} ms -> '{printed}'"));
+                $"  in-process ({(pass == 0 ? "cold" : "warm")}, CPU time and allocations): {string.Join(", ", steps.Select(s => $"{s.Name} {s.Ms:F0} ms {s.Bytes / 1e6:F0} MB"))} -> '{printed}'"));
         }
     }
 

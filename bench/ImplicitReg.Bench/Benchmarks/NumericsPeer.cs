@@ -137,7 +137,8 @@ internal static class NumericsPeer
     {
         private readonly Process _process;
 
-        public Server(string script, string arguments)
+        /// <summary>Starts the peer; <paramref name="environment"/> adds variables (e.g. OPENBLAS_NUM_THREADS=1 for a sweep's workers).</summary>
+        public Server(string script, string arguments, IReadOnlyDictionary<string, string>? environment = null)
         {
             var info = new ProcessStartInfo(Python, $"\"{script}\" {arguments}")
             {
@@ -146,6 +147,7 @@ internal static class NumericsPeer
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
             _process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {Python}");
         }
 

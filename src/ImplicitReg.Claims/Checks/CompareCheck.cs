@@ -12,7 +12,7 @@ namespace ImplicitReg.Claims.Checks;
 /// σ(t) of the flow against the σ-equation and its closed form; verified when both deviations are within the
 /// tolerance, refuted when not.
 /// </summary>
-public static class CompareCheck
+internal static class CompareCheck
 {
     public static (CheckVerdict Verdict, string Evidence, string? Reason, CheckEvidence Details) Run(CompareCheckSpec spec, CheckContext context)
     {

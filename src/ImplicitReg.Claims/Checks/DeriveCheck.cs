@@ -14,7 +14,7 @@ namespace ImplicitReg.Claims.Checks;
 /// missing file writes <c>.received.txt</c> and is an error whatever the expectation (approve with
 /// <c>implicitreg accept</c>).
 /// </summary>
-public static class DeriveCheck
+internal static class DeriveCheck
 {
     public static (CheckVerdict Verdict, string Evidence, string? Reason, CheckEvidence? Details) Run(ClaimSpec claim, DeriveCheckSpec spec, CheckContext context)
     {

@@ -17,7 +17,7 @@ namespace ImplicitReg.Claims.Checks;
 /// the solver (Z3, in-process). Verified when every statement is proved; refuted when one has a counterexample the
 /// kernel confirms; unknown otherwise. The SMT-LIB certificates of every case are written when asked.
 /// </summary>
-public static class ProveCheck
+internal static class ProveCheck
 {
     public static (CheckVerdict Verdict, string Evidence, string? Reason, CheckEvidence Details) Run(ClaimSpec claim, ProveCheckSpec spec, CheckContext context)
     {

@@ -14,7 +14,7 @@ namespace ImplicitReg.Claims.Checks;
 /// with its first failing record; unknown when a predicate's condition never held (it would be vacuous); error
 /// when the run diverged or was interrupted.
 /// </summary>
-public static class SimulateCheck
+internal static class SimulateCheck
 {
     /// <summary>Relative slack of grows-as-loss-falls: a decrease smaller than this is round-off, not a decrease.</summary>
     public const double GrowthSlack = 1e-12;

@@ -8,6 +8,7 @@ namespace ImplicitReg.Claims.Running;
 /// <summary>Runs one check, timed; any failure inside becomes an error verdict with its message, never a crash.</summary>
 public static class CheckRunner
 {
+    /// <summary>Runs <paramref name="check"/> of <paramref name="claim"/> and times it. Anything that stops the check (bad input, a missing solver, a bug, an interruption) becomes an error verdict with its message and place, never an exception, so one check cannot stop the others.</summary>
     public static CheckResult Run(ClaimSpec claim, CheckSpec check, CheckContext context)
     {
         var clock = Stopwatch.StartNew();

@@ -35,6 +35,7 @@ public sealed record RunnerOptions
 /// </summary>
 public static class ClaimRunner
 {
+    /// <summary>Loads every claim file under <paramref name="paths"/> (files or directories; a missing path or a broken file is reported with its diagnostics) and runs the selected checks: one result per check, claims by path and checks in file order.</summary>
     public static VerificationResult Run(IEnumerable<string> paths, RunnerOptions options)
     {
         var clock = Stopwatch.StartNew();

@@ -45,6 +45,7 @@ public sealed record FlowVsDescentReport(
 /// </summary>
 public static class FlowVsDescentCheck
 {
+    /// <summary>Runs M9 from <paramref name="initialLayers"/>: the flow integrated with the tolerances of <paramref name="options"/>, then GD with η, η/2, …, η/2^K over the horizon; <paramref name="progress"/> is told each stage. Throws <see cref="ArgumentException"/> when the layers do not fit the problem.</summary>
     public static FlowVsDescentReport Run(LayerFlowSystem flow, DmfProblem problem, IReadOnlyList<MatrixBuffer> initialLayers,
         FlowVsDescentOptions options, CancellationToken cancel = default, Action<string>? progress = null)
     {

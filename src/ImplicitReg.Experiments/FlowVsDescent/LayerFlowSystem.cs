@@ -49,6 +49,7 @@ public sealed class LayerFlowSystem
     /// <summary>d_0 … d_N.</summary>
     public int[] Dimensions { get; }
 
+    /// <summary>The derived right-hand sides compiled to a numeric ODE system, one equation per layer entry (its own variable order; the layers map onto it by name).</summary>
     public CompiledSystem Compiled { get; }
 
     /// <summary>The equations as derived (variable, right side).</summary>

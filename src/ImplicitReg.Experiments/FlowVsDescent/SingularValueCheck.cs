@@ -27,6 +27,7 @@ public sealed record SingularValueReport(
 /// </summary>
 public static class SingularValueCheck
 {
+    /// <summary>Integrates the flow and the σ-equation together over [0, <paramref name="horizon"/>] and compares them with the SVD of W(t) at <paramref name="samples"/> evenly spaced times.</summary>
     public static SingularValueReport Run(LayerFlowSystem flow, DmfProblem problem, IReadOnlyList<MatrixBuffer> initialLayers,
         double horizon, int samples = 50, double relativeTolerance = 1e-11, double absoluteTolerance = 1e-13,
         CancellationToken cancel = default)

@@ -19,6 +19,7 @@ public enum Support
 /// <param name="Evidence">The numbers behind the verdict and the rule that turned them into it.</param>
 public sealed record ClaimCheck(string Claim, Support Support, string Evidence)
 {
+    /// <summary><see cref="Support"/> as printed: <c>supported</c>, <c>not supported</c> or <c>undecided</c>.</summary>
     public string SupportName => Support switch
     {
         Support.Supported => "supported",

@@ -30,9 +30,12 @@ public sealed class E1DeepMatrixCompletion : IReproduction
     /// <summary>How many singular values each run records over time.</summary>
     private const int TopSingularValues = 10;
 
+    /// <inheritdoc />
     public string Name => "e1";
+    /// <inheritdoc />
     public string Title => "deep matrix completion (Arora, Cohen, Hu, Luo 2019): does depth help at few observations?";
 
+    /// <inheritdoc />
     public ReproductionPlan Plan(ReproductionOptions options)
     {
         var s = options.Quick ? Quick : Full;
@@ -57,7 +60,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
             $"stopping rule: loss <= {F(s.StopLoss)} or {maxSteps} iterations",
             $"sweep: depths {string.Join(",", depths)}; observed {string.Join(",", observed)}; scales {string.Join(",", scales.Select(F))}; seeds 0..{seeds - 1} (seed k draws the target and the observed set, then the layers)",
         };
-        setup.Add($"baseline: minimum nuclear norm subject to |W_ij - W*_ij| <= {F(E1Baseline.Band)} on the observed entries (ADMM with a duality certificate; no value without convergence), one per observed count and seed{(options.NoBaseline ? ": skipped (--no-baseline)" : "")}");
+        setup.Add($"baseline: minimum nuclear norm subject to |W_ij - W*_ij| <= {F(E1Baseline.Band)} on the observed entries (ADMM with a duality certificate, decompositions through {Numerics.LinearAlgebra.Backends.DenseDecompositions.Default.Description}; no value without convergence), one per observed count and seed{(options.NoBaseline ? ": skipped (--no-baseline)" : "")}");
         // Baselines first: they are the longest single runs, so a pool starts them early.
         IEnumerable<(string, int, Spec)> baselines = options.NoBaseline
             ? []
@@ -126,44 +129,53 @@ public sealed class E1DeepMatrixCompletion : IReproduction
         _ => "cancelled",
     };
 
+    /// <inheritdoc />
     public ReproductionSummary Summarise(SweepManifest manifest, IReadOnlyList<RunRecord> all)
     {
         var baselines = all.Where(r => r.Has("kind")).ToList();
         var records = all.Where(r => !r.Has("kind")).ToList();
-        var lines = new List<string> { "reconstruction error |W - W*|_F^2 / |W*|_F^2 (median over seeds; runs not converged marked *):" };
+        var parts = new List<SummaryPart> { new SummaryLine("reconstruction error |W - W*|_F^2 / |W*|_F^2 (median over seeds; runs not converged marked *):") };
         var observed = records.Select(r => (int)r.Number("observed")).Distinct().Order().ToList();
         var depths = records.Select(r => (int)r.Number("depth")).Distinct().Order().ToList();
         var scales = records.Select(r => r.Number("scale")).Distinct().OrderDescending().ToList();
-        lines.Add($"  {"observed",-9}{"scale",-8}" + string.Concat(depths.Select(d => $"{"depth " + d,-14}")));
+        var rows = new List<IReadOnlyList<string>>();
         foreach (var n in observed)
             foreach (var sc in scales)
             {
-                var cells = new List<string>();
+                var cells = new List<string> { n.ToString(CultureInfo.InvariantCulture), F(sc) };
                 foreach (var d in depths)
                 {
                     var group = records.Where(r => (int)r.Number("observed") == n && r.Number("scale") == sc && (int)r.Number("depth") == d).ToList();
                     if (group.Count == 0)
                     {
-                        cells.Add($"{"-",-14}");
+                        cells.Add("-");
                         continue;
                     }
                     var m = Median(group.Select(r => r.Number("reconstruction")));
                     var mark = group.All(r => r.Text("status") == "converged") ? "" : "*";
-                    cells.Add($"{m.ToString("0.000E+0", CultureInfo.InvariantCulture) + mark,-14}");
+                    cells.Add(m.ToString("0.000E+0", CultureInfo.InvariantCulture) + mark);
                 }
-                lines.Add($"  {n,-9}{F(sc),-8}" + string.Concat(cells));
+                rows.Add(cells);
             }
+        parts.Add(new SummaryTable(["observed", "scale", .. depths.Select(d => $"depth {d}")], rows, [0, .. depths.Select((_, i) => i + 2)]));
+        var baselineRows = new List<IReadOnlyList<string>>();
         foreach (var n in observed)
         {
             var b = baselines.Where(r => (int)r.Number("observed") == n).ToList();
             if (b.Count == 0) continue;
             var converged = b.Where(r => r.Text("status") == "converged").ToList();
-            lines.Add($"  {n,-9}{"nuclear-norm baseline: error " + (converged.Count == 0 ? "- (no solve converged)" : Median(converged.Select(r => r.Number("reconstruction"))).ToString("0.000E+0", CultureInfo.InvariantCulture))}" +
-                      $", {converged.Count}/{b.Count} converged, largest relative duality gap {b.Max(r => r.Number("relativeGap")):0.0E+0}");
+            baselineRows.Add([n.ToString(CultureInfo.InvariantCulture),
+                converged.Count == 0 ? "- (no solve converged)" : Median(converged.Select(r => r.Number("reconstruction"))).ToString("0.000E+0", CultureInfo.InvariantCulture),
+                $"{converged.Count}/{b.Count}", b.Max(r => r.Number("relativeGap")).ToString("0.0E+0", CultureInfo.InvariantCulture)]);
+        }
+        if (baselineRows.Count > 0)
+        {
+            parts.Add(new SummaryLine("nuclear-norm baseline (median error over the converged solves):"));
+            parts.Add(new SummaryTable(["observed", "error", "converged", "largest relative duality gap"], baselineRows, [0, 1, 2, 3]));
         }
         var claims = new List<ClaimCheck> { DepthClaim(observed, scales, depths, records) };
         if (baselines.Count > 0) claims.Add(BaselineClaim(observed, depths, records, baselines));
-        return new ReproductionSummary(lines, w =>
+        return new ReproductionSummary(parts, w =>
         {
             Reproducer.WriteRuns(w, records);
             w.WriteStartObject("baselines");

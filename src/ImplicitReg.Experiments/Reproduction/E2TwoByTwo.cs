@@ -32,11 +32,14 @@ public sealed class E2TwoByTwo : IReproduction
     /// <summary>Check det W and the bound every this many steps (a 2 × 2 product is cheap; sign changes are rarely shorter).</summary>
     private const int CheckEvery = 10;
 
+    /// <inheritdoc />
     public string Name => "e2";
+    /// <inheritdoc />
     public string Title => "the 2x2 construction (Razin and Cohen 2020): norms grow like 1/sqrt(loss) while the rank falls";
 
     private static double LearningRate(int depth) => depth >= 4 ? 1.5e-3 : 3e-3;
 
+    /// <inheritdoc />
     public ReproductionPlan Plan(ReproductionOptions options)
     {
         var s = options.Quick ? Quick : Full;
@@ -149,22 +152,27 @@ public sealed class E2TwoByTwo : IReproduction
         return (big, big > 0 ? det / big : 0);
     }
 
+    /// <inheritdoc />
     public ReproductionSummary Summarise(SweepManifest manifest, IReadOnlyList<RunRecord> records)
     {
-        var lines = new List<string>
+        var rows = records.Select(r => (IReadOnlyList<string>)
+        [
+            r.Id, r.Text("status"), F0(r.Number("steps")), G(r.Number("loss")), G(r.Number("absW11")), G(r.Number("det")),
+            r.Number("slope").ToString("0.000", CultureInfo.InvariantCulture), G(r.Number("worstBoundRatio")),
+            F0(r.Number("signChanges")) + (r.Number("signChanges") > 0 ? $" (first at step {F0(r.Number("firstSignChange"))}) FLAGGED" : ""),
+        ]).ToList();
+        var parts = new List<SummaryPart>
         {
-            "runs (slope: least-squares slope of log|W11| against log loss for loss <= 1e-2 while det W > 0; -0.5 is |W11| ~ 1/sqrt(loss)):",
-            $"  {"run",-24}{"status",-12}{"steps",-10}{"loss",-11}{"|W11|",-10}{"det W",-11}{"slope",-8}{"bound min ratio",-17}sign changes",
+            new SummaryLine("runs (slope: least-squares slope of log|W11| against log loss for loss <= 1e-2 while det W > 0; -0.5 is |W11| ~ 1/sqrt(loss)):"),
+            new SummaryTable(["run", "status", "steps", "loss", "|W11|", "det W", "slope", "bound min ratio", "sign changes"], rows, [2, 3, 4, 5, 6, 7]),
         };
-        foreach (var r in records)
-            lines.Add($"  {r.Id,-24}{r.Text("status"),-12}{r.Number("steps"),-10}{G(r.Number("loss")),-11}{G(r.Number("absW11")),-10}{G(r.Number("det")),-11}" +
-                      $"{r.Number("slope").ToString("0.000", CultureInfo.InvariantCulture),-8}{G(r.Number("worstBoundRatio")),-17}{r.Number("signChanges")}" +
-                      (r.Number("signChanges") > 0 ? $" (first at step {r.Number("firstSignChange")}) FLAGGED" : ""));
         var claims = new List<ClaimCheck> { GrowthClaim(records), BoundClaim(records), SignClaim(records) };
-        return new ReproductionSummary(lines, w => Reproducer.WriteRuns(w, records), claims);
+        return new ReproductionSummary(parts, w => Reproducer.WriteRuns(w, records), claims);
     }
 
     private static string G(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static string F0(double x) => x.ToString(CultureInfo.InvariantCulture);
 
     private static ClaimCheck GrowthClaim(IReadOnlyList<RunRecord> records)
     {

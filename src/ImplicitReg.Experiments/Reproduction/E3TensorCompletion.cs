@@ -34,9 +34,12 @@ public sealed class E3TensorCompletion : IReproduction
     /// <summary>Component trajectories written per run: the components largest at the end.</summary>
     private const int Tracked = 10;
 
+    /// <inheritdoc />
     public string Name => "e3";
+    /// <inheritdoc />
     public string Title => "tensor completion (Razin, Maman, Cohen 2021): do CP components switch on one at a time?";
 
+    /// <inheritdoc />
     public ReproductionPlan Plan(ReproductionOptions options)
     {
         var s = options.Quick ? Quick : Full;
@@ -127,30 +130,41 @@ public sealed class E3TensorCompletion : IReproduction
         return (onset.Select(o => (double)steps[o.At]).ToArray(), separated);
     }
 
+    /// <inheritdoc />
     public ReproductionSummary Summarise(SweepManifest manifest, IReadOnlyList<RunRecord> records)
     {
         var main = records.Where(r => r.Text("sweep") == "main").ToList();
         var small = records.Where(r => r.Text("sweep") == "rank1").ToList();
-        var lines = new List<string>
+        var rows = main.Select(r => (IReadOnlyList<string>)
+        [
+            r.Id, r.Text("status"), F0(r.Number("steps")), G(r.Number("loss")), G(r.Number("reconstruction")),
+            r.Number("oneAtATime") == 1 ? "yes" : "no", string.Join(" ", r.Numbers("switchOnSteps").Select(F0)),
+        ]).ToList();
+        var parts = new List<SummaryPart>
         {
-            "main runs: reconstruction error |W - W*|_F / |W*|_F, and the steps at which the leading components reach half their final norm:",
-            $"  {"run",-26}{"status",-12}{"steps",-8}{"loss",-11}{"error",-11}{"one at a time",-15}switch-on steps",
+            new SummaryLine("main runs: reconstruction error |W - W*|_F / |W*|_F, and the steps at which the leading components reach half their final norm:"),
+            new SummaryTable(["run", "status", "steps", "loss", "error", "one at a time", "switch-on steps"], rows, [2, 3, 4]),
         };
-        foreach (var r in main)
-            lines.Add($"  {r.Id,-26}{r.Text("status"),-12}{r.Number("steps"),-8}{G(r.Number("loss")),-11}{G(r.Number("reconstruction")),-11}" +
-                      $"{(r.Number("oneAtATime") == 1 ? "yes" : "no"),-15}{string.Join(" ", r.Numbers("switchOnSteps"))}");
         if (small.Count > 0)
         {
-            lines.Add("rank-1 sweep: reconstruction error by observed count (median over seeds):");
-            foreach (var g in small.GroupBy(r => r.Number("std")))
-                lines.Add($"  std {F(g.Key),-7}" + string.Join("  ", g.GroupBy(r => r.Number("observed")).OrderBy(o => o.Key)
-                    .Select(o => $"{o.Key}: {G(E1DeepMatrixCompletion.Median(o.Select(r => r.Number("reconstruction"))))}")));
+            var counts = small.Select(r => r.Number("observed")).Distinct().Order().ToList();
+            var smallRows = small.GroupBy(r => r.Number("std")).Select(g => (IReadOnlyList<string>)
+            [
+                F(g.Key),
+                .. counts.Select(n => g.Where(r => r.Number("observed") == n).Select(r => r.Number("reconstruction")).ToList() is { Count: > 0 } errors
+                    ? G(E1DeepMatrixCompletion.Median(errors))
+                    : "-"),
+            ]).ToList();
+            parts.Add(new SummaryLine("rank-1 sweep: reconstruction error by observed count (median over seeds):"));
+            parts.Add(new SummaryTable(["std", .. counts.Select(n => $"{F0(n)} observed")], smallRows, [0, .. counts.Select((_, i) => i + 1)]));
         }
         var claims = new List<ClaimCheck> { SwitchClaim(main) };
-        return new ReproductionSummary(lines, w => Reproducer.WriteRuns(w, records), claims);
+        return new ReproductionSummary(parts, w => Reproducer.WriteRuns(w, records), claims);
     }
 
     private static string G(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static string F0(double x) => x.ToString(CultureInfo.InvariantCulture);
 
     private static ClaimCheck SwitchClaim(List<RunRecord> main)
     {

@@ -28,6 +28,7 @@ public sealed class E4Gunasekar : IReproduction
     /// <summary>α of the u∘u flows (u(0) = α·1), largest first: its limit is approached like 1/log(1/α), so the range is wider.</summary>
     public static readonly double[] UuAlphas = [1e-2, 1e-4, 1e-8, 1e-16];
 
+    /// <summary>The ranks of the random PSD targets (rank 1 and rank 2 of 3): one problem per pattern, rank and seed.</summary>
     public static readonly int[] Ranks = [1, 2];
 
     /// <summary>Stop each flow when the loss is at most this.</summary>
@@ -36,11 +37,15 @@ public sealed class E4Gunasekar : IReproduction
     /// <summary>Longest flow time before a run counts as not converged.</summary>
     public const double MaxTime = 1e6;
 
+    /// <summary>Steps allowed to each flow's integration unless <c>--max-steps</c> says otherwise.</summary>
     public const long DefaultMaxSteps = 1_000_000;
 
+    /// <inheritdoc />
     public string Name => "e4";
+    /// <inheritdoc />
     public string Title => "Gunasekar et al. 2017: does gradient flow on X = U U^T from a small init find the minimum trace (nuclear norm) completion?";
 
+    /// <inheritdoc />
     public ReproductionPlan Plan(ReproductionOptions options)
     {
         var s = options.Quick ? Quick : Full;
@@ -74,6 +79,7 @@ public sealed class E4Gunasekar : IReproduction
             : E4Runs.NonNegative(run, dir, maxSteps, cancel));
     }
 
+    /// <inheritdoc />
     public ReproductionSummary Summarise(SweepManifest manifest, IReadOnlyList<RunRecord> records) => E4Summary.Summarise(records);
 
     internal static string F(double x) => ReproductionOptions.Format(x);

@@ -17,10 +17,14 @@ namespace ImplicitReg.Experiments.Reproduction;
 /// </summary>
 public sealed class E4NonNegative
 {
+    /// <summary>m: the number of measurements (rows of A).</summary>
     public const int Rows = 4;
+    /// <summary>n: the number of unknowns (columns of A); n &gt; m, so Ax = y has many non-negative solutions.</summary>
     public const int Columns = 8;
+    /// <summary>How many entries of x* are non-zero.</summary>
     public const int Support = 2;
 
+    /// <summary>The problem with measurement matrix <paramref name="a"/> (m × n, exact) and planted solution <paramref name="xStar"/> (n entries, non-negative); y = A x* is computed exactly.</summary>
     public E4NonNegative(Rational[,] a, Rational[] xStar)
     {
         A = a;
@@ -38,12 +42,19 @@ public sealed class E4NonNegative
         YDouble = Y.Select(v => v.ToDouble()).ToArray();
     }
 
+    /// <summary>The measurement matrix A, exact.</summary>
     public Rational[,] A { get; }
+    /// <summary>The planted non-negative solution x*.</summary>
     public Rational[] XStar { get; }
+    /// <summary>The measurements y = A x*, exact.</summary>
     public Rational[] Y { get; }
+    /// <summary>A in doubles, for the flow.</summary>
     public double[,] ADouble { get; }
+    /// <summary>y in doubles, for the flow.</summary>
     public double[] YDouble { get; }
+    /// <summary>m, the rows of A.</summary>
     public int M => A.GetLength(0);
+    /// <summary>n, the columns of A.</summary>
     public int N => A.GetLength(1);
 
     /// <summary>Seed k draws A (row by row) and then the support and values of x*.</summary>

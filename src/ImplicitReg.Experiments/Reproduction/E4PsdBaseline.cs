@@ -28,8 +28,10 @@ public sealed record E4PsdBaseline(ConvexSolveResult Solve, string Class, string
     /// <summary>The tolerances of the 3 × 3 solves: tighter than the defaults, since a 3 × 3 iteration costs microseconds.</summary>
     public static readonly ConvexTolerances Tolerances = new() { RelativeGap = 1e-9, Residual = 1e-9, MaxIterations = 200_000 };
 
+    /// <summary>True when the minimum-trace solve converged with its certificate (the class is then not <c>undecided</c>).</summary>
     public bool Converged => Solve.Converged;
 
+    /// <summary>Solves the minimum-trace completion of <paramref name="problem"/> (with <see cref="Tolerances"/> unless given) and classifies the problem: trivial, unique, not unique or undecided.</summary>
     public static E4PsdBaseline For(E4PsdCompletion problem, ConvexTolerances? tolerances = null)
     {
         var solve = TraceCompletion.Solve(problem.Observed(), tolerances ?? Tolerances);

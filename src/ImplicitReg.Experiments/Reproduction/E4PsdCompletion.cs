@@ -26,6 +26,7 @@ public sealed class E4PsdCompletion
          from d in Enumerable.Range(c + 1, 5 - c)
          select new[] { a, b, c, d }).ToList();
 
+    /// <summary>The problem observing the entries numbered <paramref name="pattern"/> (4 distinct indices into <see cref="Entries"/>) of the 3 × 3 <paramref name="target"/>.</summary>
     public E4PsdCompletion(int[] pattern, Matrix<double> target)
     {
         if (pattern.Length != 4 || pattern.Distinct().Count() != 4 || pattern.Any(p => p is < 0 or > 5))
@@ -36,7 +37,9 @@ public sealed class E4PsdCompletion
         Values = Pattern.Select(k => target[Entries[k].I, Entries[k].J]).ToArray();
     }
 
+    /// <summary>The observed entries, as indices into <see cref="Entries"/>, ascending.</summary>
     public int[] Pattern { get; }
+    /// <summary>The PSD matrix the observed values come from.</summary>
     public Matrix<double> Target { get; }
     /// <summary>b_k, the target at the observed entries.</summary>
     public double[] Values { get; }

@@ -21,76 +21,83 @@ public static class E4Summary
     private static string G(double x) => E4Gunasekar.G(x);
     private static string F(double x) => E4Gunasekar.F(x);
 
+    private static string I(int x) => x.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void AddLine(List<SummaryPart> parts, string text) => parts.Add(new SummaryLine(text));
+
     private static bool AllConverged(RunRecord r) => r.Numbers("converged").All(c => c == 1);
 
+    /// <summary>The PSD and u∘u results (lines and tables) and the two claims, from the records of a complete sweep.</summary>
     public static ReproductionSummary Summarise(IReadOnlyList<RunRecord> records)
     {
         var psd = records.Where(r => r.Text("kind") == "psd").ToList();
         var uu = records.Where(r => r.Text("kind") == "uu").ToList();
-        var lines = new List<string>();
+        var parts = new List<SummaryPart>();
         var claims = new List<ClaimCheck>();
         if (psd.Count > 0)
         {
-            PsdLines(psd, lines);
+            PsdLines(psd, parts);
             claims.Add(PsdClaim(psd));
         }
         if (uu.Count > 0)
         {
-            UuLines(uu, lines);
+            UuLines(uu, parts);
             claims.Add(UuClaim(uu));
         }
-        return new ReproductionSummary(lines, w => E4Json.WriteBody(w, psd, uu), claims);
+        return new ReproductionSummary(parts, w => E4Json.WriteBody(w, psd, uu), claims);
     }
 
     /// <summary>Unique problems with a certified baseline whose flows all converged: those the claim is decided on.</summary>
     internal static List<RunRecord> Decided(IEnumerable<RunRecord> psd) =>
         psd.Where(r => r.Text("class") == "unique" && AllConverged(r)).ToList();
 
-    private static void PsdLines(List<RunRecord> psd, List<string> lines)
+    private static void PsdLines(List<RunRecord> psd, List<SummaryPart> parts)
     {
         var converged = psd.Where(r => r.Text("baselineStatus") == "converged").ToList();
         var gap = converged.Count == 0 ? double.NaN : converged.Max(r => Math.Abs(r.Number("relativeGap")));
-        lines.Add($"PSD 3x3 completions: {psd.Count} problems; min-trace baseline converged in {converged.Count} (largest relative duality gap {G(gap)}), undecided in {psd.Count - converged.Count}");
+        AddLine(parts, $"PSD 3x3 completions: {psd.Count} problems; min-trace baseline converged in {converged.Count} (largest relative duality gap {G(gap)}), undecided in {psd.Count - converged.Count}");
         int Count(string c) => psd.Count(r => r.Text("class") == c);
-        lines.Add($"  classes: {Count("unique")} unique min-trace completion, {Count("trivial")} trivial (every diagonal entry observed: the trace is fixed), {Count("not unique")} not unique, {Count("undecided")} undecided");
+        AddLine(parts, $"  classes: {Count("unique")} unique min-trace completion, {Count("trivial")} trivial (every diagonal entry observed: the trace is fixed), {Count("not unique")} not unique, {Count("undecided")} undecided");
         var notConverged = psd.Where(r => !AllConverged(r)).Select(r => r.Id).ToList();
-        lines.Add($"  flows not reaching loss {F(E4Gunasekar.StopLoss)}: {(notConverged.Count == 0 ? "none" : string.Join(", ", notConverged))}");
+        AddLine(parts, $"  flows not reaching loss {F(E4Gunasekar.StopLoss)}: {(notConverged.Count == 0 ? "none" : string.Join(", ", notConverged))}");
         var decided = Decided(psd);
-        lines.Add($"  relative distance |X_flow - X_mintrace|_F / |X_mintrace|_F over the {decided.Count} unique problems:");
-        lines.Add($"    {"alpha",-8}{"median",-12}{"max",-12}matches (<= {F(MatchTolerance)})");
+        AddLine(parts, $"  relative distance |X_flow - X_mintrace|_F / |X_mintrace|_F over the {decided.Count} unique problems:");
+        var byAlpha = new List<IReadOnlyList<string>>();
         for (int a = 0; a < E4Gunasekar.PsdAlphas.Length; a++)
         {
             var d = decided.Select(r => r.Numbers("distance")[a]).Order().ToList();
             if (d.Count == 0) continue;
-            lines.Add($"    {F(E4Gunasekar.PsdAlphas[a]),-8}{G(d[d.Count / 2]),-12}{G(d[^1]),-12}{d.Count(x => x <= MatchTolerance)}/{d.Count}");
+            byAlpha.Add([F(E4Gunasekar.PsdAlphas[a]), G(d[d.Count / 2]), G(d[^1]), $"{d.Count(x => x <= MatchTolerance)}/{d.Count}"]);
         }
+        parts.Add(new SummaryTable(["alpha", "median", "max", $"matches (<= {F(MatchTolerance)})"], byAlpha, [1, 2, 3]));
         foreach (var rank in E4Gunasekar.Ranks)
         {
             var ofRank = decided.Where(r => r.Number("rank") == rank).ToList();
             if (ofRank.Count == 0) continue;
-            lines.Add($"  rank-{rank} targets: {ofRank.Count(r => r.Numbers("distance")[^1] <= MatchTolerance)} of {ofRank.Count} match at alpha {F(E4Gunasekar.PsdAlphas[^1])}; " +
+            AddLine(parts, $"  rank-{rank} targets: {ofRank.Count(r => r.Numbers("distance")[^1] <= MatchTolerance)} of {ofRank.Count} match at alpha {F(E4Gunasekar.PsdAlphas[^1])}; " +
                       $"{ofRank.Count(r => Excess(r) > TraceExcess)} end with a trace more than {F(TraceExcess)} (relative) above the minimum");
         }
-        lines.Add($"  by pattern (distance at alpha {F(E4Gunasekar.PsdAlphas[^1])}):");
-        lines.Add($"    {"pattern",-13}{"problems",-10}{"unique",-8}{"matched",-9}largest distance");
+        AddLine(parts, $"  by pattern (distance at alpha {F(E4Gunasekar.PsdAlphas[^1])}):");
+        var byPattern = new List<IReadOnlyList<string>>();
         foreach (var group in psd.GroupBy(r => r.Text("pattern")))
         {
             var u = Decided(group);
             var largest = u.Count == 0 ? double.NaN : u.Max(r => r.Numbers("distance")[^1]);
-            lines.Add($"    {group.Key,-13}{group.Count(),-10}{u.Count,-8}{u.Count(r => r.Numbers("distance")[^1] <= MatchTolerance),-9}{G(largest)}");
+            byPattern.Add([group.Key, I(group.Count()), I(u.Count), I(u.Count(r => r.Numbers("distance")[^1] <= MatchTolerance)), G(largest)]);
         }
+        parts.Add(new SummaryTable(["pattern", "problems", "unique", "matched", "largest distance"], byPattern, [1, 2, 3, 4]));
         var mismatches = decided.Where(r => r.Numbers("distance")[^1] > MatchTolerance).ToList();
         if (mismatches.Count > 0)
         {
-            lines.Add($"  mismatches at alpha {F(E4Gunasekar.PsdAlphas[^1])} (distance by alpha; trace of the flow's limit vs the minimum trace):");
+            AddLine(parts, $"  mismatches at alpha {F(E4Gunasekar.PsdAlphas[^1])} (distance by alpha; trace of the flow's limit vs the minimum trace):");
             foreach (var r in mismatches)
-                lines.Add($"    {r.Id}: distance {string.Join(" / ", r.Numbers("distance").Select(G))}; trace {G(r.Numbers("traceFlow")[^1])} vs {G(r.Number("minTrace"))} (excess {G(Excess(r))}{(Excess(r) > TraceExcess ? "" : ", near tie")})");
+                AddLine(parts, $"    {r.Id}: distance {string.Join(" / ", r.Numbers("distance").Select(G))}; trace {G(r.Numbers("traceFlow")[^1])} vs {G(r.Number("minTrace"))} (excess {G(Excess(r))}{(Excess(r) > TraceExcess ? "" : ", near tie")})");
         }
         var fixedTrace = psd.Where(r => r.Text("class") is "trivial" or "not unique" && AllConverged(r) && r.Text("baselineStatus") == "converged").ToList();
         if (fixedTrace.Count > 0)
         {
             var excess = fixedTrace.Max(r => (r.Numbers("traceFlow")[^1] - r.Number("minTrace")) / r.Number("minTrace"));
-            lines.Add($"  trivial and not-unique problems ({fixedTrace.Count}): largest relative excess of the flow's trace over the minimum trace {G(excess)}");
+            AddLine(parts, $"  trivial and not-unique problems ({fixedTrace.Count}): largest relative excess of the flow's trace over the minimum trace {G(excess)}");
         }
     }
 
@@ -117,19 +124,20 @@ public static class E4Summary
     internal static bool Shrinks(double[] distances) =>
         distances.Zip(distances.Skip(1), (a, b) => b <= a || b < 1e-4).All(x => x);
 
-    private static void UuLines(List<RunRecord> uu, List<string> lines)
+    private static void UuLines(List<RunRecord> uu, List<SummaryPart> parts)
     {
         var unique = uu.Where(r => r.Number("lpUnique") == 1 && AllConverged(r)).ToList();
-        lines.Add($"x = u o u corollary: {uu.Count} problems; exact minimum-l1 optimum in {uu.Count(r => r.Text("lpStatus") == "optimal")}, unique in {uu.Count(r => r.Number("lpUnique") == 1)}; " +
+        AddLine(parts, $"x = u o u corollary: {uu.Count} problems; exact minimum-l1 optimum in {uu.Count(r => r.Text("lpStatus") == "optimal")}, unique in {uu.Count(r => r.Number("lpUnique") == 1)}; " +
                   $"equal to x* in {uu.Count(r => r.Text("lpStatus") == "optimal" && r.Numbers("minL1Solution").SequenceEqual(r.Numbers("xStar")))}");
-        lines.Add($"  relative l1 distance |x_flow - x_l1|_1 / |x_l1|_1 over the {unique.Count} problems with a unique optimum and converged flows:");
-        lines.Add($"    {"alpha",-8}{"median",-12}max");
+        AddLine(parts, $"  relative l1 distance |x_flow - x_l1|_1 / |x_l1|_1 over the {unique.Count} problems with a unique optimum and converged flows:");
+        var byAlpha = new List<IReadOnlyList<string>>();
         for (int a = 0; a < E4Gunasekar.UuAlphas.Length; a++)
         {
             var d = unique.Select(r => r.Numbers("distance")[a]).Order().ToList();
             if (d.Count == 0) continue;
-            lines.Add($"    {F(E4Gunasekar.UuAlphas[a]),-8}{G(d[d.Count / 2]),-12}{G(d[^1])}");
+            byAlpha.Add([F(E4Gunasekar.UuAlphas[a]), G(d[d.Count / 2]), G(d[^1])]);
         }
+        parts.Add(new SummaryTable(["alpha", "median", "max"], byAlpha, [1, 2]));
     }
 
     private static ClaimCheck UuClaim(List<RunRecord> uu)

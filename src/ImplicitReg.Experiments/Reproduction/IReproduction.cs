@@ -43,18 +43,23 @@ public abstract class ReproductionPlan
 public sealed class ReproductionPlan<TSpec>(IReadOnlyList<string> setup, IReadOnlyList<SweepRun<TSpec>> runs,
     Func<SweepRun<TSpec>, string, CancellationToken, RunRecord> execute) : ReproductionPlan
 {
+    /// <inheritdoc />
     public override IReadOnlyList<string> Setup { get; } = setup;
+    /// <summary>The runs of the whole sweep in sweep order, each with its index, id, seed and spec.</summary>
     public IReadOnlyList<SweepRun<TSpec>> Runs { get; } = runs;
+    /// <inheritdoc />
     public override int RunCount => Runs.Count;
 
+    /// <inheritdoc />
     public override int CountIn(Shard shard) => shard.Select(Runs).Count;
 
+    /// <inheritdoc />
     public override IReadOnlyList<RunRecord> Execute(string runsDirectory, Shard shard, int jobs, Action<RunRecord>? onDone, CancellationToken cancel) =>
         SweepExecutor.Execute(shard.Select(Runs), (run, token) => execute(run, runsDirectory, token), jobs, onDone, cancel);
 }
 
-/// <summary>What a reproduction found: text lines, the JSON body (runs, baselines, …), and the claim checks.</summary>
-/// <param name="Lines">The results as text, after the setup.</param>
+/// <summary>What a reproduction found: text lines and tables, the JSON body (runs, baselines, …), and the claim checks.</summary>
+/// <param name="Parts">The results as lines and tables, in order, after the setup.</param>
 /// <param name="WriteBody">Writes the experiment's own properties into results.json.</param>
 /// <param name="Claims">Each claim of the paper with its verdict.</param>
-public sealed record ReproductionSummary(IReadOnlyList<string> Lines, Action<Utf8JsonWriter> WriteBody, IReadOnlyList<ClaimCheck> Claims);
+public sealed record ReproductionSummary(IReadOnlyList<SummaryPart> Parts, Action<Utf8JsonWriter> WriteBody, IReadOnlyList<ClaimCheck> Claims);

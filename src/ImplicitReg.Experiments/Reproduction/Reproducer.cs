@@ -10,7 +10,9 @@ namespace ImplicitReg.Experiments.Reproduction;
 /// </summary>
 public static class Reproducer
 {
+    /// <summary>The name of the machine-readable results of a complete sweep, in the output directory.</summary>
     public const string ResultsFile = "results.json";
+    /// <summary>The name of the text summary of a complete sweep (setup, results, claim checks), in the output directory.</summary>
     public const string SummaryFile = "summary.txt";
 
     /// <summary>All experiments, by name.</summary>
@@ -41,10 +43,12 @@ public static class Reproducer
 
     /// <summary>
     /// Summarises the complete sweep held by <paramref name="directories"/> into <paramref name="outDirectory"/>
-    /// (copying the run files when they live elsewhere) and returns the text of the summary.
+    /// (copying the run files when they live elsewhere) and returns the text of the summary, as
+    /// <paramref name="render"/> lays it out (the report layer's text report: this layer computes, it does not typeset).
     /// </summary>
     /// <exception cref="InvalidDataException">The directories do not hold one complete sweep.</exception>
-    public static (ReproductionSummary Summary, string Text) Summarise(IReadOnlyList<string> directories, string outDirectory)
+    public static (ReproductionSummary Summary, string Text) Summarise(IReadOnlyList<string> directories, string outDirectory,
+        Func<IReproduction, SweepManifest, ReproductionSummary, string> render)
     {
         var (manifest, records) = SweepStore.Merge(directories);
         var experiment = Find(manifest.Experiment);
@@ -59,26 +63,10 @@ public static class Reproducer
         SweepStore.WriteManifest(outDirectory, manifest);
         var list = records.Select(r => r.Record).ToList();
         var summary = experiment.Summarise(manifest, list);
-        var text = Text(experiment, manifest, summary);
+        var text = render(experiment, manifest, summary);
         File.WriteAllText(Path.Combine(outDirectory, ResultsFile), Json(experiment, manifest, summary));
         File.WriteAllText(Path.Combine(outDirectory, SummaryFile), text);
         return (summary, text);
-    }
-
-    /// <summary>The text summary: setup, results, claims.</summary>
-    public static string Text(IReproduction experiment, SweepManifest manifest, ReproductionSummary summary)
-    {
-        var w = new StringWriter { NewLine = "\n" };
-        w.WriteLine($"{experiment.Name}: {experiment.Title}");
-        foreach (var line in manifest.Settings) w.WriteLine($"  {line}");
-        foreach (var line in summary.Lines) w.WriteLine(line.TrimEnd()); // padded tables end in spaces
-        w.WriteLine("claims:");
-        foreach (var c in summary.Claims)
-        {
-            w.WriteLine($"  [{c.SupportName}] {c.Claim}");
-            w.WriteLine($"    {c.Evidence}");
-        }
-        return w.ToString();
     }
 
     /// <summary>results.json: experiment, title, setup, the experiment's body, claims.</summary>

@@ -10,12 +10,14 @@ public sealed class SeededRandom
     private readonly Random _random;
     private double? _spare;
 
+    /// <summary>A generator whose every draw is determined by <paramref name="seed"/>.</summary>
     public SeededRandom(int seed)
     {
         Seed = seed;
         _random = new Random(seed);
     }
 
+    /// <summary>The seed, printed and recorded with every run.</summary>
     public int Seed { get; }
 
     /// <summary>Uniform on [0, 1).</summary>

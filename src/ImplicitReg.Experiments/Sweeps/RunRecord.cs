@@ -13,8 +13,11 @@ public sealed class RunRecord(int index, string id, int seed)
 {
     private readonly List<KeyValuePair<string, object>> _fields = [];
 
+    /// <summary>The run's position in the sweep, from 0; decides its shard and its place in a merge.</summary>
     public int Index { get; } = index;
+    /// <summary>The run's id, unique in the sweep (part of its file name).</summary>
     public string Id { get; } = id;
+    /// <summary>The seed every random choice of the run came from.</summary>
     public int Seed { get; } = seed;
 
     /// <summary>Wall-clock seconds of the run: the one field that legitimately differs between two executions.</summary>
@@ -23,8 +26,11 @@ public sealed class RunRecord(int index, string id, int seed)
     /// <summary>Field names and values (double, string or double[]), in order.</summary>
     public IReadOnlyList<KeyValuePair<string, object>> Fields => _fields;
 
+    /// <summary>Sets the number <paramref name="name"/> (each field at most once).</summary>
     public RunRecord Set(string name, double value) => Put(name, value);
+    /// <summary>Sets the text <paramref name="name"/> (each field at most once).</summary>
     public RunRecord Set(string name, string value) => Put(name, value);
+    /// <summary>Sets the number list <paramref name="name"/> (each field at most once).</summary>
     public RunRecord Set(string name, IEnumerable<double> values) => Put(name, values.ToArray());
 
     private RunRecord Put(string name, object value)
@@ -34,6 +40,7 @@ public sealed class RunRecord(int index, string id, int seed)
         return this;
     }
 
+    /// <summary>True when the field <paramref name="name"/> was set.</summary>
     public bool Has(string name) => _fields.Any(f => f.Key == name);
 
     /// <summary>The number <paramref name="name"/>.</summary>
@@ -123,6 +130,7 @@ public sealed class RunRecord(int index, string id, int seed)
         }
     }
 
+    /// <summary>A number written by <see cref="ToJson"/>: a JSON number, or a string for the non-finite values JSON cannot hold (<c>"NaN"</c>, <c>"Infinity"</c>).</summary>
     public static double ReadDouble(JsonElement e) => e.ValueKind == JsonValueKind.String
         ? double.Parse(e.GetString()!, CultureInfo.InvariantCulture)
         : e.GetDouble();

@@ -12,6 +12,7 @@ public readonly record struct Shard(int Index, int Count)
     /// <summary>The whole sweep (shard 0 of 1).</summary>
     public static Shard All => new(0, 1);
 
+    /// <summary>True for shard 0 of 1, the whole sweep.</summary>
     public bool IsAll => Count == 1;
 
     /// <summary>Whether run <paramref name="runIndex"/> belongs to this shard.</summary>
@@ -37,5 +38,6 @@ public readonly record struct Shard(int Index, int Count)
         throw new ArgumentException($"--shard must be i/n with 0 <= i < n (shards are numbered from 0, as in a Slurm array 0-(n-1)), got '{text}'");
     }
 
+    /// <summary><c>index/count</c>, the form <c>--shard</c> parses.</summary>
     public override string ToString() => $"{Index}/{Count}";
 }

@@ -11,7 +11,9 @@ namespace ImplicitReg.Experiments.Sweeps;
 /// </summary>
 public static class SweepStore
 {
+    /// <summary>The name of the manifest file in an output directory.</summary>
     public const string ManifestFile = "sweep.json";
+    /// <summary>The name of the folder of per-run files in an output directory.</summary>
     public const string RunsFolder = "runs";
 
     /// <summary>The folder holding a directory's per-run files (created).</summary>
@@ -20,12 +22,14 @@ public static class SweepStore
     /// <summary>The base name of run <paramref name="index"/>'s files: the index padded so names sort in sweep order.</summary>
     public static string FileStem(int index, string id) => $"{index:D4}-{id}";
 
+    /// <summary>Writes <c>sweep.json</c> into <paramref name="directory"/> (created).</summary>
     public static void WriteManifest(string directory, SweepManifest manifest)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, ManifestFile), manifest.ToJson());
     }
 
+    /// <summary>Writes a run's record as <c>runs/&lt;index&gt;-&lt;id&gt;.json</c> under <paramref name="directory"/>.</summary>
     public static void WriteRecord(string directory, RunRecord record) =>
         File.WriteAllText(Path.Combine(RunsDirectory(directory), FileStem(record.Index, record.Id) + ".json"), record.ToJson());
 
@@ -108,6 +112,7 @@ public sealed record SweepManifest(string Experiment, IReadOnlyList<string> Sett
         return why.Length == 0;
     }
 
+    /// <summary>The manifest as the JSON of <c>sweep.json</c>.</summary>
     public string ToJson() => JsonText.Render(w =>
     {
         w.WriteStartObject();
@@ -120,6 +125,7 @@ public sealed record SweepManifest(string Experiment, IReadOnlyList<string> Sett
         w.WriteEndObject();
     });
 
+    /// <summary>Reads a manifest written by <see cref="ToJson"/>; throws <see cref="InvalidDataException"/> naming <paramref name="source"/> when the text is not one.</summary>
     public static SweepManifest FromJson(string text, string source)
     {
         try

@@ -12,6 +12,7 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class BalancednessDerivation
 {
+    /// <summary>The registry entry of <c>derive balancedness</c> (M2: the differences <c>W(j+1)ᵀW(j+1) − WjWjᵀ</c> are constant along the layer flows; Arora, Cohen, Hu and Luo 2019).</summary>
     public static readonly DerivationInfo Info = new(
         "balancedness", "M2",
         "conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity",

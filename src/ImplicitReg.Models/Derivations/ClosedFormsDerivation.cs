@@ -13,6 +13,7 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class ClosedFormsDerivation
 {
+    /// <summary>The singular-value ODE the closed forms must solve (M4, Arora et al. 2019), as the derivation states it: <c>σ̇ = σ^(2−2/N)·g</c>.</summary>
     public const string Ode = "d/dt sigma = sigma^(2-2/N)*g";
 
     /// <summary>The three cases: their label and the key of their published closed form.</summary>
@@ -23,6 +24,7 @@ public static class ClosedFormsDerivation
         ("N >= 3", "depth-n"),
     ];
 
+    /// <summary>The registry entry of <c>derive closed-forms</c> (M4): name, claim, options and the three published closed forms it checks.</summary>
     public static readonly DerivationInfo Info = new(
         "closed-forms", "M4",
         "closed forms of the singular-value ODE for N = 1, 2 and symbolic N >= 3, each shown to solve it",

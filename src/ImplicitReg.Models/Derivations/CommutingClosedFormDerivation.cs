@@ -11,6 +11,7 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class CommutingClosedFormDerivation
 {
+    /// <summary>The registry entry of <c>derive commuting-closed-form</c> (M8, Gunasekar et al. 2017): with commuting diagonal measurements, <c>X_t = exp(A*(s)) X_0 exp(A*(s))</c> solves the flow of X.</summary>
     public static readonly DerivationInfo Info = new(
         "commuting-closed-form", "M8",
         "diagonal (commuting) A_i: X_t = exp(A*(s)) X_0 exp(A*(s)), s = -kappa * integral of r, solves the X flow",

@@ -15,8 +15,10 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class DeterminantDerivation
 {
+    /// <summary>The published statement M5 is compared with: Jacobi's formula for the rate of det(W), and that det(W) never reaches 0 for N ≥ 2 from a balanced start.</summary>
     public const string Published = "d/dt det(W) = trace(adj(W)*dW/dt); det(W(t)) != 0 for all t when N >= 2 (balanced init)";
 
+    /// <summary>The registry entry of <c>derive determinant</c> (M5), with M4's singular-value rate as its published formula.</summary>
     public static readonly DerivationInfo Info = new(
         "determinant", "M5",
         "d/dt det(W) along the layer flows (Jacobi), and why det(W) keeps its sign for N >= 2 but not N = 1",

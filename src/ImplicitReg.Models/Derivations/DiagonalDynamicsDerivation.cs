@@ -13,6 +13,7 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class DiagonalDynamicsDerivation
 {
+    /// <summary>The registry entry of <c>derive diagonal-dynamics</c> (M4 for a concrete depth N: along balanced diagonal trajectories <c>σ̇_i = −N (σ_i²)^(1−1/N) G[i,i]</c>).</summary>
     public static readonly DerivationInfo Info = new(
         "diagonal-dynamics", "M4",
         "concrete N: along balanced diagonal trajectories the diagonal entries give d/dt sigma_i = -N (sigma_i^2)^(1-1/N) G[i,i]",

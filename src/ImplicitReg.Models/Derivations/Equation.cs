@@ -25,10 +25,13 @@ public sealed record Equation(Expr Lhs, Expr Rhs, EquationForm Form = EquationFo
     /// <summary>The left side as text: <c>d/dt W2[1,3]</c> for a rate, else the expression.</summary>
     public string LhsText => Form == EquationForm.Rate ? "d/dt " + Wrap(Lhs) : Lhs.ToString();
 
+    /// <summary>The right side in the kernel's plain-text syntax (parses back).</summary>
     public string RhsText => Rhs.ToString();
 
+    /// <summary>The relation as written between the sides: <c>=</c>, <c>&lt;=</c>, <c>&gt;</c>, ….</summary>
     public string RelationText => Rel.Symbol(Relation);
 
+    /// <summary><c>lhs relation rhs</c>, e.g. <c>d/dt W1[1,1] = -G[1,1]*W2[1,1]</c>.</summary>
     public override string ToString() => $"{LhsText} {RelationText} {RhsText}";
 
     private static string Wrap(Expr e) => e is Sym or Num ? e.ToString() : $"({e})";

@@ -8,5 +8,6 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public sealed record FlowEquation(Sym Variable, Expr Rhs)
 {
+    /// <summary><c>d/dt name = rhs</c> in the kernel's plain-text syntax.</summary>
     public override string ToString() => $"d/dt {Variable.Name} = {Rhs}";
 }

@@ -13,6 +13,7 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class LayerFlowDerivation
 {
+    /// <summary>The registry entry of <c>derive layer-flow</c> (M1: <c>Ẇj = −∂φ/∂Wj = −(WN⋯W(j+1))ᵀ G (W(j−1)⋯W1)ᵀ</c> for any depth and shapes; Arora et al. 2019).</summary>
     public static readonly DerivationInfo Info = new(
         "layer-flow", "M1",
         "layer flows d/dt Wj = -dphi/dWj for any depth and shapes, compared with -(WN..W(j+1))^T G (W(j-1)..W1)^T",

@@ -12,6 +12,7 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class NonNegativeFlowDerivation
 {
+    /// <summary>The registry entry of <c>derive nonneg-flow</c> (M8: the flow of <c>x = u ∘ u</c> under least squares and its exponential closed form; Gunasekar et al. 2017).</summary>
     public static readonly DerivationInfo Info = new(
         "nonneg-flow", "M8",
         "x = u o u least squares: d/dt x = -kappa x o (A^T r) and x(t) = alpha^2 exp(-kappa A^T S)",

@@ -13,6 +13,7 @@ public static class ScalarChainDerivation
     /// <summary>What the "balanced scalars" step assumes positive: the common factor a and sigma = a^N; never dL.</summary>
     private static readonly Expr[] AssumedPositive = [new Sym("a"), new Sym("sigma")];
 
+    /// <summary>The registry entry of <c>derive scalar-chain</c> (M3: for symbolic N, balanced scalar layers <c>a_j = σ^(1/N)</c> give <c>σ̇ = −N σ^(2−2/N) L'(σ)</c>).</summary>
     public static readonly DerivationInfo Info = new(
         "scalar-chain", "M3",
         "scalar chain for symbolic N: balanced a_j = sigma^(1/N) give d/dt sigma = -N sigma^(2-2/N) L'(sigma)",

@@ -13,6 +13,7 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class SymmetricFlowDerivation
 {
+    /// <summary>The registry entry of <c>derive symmetric-flow</c> (M8: for <c>X = UUᵀ</c> under a sensing loss, <c>Ẋ = −κ (A*(r) X + X A*(r))</c> with κ derived from the loss's constant; Gunasekar et al. 2017).</summary>
     public static readonly DerivationInfo Info = new(
         "symmetric-flow", "M8",
         "X = U U^T with a sensing loss: d/dt U and d/dt X = -kappa (A*(r) X + X A*(r)), kappa derived from the loss",

@@ -14,6 +14,7 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class TensorNormsDerivation
 {
+    /// <summary>The registry entry of <c>derive tensor-norms</c> (M7: CP factor-norm rates, the conserved differences <c>‖w_r^n‖² − ‖w_r^n'‖²</c>, and the balanced component-norm ODE; Razin, Maman and Cohen 2021).</summary>
     public static readonly DerivationInfo Info = new(
         "tensor-norms", "M7",
         "CP factorization: factor-norm rates, conserved |w_r^n|^2 - |w_r^n'|^2, balanced component-norm ODE",

@@ -25,6 +25,7 @@ public enum Verdict
 /// <summary>Lower-case names used in every output format.</summary>
 public static class Verdicts
 {
+    /// <summary>The output name of <paramref name="v"/>: <c>definition</c>, <c>assumed</c>, <c>derived</c>, <c>proved</c>, <c>disproved</c> or <c>numeric only</c>.</summary>
     public static string Name(Verdict v) => v switch
     {
         Verdict.Definition => "definition",

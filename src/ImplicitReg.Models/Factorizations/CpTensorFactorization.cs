@@ -10,6 +10,7 @@ public sealed class CpTensorFactorization
 {
     private readonly int[] _modeSizes;
 
+    /// <summary>A CP factorization with the given mode sizes d_1..d_N (each at least 1, at least one mode) and R = <paramref name="components"/> ≥ 1.</summary>
     public CpTensorFactorization(IReadOnlyList<int> modeSizes, int components)
     {
         if (modeSizes.Count < 1) throw new ArgumentException("a tensor needs at least one mode", nameof(modeSizes));

@@ -10,8 +10,10 @@ namespace ImplicitReg.Models.Factorizations;
 /// </summary>
 public static class ExprMatrices
 {
+    /// <summary>Number of rows of <paramref name="m"/>.</summary>
     public static int Rows(Expr[,] m) => m.GetLength(0);
 
+    /// <summary>Number of columns of <paramref name="m"/>.</summary>
     public static int Cols(Expr[,] m) => m.GetLength(1);
 
     /// <summary>The kernel matrix with the same entries.</summary>

@@ -8,6 +8,7 @@ namespace ImplicitReg.Models.Factorizations;
 /// </summary>
 public sealed class SymmetricFactorization
 {
+    /// <summary><c>X = U·Uᵀ</c> with X of size <paramref name="size"/> × <paramref name="size"/> and U of <paramref name="size"/> × <paramref name="rank"/> (both at least 1).</summary>
     public SymmetricFactorization(int size, int rank)
     {
         if (size < 1) throw new ArgumentOutOfRangeException(nameof(size), "size must be at least 1");

@@ -11,6 +11,7 @@ public sealed class CompletionLoss : Loss
 {
     private readonly Observation[] _observed;
 
+    /// <summary>The completion loss over a <paramref name="rows"/> × <paramref name="cols"/> matrix observed at <paramref name="observed"/> (1-based positions inside the matrix, each at most once), with the constant <paramref name="scale"/>.</summary>
     public CompletionLoss(int rows, int cols, IReadOnlyList<Observation> observed, LossScale scale)
     {
         if (rows < 1 || cols < 1) throw new ArgumentException("the matrix must be at least 1×1");
@@ -26,21 +27,26 @@ public sealed class CompletionLoss : Loss
         Scale = scale;
     }
 
+    /// <inheritdoc />
     public override int Rows { get; }
 
+    /// <inheritdoc />
     public override int Cols { get; }
 
     /// <summary>Ω with the targets, in the order given.</summary>
     public IReadOnlyList<Observation> Observed => _observed;
 
+    /// <summary>Which constant c multiplies the sum (½, 1/|Ω| or 1); it changes every derived formula.</summary>
     public LossScale Scale { get; }
 
     /// <summary>The constant c.</summary>
     public Rational Constant => LossScales.Constant(Scale, _observed.Length);
 
+    /// <inheritdoc />
     public override string Describe() =>
         $"L(W) = {Constant} * sum over Omega of (W[i,j] - b[i,j])^2 ({LossScales.Name(Scale)}), Omega = {{{string.Join(", ", _observed.Select(o => o.ToString()))}}}";
 
+    /// <inheritdoc />
     public override Expr Value(Expr[,] endToEnd)
     {
         CheckShape(endToEnd);

@@ -43,6 +43,7 @@ public abstract class Loss
         return g;
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="endToEnd"/> is <see cref="Rows"/> × <see cref="Cols"/>.</summary>
     protected void CheckShape(Expr[,] endToEnd)
     {
         if (endToEnd.GetLength(0) != Rows || endToEnd.GetLength(1) != Cols)

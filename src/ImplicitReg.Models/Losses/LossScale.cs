@@ -24,6 +24,7 @@ public static class LossScales
     /// <summary>The command-line names, in declaration order.</summary>
     public static readonly IReadOnlyList<string> Names = ["half-sse", "mse", "sse"];
 
+    /// <summary>The command-line name of <paramref name="scale"/>: <c>half-sse</c>, <c>mse</c> or <c>sse</c>.</summary>
     public static string Name(LossScale scale) => Names[(int)scale];
 
     /// <summary>Parses <c>half-sse</c>, <c>mse</c> or <c>sse</c>.</summary>

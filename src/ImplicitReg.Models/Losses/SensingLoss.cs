@@ -13,6 +13,7 @@ public sealed class SensingLoss : Loss
     private readonly Expr[][,] _measurements;
     private readonly Expr[] _targets;
 
+    /// <summary>The sensing loss with measurement matrices A_i (all of one shape, at least one), one target y_i per matrix, and the constant <paramref name="scale"/>.</summary>
     public SensingLoss(IReadOnlyList<Expr[,]> measurements, IReadOnlyList<Expr> targets, LossScale scale)
     {
         if (measurements.Count == 0) throw new ArgumentException("at least one measurement is needed", nameof(measurements));
@@ -26,19 +27,25 @@ public sealed class SensingLoss : Loss
         Scale = scale;
     }
 
+    /// <inheritdoc />
     public override int Rows { get; }
 
+    /// <inheritdoc />
     public override int Cols { get; }
 
+    /// <summary>The measurement matrices A_i, in order.</summary>
     public IReadOnlyList<Expr[,]> Measurements => _measurements;
 
+    /// <summary>The targets y_i, one per measurement.</summary>
     public IReadOnlyList<Expr> Targets => _targets;
 
+    /// <summary>Which constant c multiplies the sum (½, 1/m or 1); κ in the derived flows depends on it.</summary>
     public LossScale Scale { get; }
 
     /// <summary>The constant c (the mean divides by the number of measurements m).</summary>
     public Rational Constant => LossScales.Constant(Scale, _measurements.Length);
 
+    /// <inheritdoc />
     public override string Describe() =>
         $"L(W) = {Constant} * sum_i (<A_i, W> - y_i)^2 ({LossScales.Name(Scale)}), m = {_measurements.Length} measurements";
 
@@ -65,6 +72,7 @@ public sealed class SensingLoss : Loss
         return sum;
     }
 
+    /// <inheritdoc />
     public override Expr Value(Expr[,] endToEnd) =>
         Expr.Mul(Constant, Expr.Add(Residuals(endToEnd).Select(r => Expr.Pow(r, 2))));
 }

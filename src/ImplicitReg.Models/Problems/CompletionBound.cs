@@ -15,6 +15,7 @@ namespace ImplicitReg.Models.Problems;
 /// </summary>
 public static class CompletionBound
 {
+    /// <summary>The symbol s = sqrt(2ℓ), the square root of the sum of squared residuals, in which G(s) and H(s) are written.</summary>
     public static readonly Sym S = new("s");
 
     /// <summary>The smallness under which the catalogue states the d × d bound: s = sqrt(2l) &lt; 1/5, i.e. l &lt; 1/50.</summary>

@@ -9,6 +9,7 @@ namespace ImplicitReg.Models.Problems;
 /// </summary>
 public sealed class CompletionInstance
 {
+    /// <summary>The d × d instance for d = <paramref name="size"/>, 2 ≤ d ≤ 6 (its d! Leibniz terms are enumerated).</summary>
     public CompletionInstance(int size)
     {
         if (size is < 2 or > 6) throw new ArgumentOutOfRangeException(nameof(size), "the instance is built for 2 <= d <= 6 (Leibniz expansion)");
@@ -16,13 +17,16 @@ public sealed class CompletionInstance
         Permutations = [.. LeibnizTerms(size)];
     }
 
+    /// <summary>The dimension d.</summary>
     public int Size { get; }
 
     /// <summary>Every permutation σ of 1..d with its sign (the terms of the Leibniz formula).</summary>
     public IReadOnlyList<(int Sign, int[] Sigma)> Permutations { get; }
 
+    /// <summary>The symbol of entry (i, j), 1-based: <c>W[i,j]</c>.</summary>
     public static Sym Entry(int i, int j) => new($"W[{i},{j}]");
 
+    /// <summary>The target <c>T[i,j]</c>, 0 or 1 (1-based; <c>T[1,1]</c> is not observed).</summary>
     public int Target(int i, int j) => RazinCohenConstruction.Target(i, j).IsOne ? 1 : 0;
 
     /// <summary>The observed entries Ω: all but (1,1), row by row.</summary>

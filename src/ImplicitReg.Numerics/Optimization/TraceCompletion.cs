@@ -6,8 +6,8 @@ namespace ImplicitReg.Numerics.Optimization;
 /// <summary>
 /// Minimum-trace positive semidefinite completion (the nuclear norm of a PSD matrix is its trace):
 /// <code>minimise tr X  subject to  X ⪰ 0,  X_ij = b_ij  for (i, j) ∈ Ω</code>
-/// with Ω symmetric. ADMM (Boyd et al. 2011) on tr W + 1_{W ⪰ 0} + 1_A(X), W = X, with A the affine set of the
-/// constraints; each iteration is one symmetric eigendecomposition (MathNet.Numerics). Hand-written for the same
+/// with Ω symmetric. ADMM (Boyd et al. 2011; the shared loop of <see cref="Admm"/>) on tr W + 1_{W ⪰ 0} + 1_A(X), W = X,
+/// with A the affine set of the constraints; each iteration is one symmetric eigendecomposition (MathNet.Numerics). Hand-written for the same
 /// reason as <see cref="NuclearNormCompletion"/>: no served convex solver for .NET.
 /// <code>W ← Q max(Λ − 1/ρ, 0) Qᵀ of X − U;  X ← W + U with Ω reset to b;  U ← U + W − X</code>
 /// <para>Certificate. The dual is <c>maximise ⟨b, Y⟩ over symmetric Y supported on Ω with I − Y ⪰ 0</c>; for every
@@ -19,8 +19,6 @@ namespace ImplicitReg.Numerics.Optimization;
 /// </summary>
 public static class TraceCompletion
 {
-    private const double Relaxation = 1.6;
-
     /// <summary>Solves the problem; a result that misses the tolerances is <see cref="ConvexSolveStatus.NotConverged"/>.</summary>
     public static ConvexSolveResult Solve(ObservedEntries observed, ConvexTolerances? tolerances = null)
     {
@@ -37,46 +35,24 @@ public static class TraceCompletion
         var build = Matrix<double>.Build;
         var x = build.Dense(n, n);
         for (int k = 0; k < count; k++) x[ri[k], ci[k]] = b[k];
-        var u = build.Dense(n, n);
-        var w = x.Clone();
-        double rho = 1.0 / scaleB;
-        ConvexCertificate? certificate = null;
-        Matrix<double>? dualPoint = null;
-        double primalResidual = double.PositiveInfinity, dualResidual = double.PositiveInfinity;
-        int iteration = 0;
-        bool converged = false;
-        while (iteration < tol.MaxIterations)
+        var outcome = Admm.Run(x, 1.0 / scaleB, tol, new AdmmSteps
         {
-            iteration++;
-            w = SpectralOperators.ShiftedPsdProjection(x - u, 1.0 / rho);
-            var previous = x;
-            var relaxed = Relaxation * w + (1 - Relaxation) * previous;
-            x = relaxed + u;
-            for (int k = 0; k < count; k++) x[ri[k], ci[k]] = b[k];
-            u += relaxed - x;
-            primalResidual = (w - x).FrobeniusNorm();
-            dualResidual = rho * (x - previous).FrobeniusNorm();
-            bool residualsSmall = primalResidual <= tol.Residual * Math.Max(scaleB, w.FrobeniusNorm())
-                && dualResidual <= tol.Residual * Math.Max(1.0, rho * u.FrobeniusNorm());
-            if (iteration % tol.CheckEvery == 0)
+            Proximal = SpectralOperators.ShiftedPsdProjection,
+            // X ← the affine set: the observed entries reset to b, the others free.
+            Project = z =>
             {
-                if (residualsSmall)
-                {
-                    (certificate, dualPoint) = Certify(w, u, rho, observed, primalResidual, dualResidual, iteration);
-                    if (Math.Abs(certificate.RelativeGap) <= tol.RelativeGap && certificate.ConstraintViolation <= tol.Residual * scaleB)
-                    {
-                        converged = true;
-                        break;
-                    }
-                }
-                if (primalResidual > 10 * dualResidual) { rho *= 2; u /= 2; }
-                else if (dualResidual > 10 * primalResidual) { rho /= 2; u *= 2; }
-            }
-        }
-        if (!converged) (certificate, dualPoint) = Certify(w, u, rho, observed, primalResidual, dualResidual, iteration);
+                for (int k = 0; k < count; k++) z[ri[k], ci[k]] = b[k];
+            },
+            ResidualsSmall = s => s.PrimalResidual <= tol.Residual * Math.Max(scaleB, SpectralOperators.Frobenius(s.W))
+                && s.DualResidual <= tol.Residual * Math.Max(1.0, s.Rho * SpectralOperators.Frobenius(s.U)),
+            // The reported point is W, PSD by construction; it must also be close to the constraints.
+            Certify = s => Certify(s.W, s.U, s.Rho, observed, s.PrimalResidual, s.DualResidual, s.Iteration),
+            Accept = c => Math.Abs(c.RelativeGap) <= tol.RelativeGap && c.ConstraintViolation <= tol.Residual * scaleB,
+        });
+        var (converged, final, certificate, dualPoint) = outcome;
         var problem = $"minimum trace PSD completion, {n}x{n}, {count} observed entries";
         return new ConvexSolveResult(problem, converged ? ConvexSolveStatus.Converged : ConvexSolveStatus.NotConverged,
-            certificate!, w, dualPoint!, tol, clock.Elapsed);
+            certificate, final.W, dualPoint, tol, clock.Elapsed);
     }
 
     /// <summary>The dual objective ⟨b, Y⟩ of Y given on Ω (no feasibility check).</summary>

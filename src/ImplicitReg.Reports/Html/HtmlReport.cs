@@ -26,8 +26,10 @@ public static partial class HtmlReport
             .Append(HtmlStyle.Css).Append("</style>\n</head>\n<body>\n");
         Header(sb, content);
         Summary(sb, content.Result);
+        Experiments.ExperimentHtml.Summary(sb, content.Experiments);
         sb.Append("<main>\n");
         foreach (var claim in content.Result.Claims) Claim(sb, claim, content);
+        Experiments.ExperimentHtml.Sections(sb, content.Experiments);
         sb.Append("</main>\n");
         ProvenanceSection(sb, content);
         sb.Append("</body>\n</html>\n");

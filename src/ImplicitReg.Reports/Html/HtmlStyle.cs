@@ -19,10 +19,14 @@ internal static class HtmlStyle
         table.summary .verdict { white-space: nowrap; }
         code, pre { font-family: monospace; font-size: 0.95em; background: #f6f6f6; }
         pre { padding: 0.5em; overflow-x: auto; white-space: pre-wrap; }
+        pre.experiment-table { white-space: pre; font-size: 0.85em; }
+        .formula-long details { margin: 0 0 0.6em 1em; }
+        pre.formula-whole { max-height: 24em; overflow-y: auto; }
         math[display="block"] { display: block; padding: 0.45em 0; overflow-x: auto; overflow-y: hidden; }
         .formulas { margin: 0.5em 0 0.5em 1em; }
         .pass { color: #11691f; font-weight: bold; }
         .fail { color: #b00020; font-weight: bold; }
+        .undecided { color: #8a5a00; font-weight: bold; }
         .muted { color: #555; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
         dl.facts dt { font-weight: bold; }

@@ -17,7 +17,7 @@ public static class MathMarkup
     /// <summary>
     /// Longest MathML typeset, in characters. Some derived right sides (a determinant's rate through three layers)
     /// expand to hundreds of kilobytes: typeset, they make the page too slow to open and are unreadable anyway.
-    /// Longer formulas are shown as the start of their text; results.json has them whole.
+    /// Longer formulas are shown as the start of their text, with the whole text in a collapsed element.
     /// </summary>
     public const int MaxMathChars = 12_000;
 
@@ -42,10 +42,15 @@ public static class MathMarkup
         return lhs.Length + rhs.Length <= MaxMathChars ? Wrap($"<mrow>{lhs}</mrow><mo>{Relation(f.Relation)}</mo>{rhs}") : TooLong(f.ToString());
     }
 
-    /// <summary>The start of a formula too long to typeset, with its length and where to find it whole.</summary>
+    /// <summary>
+    /// A formula too long to typeset: the start of its text at once, and the whole text in a collapsed
+    /// <c>&lt;details&gt;</c> element, so that a reviewer can read all of it in the page. Only the excerpt is laid out
+    /// until the reader opens it, and plain text is cheap to lay out even then (typeset, it made the page slow).
+    /// </summary>
     public static string TooLong(string text) =>
-        $"<p class=\"formula-excerpt\"><code>{HtmlText.Escape(text[..Math.Min(text.Length, ExcerptChars)])} …</code> " +
-        $"<span class=\"muted\">(too long to typeset: {text.Length} characters; whole in results.json)</span></p>";
+        $"<div class=\"formula-long\"><p class=\"formula-excerpt\"><code>{HtmlText.Escape(text[..Math.Min(text.Length, ExcerptChars)])} …</code> " +
+        $"<span class=\"muted\">(too long to typeset: {text.Length} characters; whole below and in results.json)</span></p>\n" +
+        $"<details><summary>the whole formula ({text.Length} characters)</summary><pre class=\"formula-whole\">{HtmlText.Escape(text)}</pre></details></div>";
 
     /// <summary>
     /// A formula written in the kernel's syntax, typeset when it parses (as a statement or an expression), else

@@ -88,6 +88,7 @@ public static class ReportBundle
             foreach (var f in content.FiguresOf(claim.Id))
                 Text($"{ReportContent.DataDirectory}/{f.Figure.Id}.csv", FigureCsv.Write(f.Figure));
         }
+        Experiments.ExperimentPage.WriteData(directory, content.Experiments, written);
         foreach (var (source, relative) in content.Certificates.OrderBy(c => c.Value, StringComparer.Ordinal))
         {
             if (!File.Exists(source)) throw new IOException($"certificate {source} named by a check does not exist");

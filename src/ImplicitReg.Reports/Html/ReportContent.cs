@@ -30,6 +30,9 @@ public sealed record ReportContent(
     /// <summary>Certificates (as the checks reported them) of obligations the solver proved.</summary>
     public IReadOnlySet<string> ProvedCertificates { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Reproduction directories shown after the claims (<c>report --experiments</c>), in the order given.</summary>
+    public IReadOnlyList<Experiments.ExperimentSection> Experiments { get; init; } = [];
+
     /// <summary>Directory of the CSV files, relative to the report.</summary>
     public const string DataDirectory = "data";
 

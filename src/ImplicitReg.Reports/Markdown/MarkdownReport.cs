@@ -29,6 +29,7 @@ public static class MarkdownReport
                 .Append(" | ").Append(HtmlText.Duration(claim.Time)).Append(" | ").Append(claim.Passed ? "as expected" : "**NOT as expected**").Append(" |\n");
         }
         foreach (var claim in r.Claims) Claim(sb, claim, content);
+        Experiments.ExperimentMarkdown.Sections(sb, content.Experiments);
         Provenance(sb, content);
         return sb.ToString();
     }

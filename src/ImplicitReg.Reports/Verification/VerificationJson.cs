@@ -14,6 +14,7 @@ public static class VerificationJson
     /// <summary>Version of the document's schema; bumped when a field changes meaning.</summary>
     public const int SchemaVersion = 1;
 
+    /// <summary>The whole result as one indented JSON document (UTF-8 text, LF line ends, deterministic apart from the times).</summary>
     public static string Render(VerificationResult result) => JsonText.Render(w =>
     {
         var (claims, checks, passed, failed, broken) = result.Counts;

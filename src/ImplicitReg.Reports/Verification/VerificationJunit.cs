@@ -13,6 +13,7 @@ namespace ImplicitReg.Reports.Verification;
 /// </summary>
 public static class VerificationJunit
 {
+    /// <summary>The result as a JUnit XML document: <c>&lt;testsuites&gt;</c> with totals, one suite per claim file.</summary>
     public static XDocument Build(VerificationResult result)
     {
         var suites = new List<XElement>();
@@ -41,6 +42,7 @@ public static class VerificationJunit
             suites));
     }
 
+    /// <summary>Writes <see cref="Build"/>'s document to <paramref name="path"/>, indented, UTF-8 without a byte-order mark.</summary>
     public static void Write(string path, VerificationResult result)
     {
         using var writer = XmlWriter.Create(path, new XmlWriterSettings { Indent = true, NewLineChars = "\n", Encoding = new System.Text.UTF8Encoding(false) });

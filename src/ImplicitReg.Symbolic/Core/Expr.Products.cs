@@ -99,4 +99,18 @@ public abstract partial record Expr
         arr.CopyTo(withCoefficient, 1);
         return new Mul(withCoefficient);
     }
+
+    /// <summary>
+    /// The canonical product <c>c*x1*…*xn</c> of a non-zero coefficient and two or more distinct symbols (what
+    /// <see cref="Mul(IEnumerable{Expr})"/> builds from them, without collecting powers): one array, sorted in place.
+    /// </summary>
+    internal static Expr ProductOfDistinct(Rational coefficient, ReadOnlySpan<Expr> symbols)
+    {
+        int skip = coefficient.IsOne ? 0 : 1;
+        var factors = new Expr[symbols.Length + skip];
+        symbols.CopyTo(factors.AsSpan(skip));
+        factors.AsSpan(skip).Sort(ExprOrder.Compare);
+        if (skip == 1) factors[0] = Num.Of(coefficient);
+        return new Mul(factors);
+    }
 }

@@ -149,14 +149,16 @@ public sealed record Mul : Expr
             (GetHashCode() == other.GetHashCode() && _factors.AsSpan().SequenceEqual(other._factors)));
 
     /// <inheritdoc/>
-    public override int GetHashCode()
+    public override int GetHashCode() => _hash != 0 ? _hash : _hash = HashOf(_factors);
+
+    /// <summary>The hash a product of exactly these factors has (sums use it to find like terms without building the product).</summary>
+    internal static int HashOf(ReadOnlySpan<Expr> factors)
     {
-        if (_hash != 0) return _hash;
         var h = new HashCode();
         h.Add(0x3A1);
-        foreach (var t in _factors) h.Add(t);
+        foreach (var t in factors) h.Add(t);
         var v = h.ToHashCode();
-        return _hash = v == 0 ? 1 : v;
+        return v == 0 ? 1 : v;
     }
 }
 

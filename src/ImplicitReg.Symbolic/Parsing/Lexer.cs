@@ -45,6 +45,12 @@ internal sealed class Lexer(string s)
         return tokens;
     }
 
+    /// <summary>Where the lexer stands, to go back there with <see cref="Restore"/> after reading ahead.</summary>
+    public (int Position, int LastEnd) Mark => (_i, _lastEnd);
+
+    /// <summary>Goes back to a <see cref="Mark"/>; names met meanwhile stay known (they are the same names again).</summary>
+    public void Restore((int Position, int LastEnd) mark) => (_i, _lastEnd) = mark;
+
     /// <summary>The next token; after the last one, <see cref="TokenKind.End"/> again and again.</summary>
     public Token Next()
     {

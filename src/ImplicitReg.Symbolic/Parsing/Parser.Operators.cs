@@ -78,6 +78,10 @@ public sealed partial class Parser
     /// <summary>Reads a token where an operand must start; true when a whole operand was read.</summary>
     private bool ReadOperand(Token t)
     {
+        if (t.Kind is TokenKind.Number or TokenKind.Identifier || t is { Kind: TokenKind.Operator, Text: "-" })
+        {
+            if (TryReadProduct(t)) return true;
+        }
         switch (t.Kind)
         {
             case TokenKind.Number:

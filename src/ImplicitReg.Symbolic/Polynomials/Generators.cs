@@ -82,6 +82,20 @@ internal sealed class Generators(Func<Expr, Expr>? inner, bool signedPowers, str
         var atoms = new HashSet<Expr>();
         var seen = new HashSet<Expr>();
         var stack = new Stack<Expr>(expressions);
+        // Symbols, numbers and products of them (the bulk of a long expanded sum) are taken in place: pushing
+        // them and remembering each in 'seen' costs more than meeting a shared one twice.
+        void Visit(Expr t)
+        {
+            switch (t)
+            {
+                case Sym: atoms.Add(t); return;
+                case Num: return;
+                case Mul m when IsProductOfSymbols(m):
+                    foreach (var f in m.Span) if (f is Sym) atoms.Add(f);
+                    return;
+                default: stack.Push(t); return;
+            }
+        }
         while (stack.Count > 0)
         {
             var u = stack.Pop();
@@ -90,8 +104,8 @@ internal sealed class Generators(Func<Expr, Expr>? inner, bool signedPowers, str
             {
                 case Num: break;
                 case Sym: atoms.Add(u); break;
-                case Add a: foreach (var t in a.Terms) stack.Push(t); break;
-                case Mul m: foreach (var f in m.Factors) stack.Push(f); break;
+                case Add a: foreach (var t in a.Span) Visit(t); break;
+                case Mul m: foreach (var f in m.Span) Visit(f); break;
                 case Statement: throw new SymbolicException($"a statement cannot be converted to {target}");
                 default:
                     if (IsRingPower(u, out var b, out _)) stack.Push(b);
@@ -105,6 +119,13 @@ internal sealed class Generators(Func<Expr, Expr>? inner, bool signedPowers, str
             }
         }
         return VariableOrder.Canonical(atoms);
+    }
+
+    private static bool IsProductOfSymbols(Mul m)
+    {
+        foreach (var f in m.Span)
+            if (f is not (Sym or Num)) return false;
+        return true;
     }
 
     /// <summary>The index of a ring variable in <paramref name="vars"/>; a variable outside it is a caller error.</summary>

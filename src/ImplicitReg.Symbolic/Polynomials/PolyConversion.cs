@@ -87,18 +87,41 @@ public static class PolyConversion
                 {
                     case Add a:
                     {
-                        var parts = new Poly[a.Terms.Count];
+                        // Terms that are monomials (the bulk of a long expanded sum) go into the table as packed
+                        // keys directly: no polynomial, no cache entry and no hashing of the term's tree for each.
+                        var terms = a.Span;
+                        var parts = new Poly?[terms.Length];
                         int bits = MonomialLayout.NarrowBits, total = 0;
                         for (int i = 0; i < parts.Length; i++)
                         {
-                            parts[i] = P(a.Terms[i]);
-                            bits = Math.Max(bits, parts[i].Bits);
-                            total += parts[i].Count;
+                            if (MonomialBits(terms[i], out int termBits))
+                            {
+                                bits = Math.Max(bits, termBits);
+                                total++;
+                                continue;
+                            }
+                            var q = P(terms[i]);
+                            parts[i] = q;
+                            bits = Math.Max(bits, q.Bits);
+                            total += q.Count;
                         }
-                        var acc = new MonomialAccumulator(vars.Layout(bits), total);
-                        foreach (var q in parts) acc.AddPoly(q.WithBits(bits), Rational.One);
+                        var layout = vars.Layout(bits);
+                        var acc = new MonomialAccumulator(layout, total);
+                        var key = new ulong[layout.Words];
+                        for (int i = 0; i < parts.Length; i++)
+                        {
+                            if (parts[i] is { } q) acc.AddPoly(q.WithBits(bits), Rational.One);
+                            else acc.Add(key, WriteMonomial(terms[i], vars, layout, key));
+                        }
                         r = acc.ToPoly(vars);
                         break;
+                    }
+                    case Mul m when MonomialBits(m, out int monomialBits):
+                    {
+                        var layout = vars.Layout(monomialBits);
+                        var key = new ulong[layout.Words];
+                        var c = WriteMonomial(m, vars, layout, key);
+                        return c.IsZero ? Poly.Zero(vars) : new Poly(vars, monomialBits, key, [c]);
                     }
                     case Mul m:
                         r = P(m.Factors[0]);
@@ -123,6 +146,74 @@ public static class PolyConversion
             }
 
             Poly Variable(Expr atom) => Poly.Variable(vars, Generators.IndexOf(vars, atom));
+        }
+
+        /// <summary>Largest product handled as one monomial; longer ones take the general path.</summary>
+        private const int MaxMonomialFactors = 16;
+
+        /// <summary>
+        /// True when <paramref name="e"/> is a monomial <c>c·x1^k1·…·xn^kn</c>: a symbol, or a product of an optional
+        /// rational coefficient and distinct symbols raised to positive integer powers that fit the packing;
+        /// <paramref name="bits"/> is then the packing its largest exponent needs. Anything else (a sum inside, a
+        /// function, a repeated base) is left to the general conversion.
+        /// </summary>
+        private static bool MonomialBits(Expr e, out int bits)
+        {
+            bits = MonomialLayout.NarrowBits;
+            if (e is Sym) return true;
+            if (e is not Mul m) return false;
+            var f = m.Span;
+            int start = f[0] is Num ? 1 : 0;
+            if (f.Length - start > MaxMonomialFactors || f.Length - start == 0) return false;
+            int largest = 1;
+            for (int i = start; i < f.Length; i++)
+            {
+                var b = f[i];
+                if (b is Pow { Base: Sym s, Exponent: Num { Value: var k } })
+                {
+                    if (!k.IsInteger || k.Sign <= 0 || k > WidestExponent) return false;
+                    largest = Math.Max(largest, (int)k.Numerator);
+                    b = s;
+                }
+                else if (b is not Sym) return false;
+                for (int j = start; j < i; j++)
+                    if (BaseOf(f[j]).Equals(b)) return false;
+            }
+            bits = MonomialLayout.BitsFor(largest);
+            return true;
+        }
+
+        private static readonly Rational WidestExponent = new((1 << (MonomialLayout.WideBits - 1)) - 1);
+
+        private static Expr BaseOf(Expr factor) => factor is Pow p ? p.Base : factor;
+
+        /// <summary>Writes the exponents of a monomial accepted by <see cref="MonomialBits"/> into <paramref name="key"/>; returns its coefficient.</summary>
+        private static Rational WriteMonomial(Expr e, VariableOrder vars, MonomialLayout layout, ulong[] key)
+        {
+            Array.Clear(key);
+            if (e is Sym)
+            {
+                layout.Set(key, Generators.IndexOf(vars, e), 1);
+                return Rational.One;
+            }
+            var f = ((Mul)e).Span;
+            var c = Rational.One;
+            foreach (var factor in f)
+            {
+                switch (factor)
+                {
+                    case Num n:
+                        c = n.Value;
+                        break;
+                    case Pow p:
+                        layout.Set(key, Generators.IndexOf(vars, p.Base), (int)((Num)p.Exponent).Value.Numerator);
+                        break;
+                    default:
+                        layout.Set(key, Generators.IndexOf(vars, factor), 1);
+                        break;
+                }
+            }
+            return c;
         }
     }
 }

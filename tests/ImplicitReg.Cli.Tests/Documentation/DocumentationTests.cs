@@ -7,8 +7,10 @@ namespace ImplicitReg.Cli.Tests.Documentation;
 /// <summary>
 /// Executable documentation: every <c>$ implicitreg …</c> example of README.md and docs/*.md runs in-process and
 /// must print what the page shows (after <see cref="OutputScrubber"/>), with the exit code the page states. The
-/// conventions (exit codes, excerpts, the scrubbing rule, fixture files) are in docs/cli.md.
+/// conventions (exit codes, excerpts, the scrubbing rule, fixture files) are in docs/cli.md. Examples run in
+/// reading order (<see cref="PageOrder"/>).
 /// </summary>
+[TestCaseOrderer(PageOrder.TypeName, PageOrder.AssemblyName)]
 public sealed class DocumentationTests
 {
     private static readonly Lazy<string> Root = new(FindRoot);
@@ -46,9 +48,9 @@ public sealed class DocumentationTests
             "```", "$ implicitreg expr expand \"(x+y)^2\"", "x^2 + 2*x*y + y^2", "```",
             "```", "$ implicitreg expr expand \"(x+y)^2\"", "x^2 + 3*x*y + y^2", "```",
             "```", "$ implicitreg expr expand \"(x+1\"       # exit 0", "```",
-            "```", "$ implicitreg derive --list | head -3", "  balancedness           M2  conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity", "```",
-            "```", "$ implicitreg derive --list | head -3", "  balancedness           M2  conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity",
-            "  layer-flow             M1  layer flows d/dt Wj = -dphi/dWj for any depth and shapes, compared with -(WN..W(j+1))^T G (W(j-1)..W1)^T", "```",
+            "```", "$ implicitreg derive --list | head -3", "  balancedness          │ M2    │ conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity", "```",
+            "```", "$ implicitreg derive --list | head -3", "  balancedness          │ M2    │ conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity",
+            "  layer-flow            │ M1    │ layer flows d/dt Wj = -dphi/dWj for any depth and shapes, compared with -(WN..W(j+1))^T G (W(j-1)..W1)^T", "```",
         };
         var examples = DocExample.Parse("control.md", page).ToList();
         Assert.Equal(5, examples.Count);

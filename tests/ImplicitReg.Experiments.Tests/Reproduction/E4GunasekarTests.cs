@@ -133,13 +133,15 @@ public sealed class E4GunasekarTests : IDisposable
     {
         var options = new ReproductionOptions { Quick = true };
         var whole = Execute(options, "whole", Shard.All, 2);
-        var (summary, text) = Reproducer.Summarise([whole], whole);
+        var (summary, text) = Reproducer.Summarise([whole], whole, SummaryOutline.Of);
         var shards = Enumerable.Range(0, 3).Select(i => Execute(options, $"shard{i}", new Shard(i, 3), 1)).ToList();
         var merged = Path.Combine(_root, "merged");
-        Reproducer.Summarise(shards, merged);
+        Reproducer.Summarise(shards, merged, SummaryOutline.Of);
         Assert.Equal(WithoutTimes(whole), WithoutTimes(merged));
         Assert.Equal(2, summary.Claims.Count);
         Assert.Contains("PSD 3x3 completions: 30 problems", text);
+        Assert.Contains("pattern | problems | unique | matched | largest distance", text);
+        Assert.All(summary.Parts.OfType<SummaryTable>(), t => Assert.All(t.Rows, r => Assert.Equal(t.Columns.Count, r.Count)));
         var json = File.ReadAllText(Path.Combine(whole, Reproducer.ResultsFile));
         foreach (var field in new[] { "\"pattern\"", "\"seed\"", "\"alpha\"", "\"steps\"", "\"loss\"", "\"distance\"", "\"traceFlow\"", "\"minTrace\"", "\"certificate\"", "\"minL1\"" })
             Assert.Contains(field, json);

@@ -27,13 +27,17 @@ public sealed class QuickReproductionTests : IDisposable
     {
         var options = new ReproductionOptions { Quick = true };
         var whole = Execute("e1", options, "e1-whole", Shard.All, 2);
-        var (summary, text) = Reproducer.Summarise([whole], whole);
+        var (summary, text) = Reproducer.Summarise([whole], whole, SummaryOutline.Of);
         var shards = Enumerable.Range(0, 3).Select(i => Execute("e1", options, $"e1-shard{i}", new Shard(i, 3), 1)).ToList();
         var merged = Path.Combine(_root, "e1-merged");
-        Reproducer.Summarise(shards, merged);
+        Reproducer.Summarise(shards, merged, SummaryOutline.Of);
         Assert.Equal(WithoutTimes(whole), WithoutTimes(merged));
         Assert.Equal(Support.Supported, summary.Claims[0].Support);
         Assert.Contains("depth 3", text);
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, Reproducer.SummaryFile)), text);
+        var table = summary.Parts.OfType<SummaryTable>().First();
+        Assert.Equal(["observed", "scale", "depth 2", "depth 3"], table.Columns);
+        Assert.All(table.Rows, r => Assert.Equal(table.Columns.Count, r.Count));
         var json = File.ReadAllText(Path.Combine(whole, Reproducer.ResultsFile));
         foreach (var field in new[] { "\"depth\"", "\"observed\"", "\"scale\"", "\"seed\"", "\"steps\"", "\"loss\"", "\"reconstruction\"", "\"nuclearNorm\"" })
             Assert.Contains(field, json);
@@ -44,10 +48,13 @@ public sealed class QuickReproductionTests : IDisposable
     public void QuickE2ChecksTheBoundAndFlagsSignChanges()
     {
         var dir = Execute("e2", new ReproductionOptions { Quick = true, Depths = [2] }, "e2", Shard.All, 2);
-        var (summary, text) = Reproducer.Summarise([dir], dir);
+        var (summary, text) = Reproducer.Summarise([dir], dir, SummaryOutline.Of);
         var bound = summary.Claims.Single(c => c.Claim.Contains("M6 bound"));
         Assert.NotEqual(Support.NotSupported, bound.Support);
         Assert.Contains("sign changes", text);
+        var runs = summary.Parts.OfType<SummaryTable>().Single();
+        Assert.Equal(2, runs.Rows.Count);
+        Assert.All(runs.Rows, r => Assert.Equal(runs.Columns.Count, r.Count));
     }
 
     [Fact]

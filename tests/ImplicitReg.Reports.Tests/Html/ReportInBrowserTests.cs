@@ -36,9 +36,15 @@ public sealed class ReportInBrowserTests : IDisposable
     }
 
     [RequiresChromiumFact]
-    public async Task TheReportRendersInChromiumWithEveryPlotAndFormulaVisible()
+    public async Task TheReportRendersInChromiumWithEveryPlotAndFormulaVisible() => await CheckInChromium(ReportPath(), "report");
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and asserts what every report must satisfy; screenshots are named after
+    /// <paramref name="name"/>; <paramref name="more"/> runs further checks on the loaded page. A page without claims
+    /// (an experiment's page) has no formulas: <paramref name="formulasExpected"/> false lets it have none.
+    /// </summary>
+    internal static async Task CheckInChromium(string path, string name, Func<IPage, string, Task>? more = null, bool formulasExpected = true)
     {
-        var path = ReportPath();
         var url = new Uri(path).AbsoluteUri;
         await using var chromium = await HeadlessChromium.StartAsync();
         var page = await chromium.Browser.NewPageAsync();
@@ -54,6 +60,11 @@ public sealed class ReportInBrowserTests : IDisposable
 
         var response = await page.GoToAsync(url, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 180_000 });
         Assert.NotNull(response);
+        // How long the page took to open (navigation start to the end of the load event, as Chromium measured it):
+        // kept next to the screenshots, so that a change that makes the report slow to open is seen.
+        var timing = await page.EvaluateExpressionAsync<string>(
+            "(() => { const n = performance.getEntriesByType('navigation')[0]; return `domInteractive ${Math.round(n.domInteractive)} ms, load ${Math.round(n.loadEventEnd)} ms, ${n.transferSize || n.decodedBodySize} bytes`; })()");
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(typeof(ReportInBrowserTests).Assembly.Location)!, $"{name}-load.txt"), timing + "\n");
         Assert.Empty(errors);
         Assert.Equal([url], requests);
 
@@ -62,7 +73,7 @@ public sealed class ReportInBrowserTests : IDisposable
         Assert.All(plots, p => Assert.True(p.Width > 100 && p.Height > 50 && p.Visible, $"plot {p.Index}: {p}"));
 
         var formulas = await Measure(page, "math");
-        Assert.NotEmpty(formulas);
+        if (formulasExpected) Assert.NotEmpty(formulas);
         Assert.All(formulas, f => Assert.True(f.Height > 0 && f.Visible, $"formula {f.Index}: {f}"));
         var overlaps = await page.EvaluateExpressionAsync<string[]>("""
             Array.from(document.querySelectorAll('math[display="block"]'))
@@ -92,8 +103,8 @@ public sealed class ReportInBrowserTests : IDisposable
 
         await page.EvaluateExpressionAsync("window.scrollTo(0, 0)");
         var outputDir = Path.GetDirectoryName(typeof(ReportInBrowserTests).Assembly.Location)!;
-        var top = Path.Combine(outputDir, "report-screenshot.png");
-        var full = Path.Combine(outputDir, "report-screenshot-full.png");
+        var top = Path.Combine(outputDir, $"{name}-screenshot.png");
+        var full = Path.Combine(outputDir, $"{name}-screenshot-full.png");
         await page.ScreenshotAsync(top);
         Assert.True(new FileInfo(top).Length > 10_000, "screenshot too small to show anything");
         // Chromium refuses to capture a page taller than its texture limit (the whole catalogue's report is):
@@ -109,17 +120,18 @@ public sealed class ReportInBrowserTests : IDisposable
         foreach (var figure in figures.Take(8))
         {
             var id = await figure.EvaluateFunctionAsync<string>("e => e.id");
-            await figure.ScreenshotAsync(Path.Combine(outputDir, $"report-{id}.png"));
+            await figure.ScreenshotAsync(Path.Combine(outputDir, $"{name}-{id}.png"));
         }
+        if (more is not null) await more(page, outputDir);
     }
 
     /// <summary>A section near the end cannot scroll to the top of the viewport; then the page must be scrolled to its end.</summary>
     private static async Task<bool> AtPageBottom(IPage page) =>
         await page.EvaluateExpressionAsync<bool>("Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1");
 
-    private sealed record Box(int Index, double Width, double Height, bool Visible);
+    internal sealed record Box(int Index, double Width, double Height, bool Visible);
 
-    private static async Task<Box[]> Measure(IPage page, string selector)
+    internal static async Task<Box[]> Measure(IPage page, string selector)
     {
         var json = await page.EvaluateExpressionAsync<string>($$"""
             JSON.stringify(Array.from(document.querySelectorAll('{{selector}}')).map((e, i) => {

@@ -1,6 +1,7 @@
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Parsing;
+using ImplicitReg.Testing.Timing;
 
 namespace ImplicitReg.Symbolic.Tests.Parsing;
 
@@ -30,15 +31,43 @@ public sealed class ParserGrammarTests
     }
 
     [Fact]
-    public void AMillionDigitLiteralParsesExactlyAndQuickly()
+    public void AMillionDigitLiteralParsesExactly()
     {
         var digits = "7" + new string('3', 999_999);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var n = Assert.IsType<Num>(Parser.Parse(digits + " + 1"));
-        watch.Stop();
         Assert.Equal(System.Numerics.BigInteger.Parse(digits) + 1, n.Value.Numerator);
-        // Quadratic digit-by-digit conversion takes tens of seconds here; the sub-quadratic one well under 5 s.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(System.Numerics.BigInteger.One, n.Value.Denominator);
+    }
+
+    [Fact]
+    public void AMillionDigitLiteralCostsNoMoreThanAFewMultiplicationsOfItsSize()
+    {
+        // Load-independent: both costs are CPU time of this thread, and their ratio is a property of the algorithms.
+        // Measured here: parsing ~1x one product of two million-digit numbers; digit-by-digit accumulation (quadratic)
+        // ~60x already at 125 000 digits and growing with the length, ~500x at a million. The limit 10x leaves
+        // room for noise and still fails any quadratic conversion. (How fast in seconds is for bench/, not a unit test.)
+        var digits = "7" + new string('3', 999_999);
+        var value = System.Numerics.BigInteger.Parse(digits);
+        var parse = ThreadCpuClock.Min(3, () => Parser.Parse(digits));
+        var product = ThreadCpuClock.Min(3, () => GC.KeepAlive(value * (value + 1)));
+        Assert.True(parse < 10 * product, $"parsing took {parse.TotalMilliseconds:F0} ms of CPU, one product {product.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public void TheCostRatioSeesAQuadraticConversion()
+    {
+        // Negative control of the test above: digit-by-digit accumulation, at a size where it stays quick, already
+        // exceeds the 10x limit.
+        var digits = "7" + new string('3', 124_999);
+        var value = System.Numerics.BigInteger.Parse(digits);
+        var quadratic = ThreadCpuClock.Min(1, () =>
+        {
+            var acc = System.Numerics.BigInteger.Zero;
+            foreach (var c in digits) acc = acc * 10 + (c - '0');
+            Assert.Equal(value, acc);
+        });
+        var product = ThreadCpuClock.Min(3, () => GC.KeepAlive(value * (value + 1)));
+        Assert.True(quadratic > 10 * product, $"quadratic {quadratic.TotalMilliseconds:F0} ms of CPU, one product {product.TotalMilliseconds:F0} ms");
     }
 
     [Theory]

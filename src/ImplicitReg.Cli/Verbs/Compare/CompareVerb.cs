@@ -5,6 +5,7 @@ using ImplicitReg.Cli.Verbs.Simulate;
 using ImplicitReg.Experiments.FlowVsDescent;
 using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Experiments.Simulators.Dmf;
+using ImplicitReg.Reports.Tables;
 using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Compare;
@@ -162,9 +163,11 @@ public sealed class CompareVerb : ICliVerb
             o.WriteLine($"flow: {flow.Compiled.Dimension} equations derived by ImplicitReg.Models (LayerFlow.Derive), compiled; " +
                         $"dopri5 rtol {Numbers.Short(options.RelativeTolerance)}, {report.FlowStatistics.AcceptedSteps} steps; loss at T {Numbers.Short(report.FinalFlowLoss)}");
             o.WriteLine($"horizon T = {Numbers.Short(options.Horizon)}, gaps max_k |theta_GD(t_k) - theta_GF(t_k)|_inf over {report.ComparedTimes} common times");
-            o.WriteLine($"{"lr",-12} {"steps",9} {"max gap",-14} order");
+            var table = TextTable.Create(TextTable.Left("lr"), TextTable.Right("steps"), TextTable.Right("max gap"), TextTable.Right("order"));
             foreach (var r in report.Rows)
-                o.WriteLine($"{Numbers.Short(r.LearningRate),-12} {r.Steps,9} {r.Gap.ToString("E4", CultureInfo.InvariantCulture),-14} {(r.ObservedOrder is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "")}");
+                table.Row(Numbers.Short(r.LearningRate), r.Steps.ToString(CultureInfo.InvariantCulture), r.Gap.ToString("E4", CultureInfo.InvariantCulture),
+                    r.ObservedOrder is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "");
+            o.Write(TextTable.Render(table));
             o.WriteLine($"order: {report.Order.ToString("F4", CultureInfo.InvariantCulture)} " +
                         (agrees ? "(GD tracks the flow at first order)" : "(NOT first order: GD does not track this flow)"));
         }
@@ -218,9 +221,11 @@ public sealed class CompareVerb : ICliVerb
             o.WriteLine($"M4 along the derived flow over [0, {Numbers.Short(time)}], {report.Samples.Count} samples:");
             var first = report.Samples[0];
             var last = report.Samples[^1];
-            o.WriteLine($"  sigma(0)            {string.Join(" ", first.FromSvd.Select(Numbers.Short))}");
-            o.WriteLine($"  sigma(T) from SVD   {string.Join(" ", last.FromSvd.Select(Numbers.Short))}");
-            o.WriteLine($"  sigma(T) sigma-ODE  {string.Join(" ", last.FromEquation.Select(Numbers.Short))}");
+            var table = TextTable.Create([TextTable.Left(""), .. Enumerable.Range(1, first.FromSvd.Length).Select(i => TextTable.Right($"sigma_{i}"))]);
+            table.Row(["sigma(0)", .. first.FromSvd.Select(Numbers.Short)]);
+            table.Row(["sigma(T) from SVD", .. last.FromSvd.Select(Numbers.Short)]);
+            table.Row(["sigma(T) sigma-ODE", .. last.FromEquation.Select(Numbers.Short)]);
+            o.Write(TextTable.Render(table));
             o.WriteLine($"  max relative deviation: sigma-equation {Numbers.Short(report.EquationDeviation)}, closed form {Numbers.Short(report.ClosedFormDeviation)}");
             if (!report.ReachedHorizon) o.WriteLine($"  the sigma-equation stopped early: {report.Message}");
             o.WriteLine(agrees ? "M4 holds along this trajectory" : "M4 does NOT hold along this trajectory (is the start balanced?)");

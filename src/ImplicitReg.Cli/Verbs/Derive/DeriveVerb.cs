@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Reports.Tables;
 using ImplicitReg.Models.Derivations;
 using ImplicitReg.Models.Derivations.Costs;
 using ImplicitReg.Models.Derivations.Rendering;
@@ -130,11 +131,9 @@ public sealed partial class DeriveVerb : ICliVerb
     private static void WriteList(TextWriter w)
     {
         w.WriteLine("derivations (implicitreg derive <name> [options]; implicitreg derive <name> --help):");
-        foreach (var d in DerivationRegistry.All)
-        {
-            w.WriteLine($"  {d.Name,-22} {d.Claim,-3} {d.Summary}");
-            w.WriteLine($"  {"",-22}     options: {d.Options}");
-        }
+        var table = TextTable.Create(TextTable.Left("derivation"), TextTable.Left("claim"), TextTable.Left("what it derives, and its options"));
+        foreach (var d in DerivationRegistry.All) table.Row(d.Name, d.Claim, $"{d.Summary}\noptions: {d.Options}");
+        w.Write(TextTable.Render(table));
     }
 
     private static IReadOnlyList<int>? Dims(string? text)

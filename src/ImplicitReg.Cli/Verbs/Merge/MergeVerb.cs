@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Experiments.Reproduction;
+using ImplicitReg.Reports.Reproduction;
 
 namespace ImplicitReg.Cli.Verbs.Merge;
 
@@ -14,7 +15,7 @@ public sealed class MergeVerb : ICliVerb
         """
         Reads the run records of every DIR (each the --out of one 'reproduce ... --shard i/n'), checks that they
         come from the same sweep, that no run appears twice and that none is missing, copies them into --out in
-        sweep order and writes results.json and summary.txt there. It only concatenates and sorts: every number
+        sweep order and writes results.json, summary.txt and report.html (with report.md and data/) there. It only concatenates and sorts: every number
         equals the unsharded run's (apart from wall times).
         """;
 
@@ -38,7 +39,7 @@ public sealed class MergeVerb : ICliVerb
             try
             {
                 Directory.CreateDirectory(target);
-                text = Reproducer.Summarise(inputs, target).Text;
+                text = Reproducer.Summarise(inputs, target, ReproductionText.Render).Text;
             }
             catch (InvalidDataException e)
             {
@@ -48,7 +49,17 @@ public sealed class MergeVerb : ICliVerb
             {
                 throw new CliUsageException($"cannot write the --out directory '{target}': {e.Message}");
             }
-            io.Out.Write(r.GetValue(format) == "json" ? File.ReadAllText(Path.Combine(target, Reproducer.ResultsFile)) : text);
+            var page = Reproduce.ReproductionPage.Write(target);
+            if (r.GetValue(format) == "json")
+            {
+                io.Out.Write(File.ReadAllText(Path.Combine(target, Reproducer.ResultsFile)));
+                io.Err.WriteLine(page);
+            }
+            else
+            {
+                io.Out.Write(text);
+                io.Out.WriteLine(page);
+            }
             return ExitCodes.Ok;
         });
     }

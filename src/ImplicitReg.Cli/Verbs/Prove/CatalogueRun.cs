@@ -4,6 +4,7 @@ using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Running;
 using ImplicitReg.Claims.Schema;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Reports.Tables;
 using ImplicitReg.Solver.Backends;
 using ImplicitReg.Solver.Certificates;
 using ImplicitReg.Symbolic.Printing;
@@ -12,7 +13,7 @@ namespace ImplicitReg.Cli.Verbs.Prove;
 
 /// <summary>
 /// <c>prove --catalogue m6</c>: runs the prove checks of the M6 claim files (<c>proofs/razin2020/m6-*.yaml</c>, the
-/// construction and its negative controls, as data) through the claims engine, one line each with its time. Exit 0
+/// construction and its negative controls, as data) through the claims engine: a table, one row per entry with its time. Exit 0
 /// when every check came out as its file expects, 1 when one came out the other way, 3 when one stayed unknown (or
 /// the replaying solvers disagreed).
 /// </summary>
@@ -30,27 +31,31 @@ internal static class CatalogueRun
         if (files.Count == 0) throw new CliUsageException($"no M6 claim files ({Pattern}) under {directory}");
         var certificates = crossCheck ? Directory.CreateTempSubdirectory("implicitreg-m6-").FullName : null;
         var context = new CheckContext(certificates, ClaimFiles.RepositoryRoot(), io.Cancel);
-        var results = new List<(CheckResult Result, string Title, CrossCheckReport? Report)>();
-        if (format == "text") io.Out.WriteLine($"{"entry",-48} {"expected",-8} {"verdict",-8} {"time",9}  claim");
+        var checks = new List<(ClaimSpec Claim, ProveCheckSpec Check)>();
         foreach (var file in files)
         {
             var loaded = ClaimLoader.LoadFile(file);
             if (!loaded.Ok)
                 throw new CliUsageException(string.Join("\n", loaded.Diagnostics.Select(d => d.ToString())));
-            var claim = loaded.Claim!;
-            foreach (var check in claim.Checks.OfType<ProveCheckSpec>())
+            checks.AddRange(loaded.Claim!.Checks.OfType<ProveCheckSpec>().Select(c => (loaded.Claim!, c)));
+        }
+        // The table is laid out once every row is known, so the run shows progress (on a terminal) instead of lines.
+        var results = CliProgress.Run(io, "catalogue", checks.Count, report =>
+        {
+            var done = new List<(CheckResult Result, string Title, CrossCheckReport? Report)>();
+            foreach (var (claim, check) in checks)
             {
                 io.Cancel.ThrowIfCancellationRequested();
                 var r = CheckRunner.Run(claim, check, context);
-                var report = crossCheck ? Replay(r, timeout, io.Cancel) : null;
-                var title = check.Note ?? claim.Title;
-                results.Add((r, title, report));
-                if (format == "text") WriteLine(io.Out, r, title, report);
+                done.Add((r, check.Note ?? claim.Title, crossCheck ? Replay(r, timeout, io.Cancel) : null));
+                report(done.Count);
             }
-        }
+            return done;
+        });
         if (format == "json") WriteJson(io.Out, results);
         else
         {
+            WriteText(io.Out, results);
             var failed = results.Count(x => !x.Result.Passed);
             io.Out.WriteLine(failed == 0
                 ? $"all {results.Count} entries as expected ({results.Count(x => x.Result.Expected == Expectation.Holds)} proved, {results.Count(x => x.Result.Expected == Expectation.Refuted)} negative controls refuted)"
@@ -91,16 +96,24 @@ internal static class CatalogueRun
         _ => "error",
     };
 
-    private static void WriteLine(TextWriter w, CheckResult r, string title, CrossCheckReport? report)
+    // One table row per entry (a verdict not as expected is marked "(!)", as in verify), then under the table the
+    // counterexample of each refuted entry, the reason of each entry not as expected and the cross-check of each.
+    private static void WriteText(TextWriter w, List<(CheckResult Result, string Title, CrossCheckReport? Report)> results)
     {
-        var mark = r.Passed ? "" : "   <-- NOT AS EXPECTED" + (r.Reason is null ? "" : $": {r.Reason}");
-        w.WriteLine($"{r.ClaimId + "/" + r.CheckId,-48} {Expected(r),-8} {Word(r.Verdict),-8} {ProveTextReport.Ms(r.Time),9}  {title}{mark}");
-        if (r.Verdict == CheckVerdict.Refuted) w.WriteLine($"{"",48}   {r.Evidence}");
-        if (report is not null)
+        var table = TextTable.Create(TextTable.Left("entry"), TextTable.Left("expected"), TextTable.Left("verdict"),
+            TextTable.Right("time", width: 9), TextTable.Left("claim"));
+        foreach (var (r, title, _) in results)
+            table.Row($"{r.ClaimId}/{r.CheckId}", Expected(r), Word(r.Verdict) + (r.Passed ? "" : " (!)"), ProveTextReport.Ms(r.Time), title);
+        w.Write(TextTable.Render(table));
+        foreach (var (r, _, report) in results)
         {
+            var id = $"{r.ClaimId}/{r.CheckId}";
+            if (r.Verdict == CheckVerdict.Refuted) w.WriteLine($"{id}: {r.Evidence}");
+            if (!r.Passed) w.WriteLine($"{id}: NOT AS EXPECTED{(r.Reason is null ? "" : $": {r.Reason}")}");
+            if (report is null) continue;
             var summary = string.Join(", ", report.Entries.GroupBy(e => e.Solver).Select(g =>
                 $"{g.Key} {g.Count(e => e.Answer.Outcome != SolverOutcome.Unknown)}/{g.Count()} answered"));
-            w.WriteLine($"{"",48}   cross-check: {(report.Agree ? "no disagreement" : "DISAGREEMENT: " + string.Join("; ", report.Disagreements))}; {summary}");
+            w.WriteLine($"{id}: cross-check: {(report.Agree ? "no disagreement" : "DISAGREEMENT: " + string.Join("; ", report.Disagreements))}; {summary}");
         }
     }
 

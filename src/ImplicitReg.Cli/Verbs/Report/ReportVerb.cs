@@ -2,6 +2,7 @@ using System.CommandLine;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Running;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Reports.Experiments;
 using ImplicitReg.Reports.Html;
 using ImplicitReg.Reports.Provenance;
 using ImplicitReg.Reports.Verification;
@@ -23,6 +24,9 @@ public sealed class ReportVerb : ICliVerb
         Open DIR/report.html in any browser: it needs no network, scripts or fonts. Certificates replay from DIR
         with `z3 smt2/FILE` or `cvc5 smt2/FILE`. Earlier CSV and SMT-LIB files in DIR/data and DIR/smt2 are replaced.
         The report is written whatever the verdicts; the exit code says whether they were as expected.
+        --experiments DIR adds, after the claims, a section per output directory of 'implicitreg reproduce' or
+        'implicitreg merge' (setup, seeds, stopping rule, tables, the paper's claims, figures); each must hold a
+        complete sweep. Give several as DIR1,DIR2 or by repeating the option.
         """;
 
     /// <inheritdoc />
@@ -38,18 +42,21 @@ public sealed class ReportVerb : ICliVerb
         var output = CliOptions.Text("--out", "directory to write the report into (created if needed)", "DIR");
         var filter = CliOptions.Text("--filter", "only checks whose claim/check id, file or theory (M1..M9, E1..E4) contains TEXT");
         var jobs = CliOptions.Int("--jobs", "checks run at once", Environment.ProcessorCount, min: 1, max: 256);
+        var experiments = CliOptions.Repeated("--experiments", "reproduction output directories to add as sections (DIR1,DIR2 or repeated)", "DIR");
         var command = new VerbCommand(Name, Summary, "implicitreg report --out out/",
             "0 every verdict as expected, 1 a verdict not as expected, 2 a broken claim file, bad options or an unwritable DIR, 3 a check expected to hold came back unknown")
         {
             Notes = Notes,
         };
         command.Arguments.Add(paths);
-        foreach (var o in new Option[] { output, filter, jobs }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, filter, jobs, experiments }) command.Options.Add(o);
         return command.Runs(r =>
         {
             var started = DateTimeOffset.UtcNow;
             var directory = r.GetValue(output) ?? "report";
             Prepare(directory);
+            // Read before minutes of checks: an incomplete sweep is bad input, found at once.
+            var sections = LoadExperiments(r.GetValue(experiments) ?? []);
             var given = r.GetValue(paths) ?? [];
             IReadOnlyList<string> roots = given.Length > 0 ? given : [ClaimFiles.DefaultCatalogue()
                 ?? throw new CliUsageException("no claim files given and no catalogue found (run inside a clone, or give PATH)")];
@@ -71,11 +78,11 @@ public sealed class ReportVerb : ICliVerb
                     throw new CliUsageException(r.GetValue(filter) is { } f ? $"no check matches --filter '{f}'" : $"no claim files under {string.Join(", ", roots)}");
                 var z3 = Z3Library.Probe();
                 var provenance = ReportProvenance.Collect(result, started, z3.IsAvailable ? $"libz3 {z3.Version}" : "not available: " + z3.Message);
-                var content = ReportContent.Build(result, provenance);
+                var content = ReportContent.Build(result, provenance) with { Experiments = sections };
                 IReadOnlyList<string> written;
                 try
                 {
-                    written = ReportBundle.Write(directory, content, VerificationJson.Render(result));
+                    written = ReportBundle.Write(directory, content, ExperimentJson.Append(VerificationJson.Render(result), sections));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -84,7 +91,8 @@ public sealed class ReportVerb : ICliVerb
                 VerificationText.Write(io.Out, result);
                 int figures = written.Count(w => w.StartsWith(ReportContent.DataDirectory + "/", StringComparison.Ordinal));
                 int certificates = written.Count(w => w.StartsWith(ReportContent.CertificateDirectory + "/", StringComparison.Ordinal));
-                io.Out.WriteLine($"report: {Path.Combine(directory, ReportBundle.HtmlFile)} ({figures} figures, {certificates} certificates; also report.md, results.json, provenance.json)");
+                var experimentText = sections.Count == 0 ? "" : $", {sections.Count} experiment section{(sections.Count == 1 ? "" : "s")}";
+                io.Out.WriteLine($"report: {Path.Combine(directory, ReportBundle.HtmlFile)} ({figures} figures, {certificates} certificates{experimentText}; also report.md, results.json, provenance.json)");
                 return result.ExitCode;
             }
             finally
@@ -92,6 +100,20 @@ public sealed class ReportVerb : ICliVerb
                 Directory.Delete(scratch, recursive: true);
             }
         });
+    }
+
+    /// <summary>The sections of <c>--experiments</c>, in the order given (comma-separated lists and repeats alike).</summary>
+    private static IReadOnlyList<ExperimentSection> LoadExperiments(IEnumerable<string> values)
+    {
+        var directories = values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        try
+        {
+            return directories.Select((d, i) => ExperimentLoader.Load(d, i + 1)).ToList();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
     }
 
     // Fail before minutes of checks, not after, when the directory cannot be written.

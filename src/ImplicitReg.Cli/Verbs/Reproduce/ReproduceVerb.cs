@@ -21,7 +21,8 @@ public sealed class ReproduceVerb : ICliVerb
           e4  Gunasekar et al. 2017: every 3x3 PSD completion pattern with 4 observed entries, gradient flow
               on U U^T from alpha I against the minimum-trace completion; x = u o u against minimum l1
         Writes DIR/sweep.json and DIR/runs/<index>-<run>.json and .csv (one record and one CSV per run); for a
-        whole sweep also DIR/results.json and DIR/summary.txt. Shards (--shard i/n, numbered from 0 like a Slurm
+        whole sweep also DIR/results.json, DIR/summary.txt and DIR/report.html (its report section alone, with
+        report.md and data/*.csv; 'implicitreg report --experiments DIR' adds it to the claims report). Shards (--shard i/n, numbered from 0 like a Slurm
         array 0-(n-1)) are combined with 'implicitreg merge'; the merged numbers equal an unsharded run's.
         """;
 

@@ -8,6 +8,7 @@ namespace ImplicitReg.Experiments.Simulators.Cp;
 /// </summary>
 public sealed class CpProblem
 {
+    /// <summary>Checks the problem (at least two modes, at least one observed entry, each index inside its mode, one target per entry) and fixes the loss constant from <paramref name="scale"/> and the number of observations.</summary>
     public CpProblem(string name, int[] sizes, int[][] observedIndices, double[] targets, LossScale scale, double[]? groundTruth)
     {
         if (sizes.Length < 2) throw new ArgumentException("a tensor needs at least two modes");
@@ -28,13 +29,21 @@ public sealed class CpProblem
         GroundTruth = groundTruth;
     }
 
+    /// <summary>One line naming the problem in outputs.</summary>
     public string Name { get; }
+    /// <summary>Mode sizes d_1, …, d_N.</summary>
     public int[] Sizes { get; }
+    /// <summary>The order N of the tensor.</summary>
     public int Order => Sizes.Length;
+    /// <summary>The observed multi-indices, 0-based, one array of N coordinates each.</summary>
     public int[][] ObservedIndices { get; }
+    /// <summary>The target of each observed entry, in the order of <see cref="ObservedIndices"/>.</summary>
     public double[] Targets { get; }
+    /// <summary>Which constant c multiplies the sum of squared residuals (½, mean or 1).</summary>
     public LossScale Scale { get; }
+    /// <summary>The numeric c of <c>c·Σ residual²</c>.</summary>
     public double Constant { get; }
+    /// <summary>The full tensor the targets were sampled from (dense, row-major over the modes), or null when unknown; used for the reconstruction error.</summary>
     public double[]? GroundTruth { get; }
 
     /// <summary>Number of entries of the full tensor.</summary>
@@ -72,6 +81,7 @@ public sealed class CpProblem
             picks.Select(f => tensor[f]).ToArray(), scale, tensor);
     }
 
+    /// <summary>Writes into <paramref name="index"/> the 0-based multi-index of the row-major position <paramref name="flat"/> in a tensor of mode sizes <paramref name="sizes"/>.</summary>
     public static void Unflatten(long flat, int[] sizes, int[] index)
     {
         for (int n = sizes.Length - 1; n >= 0; n--)

@@ -28,6 +28,7 @@ public sealed class CpSimulator : GradientModel
     private readonly double[] _csrWeights;
     private readonly double[] _cscWeights;
 
+    /// <summary>A simulator starting from <paramref name="initialFactors"/>: one d_n × R factor matrix per mode (column r is w_r^n), copied.</summary>
     public CpSimulator(CpProblem problem, IReadOnlyList<MatrixBuffer> initialFactors)
     {
         if (initialFactors.Count != problem.Order) throw new ArgumentException($"{initialFactors.Count} factors for an order-{problem.Order} tensor");
@@ -49,6 +50,7 @@ public sealed class CpSimulator : GradientModel
         _cscWeights = new double[entries.Length];
     }
 
+    /// <summary>The problem being fitted.</summary>
     public CpProblem Problem { get; }
 
     /// <summary>R, the number of components.</summary>
@@ -61,6 +63,7 @@ public sealed class CpSimulator : GradientModel
     public static MatrixBuffer[] GaussianFactors(int[] sizes, int components, double std, SeededRandom random) =>
         sizes.Select(n => Initialization.LayerInitializer.Gaussian(n, components, std, random)).ToArray();
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradient()
     {
@@ -84,17 +87,22 @@ public sealed class CpSimulator : GradientModel
         return c * sum;
     }
 
+    /// <inheritdoc />
     public override double GradientNormSquared() => _gradient.Sum(g => g.FrobeniusSquared());
 
+    /// <inheritdoc />
     public override void ApplyGradient(double stepSize)
     {
         for (int n = 0; n < _factors.Length; n++) MatrixKernels.SubtractScaled(_factors[n], stepSize, _gradient[n]);
     }
 
+    /// <inheritdoc />
     public override bool ParametersFinite() => _factors.All(f => f.AllFinite());
 
+    /// <inheritdoc />
     public override double[] FlattenParameters() => Flatten(_factors);
 
+    /// <inheritdoc />
     public override double[] FlattenGradient() => Flatten(_gradient);
 
     private static double[] Flatten(MatrixBuffer[] blocks)

@@ -16,6 +16,7 @@ namespace ImplicitReg.Experiments.Simulators.Dmf;
 /// <param name="GroundTruth">The matrix the observations came from, or null.</param>
 public sealed record DmfProblem(string Name, MatrixLoss Loss, int[] Dimensions, MatrixBuffer? GroundTruth)
 {
+    /// <summary>The depth N: the number of layers, one fewer than the dimensions d_0 … d_N.</summary>
     public int Depth => Dimensions.Length - 1;
 
     /// <summary>d_0 … d_N for a depth-N factorization of a rows × columns matrix with hidden width <paramref name="hidden"/>.</summary>

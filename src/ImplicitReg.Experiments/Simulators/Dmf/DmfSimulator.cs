@@ -87,6 +87,7 @@ public sealed partial class DmfSimulator : GradientModel
     /// <summary>Where this simulator's dense products run.</summary>
     public LinearAlgebraBackend Backend => _backend;
 
+    /// <summary>The loss on the end-to-end matrix W = W_N ⋯ W_1.</summary>
     public MatrixLoss Loss { get; }
 
     /// <summary>Number of layers N.</summary>
@@ -101,6 +102,7 @@ public sealed partial class DmfSimulator : GradientModel
     /// <summary>Layer j's gradient is held transposed (true for every layer below the top when N ≥ 2).</summary>
     private bool IsTransposed(int j) => Depth >= 2 && j < Depth - 1;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double GradientNormSquared()
     {
@@ -109,6 +111,7 @@ public sealed partial class DmfSimulator : GradientModel
         return s;
     }
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void ApplyGradient(double stepSize)
     {
@@ -119,6 +122,7 @@ public sealed partial class DmfSimulator : GradientModel
         }
     }
 
+    /// <inheritdoc />
     public override bool ParametersFinite() => _layers.All(l => l.AllFinite());
 
     /// <summary>∂φ/∂W_j (0-based j) in its natural orientation; valid after <see cref="ComputeLossAndGradient"/>.</summary>
@@ -143,6 +147,7 @@ public sealed partial class DmfSimulator : GradientModel
         return w;
     }
 
+    /// <inheritdoc />
     public override double[] FlattenParameters()
     {
         var r = new List<double>();
@@ -153,6 +158,7 @@ public sealed partial class DmfSimulator : GradientModel
         return [.. r];
     }
 
+    /// <inheritdoc />
     public override double[] FlattenGradient()
     {
         var r = new List<double>();

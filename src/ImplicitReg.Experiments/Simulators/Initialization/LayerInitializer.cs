@@ -77,6 +77,7 @@ public static class LayerInitializer
         };
     }
 
+    /// <summary>A <paramref name="rows"/> × <paramref name="columns"/> matrix of independent N(0, <paramref name="std"/>²) entries, drawn row by row from <paramref name="random"/>.</summary>
     public static MatrixBuffer Gaussian(int rows, int columns, double std, SeededRandom random)
     {
         var m = new MatrixBuffer(rows, columns);

@@ -9,6 +9,7 @@ namespace ImplicitReg.Experiments.Simulators.Losses;
 /// </summary>
 public abstract class MatrixLoss
 {
+    /// <summary>A loss on <paramref name="rows"/> × <paramref name="columns"/> matrices whose constant is fixed by <paramref name="scale"/> and the <paramref name="count"/> of terms in the sum (for the mean).</summary>
     protected MatrixLoss(int rows, int columns, LossScale scale, int count)
     {
         Rows = rows;
@@ -17,7 +18,9 @@ public abstract class MatrixLoss
         Constant = LossScales.Constant(scale, count).ToDouble();
     }
 
+    /// <summary>Rows of W.</summary>
     public int Rows { get; }
+    /// <summary>Columns of W.</summary>
     public int Columns { get; }
     /// <summary>Which constant (½, mean or 1), named as in the symbolic models.</summary>
     public LossScale Scale { get; }
@@ -38,6 +41,7 @@ public abstract class MatrixLoss
 /// </summary>
 public sealed class CompletionMatrixLoss : MatrixLoss
 {
+    /// <summary>The completion loss over the observed entries (0-based row, column and target; at least one), with the constant <paramref name="constant"/>.</summary>
     public CompletionMatrixLoss(int rows, int columns, IReadOnlyList<(int Row, int Column, double Target)> observed, LossScale constant)
         : base(rows, columns, constant, observed.Count)
     {
@@ -64,10 +68,13 @@ public sealed class CompletionMatrixLoss : MatrixLoss
     /// <summary>0-based column of each observed entry.</summary>
     public int[] ColumnIndex { get; }
 
+    /// <summary>The target of each observed entry, in the order given.</summary>
     public double[] Targets { get; }
 
+    /// <summary>The number of observed entries |Ω|.</summary>
     public int Count => Targets.Length;
 
+    /// <inheritdoc />
     public override double Evaluate(MatrixBuffer w)
     {
         double s = 0;
@@ -79,6 +86,7 @@ public sealed class CompletionMatrixLoss : MatrixLoss
         return Constant * s;
     }
 
+    /// <inheritdoc />
     public override MatrixBuffer Gradient(MatrixBuffer w)
     {
         var g = new MatrixBuffer(Rows, Columns);
@@ -93,6 +101,7 @@ public sealed class CompletionMatrixLoss : MatrixLoss
 /// </summary>
 public sealed class SensingMatrixLoss : MatrixLoss
 {
+    /// <summary>The sensing loss with matrices A_i (all of one shape) and one value y_i each, with the constant <paramref name="constant"/>.</summary>
     public SensingMatrixLoss(IReadOnlyList<MatrixBuffer> measurements, IReadOnlyList<double> values, LossScale constant)
         : base(measurements[0].Rows, measurements[0].Columns, constant, measurements.Count)
     {
@@ -102,14 +111,18 @@ public sealed class SensingMatrixLoss : MatrixLoss
         Values = values.ToArray();
     }
 
+    /// <summary>The measurement matrices A_i, all of the loss's shape.</summary>
     public IReadOnlyList<MatrixBuffer> Measurements { get; }
+    /// <summary>The measured values y_i, one per matrix.</summary>
     public double[] Values { get; }
 
+    /// <summary>The number of measurements m.</summary>
     public int Count => Values.Length;
 
     /// <summary>⟨A_i, W⟩ − y_i.</summary>
     public double Residual(int i, MatrixBuffer w) => RowKernels.Dot(Measurements[i].Data, w.Data) - Values[i];
 
+    /// <inheritdoc />
     public override double Evaluate(MatrixBuffer w)
     {
         double s = 0;
@@ -121,6 +134,7 @@ public sealed class SensingMatrixLoss : MatrixLoss
         return Constant * s;
     }
 
+    /// <inheritdoc />
     public override MatrixBuffer Gradient(MatrixBuffer w)
     {
         var g = new MatrixBuffer(Rows, Columns);

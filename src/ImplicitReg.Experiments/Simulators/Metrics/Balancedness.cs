@@ -9,6 +9,7 @@ namespace ImplicitReg.Experiments.Simulators.Metrics;
 /// </summary>
 public static class Balancedness
 {
+    /// <summary><c>max_j ‖W_{j+1}ᵀW_{j+1} − W_jW_jᵀ‖_F</c> over consecutive layers; 0 for a single layer.</summary>
     public static double Deviation(IReadOnlyList<MatrixBuffer> layers) =>
         Differences(layers).Select(d => d.FrobeniusNorm()).DefaultIfEmpty(0).Max();
 

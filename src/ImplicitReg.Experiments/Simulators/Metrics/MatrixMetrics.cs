@@ -15,6 +15,7 @@ public sealed record MatrixMetrics(
     double[] SingularValues, double Determinant, double Frobenius, double Nuclear, double Spectral,
     Matrix<double> LeftVectors, Matrix<double> RightVectors)
 {
+    /// <summary>The metrics of <paramref name="w"/>, from one SVD.</summary>
     public static MatrixMetrics Of(MatrixBuffer w)
     {
         var m = w.ToMatrix();

@@ -32,6 +32,7 @@ public sealed class GroupRmsprop : Optimizer
     private double _average;
     private double _decayPower = 1; // α^k, updated multiplicatively so no Math.Pow per step
 
+    /// <summary>Group RMSprop with step <paramref name="learningRate"/> (positive, finite), ε = <paramref name="epsilon"/> (non-negative) and moving-average decay α = <paramref name="decay"/> in (0, 1).</summary>
     public GroupRmsprop(double learningRate, double epsilon, double decay = DefaultDecay)
     {
         LearningRate = CheckedRate(learningRate);
@@ -39,7 +40,9 @@ public sealed class GroupRmsprop : Optimizer
         Decay = decay > 0 && decay < 1 ? decay : throw new ArgumentException($"decay {decay} must lie strictly between 0 and 1");
     }
 
+    /// <inheritdoc />
     public override string Name => OptionName;
+    /// <inheritdoc />
     public override double LearningRate { get; }
 
     /// <summary>ε, added to the bias-corrected root mean square.</summary>
@@ -51,8 +54,10 @@ public sealed class GroupRmsprop : Optimizer
     /// <summary>Iterations taken so far (k of the last step).</summary>
     public long Iteration { get; private set; }
 
+    /// <inheritdoc />
     public override bool NeedsGradientNorm => true;
 
+    /// <summary>η_k = lr / (√(v_k / (1 − α^k)) + ε), after folding this iteration's squared norm into the moving average v_k.</summary>
     public override double StepSize(double gradientNormSquared)
     {
         Iteration++;
@@ -61,7 +66,9 @@ public sealed class GroupRmsprop : Optimizer
         return LearningRate / (Math.Sqrt(_average / (1 - _decayPower)) + Epsilon);
     }
 
+    /// <inheritdoc />
     public override Optimizer Fresh() => new GroupRmsprop(LearningRate, Epsilon, Decay);
 
+    /// <inheritdoc />
     public override string Describe() => $"{Name} lr {LearningRate:G6} eps {Epsilon:G6} alpha {Decay:G6} (bias-corrected)";
 }

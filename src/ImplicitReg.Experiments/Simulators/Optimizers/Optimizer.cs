@@ -6,6 +6,7 @@ public abstract class Optimizer
     /// <summary>Name in outputs: <c>gd</c> or <c>group-rmsprop</c>.</summary>
     public abstract string Name { get; }
 
+    /// <summary>The base step size lr (positive and finite).</summary>
     public abstract double LearningRate { get; }
 
     /// <summary>True when <see cref="StepSize"/> needs the gradient norm (computing it costs a pass over the gradients).</summary>
@@ -37,9 +38,14 @@ public abstract class Optimizer
 /// <summary>Plain gradient descent: θ ← θ − η·∇, the Euler discretization of the gradient flow with step η.</summary>
 public sealed class GradientDescent(double learningRate) : Optimizer
 {
+    /// <inheritdoc />
     public override string Name => "gd";
+    /// <inheritdoc />
     public override double LearningRate { get; } = CheckedRate(learningRate);
+    /// <inheritdoc />
     public override bool NeedsGradientNorm => false;
+    /// <summary>The learning rate itself, every iteration.</summary>
     public override double StepSize(double gradientNormSquared) => LearningRate;
+    /// <inheritdoc />
     public override Optimizer Fresh() => new GradientDescent(LearningRate);
 }

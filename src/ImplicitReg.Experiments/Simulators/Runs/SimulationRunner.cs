@@ -24,6 +24,7 @@ public sealed class RunOptions
     /// <summary>Receives the iteration count now and then (for progress bars).</summary>
     public Action<long>? OnProgress { get; init; }
 
+    /// <summary>Stops the run at the next iteration when set; the result says it was interrupted and keeps what was recorded.</summary>
     public CancellationToken Cancel { get; init; }
 }
 
@@ -34,6 +35,7 @@ public sealed class RunOptions
 /// </summary>
 public static class SimulationRunner
 {
+    /// <summary>Iterates <paramref name="model"/> with <paramref name="optimizer"/> until a stopping rule of <paramref name="options"/> holds (iterations, loss target, divergence, non-finite parameters, cancellation).</summary>
     public static RunResult Run(GradientModel model, Optimizer optimizer, RunOptions options)
     {
         long k = 0;

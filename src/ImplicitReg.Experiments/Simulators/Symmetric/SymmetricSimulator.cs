@@ -23,6 +23,7 @@ public sealed class SymmetricSimulator : GradientModel
     private readonly MatrixBuffer? _x;
     private readonly MatrixBuffer? _denseG;
 
+    /// <summary>A simulator of <c>X = U·Uᵀ</c> on a square <paramref name="loss"/>, starting from <paramref name="initialFactor"/> (copied; size × rank).</summary>
     public SymmetricSimulator(MatrixLoss loss, MatrixBuffer initialFactor)
     {
         if (loss.Rows != loss.Columns) throw new ArgumentException("X = U·Uᵀ is square; the loss must be on square matrices");
@@ -47,11 +48,13 @@ public sealed class SymmetricSimulator : GradientModel
         }
     }
 
+    /// <summary>The loss on X.</summary>
     public MatrixLoss Loss { get; }
 
     /// <summary>The factor U (d × k).</summary>
     public MatrixBuffer Factor => _u;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradient()
     {
@@ -95,14 +98,19 @@ public sealed class SymmetricSimulator : GradientModel
                 x[a, b] = x[b, a] = RowKernels.Dot(u.Data.Slice(a * u.Stride, u.Stride), u.Data.Slice(b * u.Stride, u.Stride));
     }
 
+    /// <inheritdoc />
     public override double GradientNormSquared() => _gradient.FrobeniusSquared();
 
+    /// <inheritdoc />
     public override void ApplyGradient(double stepSize) => MatrixKernels.SubtractScaled(_u, stepSize, _gradient);
 
+    /// <inheritdoc />
     public override bool ParametersFinite() => _u.AllFinite();
 
+    /// <inheritdoc />
     public override double[] FlattenParameters() => Flatten(_u);
 
+    /// <inheritdoc />
     public override double[] FlattenGradient() => Flatten(_gradient);
 
     private static double[] Flatten(MatrixBuffer m)

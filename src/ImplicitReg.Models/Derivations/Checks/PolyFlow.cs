@@ -14,6 +14,7 @@ public sealed class PolyFlow
 {
     private readonly Dictionary<Sym, Poly> _rates;
 
+    /// <summary>Converts every rate of <paramref name="flow"/> to a polynomial over the canonical order of the flow's symbols, plus <paramref name="extraSymbols"/> that later identities mention but the flow does not.</summary>
     public PolyFlow(IReadOnlyList<FlowEquation> flow, IEnumerable<Sym>? extraSymbols = null)
     {
         var symbols = new HashSet<Sym>(flow.Select(f => f.Variable));

@@ -9,6 +9,7 @@ namespace ImplicitReg.Models.Derivations.Rendering;
 /// </summary>
 public static class DerivationJson
 {
+    /// <summary>The derivation as one JSON object (UTF-8, indented, deterministic), every equation with its sides as parseable text.</summary>
     public static string Render(Derivation d) => JsonText.Render(j =>
     {
         j.WriteStartObject();

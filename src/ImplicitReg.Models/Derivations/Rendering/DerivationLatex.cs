@@ -11,6 +11,7 @@ namespace ImplicitReg.Models.Derivations.Rendering;
 /// </summary>
 public static class DerivationLatex
 {
+    /// <summary>The derivation as a LaTeX fragment (amsmath), one <c>align*</c> block per step.</summary>
     public static string Render(Derivation d)
     {
         var sb = new StringBuilder();

@@ -48,6 +48,7 @@ public static class DerivationText
             yield return $"... {equations.Count - MaxEquationsShown} more equations (--format json lists all {equations.Count})";
     }
 
+    /// <summary>The derivation as plain text, one block per step, with large equations elided (<see cref="MaxEquationsShown"/>, <see cref="MaxEquationChars"/>).</summary>
     public static string Render(Derivation d)
     {
         var sb = new StringBuilder();

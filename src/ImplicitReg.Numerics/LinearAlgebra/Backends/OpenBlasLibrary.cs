@@ -76,6 +76,13 @@ public static class OpenBlasLibrary
         return probe.IsAvailable ? probe : throw new LinearAlgebraUnavailableException(probe.Message);
     }
 
+    /// <summary>Whether the bound library (after a successful <see cref="Probe"/>) exports <paramref name="symbol"/>.</summary>
+    internal static bool Exports(string symbol)
+    {
+        lock (Gate)
+            return _handle != IntPtr.Zero && NativeLibrary.TryGetExport(_handle, symbol, out _);
+    }
+
     /// <summary>The names <see cref="Probe"/> tries when none is given.</summary>
     public static IReadOnlyList<string> CandidateNames() =>
         Environment.GetEnvironmentVariable(LibraryVariable) is { Length: > 0 } overridden ? [overridden] : DefaultNames;

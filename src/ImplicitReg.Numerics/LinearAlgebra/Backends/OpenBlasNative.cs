@@ -22,6 +22,26 @@ internal static partial class OpenBlasNative
     internal static partial void cblas_dgemm(int order, int transA, int transB, int m, int n, int k,
         double alpha, ref double a, int lda, ref double b, int ldb, double beta, ref double c, int ldc);
 
+    /// <summary>C = alpha·op(A)·op(B) + beta·C on column-major storage (MathNet's dense layout).</summary>
+    internal const int ColMajor = 102;
+
+    /// <summary>
+    /// LAPACK's symmetric eigensolver (divide and conquer), Fortran interface: OpenBLAS exports LAPACK but Debian
+    /// builds it without LAPACKE, so the Fortran symbol is called: every argument by reference, column-major, and
+    /// gfortran's hidden lengths of the two character arguments at the end.
+    /// </summary>
+    [LibraryImport(Lib, EntryPoint = "dsyevd_")]
+    internal static unsafe partial void dsyevd(byte* jobz, byte* uplo, int* n, double* a, int* lda, double* w,
+        double* work, int* lwork, int* iwork, int* liwork, int* info, nuint jobzLength, nuint uploLength);
+
+    /// <summary>LAPACK's singular value decomposition (divide and conquer), Fortran interface as for <see cref="dsyevd"/>.</summary>
+    [LibraryImport(Lib, EntryPoint = "dgesdd_")]
+    internal static unsafe partial void dgesdd(byte* jobz, int* m, int* n, double* a, int* lda, double* s, double* u, int* ldu,
+        double* vt, int* ldvt, double* work, int* lwork, int* iwork, int* info, nuint jobzLength);
+
+    /// <summary>The LAPACK symbols <see cref="DenseDecompositions"/> needs; a plain CBLAS does not export them.</summary>
+    internal static readonly string[] LapackSymbols = ["dsyevd_", "dgesdd_"];
+
     /// <summary>Threads used by later calls (process-wide); OpenBLAS-only, so looked up by export, not imported.</summary>
     internal const string SetNumThreads = "openblas_set_num_threads";
 

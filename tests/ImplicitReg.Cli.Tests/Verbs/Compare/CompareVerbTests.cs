@@ -33,13 +33,22 @@ public sealed class CompareVerbTests
         Assert.Contains("seed: 0", output);
         Assert.Contains("derived by ImplicitReg.Models", output);
         Assert.Matches(@"order: 0\.9\d+|order: 1\.0\d+", output);
+        // The table: a header, then one row per step size (ETA, ETA/2, ETA/4); the largest step has no order yet.
+        var rows = output.Split('\n').Where(l => l.Contains('│', StringComparison.Ordinal)).ToList();
+        Assert.Matches(@"^  lr +│ steps │ +max gap │ +order$", rows[0]);
+        Assert.Equal(4, rows.Count);
+        Assert.EndsWith("│", rows[1], StringComparison.Ordinal);
+        Assert.Matches(@"│ (0\.9|1\.0)\d+$", rows[3]);
+        Assert.DoesNotContain('\u001b', output);
     }
 
     [Fact]
     public void SingularValuesFollowM4FromABalancedStartOnly()
     {
-        var (ok, _, _) = Run("compare", "singular-values", "--depth", "3", "--time", "5");
+        var (ok, okOutput, _) = Run("compare", "singular-values", "--depth", "3", "--time", "5");
         Assert.Equal(ExitCodes.Ok, ok);
+        Assert.Matches(@"│ +sigma_1 │ +sigma_2\n", okOutput);
+        Assert.Matches(@"\n  sigma\(T\) from SVD +│", okOutput);
         var (refuted, output, _) = Run("compare", "singular-values", "--depth", "3", "--time", "5", "--init", "gaussian");
         Assert.Equal(ExitCodes.Refuted, refuted);
         Assert.Contains("does NOT hold", output);

@@ -181,5 +181,9 @@ public sealed class ProveVerbTests
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("entries as expected", output);
         Assert.DoesNotContain("NOT AS EXPECTED", output);
+        Assert.DoesNotContain("(!)", output);
+        // The table: one header with every column, no ANSI codes in captured (non-terminal) output.
+        Assert.Matches(@"^  entry +│ expected │ verdict +│ +time │ claim\n", output);
+        Assert.DoesNotContain('\u001b', output);
     }
 }

@@ -115,6 +115,40 @@ public sealed class ReportVerbTests : IDisposable
     }
 
     [Fact]
+    public void ExperimentsAddOneSectionPerReproductionDirectoryAndAShardAloneIsBadInput()
+    {
+        var e2 = Path.Combine(_dir, "e2");
+        var io = CliIO.ForStrings("", out _, out _);
+        Assert.Equal(0, CliHost.Run(["reproduce", "e2", "--quick", "--depths", "2", "--jobs", "2", "--out", e2], io));
+        var shard = Path.Combine(_dir, "e2-shard");
+        Assert.Equal(0, CliHost.Run(["reproduce", "e2", "--quick", "--depths", "2", "--shard", "1/2", "--out", shard], CliIO.ForStrings("", out _, out _)));
+
+        var output = Path.Combine(_dir, "out");
+        var (code, stdout, err) = Run(ClaimFile(Claim), "--filter", "run", "--out", output, "--experiments", $"{e2},{e2}", "--experiments", e2);
+        Assert.True(code == ExitCodes.Ok, $"exit {code}\n{stdout}\n{err}");
+        Assert.Contains("3 experiment sections", stdout, StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        foreach (var id in new[] { "experiment-1-e2", "experiment-2-e2", "experiment-3-e2" })
+            Assert.Contains($"<a href=\"#{id}\">e2</a>", html, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "data", "x3-e2-w11-vs-loss-d2.csv")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
+        var experiments = json.RootElement.GetProperty("experiments");
+        Assert.Equal(3, experiments.GetArrayLength());
+        Assert.Equal("e2", experiments[0].GetProperty("experiment").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("checks").GetInt32());
+
+        // Negative controls: a shard alone, and a directory that is no reproduction, are refused before any check runs.
+        var (bad, _, badErr) = Run(ClaimFile(Claim), "--filter", "run", "--out", output, "--experiments", $"{e2},{shard}");
+        Assert.Equal(ExitCodes.BadInput, bad);
+        Assert.Contains($"--experiments {shard}: does not hold a complete sweep", badErr, StringComparison.Ordinal);
+        Assert.Contains("indices 0", badErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1/", badErr, StringComparison.Ordinal);
+        var (none, _, noneErr) = Run(ClaimFile(Claim), "--filter", "run", "--out", output, "--experiments", _dir);
+        Assert.Equal(ExitCodes.BadInput, none);
+        Assert.Contains("no sweep manifest", noneErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFilterThatMatchesNothingIsBadInput()
     {
         var (code, _, err) = Run(ClaimFile(Claim), "--out", Path.Combine(_dir, "out"), "--filter", "no-such-check");

@@ -34,6 +34,13 @@ public sealed class ReproduceVerbTests : IDisposable
         Assert.Equal(0, mergeCode);
         Assert.Contains("claims:", mergeOut);
         Assert.Equal(WithoutTimes(whole), WithoutTimes(merged));
+        // A whole sweep and a merge write the experiment's report page; the same runs give the same page.
+        Assert.Contains($"report: {Path.Combine(whole, "report.html")} (3 figures; also report.md, data/)", output, StringComparison.Ordinal);
+        Assert.Contains($"report: {Path.Combine(merged, "report.html")} (3 figures", mergeOut, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "report.html")).Replace(whole, "DIR", StringComparison.Ordinal),
+            File.ReadAllText(Path.Combine(merged, "report.html")).Replace(merged, "DIR", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "data", "x1-e2-det-gaussian.csv")), File.ReadAllText(Path.Combine(merged, "data", "x1-e2-det-gaussian.csv")));
+        Assert.False(File.Exists(Path.Combine(shards[0], "report.html")), "a shard is not a sweep: no report");
         // Negative control: one shard alone is not the sweep.
         var (partialCode, _, partialErr) = Run("merge", shards[0], "--out", Path.Combine(_root, "partial"));
         Assert.Equal(2, partialCode);
