@@ -27,10 +27,9 @@ public sealed class E1SweepBenchmark : IBenchmark
     /// <summary>Relative final-loss agreement per run (printed as 1e-6 below).</summary>
     private const double LossAgreement = 1e-6;
 
-    // E1 at the authors' scale (E1DeepMatrixCompletion's Full): a 100 × 100 rank-5 target, lr 1e-3. The final-loss
-    // check below fails if these ever drift from what reproduce runs.
-    private const int Size = 100, Rank = 5;
-    private const double LearningRate = 1e-3;
+    // E1 at the authors' scale, as reproduce runs it: a 100 × 100 rank-5 target, lr 1e-3.
+    private const int Size = E1DeepMatrixCompletion.FullSize, Rank = E1DeepMatrixCompletion.FullRank;
+    private const double LearningRate = E1DeepMatrixCompletion.FullLearningRate;
 
     public string Name => "e1-sweep";
     public string Description => "E1 sweep wall time (a shard of the 72 runs, reproduce's pool) vs the same runs' NumPy loops";

@@ -1,3 +1,4 @@
+using ImplicitReg.Experiments.Reproduction;
 using System.Text.Json;
 using ImplicitReg.Experiments.Simulators;
 using ImplicitReg.Experiments.Simulators.Cp;
@@ -21,9 +22,10 @@ public sealed class E1LoopBenchmark : ExperimentLoopBenchmark
     protected override (GradientModel, Optimizer, string, string) Build()
     {
         var random = new SeededRandom(0);
-        var problem = DmfProblem.RandomCompletion(100, 100, 5, 2000, 3, LossScale.Mse, random);
-        var layers = LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, InitSpec.StdForEndToEndScale(1e-3, 3, 100)), random, out _);
-        var optimizer = new GroupRmsprop(1e-3, GroupRmsprop.MatrixCompletionEpsilon);
+        const int size = E1DeepMatrixCompletion.FullSize;
+        var problem = DmfProblem.RandomCompletion(size, size, E1DeepMatrixCompletion.FullRank, 2000, 3, LossScale.Mse, random);
+        var layers = LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, InitSpec.StdForEndToEndScale(1e-3, 3, size)), random, out _);
+        var optimizer = new GroupRmsprop(E1DeepMatrixCompletion.FullLearningRate, GroupRmsprop.MatrixCompletionEpsilon);
         return (new DmfSimulator(problem.Loss, layers), optimizer, DmfJson(problem, layers, optimizer), $"{problem.Name}, depth 3, seed 0");
     }
 
@@ -77,17 +79,7 @@ public sealed class E3LoopBenchmark : ExperimentLoopBenchmark
         var optimizer = new GroupRmsprop(1e-2, GroupRmsprop.TensorCompletionEpsilon);
         var json = NumericsPeer.Json(w =>
         {
-            NumericsPeer.Numbers(w, "sizes", sizes.Select(s => (double)s));
-            w.WriteStartArray("indices");
-            foreach (var idx in problem.ObservedIndices)
-            {
-                w.WriteStartArray();
-                foreach (var i in idx) w.WriteNumberValue(i);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-            NumericsPeer.Numbers(w, "targets", problem.Targets);
-            w.WriteNumber("c", problem.Constant);
+            NumericsCpBenchmark.WriteProblem(w, problem);
             WriteOptimizer(w, optimizer);
             NumericsPeer.Blocks(w, "factors", factors);
         });

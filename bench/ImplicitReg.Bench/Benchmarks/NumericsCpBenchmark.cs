@@ -107,6 +107,15 @@ public sealed class NumericsCpBenchmark : IBenchmark
 
     private static string ProblemJson(CpProblem problem, MatrixBuffer[] factors) => NumericsPeer.Json(w =>
     {
+        WriteProblem(w, problem);
+        w.WriteNumber("lr", LearningRate);
+        w.WriteNumber("components", Components);
+        NumericsPeer.Blocks(w, "factors", factors);
+    });
+
+    /// <summary>The CP completion problem as the NumPy peers read it: mode sizes, observed indices, targets, loss constant.</summary>
+    internal static void WriteProblem(System.Text.Json.Utf8JsonWriter w, CpProblem problem)
+    {
         NumericsPeer.Numbers(w, "sizes", problem.Sizes.Select(n => (double)n));
         w.WriteStartArray("indices");
         foreach (var idx in problem.ObservedIndices)
@@ -118,8 +127,5 @@ public sealed class NumericsCpBenchmark : IBenchmark
         w.WriteEndArray();
         NumericsPeer.Numbers(w, "targets", problem.Targets);
         w.WriteNumber("c", problem.Constant);
-        w.WriteNumber("lr", LearningRate);
-        w.WriteNumber("components", Components);
-        NumericsPeer.Blocks(w, "factors", factors);
-    });
+    }
 }

@@ -24,7 +24,16 @@ public sealed class E1DeepMatrixCompletion : IReproduction
     /// <summary>The sizes of a full or quick E1.</summary>
     private sealed record Scale(int Size, int Rank, int[] Observed, int[] Depths, double[] Scales, int Seeds, double LearningRate, long MaxSteps, double StopLoss, long RecordEvery);
 
-    private static readonly Scale Full = new(100, 5, [2000, 5000], [2, 3, 4], [1e-3, 1e-4, 1e-5, 1e-6], 3, 1e-3, 1_000_000, 1e-6, 500);
+    /// <summary>Side of the square target at the authors' scale.</summary>
+    public const int FullSize = 100;
+
+    /// <summary>Rank of the target at the authors' scale.</summary>
+    public const int FullRank = 5;
+
+    /// <summary>Learning rate of group RMSprop at the authors' scale.</summary>
+    public const double FullLearningRate = 1e-3;
+
+    private static readonly Scale Full = new(FullSize, FullRank, [2000, 5000], [2, 3, 4], [1e-3, 1e-4, 1e-5, 1e-6], 3, FullLearningRate, 1_000_000, 1e-6, 500);
     private static readonly Scale Quick = new(30, 2, [220, 450], [2, 3], [1e-3], 1, 3e-3, 100_000, 1e-6, 200);
 
     /// <summary>How many singular values each run records over time.</summary>

@@ -103,24 +103,7 @@ public static class Reproducer
             w.WriteNumber("index", r.Index);
             w.WriteString("id", r.Id);
             w.WriteNumber("seed", r.Seed);
-            foreach (var (key, value) in r.Fields)
-            {
-                switch (value)
-                {
-                    case double d:
-                        w.WritePropertyName(key);
-                        RunRecord.WriteDouble(w, d);
-                        break;
-                    case string s:
-                        w.WriteString(key, s);
-                        break;
-                    case double[] a:
-                        w.WriteStartArray(key);
-                        foreach (var x in a) RunRecord.WriteDouble(w, x);
-                        w.WriteEndArray();
-                        break;
-                }
-            }
+            r.WriteFields(w);
             w.WritePropertyName("seconds");
             RunRecord.WriteDouble(w, r.Seconds);
             w.WriteEndObject();

@@ -65,6 +65,16 @@ public sealed class RunRecord(int index, string id, int seed)
         w.WriteString("id", Id);
         w.WriteNumber("seed", Seed);
         w.WriteStartObject("fields");
+        WriteFields(w);
+        w.WriteEndObject();
+        w.WritePropertyName("seconds");
+        WriteDouble(w, Seconds);
+        w.WriteEndObject();
+    });
+
+    /// <summary>Writes the record's fields as properties of the JSON object open in <paramref name="w"/> (doubles as <see cref="WriteDouble"/>).</summary>
+    public void WriteFields(Utf8JsonWriter w)
+    {
         foreach (var (key, value) in _fields)
         {
             switch (value)
@@ -83,11 +93,7 @@ public sealed class RunRecord(int index, string id, int seed)
                     break;
             }
         }
-        w.WriteEndObject();
-        w.WritePropertyName("seconds");
-        WriteDouble(w, Seconds);
-        w.WriteEndObject();
-    });
+    }
 
     /// <summary>Writes a double so that reading it back gives the same bits (non-finite values as strings).</summary>
     public static void WriteDouble(Utf8JsonWriter w, double d)

@@ -55,4 +55,34 @@ internal static class RunReport
         o.WriteLine($"run: {SimulateVerb.DescribeStatus(r, run.Schedule.StopLoss)}{(withTime ? $", time {Numbers.Short(r.Time)}" : "")}");
         o.WriteLine($"steps per second: {r.StepsPerSecond.ToString(stepsPerSecondFormat, CultureInfo.InvariantCulture)}");
     }
+    /// <summary>
+    /// Reports a finished run of a model whose final metrics are read off its last CSV row (cp, sym): JSON or the text
+    /// heading and a <c>final (step k):</c> block, then the exit code. The last finite row is used, so a diverged run
+    /// still reports where it was before.
+    /// </summary>
+    /// <param name="modelFields">the model's JSON fields between the loss and the optimizer.</param>
+    /// <param name="finalJson">the final metrics in JSON, from the last row.</param>
+    /// <param name="finalText">the lines of the text <c>final</c> block, from the last row.</param>
+    public static int Finish(CliIO io, PreparedRun run, RecordedRunResult recorded, bool json, string stepsPerSecondFormat,
+        Action<Utf8JsonWriter> modelFields, Action<Utf8JsonWriter, double[]> finalJson, Func<double[], IEnumerable<string>> finalText)
+    {
+        var last = recorded.Rows.Count > 0 ? recorded.Rows[^1] : null;
+        if (json)
+        {
+            io.Out.Write(Json(run, recorded, modelFields, withTime: false, w =>
+            {
+                if (last is not null) finalJson(w, last);
+            }));
+        }
+        else
+        {
+            WriteHeading(io.Out, run, recorded, withTime: false, stepsPerSecondFormat);
+            if (last is not null)
+            {
+                io.Out.WriteLine($"final (step {last[0]}):");
+                foreach (var line in finalText(last)) io.Out.WriteLine($"  {line}");
+            }
+        }
+        return SimulateVerb.Finish(recorded.Result, io);
+    }
 }

@@ -38,32 +38,20 @@ internal static class SimulateCp
             });
             using var run = SimulateRun.Prepare(spec, Budget.From(r));
             var recorded = SimulateRun.Execute(run, runOptions.OutPath(r), io);
-            // The last finite record: a diverged run still reports where it was before.
-            var last = recorded.Rows.Count > 0 ? recorded.Rows[^1] : null;
-            if (runOptions.Json(r))
-            {
-                io.Out.Write(RunReport.Json(run, recorded, w => w.WriteNumber("components", spec.Components!.Value), withTime: false, w =>
+            return RunReport.Finish(io, run, recorded, runOptions.Json(r), "F1", w => w.WriteNumber("components", spec.Components!.Value),
+                (w, last) =>
                 {
-                    if (last is null) return;
                     Numbers.Write(w, "reconstruction", last[3]);
                     Numbers.Write(w, "balanceSpread", last[4]);
                     Numbers.WriteArray(w, "componentNorms", last[5..]);
-                }));
-            }
-            else
-            {
-                var o = io.Out;
-                RunReport.WriteHeading(o, run, recorded, withTime: false, "F1");
-                if (last is not null)
-                {
-                    o.WriteLine($"final (step {last[0]}):");
-                    o.WriteLine($"  loss             {Numbers.Short(last[2])}");
-                    o.WriteLine($"  reconstruction   {Numbers.Short(last[3])}  (|W - W*|_F / |W*|_F)");
-                    o.WriteLine($"  top component norms {string.Join(" ", last[5..].Select(Numbers.Short))}");
-                    o.WriteLine($"  balance spread   {Numbers.Short(last[4])}  (max_r of max_n - min_n |w_r^n|^2, conserved by the flow)");
-                }
-            }
-            return SimulateVerb.Finish(recorded.Result, io);
+                },
+                last =>
+                [
+                    $"loss             {Numbers.Short(last[2])}",
+                    $"reconstruction   {Numbers.Short(last[3])}  (|W - W*|_F / |W*|_F)",
+                    $"top component norms {string.Join(" ", last[5..].Select(Numbers.Short))}",
+                    $"balance spread   {Numbers.Short(last[4])}  (max_r of max_n - min_n |w_r^n|^2, conserved by the flow)",
+                ]);
         });
     }
 }

@@ -39,32 +39,20 @@ internal static class SimulateSym
             });
             using var run = SimulateRun.Prepare(spec, Budget.From(r));
             var recorded = SimulateRun.Execute(run, runOptions.OutPath(r), io);
-            // The last finite record: a diverged run still reports where it was before.
-            var last = recorded.Rows.Count > 0 ? recorded.Rows[^1] : null;
-            if (runOptions.Json(r))
-            {
-                io.Out.Write(RunReport.Json(run, recorded, _ => { }, withTime: false, w =>
+            return RunReport.Finish(io, run, recorded, runOptions.Json(r), "F0", _ => { },
+                (w, last) =>
                 {
-                    if (last is null) return;
                     Numbers.Write(w, "trace", last[3]);
                     Numbers.Write(w, "reconstruction", last[4]);
                     Numbers.WriteArray(w, "eigenvalues", last[5..]);
-                }));
-            }
-            else
-            {
-                var o = io.Out;
-                RunReport.WriteHeading(o, run, recorded, withTime: false, "F0");
-                if (last is not null)
-                {
-                    o.WriteLine($"final (step {last[0]}):");
-                    o.WriteLine($"  loss            {Numbers.Short(last[2])}");
-                    o.WriteLine($"  trace X         {Numbers.Short(last[3])}  (the nuclear norm, X is PSD)");
-                    o.WriteLine($"  eigenvalues     {string.Join(" ", last[5..].Select(Numbers.Short))}");
-                    o.WriteLine($"  reconstruction  {Numbers.Short(last[4])}  (|X - X*|_F^2 / |X*|_F^2)");
-                }
-            }
-            return SimulateVerb.Finish(recorded.Result, io);
+                },
+                last =>
+                [
+                    $"loss            {Numbers.Short(last[2])}",
+                    $"trace X         {Numbers.Short(last[3])}  (the nuclear norm, X is PSD)",
+                    $"eigenvalues     {string.Join(" ", last[5..].Select(Numbers.Short))}",
+                    $"reconstruction  {Numbers.Short(last[4])}  (|X - X*|_F^2 / |X*|_F^2)",
+                ]);
         });
     }
 }
