@@ -64,4 +64,67 @@ public sealed class SparseKernelTests
         for (int e = 0; e < count; e++)
             Assert.Equal(full[pattern.CsrRow[e], pattern.CsrColumn[e]], values[e], 1e-13);
     }
+
+    /// <summary>
+    /// The fused pass (sampled dots, residuals, weights, S·Y) gives bitwise what the three separate kernels give, and
+    /// splitting its rows into two calls gives bitwise the same again (each row is computed alone). Negative control:
+    /// other targets change the weights and the product.
+    /// </summary>
+    [Theory]
+    [InlineData(7, 5, 3, 20)]
+    [InlineData(37, 29, 19, 300)]
+    [InlineData(100, 100, 100, 2000)]
+    public void TheFusedResidualPassEqualsTheSeparateKernelsBitwise(int rows, int columns, int width, int count)
+    {
+        var rng = new Random(rows * 7 + count);
+        var (pattern, targets, _) = Sparse(rows, columns, count, rng);
+        var x = Random(rows, width, rng);
+        var y = Random(columns, width, rng);
+        const double scale = 0.37;
+
+        var sampled = new double[count];
+        SparseKernels.SampledDot(pattern, x, y, sampled);
+        var residuals = sampled.Select((v, e) => v - targets[e]).ToArray();
+        var weights = residuals.Select(r => scale * r).ToArray();
+        var expected = new MatrixBuffer(rows, width);
+        SparseKernels.Multiply(pattern, weights, y, expected);
+
+        var fusedResiduals = new double[count];
+        var fusedWeights = new double[count];
+        var fused = Random(rows, width, rng); // stale content must be overwritten
+        SparseKernels.SampledResidualProduct(pattern, x, y, targets, scale, fusedResiduals, fusedWeights, fused);
+        Assert.Equal(residuals, fusedResiduals);
+        Assert.Equal(weights, fusedWeights);
+        Assert.Equal(expected.Data.ToArray(), fused.Data.ToArray());
+
+        var split = Random(rows, width, rng);
+        int middle = rows / 3;
+        SparseKernels.SampledResidualProduct(pattern, x, y, targets, scale, fusedResiduals, fusedWeights, split, 0, middle);
+        SparseKernels.SampledResidualProduct(pattern, x, y, targets, scale, fusedResiduals, fusedWeights, split, middle, rows);
+        Assert.Equal(expected.Data.ToArray(), split.Data.ToArray());
+
+        var shifted = targets.Select(t => t + 0.5).ToArray();
+        SparseKernels.SampledResidualProduct(pattern, x, y, shifted, scale, fusedResiduals, fusedWeights, fused);
+        Assert.NotEqual(expected.Data.ToArray(), fused.Data.ToArray());
+        Assert.Equal(residuals[0] - 0.5, fusedResiduals[0], 1e-15);
+    }
+
+    /// <summary>The transposed product over column ranges writes only those rows of the result, bitwise as one call does.</summary>
+    [Fact]
+    public void TheTransposedProductSplitByColumnsEqualsOneCallBitwise()
+    {
+        var rng = new Random(11);
+        var (pattern, csr, _) = Sparse(60, 50, 900, rng);
+        var csc = pattern.CscFromCsr.Select(e => csr[e]).ToArray();
+        var b = Random(60, 40, rng);
+        var whole = new MatrixBuffer(50, 40);
+        SparseKernels.MultiplyTransposed(pattern, csc, b, whole);
+        var parts = Random(50, 40, rng);
+        var untouched = parts[49, 0];
+        SparseKernels.MultiplyTransposed(pattern, csc, b, parts, 0, 23);
+        Assert.Equal(untouched, parts[49, 0]); // rows outside the range are left alone
+        SparseKernels.MultiplyTransposed(pattern, csc, b, parts, 23, 50);
+        Assert.Equal(whole.Data.ToArray(), parts.Data.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => SparseKernels.MultiplyTransposed(pattern, csc, b, parts, 10, 51));
+    }
 }

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace ImplicitReg.Experiments.Simulators.Dmf;
+
+/// <summary>
+/// Where a one-thread completion step of <see cref="DmfSimulator"/> spends its time, phase by phase (switched on
+/// with <see cref="DmfSimulator.EnableProfile"/>; the <c>numerics-gd</c> benchmark's <c>--profile</c> option prints it).
+/// Each phase is timed with <see cref="Stopwatch.GetTimestamp"/> between marks, so the figures include the marks'
+/// own cost (tens of nanoseconds each).
+/// </summary>
+public sealed class DmfStepProfile
+{
+    /// <summary>The phases, in step order.</summary>
+    public static readonly IReadOnlyList<string> Phases =
+    [
+        "prefix products R_j = W_{j+1}...W_1 (dense; depth 3: W2*W1)",
+        "transpose R_{N-2}",
+        "suffix products S_j = W_N...W_j (dense; depth 3: W3*W2)",
+        "fused sparse rows: sampled dots + residuals + G*R_{N-2}^T (top gradient)",
+        "loss sum + weights in column order",
+        "sparse columns: G^T*S_1 (bottom gradient)",
+        "sparse columns: G^T*S_{j+1} (middle layers)",
+        "middle gradients R_{j-1}*(G^T*S_{j+1}) (dense; depth 3: W1*(G^T*W3))",
+        "updates W_j -= lr*grad_j",
+    ];
+
+    private readonly long[] _ticks = new long[Phases.Count];
+    private long _last;
+    private long _steps;
+
+    /// <summary>Starts timing a step.</summary>
+    internal void Start() => _last = Stopwatch.GetTimestamp();
+
+    /// <summary>Charges the time since the last mark to <paramref name="phase"/>.</summary>
+    internal void Mark(int phase)
+    {
+        long now = Stopwatch.GetTimestamp();
+        _ticks[phase] += now - _last;
+        _last = now;
+    }
+
+    /// <summary>Counts one completed step.</summary>
+    internal void CountStep() => _steps++;
+
+    /// <summary>Mean microseconds per step of each phase (in <see cref="Phases"/> order).</summary>
+    public double[] MicrosecondsPerStep() =>
+        _ticks.Select(t => _steps == 0 ? 0 : t * 1e6 / Stopwatch.Frequency / _steps).ToArray();
+
+    /// <summary>Steps timed so far.</summary>
+    public long Steps => _steps;
+}
