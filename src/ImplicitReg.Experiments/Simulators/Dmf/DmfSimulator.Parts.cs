@@ -39,8 +39,13 @@ public sealed partial class DmfSimulator
     /// <summary>Threads this simulation's steps run on (1 unless more were asked for and the loss is a completion loss of depth ≥ 2).</summary>
     public int Threads => _workers?.Count ?? 1;
 
-    /// <summary>Times every later one-thread step by phase; returns the profile that accumulates the times.</summary>
-    public DmfStepProfile EnableProfile() => _profile = new DmfStepProfile();
+    /// <summary>Times every later step by phase (one-thread completion runs only); returns the profile that accumulates the times.</summary>
+    public DmfStepProfile EnableProfile()
+    {
+        if (Threads != 1 || _rowSplit.Length == 0)
+            throw new InvalidOperationException("only a one-thread completion run of depth ≥ 2 can be profiled by phase");
+        return _profile = new DmfStepProfile();
+    }
 
     private void SetUpParts(int threads)
     {
