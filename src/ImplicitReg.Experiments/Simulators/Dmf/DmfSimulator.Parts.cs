@@ -39,6 +39,9 @@ public sealed partial class DmfSimulator
     /// <summary>Threads this simulation's steps run on (1 unless more were asked for and the loss is a completion loss of depth ≥ 2).</summary>
     public int Threads => _workers?.Count ?? 1;
 
+    /// <summary>"1 thread per step" or "2 threads per step", for run outputs.</summary>
+    public static string DescribeThreads(int threads) => threads == 1 ? "1 thread per step" : $"{threads} threads per step";
+
     /// <summary>Times every later step by phase (one-thread completion runs only); returns the profile that accumulates the times.</summary>
     public DmfStepProfile EnableProfile()
     {
