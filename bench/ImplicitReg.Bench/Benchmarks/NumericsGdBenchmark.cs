@@ -107,19 +107,38 @@ public sealed class NumericsGdBenchmark : IBenchmark
         }
     }
 
-    /// <summary>Times <paramref name="steps"/> one-thread steps phase by phase, continuing from <paramref name="from"/>'s iterate.</summary>
+    /// <summary>
+    /// Times <paramref name="steps"/> one-thread steps phase by phase, continuing from <paramref name="from"/>'s
+    /// iterate (mean and fewest microseconds per phase), then the same number of whole steps one by one on one and on
+    /// two threads (fewest and median microseconds per step: on a loaded machine these say more than the means).
+    /// </summary>
     private static void Profile(MatrixLoss loss, DmfSimulator from, int steps, double lr, TextWriter output)
     {
-        using var sim = new DmfSimulator(loss, from.Layers, from.Backend);
-        for (int k = 0; k < 200; k++) Step(sim, lr);
-        var profile = sim.EnableProfile();
-        var clock = Stopwatch.StartNew();
-        for (int k = 0; k < steps; k++) Step(sim, lr);
-        var total = clock.Elapsed.TotalMicroseconds / steps;
-        var phases = profile.MicrosecondsPerStep();
-        output.WriteLine($"  profile of one 1-thread step (mean of {steps} steps, {NumericsPeer.F(total, "F1")} us per step wall, marks included):");
-        for (int i = 0; i < phases.Length; i++)
-            output.WriteLine($"    {NumericsPeer.F(phases[i], "F1"),7} us  {DmfStepProfile.Phases[i]}");
+        using (var sim = new DmfSimulator(loss, from.Layers, from.Backend))
+        {
+            for (int k = 0; k < 200; k++) Step(sim, lr);
+            var profile = sim.EnableProfile();
+            for (int k = 0; k < steps; k++) Step(sim, lr);
+            var mean = profile.MicrosecondsPerStep();
+            var fewest = profile.FewestMicroseconds();
+            output.WriteLine($"  profile of a 1-thread step by phase over {steps} steps (mean / fewest us; sums {NumericsPeer.F(mean.Sum(), "F1")} / {NumericsPeer.F(fewest.Sum(), "F1")}):");
+            for (int i = 0; i < mean.Length; i++)
+                output.WriteLine($"    {NumericsPeer.F(mean[i], "F1"),7} / {NumericsPeer.F(fewest[i], "F1"),6} us  {DmfStepProfile.Phases[i]}");
+        }
+        foreach (var threads in new[] { 1, 2 })
+        {
+            using var sim = new DmfSimulator(loss, from.Layers, from.Backend, threads);
+            for (int k = 0; k < 200; k++) Step(sim, lr);
+            var times = new double[steps];
+            for (int k = 0; k < steps; k++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                Step(sim, lr);
+                times[k] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            }
+            output.WriteLine($"  whole steps on {threads} thread{(threads == 1 ? "" : "s")}: fewest {NumericsPeer.F(times.Min(), "F1")} us, " +
+                             $"median {NumericsPeer.F(NumericsPeer.Median(times), "F1")} us per step");
+        }
     }
 
     private static void Step(DmfSimulator sim, double lr)

@@ -26,14 +26,12 @@ public sealed partial class DmfSimulator
 
     private PhasedWorkers? _workers;
     private Action<int>? _gradientJob;
-    private Action<int>? _applyJob;
     private int[] _rowSplit = [];
     private int[] _columnSplit = [];
     private int[][] _middleSplit = [];
     private double _lossSum;
     private double _lossConstant;
     private double _weightScale;
-    private double _applyStepSize;
     private DmfStepProfile? _profile;
 
     /// <summary>Threads this simulation's steps run on (1 unless more were asked for and the loss is a completion loss of depth ≥ 2).</summary>
@@ -67,7 +65,6 @@ public sealed partial class DmfSimulator
         if (threads == 1) return;
         _workers = new PhasedWorkers(threads);
         _gradientJob = GradientShares;
-        _applyJob = ApplyShares;
     }
 
     /// <summary>The first group at which the running count of entries reaches half of all.</summary>
@@ -154,21 +151,16 @@ public sealed partial class DmfSimulator
         _profile?.Mark(7);
     }
 
-    /// <summary>θ ← θ − stepSize·∇ on the shares (layer j belongs to share j mod <see cref="Parts"/>).</summary>
-    private void ApplyOnShares(double stepSize)
+    /// <summary>
+    /// θ ← θ − stepSize·∇ on the caller's thread alone: the updates are a few microseconds of streaming, less than
+    /// the two barriers that handing half of them to the helper would cost (and elementwise, so the result is the
+    /// same either way).
+    /// </summary>
+    private void ApplyTimed(double stepSize)
     {
         _profile?.Start();
-        _applyStepSize = stepSize;
-        if (_workers is null) ApplyShares(0);
-        else _workers.Run(_applyJob!);
+        for (int j = 0; j < Depth; j++) ApplyLayer(j, stepSize);
         _profile?.Mark(8);
-    }
-
-    private void ApplyShares(int worker)
-    {
-        int stride = _workers?.Count ?? 1;
-        for (int p = worker; p < Parts; p += stride)
-            for (int j = p; j < Depth; j += Parts) ApplyLayer(j, _applyStepSize);
     }
 
     private void ApplyLayer(int j, double stepSize)

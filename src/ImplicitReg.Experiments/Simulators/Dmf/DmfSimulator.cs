@@ -121,12 +121,9 @@ public sealed partial class DmfSimulator : GradientModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void ApplyGradient(double stepSize)
     {
-        if (_rowSplit.Length > 0)
-        {
-            ApplyOnShares(stepSize);
-            return;
-        }
-        for (int j = 0; j < Depth; j++) ApplyLayer(j, stepSize);
+        if (_profile is not null) ApplyTimed(stepSize);
+        else
+            for (int j = 0; j < Depth; j++) ApplyLayer(j, stepSize);
     }
 
     /// <inheritdoc />

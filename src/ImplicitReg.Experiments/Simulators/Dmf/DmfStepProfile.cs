@@ -25,6 +25,7 @@ public sealed class DmfStepProfile
     ];
 
     private readonly long[] _ticks = new long[Phases.Count];
+    private readonly long[] _fewest = Enumerable.Repeat(long.MaxValue, Phases.Count).ToArray();
     private long _last;
     private long _steps;
 
@@ -34,8 +35,9 @@ public sealed class DmfStepProfile
     /// <summary>Charges the time since the last mark to <paramref name="phase"/>.</summary>
     internal void Mark(int phase)
     {
-        long now = Stopwatch.GetTimestamp();
-        _ticks[phase] += now - _last;
+        long now = Stopwatch.GetTimestamp(), spent = now - _last;
+        _ticks[phase] += spent;
+        if (spent < _fewest[phase]) _fewest[phase] = spent;
         _last = now;
     }
 
@@ -45,6 +47,13 @@ public sealed class DmfStepProfile
     /// <summary>Mean microseconds per step of each phase (in <see cref="Phases"/> order).</summary>
     public double[] MicrosecondsPerStep() =>
         _ticks.Select(t => _steps == 0 ? 0 : t * 1e6 / Stopwatch.Frequency / _steps).ToArray();
+
+    /// <summary>
+    /// The fewest microseconds each phase took in any one step: on a loaded machine, where preemption inflates the
+    /// means, the closest figure to the phase's own cost.
+    /// </summary>
+    public double[] FewestMicroseconds() =>
+        _fewest.Select(t => t == long.MaxValue ? 0 : t * 1e6 / Stopwatch.Frequency).ToArray();
 
     /// <summary>Steps timed so far.</summary>
     public long Steps => _steps;
