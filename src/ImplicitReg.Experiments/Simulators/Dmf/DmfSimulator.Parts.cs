@@ -161,6 +161,7 @@ public sealed partial class DmfSimulator
         _profile?.Start();
         for (int j = 0; j < Depth; j++) ApplyLayer(j, stepSize);
         _profile?.Mark(8);
+        _profile?.Close(8, 9);
     }
 
     private void ApplyLayer(int j, double stepSize)

@@ -26,6 +26,7 @@ public sealed class DmfStepProfile
 
     private readonly long[] _ticks = new long[Phases.Count];
     private readonly long[] _fewest = Enumerable.Repeat(long.MaxValue, Phases.Count).ToArray();
+    private readonly long[] _current = new long[Phases.Count]; // this step's time per phase (a phase may run as two shares)
     private long _last;
     private long _steps;
 
@@ -35,14 +36,28 @@ public sealed class DmfStepProfile
     /// <summary>Charges the time since the last mark to <paramref name="phase"/>.</summary>
     internal void Mark(int phase)
     {
-        long now = Stopwatch.GetTimestamp(), spent = now - _last;
-        _ticks[phase] += spent;
-        if (spent < _fewest[phase]) _fewest[phase] = spent;
+        long now = Stopwatch.GetTimestamp();
+        _current[phase] += now - _last;
         _last = now;
     }
 
-    /// <summary>Counts one completed step.</summary>
-    internal void CountStep() => _steps++;
+    /// <summary>Closes the phases [first, end) of a step: adds their times to the totals and the fewest.</summary>
+    internal void Close(int first, int end)
+    {
+        for (int p = first; p < end; p++)
+        {
+            _ticks[p] += _current[p];
+            _fewest[p] = Math.Min(_fewest[p], _current[p]);
+            _current[p] = 0;
+        }
+    }
+
+    /// <summary>Closes the gradient phases of a step and counts the step.</summary>
+    internal void CountStep()
+    {
+        Close(0, Phases.Count - 1);
+        _steps++;
+    }
 
     /// <summary>Mean microseconds per step of each phase (in <see cref="Phases"/> order).</summary>
     public double[] MicrosecondsPerStep() =>
