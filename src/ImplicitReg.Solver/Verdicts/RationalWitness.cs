@@ -11,14 +11,23 @@ namespace ImplicitReg.Solver.Verdicts;
 /// <summary>Limits of <see cref="RationalWitness.Search"/>.</summary>
 public sealed record WitnessOptions
 {
-    /// <summary>Total time of the search; past it the search gives up and the algebraic counterexample stays.</summary>
-    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Solver calls the search may make; past them it gives up and the algebraic counterexample stays. A count, not a
+    /// time, so that the same inputs give the same witness on a loaded machine.
+    /// </summary>
+    public int MaxChecks { get; init; } = 24;
+
+    /// <summary>A wall-clock cap on the whole search besides <see cref="MaxChecks"/> (a safety net: it only binds when calls time out).</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Time limit of each solver call that completes a partly pinned point.</summary>
-    public TimeSpan PerCheck { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PerCheck { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Largest common denominator tried when an equation forces an irrational coordinate.</summary>
     public int MaxDenominator { get; init; } = 64;
+
+    /// <summary>Receives one line per step of the search (diagnostics; null: silent).</summary>
+    public Action<string>? Trace { get; init; }
 }
 
 /// <summary>
@@ -59,7 +68,8 @@ public static class RationalWitness
         {
             var irrational = variables.FirstOrDefault(v => !current[v.Name].IsExact);
             if (irrational is null) return Holds(problem, current) ? current : null;
-            var next = search.Pin(irrational, current) ?? search.Solve(irrational, current);
+            // A coordinate an equation determines from pinned ones cannot be pinned apart: solve for it at once.
+            var next = (search.Forced(irrational) ? null : search.Pin(irrational, current)) ?? search.Solve(irrational, current);
             if (next is null) return null;
             current = next;
         }
@@ -80,12 +90,18 @@ public static class RationalWitness
             problem.Auxiliaries.Select(a => a.Symbol).Where(s => s.Name.StartsWith("sqrt", StringComparison.Ordinal))
                 .Concat(problem.AllVariables).Distinct().ToList();
 
-        public bool OutOfTime => _clock.Elapsed >= options.Budget || cancel.IsCancellationRequested;
+        private int _checks;
+
+        public bool OutOfTime => _checks >= options.MaxChecks || _clock.Elapsed >= options.Budget || cancel.IsCancellationRequested;
+
+        /// <summary>True when an equation's other coordinates are all pinned: it fixes v.</summary>
+        public bool Forced(Sym v) => problem.Assertions.OfType<Rel>().Any(r => r.Op == RelOp.Eq && Algebra.DependsOn(r, v)
+            && Algebra.FreeSymbols(r).All(s => s.Equals(v) || _pins.ContainsKey(s.Name)));
 
         /// <summary>The first of ever finer approximations of v that the solver can complete to a model.</summary>
         public Dictionary<string, ModelValue>? Pin(Sym v, IReadOnlyDictionary<string, ModelValue> current)
         {
-            foreach (var r in RationalPoints.Approximations(current[v.Name], 8))
+            foreach (var r in RationalPoints.Approximations(current[v.Name], 6))
             {
                 if (OutOfTime) return null;
                 var trial = new Dictionary<string, Rational>(_pins, StringComparer.Ordinal) { [v.Name] = r };
@@ -176,7 +192,9 @@ public static class RationalWitness
             {
                 Assumptions = [.. problem.Assumptions, .. Order.Where(s => trial.ContainsKey(s.Name)).Select(s => Expr.Eq(s, Num.Of(trial[s.Name])))],
             };
+            _checks++;
             var answer = backend.Check(pinned, options.PerCheck, cancel);
+            options.Trace?.Invoke($"{_clock.ElapsedMilliseconds} ms: {string.Join(", ", trial.Select(kv => $"{kv.Key} = {kv.Value}"))}: {answer} in {answer.Elapsed.TotalMilliseconds:0} ms");
             if (answer is not { Outcome: SolverOutcome.Sat, Model: { } model }) return null;
             _pins.Clear();
             foreach (var (name, value) in trial) _pins[name] = value;

@@ -111,8 +111,13 @@ public sealed class RationalWitnessTests
         // l is defined by a sum of squares and enters through sqrt(2*l): Z3's first counterexample has an irrational
         // coordinate whenever 2*l is not a rational square; the witness search makes it rational, so cvc5 (no libpoly)
         // confirms the refutation by checking a point.
-        var v = Z3.Prove(Obligation.Of("t", Parser.ParseStatement(
-            "l = 1/2*((x - 1)^2 + y^2) and l < 1/2 and z*y > 0 implies z > (1 - sqrt(2*l))^2/sqrt(2*l)")));
+        var statement = Obligation.Of("t", Parser.ParseStatement(
+            "l = 1/2*((x - 1)^2 + y^2) and l < 1/2 and z*y > 0 implies z > (1 - sqrt(2*l))^2/sqrt(2*l)"));
+        // Without the search the counterexample is algebraic: the test exercises the search, not a lucky rational model.
+        var plain = new Prover(new Z3Backend(), new ProverOptions { RationalWitness = null }).Prove(statement);
+        Assert.Equal(Confirmation.HighPrecision, plain.Counterexample!.Confirmation);
+        Assert.Contains(SmtLibCertificate.IrrationalNote, CertificateSet.Of("p.smt2", plain).Single(f => f.Text.Contains("expected answer: sat", StringComparison.Ordinal)).Text.Split('\n'));
+        var v = Z3.Prove(statement);
         Assert.Equal(VerdictKind.Refuted, v.Kind);
         Assert.Equal(Confirmation.Exact, v.Counterexample!.Confirmation);
         var dir = Directory.CreateTempSubdirectory("implicitreg-witness-");
