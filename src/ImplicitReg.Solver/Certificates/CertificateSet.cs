@@ -84,7 +84,9 @@ public static class CertificateSet
             var expected = c.Answer.Outcome switch { SolverOutcome.Unsat => "unsat", SolverOutcome.Sat => "sat", _ => null };
             var witness = v.Kind == VerdictKind.Refuted && c.Answer.Outcome == SolverOutcome.Sat && c.Answer.Model is { } model
                 ? Pinned(c.Certified, model) : [];
-            var irrational = witness.Count > 0 && c.Answer.Model is { } m && c.Certified.AllVariables.Any(x => m.TryGetValue(x.Name, out var value) && !value.IsExact);
+            // Said even when no coordinate is rational (nothing pinned): the refutation then rests on a solver constructing them.
+            var irrational = v.Kind == VerdictKind.Refuted && c.Answer is { Outcome: SolverOutcome.Sat, Model: { } m }
+                && c.Certified.AllVariables.Any(x => m.TryGetValue(x.Name, out var value) && !value.IsExact);
             yield return new CertificateFile(names[i], SmtLibCertificate.Write(c.Certified, claim.Statement,
                 new CertificateNotes(expected, relies, witness) { IrrationalLeftFree = irrational }));
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ImplicitReg.Solver.Backends;
+using ImplicitReg.Solver.Native;
 using ImplicitReg.Solver.Translation;
 using ImplicitReg.Solver.Verdicts;
 
@@ -16,6 +17,12 @@ public sealed record ProverOptions
 
     /// <summary>Split <c>abs</c> into sign cases, each a separate obligation (docs/theory.md, solving notes).</summary>
     public bool SplitAbs { get; init; } = true;
+
+    /// <summary>
+    /// Limits of the search for an all-rational counterexample after a refutation with irrational coordinates
+    /// (<see cref="RationalWitness"/>); null skips the search.
+    /// </summary>
+    public WitnessOptions? RationalWitness { get; init; } = new();
 }
 
 /// <summary>One case of an obligation, lowered and reduced: what the solver sees and the certificate contains.</summary>
@@ -80,6 +87,12 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
             switch (cex.Confirmation)
             {
                 case Confirmation.Exact or Confirmation.HighPrecision:
+                    if (answer.Model.Values.Any(v => !v.IsExact) && Rationalize(original, problem, eliminated, answer, cancel) is var (exact, rational))
+                    {
+                        // The certificate pins the rational point, and prove prints it: the kernel confirmed it exactly.
+                        results[^1] = results[^1] with { Answer = answer with { Model = exact } };
+                        cex = rational;
+                    }
                     return new Verdict(VerdictKind.Refuted, original, results, cex, null, clock.Elapsed);
                 case Confirmation.Invalid:
                     return new Verdict(VerdictKind.InvalidCounterexample, original, results, cex,
@@ -93,5 +106,19 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
         return unknowns.Count == 0
             ? new Verdict(VerdictKind.Proved, original, results, null, null, clock.Elapsed)
             : new Verdict(VerdictKind.Unknown, original, results, null, string.Join("; ", unknowns), clock.Elapsed);
+    }
+
+    /// <summary>
+    /// An all-rational counterexample near an algebraic one, confirmed by the kernel in exact arithmetic, or null. The
+    /// search asks a single deterministic Z3 strategy when the backend is Z3 (a portfolio's winner varies with timing).
+    /// </summary>
+    private (IReadOnlyDictionary<string, ModelValue> Model, Counterexample Counterexample)? Rationalize(
+        Obligation original, LoweredProblem problem, IReadOnlyList<Elimination> eliminated, SolverAnswer answer, CancellationToken cancel)
+    {
+        if (_options.RationalWitness is not { } limits || answer.Model is not { } model) return null;
+        var searcher = backend is Z3Backend ? new Z3Backend([new Z3Attempt(Z3Strategy.Nlsat, AssertionOrder.Natural)]) : backend;
+        if (RationalWitness.Search(problem, model, searcher, limits, cancel) is not { } rational) return null;
+        var cex = Counterexample.Check(original, eliminated, rational);
+        return cex.Confirmation == Confirmation.Exact ? (rational, cex) : null;
     }
 }
