@@ -39,6 +39,18 @@ public sealed class ProveUsesTests
         }
     }
 
+    [RequiresZ3Fact]
+    public void TheJsonReportCarriesWhatEachStepUsed()
+    {
+        var (code, output, _) = Run("[uses 2] y >= 3", "--assume", "y >= 7", "--lemma", "y >= 6", "--lemma", "[uses none] y >= 5", "--format", "json");
+        Assert.Equal(ExitCodes.Ok, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var lemmas = doc.RootElement.GetProperty("lemmas");
+        Assert.Equal(0, lemmas[0].GetProperty("uses").GetArrayLength());
+        Assert.Equal(0, lemmas[1].GetProperty("uses").GetArrayLength());
+        Assert.Equal([2], doc.RootElement.GetProperty("uses").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
     [Theory]
     [InlineData(new[] { "y >= 3", "--lemma", "[uses 1] y >= 6" }, "bad lemma chain: lemma 1 uses lemma 1, but no lemma comes before it")]
     [InlineData(new[] { "[uses 2] y >= 3", "--lemma", "y >= 6" }, "bad lemma chain: the statement uses lemma 2, but only lemmas 1 to 1 come before it")]
