@@ -51,7 +51,7 @@ public sealed class ProveVerb : ICliVerb
     {
         var statement = new Argument<string?>("statement") { Arity = ArgumentArity.ZeroOrOne, Description = "the claim, '-' (stdin) or @file" };
         var assume = CliOptions.Repeated("--assume", "an extra assumption (repeatable)", "STATEMENT");
-        var lemma = CliOptions.Repeated("--lemma", "a lemma, proved under the assumptions and the lemmas before it, then assumed (repeatable, in order)", "STATEMENT");
+        var lemma = CliOptions.Repeated("--lemma", "a lemma, proved under the assumptions and the lemmas before it (or those a leading [uses 1,7] names), then assumed (repeatable, in order)", "STATEMENT");
         var timeout = CliOptions.Int("--timeout-ms", "solver time limit per case, in milliseconds", 10_000, min: 1, max: 86_400_000);
         var smt2 = CliOptions.Text("--smt2", "write each case as a standalone SMT-LIB2 certificate (FILE, or FILE-caseK for several)", "FILE");
         var crossCheck = CliOptions.Flag("--cross-check", "replay the certificates with the z3 and cvc5 command-line solvers");
