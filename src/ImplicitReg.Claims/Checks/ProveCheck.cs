@@ -25,7 +25,7 @@ internal static class ProveCheck
             return (CheckVerdict.Error, "libz3 missing", missing.Message, new ProofEvidence([]));
         var prover = new Prover(new Z3Backend(), new ProverOptions { Timeout = TimeSpan.FromMilliseconds(spec.TimeoutMs) });
         var assumptions = spec.Assume.Select(a => (Statement)a.Expr).Concat(spec.Assume.SelectMany(a => a.Domain)).ToList();
-        var lemmas = spec.Lemmas.Select(l => new LemmaChain.Lemma((Statement)l.Expr, l.Domain.Distinct().ToList())).ToList();
+        var lemmas = spec.Lemmas.Select(l => new LemmaChain.Lemma((Statement)l.Statement.Expr, l.Statement.Domain.Distinct().ToList()) { Uses = l.Uses }).ToList();
         var chain = new LemmaChain(prover);
         var obligations = new List<ObligationEvidence>();
         var verdicts = new List<(FormulaSpec Statement, SolverVerdict? Verdict, string? Error)>();
@@ -38,7 +38,7 @@ internal static class ProveCheck
             var obligation = Obligation.Of(name, (Statement)statement.Expr, statement.Domain.Concat(assumptions).Distinct());
             try
             {
-                var verdict = chain.Prove(obligation, lemmas, context.Cancel);
+                var verdict = chain.Prove(obligation, lemmas, spec.Uses, context.Cancel);
                 var files = WriteCertificates(claim, name, verdict, context);
                 verdicts.Add((statement, verdict, null));
                 obligations.Add(new ObligationEvidence(statement.Text, spec.Assume.Select(a => a.Text).ToList(), Name(verdict.Kind),

@@ -15,7 +15,8 @@ internal static class CheckReader
     private static readonly string[] Common = ["id", "kind", "expect", "note"];
     private static readonly string[] DeriveKeys = [.. Common, "derivation", "options", "published", "snapshot"];
     private static readonly string[] DeriveOptionKeys = ["depth", "dims", "order", "components", "loss"];
-    private static readonly string[] ProveKeys = [.. Common, "statement", "statements", "assume", "lemmas", "timeout-ms"];
+    private static readonly string[] ProveKeys = [.. Common, "statement", "statements", "assume", "lemmas", "uses", "timeout-ms"];
+    private static readonly string[] LemmaKeys = ["statement", "uses"];
     private static readonly string[] CompareKeys = [.. Common, "compare", "options", "order", "tolerance"];
     private static readonly string[] CompareOwnKeys = ["time", "lr", "halvings", "steps", "samples", "rtol", "atol"];
     private static readonly string[] SimulateKeys = [.. Common, "run", "predicates"];
@@ -59,7 +60,7 @@ internal static class CheckReader
         CheckSpec? spec = kind switch
         {
             "derive" => Derive(r, node, map, model),
-            "prove" => Prove(r, node, map),
+            "prove" => Prove(r, node, map, id ?? "?"),
             "compare" => Compare(r, node, map, model),
             _ => Simulate(r, node, map, model),
         };
@@ -120,7 +121,7 @@ internal static class CheckReader
         };
     }
 
-    private static ProveCheckSpec? Prove(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map)
+    private static ProveCheckSpec? Prove(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, string id)
     {
         var statements = new List<FormulaSpec>();
         bool ok = true;
@@ -143,13 +144,19 @@ internal static class CheckReader
                 if (r.Formula(item, "assume", statement: true) is { } f) assume.Add(f);
                 else ok = false;
             }
-        var lemmas = new List<FormulaSpec>();
-        if (map.TryGetValue("lemmas", out var l) && r.Sequence(l.Value, "lemmas") is { } lItems)
-            foreach (var item in lItems)
-            {
-                if (r.Formula(item, "lemmas", statement: true) is { } f) lemmas.Add(f);
-                else ok = false;
-            }
+        var lemmas = new List<LemmaSpec>();
+        var lItems = map.TryGetValue("lemmas", out var l) ? r.Sequence(l.Value, "lemmas") : [];
+        for (var k = 1; k <= (lItems?.Count ?? 0); k++)
+        {
+            if (Lemma(r, lItems![k - 1], k, id) is { } lemma) lemmas.Add(lemma);
+            else ok = false;
+        }
+        IReadOnlyList<int>? uses = null;
+        if (map.TryGetValue("uses", out var u))
+        {
+            if (lItems is { Count: 0 }) { r.Error(u.Key, $"check '{id}': 'uses' names lemmas of the check's 'lemmas' list, and it has none"); ok = false; }
+            else if ((uses = Uses(r, u.Value, $"check '{id}', the statement", lItems?.Count ?? 0)) is null) ok = false;
+        }
         int timeout = 10_000;
         if (map.TryGetValue("timeout-ms", out var t))
         {
@@ -161,7 +168,48 @@ internal static class CheckReader
                 ok = false;
             }
         }
-        return ok ? new ProveCheckSpec(statements, assume, timeout) { Lemmas = lemmas, Id = "", Expect = Expectation.Holds, Location = r.At(node) } : null;
+        return ok ? new ProveCheckSpec(statements, assume, timeout) { Lemmas = lemmas, Uses = uses, Id = "", Expect = Expectation.Holds, Location = r.At(node) } : null;
+    }
+
+    // A lemma: a statement (it uses every earlier lemma) or {statement: "...", uses: [1, 7]} (only those).
+    private static LemmaSpec? Lemma(YamlReader r, YamlNode item, int k, string id)
+    {
+        if (item is not YamlMappingNode)
+            return r.Formula(item, "lemmas", statement: true) is { } plain ? new LemmaSpec(plain, null) : null;
+        var m = r.Mapping(item, $"lemma {k}", LemmaKeys);
+        if (m is null) return null;
+        var formula = r.Required(m, item, "statement", $"lemma {k}") is { } sn ? r.Formula(sn, $"lemma {k}", statement: true) : null;
+        IReadOnlyList<int>? uses = null;
+        bool ok = true;
+        if (m.TryGetValue("uses", out var u))
+        {
+            uses = Uses(r, u.Value, $"check '{id}', lemma {k}", k - 1);
+            ok = uses is not null;
+        }
+        return formula is not null && ok ? new LemmaSpec(formula, uses) : null;
+    }
+
+    // The lemma numbers a step uses: each an earlier lemma (1 .. before), none twice; reported at the number.
+    private static List<int>? Uses(YamlReader r, YamlNode node, string what, int before)
+    {
+        var items = r.Sequence(node, $"{what} 'uses'");
+        if (items is null) return null;
+        var list = new List<int>();
+        bool ok = true;
+        foreach (var item in items)
+        {
+            if (r.Int(item, $"each item of {what} 'uses'") is not { } k) { ok = false; continue; }
+            if (k < 1 || k > before)
+            {
+                r.Error(item, before == 0
+                    ? $"{what} uses lemma {k}, but no lemma comes before it"
+                    : $"{what} uses lemma {k}, but only lemmas 1 to {before} come before it (a step may use only earlier lemmas)");
+                ok = false;
+            }
+            else if (list.Contains(k)) { r.Error(item, $"{what} names lemma {k} twice in its 'uses'"); ok = false; }
+            else list.Add(k);
+        }
+        return ok ? list : null;
     }
 
     private static CompareCheckSpec? Compare(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model)

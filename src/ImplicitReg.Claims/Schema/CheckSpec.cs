@@ -47,14 +47,23 @@ public sealed record DeriveCheckSpec(
 public sealed record ProveCheckSpec(IReadOnlyList<FormulaSpec> Statements, IReadOnlyList<FormulaSpec> Assume, int TimeoutMs) : CheckSpec
 {
     /// <summary>
-    /// Lemmas of a proof by lemmas (empty: none): lemma k is proved under the assumptions and lemmas 1..k−1, each
-    /// statement under the assumptions and all lemmas. A lemma never adds an assumption: it is proved first.
+    /// Lemmas of a proof by lemmas (empty: none): lemma k is proved under the assumptions and lemmas 1..k−1 (or the
+    /// earlier ones it uses), each statement under the assumptions and all lemmas (or <see cref="Uses"/>). A lemma
+    /// never adds an assumption: it is proved first.
     /// </summary>
-    public IReadOnlyList<FormulaSpec> Lemmas { get; init; } = [];
+    public IReadOnlyList<LemmaSpec> Lemmas { get; init; } = [];
+
+    /// <summary>The lemmas (1-based) the last step of each statement assumes; null: all of them.</summary>
+    public IReadOnlyList<int>? Uses { get; init; }
 
     /// <inheritdoc/>
     public override CheckKind Kind => CheckKind.Prove;
 }
+
+/// <summary>A lemma of a prove check.</summary>
+/// <param name="Statement">The lemma, in the kernel's syntax.</param>
+/// <param name="Uses">The earlier lemmas (1-based) its obligation assumes; null: every earlier one.</param>
+public sealed record LemmaSpec(FormulaSpec Statement, IReadOnlyList<int>? Uses);
 
 /// <summary>Gradient descent against the derived flow (flow-vs-gd) or the σ-equation (singular-values).</summary>
 /// <param name="Comparison"><c>flow-vs-gd</c> or <c>singular-values</c>.</param>

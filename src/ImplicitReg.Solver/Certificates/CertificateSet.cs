@@ -26,11 +26,11 @@ public static class CertificateSet
         {
             var lemma = verdict.Lemmas[k - 1];
             var names = Names(path, lemma.Cases.Count, $"-lemma{k}");
-            files.AddRange(Texts(names, lemma, lemma.Obligation, ReliesOn(verdict, k - 1, lemmaFiles)));
+            files.AddRange(Texts(names, lemma, lemma.Obligation, ReliesOn(verdict, lemma.Assumes, lemmaFiles)));
             lemmaFiles.Add(string.Join(", ", names.Select(System.IO.Path.GetFileName)));
         }
         var main = Names(path, verdict.Cases.Count, "");
-        var relies = verdict.Step is null ? [] : ReliesOn(verdict, verdict.Lemmas.Count, lemmaFiles);
+        var relies = verdict.Step is null ? [] : ReliesOn(verdict, verdict.Assumes, lemmaFiles);
         files.AddRange(Texts(main, verdict, verdict.Step ?? verdict.Obligation, relies));
         return files;
     }
@@ -39,7 +39,8 @@ public static class CertificateSet
     /// The certificates before solving (no expected answers): the lemma obligations and the last step as the chain
     /// states them, or the statement's cases when there are no lemmas.
     /// </summary>
-    public static IReadOnlyList<CertificateFile> Prepared(string path, Prover prover, Obligation statement, IReadOnlyList<LemmaChain.Lemma> lemmas)
+    public static IReadOnlyList<CertificateFile> Prepared(string path, Prover prover, Obligation statement, IReadOnlyList<LemmaChain.Lemma> lemmas,
+        IReadOnlyList<int>? uses = null)
     {
         var files = new List<CertificateFile>();
         var lines = new List<string>();
@@ -49,14 +50,14 @@ public static class CertificateSet
             var obligation = LemmaChain.LemmaObligation(original, lemmas, k);
             var cases = prover.Prepare(obligation);
             var names = Names(path, cases.Count, $"-lemma{k}");
-            var notes = new CertificateNotes(null, [.. lines], []);
+            var notes = new CertificateNotes(null, [.. LemmaChain.Used(lemmas[k - 1].Uses, k - 1).Select(u => lines[u - 1])], []);
             files.AddRange(names.Select((n, i) => new CertificateFile(n, SmtLibCertificate.Write(cases[i].Problem, obligation.Statement, notes))));
             lines.Add($"lemma {k}: {LemmaText(obligation)} ({string.Join(", ", names.Select(System.IO.Path.GetFileName))})");
         }
-        var step = lemmas.Count == 0 ? original : LemmaChain.StepObligation(original, lemmas);
+        var step = lemmas.Count == 0 ? original : LemmaChain.StepObligation(original, lemmas, uses);
         var stepCases = prover.Prepare(step);
         var main = Names(path, stepCases.Count, "");
-        var mainNotes = new CertificateNotes(null, lines, []);
+        var mainNotes = new CertificateNotes(null, [.. LemmaChain.Used(uses, lemmas.Count).Select(u => lines[u - 1])], []);
         files.AddRange(main.Select((n, i) => new CertificateFile(n, SmtLibCertificate.Write(stepCases[i].Problem, step.Statement, mainNotes))));
         return files;
     }
@@ -71,8 +72,9 @@ public static class CertificateSet
         return Enumerable.Range(1, count).Select(j => $"{stem}{tag}-case{j}{ext}").ToList();
     }
 
-    private static List<string> ReliesOn(Verdict verdict, int upTo, List<string> lemmaFiles) =>
-        Enumerable.Range(0, upTo).Select(i => $"lemma {i + 1}: {LemmaText(verdict.Lemmas[i].Obligation)} ({lemmaFiles[i]})").ToList();
+    // The header lines of a step: exactly the lemmas its obligation assumes, each with its certificate files.
+    private static List<string> ReliesOn(Verdict verdict, IReadOnlyList<int> assumes, List<string> lemmaFiles) =>
+        assumes.Select(k => $"lemma {k}: {LemmaText(verdict.Lemmas[k - 1].Obligation)} ({lemmaFiles[k - 1]})").ToList();
 
     private static string LemmaText(Obligation lemma) => lemma.Goal.ToString();
 

@@ -7,7 +7,8 @@ namespace ImplicitReg.Solver.Proving;
 
 /// <summary>
 /// A proof by lemmas: lemma k is proved under the assumptions and lemmas 1..k−1, then the statement under the
-/// assumptions and every lemma. Each step is an ordinary obligation with its own certificates, small enough for
+/// assumptions and every lemma; a step that names the lemmas it uses (<see cref="Lemma.Uses"/>, the statement's
+/// <c>uses</c>) carries only those. Each step is an ordinary obligation with its own certificates, small enough for
 /// solvers that cannot decide the statement in one go. Verdicts (the simplest sound rule): every step proved ⇒
 /// proved. A counterexample to the last step satisfies the assumptions and falsifies the statement, so it refutes
 /// the statement itself (it is confirmed again against the statement without the lemmas). When a lemma is refuted
@@ -20,17 +21,54 @@ public sealed class LemmaChain(Prover prover)
     /// <summary>A lemma: its statement and the conditions under which its terms are defined (from the parser).</summary>
     public sealed record Lemma(Statement Statement, IReadOnlyList<Statement> Domain)
     {
+        /// <summary>
+        /// The earlier lemmas (1-based) its obligation assumes; null: every earlier one. Why: each assumed lemma is
+        /// more for the solver to search, and a step that needs two of nine lemmas can time out carrying all nine.
+        /// </summary>
+        public IReadOnlyList<int>? Uses { get; init; }
+
         /// <summary>The lemma as it is proved and then assumed: its domain conditions are its premises.</summary>
         public Statement Guarded => Domain.Count == 0 ? Statement : Expr.Implication(Expr.And([.. Domain]), Statement);
     }
 
-    /// <summary>The obligation of lemma <paramref name="k"/> (1-based): the lemma under the assumptions and the lemmas before it.</summary>
+    /// <summary>
+    /// Why <paramref name="lemmas"/> and the statement's <paramref name="uses"/> do not form a chain (a step that uses
+    /// itself, a later lemma or one that does not exist), naming the step; null when they do.
+    /// </summary>
+    public static string? Invalid(IReadOnlyList<Lemma> lemmas, IReadOnlyList<int>? uses)
+    {
+        for (var k = 1; k <= lemmas.Count; k++)
+            if (InvalidUses(lemmas[k - 1].Uses, k - 1, $"lemma {k}") is { } why) return why;
+        return InvalidUses(uses, lemmas.Count, "the statement");
+    }
+
+    private static string? InvalidUses(IReadOnlyList<int>? uses, int before, string what)
+    {
+        if (uses is null) return null;
+        foreach (var u in uses)
+            if (u < 1 || u > before)
+                return before == 0
+                    ? $"{what} uses lemma {u}, but no lemma comes before it"
+                    : $"{what} uses lemma {u}, but only lemmas 1 to {before} come before it (a step may use only earlier lemmas)";
+        var twice = uses.GroupBy(u => u).FirstOrDefault(g => g.Count() > 1);
+        return twice is null ? null : $"{what} names lemma {twice.Key} twice in its uses";
+    }
+
+    /// <summary>The lemma numbers (1-based) a step assumes: <paramref name="uses"/>, or all <paramref name="before"/> earlier ones.</summary>
+    public static IReadOnlyList<int> Used(IReadOnlyList<int>? uses, int before) =>
+        uses is null ? Enumerable.Range(1, before).ToList() : uses.Order().ToList();
+
+    /// <summary>
+    /// The obligation of lemma <paramref name="k"/> (1-based): the lemma under the assumptions and the lemmas before
+    /// it (those it <see cref="Lemma.Uses"/>, when it names them).
+    /// </summary>
     public static Obligation LemmaObligation(Obligation statement, IReadOnlyList<Lemma> lemmas, int k)
     {
         var assumptions = statement.Normalized().Assumptions;
         // The lemma's own premises hold in its obligation too: earlier lemmas with those premises apply unconditionally.
         var own = Obligation.Of("", lemmas[k - 1].Guarded, assumptions).Assumptions;
-        return Obligation.Of($"lemma {k}", lemmas[k - 1].Guarded, [.. assumptions, .. lemmas.Take(k - 1).Select(l => Assumed(l, own))]);
+        var used = Used(lemmas[k - 1].Uses, k - 1).Select(u => lemmas[u - 1]);
+        return Obligation.Of($"lemma {k}", lemmas[k - 1].Guarded, [.. assumptions, .. used.Select(l => Assumed(l, own))]);
     }
 
     /// <summary>
@@ -38,10 +76,11 @@ public sealed class LemmaChain(Prover prover)
     /// time depends on the order of the assertions, and on the M6 bound's eight-lemma chain both orders the portfolio
     /// tries timed out with the lemmas after the assumptions, while with them first it answers in under 200 ms.
     /// </summary>
-    public static Obligation StepObligation(Obligation statement, IReadOnlyList<Lemma> lemmas)
+    public static Obligation StepObligation(Obligation statement, IReadOnlyList<Lemma> lemmas, IReadOnlyList<int>? uses = null)
     {
         var normalized = statement.Normalized();
-        return normalized with { Assumptions = [.. lemmas.Select(l => Assumed(l, normalized.Assumptions)), .. normalized.Assumptions] };
+        var used = Used(uses, lemmas.Count).Select(u => lemmas[u - 1]);
+        return normalized with { Assumptions = [.. used.Select(l => Assumed(l, normalized.Assumptions)), .. normalized.Assumptions] };
     }
 
     /// <summary>
@@ -72,8 +111,16 @@ public sealed class LemmaChain(Prover prover)
         s is Logic { Op: LogicOp.And } and ? and.Operands.SelectMany(o => Conjuncts((Statement)o)) : [s];
 
     /// <summary>Decides <paramref name="statement"/> by the chain of <paramref name="lemmas"/> (see the type's summary).</summary>
-    public Verdict Prove(Obligation statement, IReadOnlyList<Lemma> lemmas, CancellationToken cancel = default)
+    public Verdict Prove(Obligation statement, IReadOnlyList<Lemma> lemmas, CancellationToken cancel = default) => Prove(statement, lemmas, null, cancel);
+
+    /// <summary>
+    /// Decides <paramref name="statement"/> by the chain of <paramref name="lemmas"/>, its last step assuming only the
+    /// lemmas in <paramref name="uses"/> (null: all). Throws <see cref="ArgumentException"/> when the references do not
+    /// form a chain (<see cref="Invalid"/>; callers check first and report bad input).
+    /// </summary>
+    public Verdict Prove(Obligation statement, IReadOnlyList<Lemma> lemmas, IReadOnlyList<int>? uses, CancellationToken cancel = default)
     {
+        if (Invalid(lemmas, uses) is { } invalid) throw new ArgumentException(invalid, nameof(lemmas));
         if (lemmas.Count == 0) return prover.Prove(statement, cancel);
         var clock = Stopwatch.StartNew();
         var original = statement.Normalized();
@@ -86,7 +133,7 @@ public sealed class LemmaChain(Prover prover)
             failure = Wider(obligation, domain, $"lemma {k}");
             if (failure is not null) break;
             var v = prover.Prove(obligation, cancel);
-            proved.Add(v);
+            proved.Add(v with { Assumes = Used(lemmas[k - 1].Uses, k - 1) });
             failure = v.Kind switch
             {
                 VerdictKind.Proved => null,
@@ -96,7 +143,8 @@ public sealed class LemmaChain(Prover prover)
         }
         if (failure is null)
         {
-            var step = StepObligation(original, lemmas);
+            var step = StepObligation(original, lemmas, uses);
+            var assumes = Used(uses, lemmas.Count);
             failure = Wider(step, domain, "the statement under the lemmas");
             if (failure is null)
             {
@@ -104,11 +152,11 @@ public sealed class LemmaChain(Prover prover)
                 switch (last.Kind)
                 {
                     case VerdictKind.Proved:
-                        return last with { Obligation = original, Lemmas = proved, Step = step, Elapsed = clock.Elapsed };
+                        return last with { Obligation = original, Lemmas = proved, Step = step, Assumes = assumes, Elapsed = clock.Elapsed };
                     case VerdictKind.InvalidCounterexample:
-                        return last with { Obligation = original, Lemmas = proved, Step = step, Elapsed = clock.Elapsed };
+                        return last with { Obligation = original, Lemmas = proved, Step = step, Assumes = assumes, Elapsed = clock.Elapsed };
                     case VerdictKind.Refuted when Reconfirmed(original, last) is { } cex:
-                        return last with { Obligation = original, Lemmas = proved, Step = step, Counterexample = cex, Elapsed = clock.Elapsed };
+                        return last with { Obligation = original, Lemmas = proved, Step = step, Assumes = assumes, Counterexample = cex, Elapsed = clock.Elapsed };
                     default:
                         failure = $"the statement under the lemmas is not proved: {last.Reason ?? "its counterexample does not falsify the statement alone"}";
                         break;

@@ -32,7 +32,7 @@ public sealed record Verdict(
     string? Reason,
     TimeSpan Elapsed)
 {
-    /// <summary>The lemmas of a proof by lemmas, each decided under the assumptions and the lemmas before it (empty without lemmas).</summary>
+    /// <summary>The lemmas of a proof by lemmas, each decided under the assumptions and the earlier lemmas it uses (empty without lemmas).</summary>
     public IReadOnlyList<Verdict> Lemmas { get; init; } = [];
 
     /// <summary>
@@ -40,6 +40,12 @@ public sealed record Verdict(
     /// null when the cases are the statement's alone (no lemmas, or the chain failed and the statement was tried alone).
     /// </summary>
     public Obligation? Step { get; init; }
+
+    /// <summary>
+    /// For a step of a lemma chain (a lemma's verdict, or the statement's when <see cref="Step"/> is set): the lemma
+    /// numbers (1-based) its obligation assumes, the ones its certificates' headers list. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<int> Assumes { get; init; } = [];
 
     /// <summary>Why the lemma chain did not prove the statement (then the statement was tried alone); null otherwise.</summary>
     public string? ChainFailure { get; init; }

@@ -29,7 +29,7 @@ public sealed class ClaimLoaderTests
     {
         var loaded = ClaimText.Load(ClaimText.Header + Prove.Replace("expect: holds", "expect: holds\n    expct: holds"));
         var d = Assert.Single(loaded.Diagnostics);
-        Assert.Equal("t.yaml:10:5: unknown key 'expct' in a prove check; did you mean 'expect'? allowed: id, kind, expect, note, statement, statements, assume, lemmas, timeout-ms", d.ToString());
+        Assert.Equal("t.yaml:10:5: unknown key 'expct' in a prove check; did you mean 'expect'? allowed: id, kind, expect, note, statement, statements, assume, lemmas, uses, timeout-ms", d.ToString());
         Assert.Null(loaded.Claim);
     }
 

@@ -63,6 +63,7 @@ internal static class ProveJsonReport
             j.WriteStartObject();
             j.WriteString("lemma", lemma.Obligation.Goal.ToString());
             j.WriteString("verdict", Word(lemma.Kind));
+            WriteUses(j, lemma.Assumes);
             if (lemma.Reason is not null) j.WriteString("reason", lemma.Reason);
             if (lemma.Counterexample is not null) j.WriteString("counterexample", lemma.Counterexample.ToString());
             j.WriteStartArray("cases");
@@ -77,6 +78,7 @@ internal static class ProveJsonReport
             j.WriteEndObject();
         }
         j.WriteEndArray();
+        if (v.Step is not null) WriteUses(j, v.Assumes);
         if (v.ChainFailure is not null) j.WriteString("chain_failure", v.ChainFailure);
         j.WriteStartArray("certificates");
         foreach (var f in certificates) j.WriteStringValue(f);
@@ -118,4 +120,12 @@ internal static class ProveJsonReport
         VerdictKind.InvalidCounterexample => "invalid-counterexample",
         _ => "unknown",
     };
+
+    // The lemma numbers a step of a chain assumed (its uses list, or every earlier lemma).
+    private static void WriteUses(Utf8JsonWriter j, IReadOnlyList<int> uses)
+    {
+        j.WriteStartArray("uses");
+        foreach (var k in uses) j.WriteNumberValue(k);
+        j.WriteEndArray();
+    }
 }

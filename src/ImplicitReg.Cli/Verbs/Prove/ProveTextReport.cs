@@ -39,18 +39,28 @@ internal static class ProveTextReport
         for (var k = 0; k < v.Lemmas.Count; k++)
         {
             var lemma = v.Lemmas[k];
-            w.WriteLine($"  lemma {k + 1}: {ProveJsonReport.Word(lemma.Kind)}: {lemma.Obligation.Goal}");
+            var uses = lemma.Assumes.Count == k ? "" : $" (uses {(lemma.Assumes.Count == 0 ? "none" : string.Join(",", lemma.Assumes))})";
+            w.WriteLine($"  lemma {k + 1}{uses}: {ProveJsonReport.Word(lemma.Kind)}: {lemma.Obligation.Goal}");
             foreach (var c in lemma.Cases)
                 w.WriteLine($"    case {c.Case.Name}: {Answer(c.Answer)} by {c.Answer.Engine} in {Ms(c.Answer.Elapsed)}");
         }
         if (v.ChainFailure is { } failure) w.WriteLine($"  lemmas: the chain does not prove the statement ({failure}); the statement alone:");
-        else if (v.Step is not null) w.WriteLine($"  statement under the {v.Lemmas.Count} lemma{(v.Lemmas.Count == 1 ? "" : "s")}:");
+        else if (v.Step is not null) w.WriteLine($"  statement under {Under(v.Assumes, v.Lemmas.Count)}:");
         foreach (var c in v.Cases)
             w.WriteLine($"  case {c.Case.Name}: {Answer(c.Answer)} by {c.Answer.Engine} in {Ms(c.Answer.Elapsed)}");
         foreach (var file in certificates) w.WriteLine($"  certificate: {file}");
         if (report is not null) WriteCrossCheck(w, report);
         w.WriteLine($"  time: {Ms(v.Elapsed)}");
     }
+
+    // The lemmas the last step assumed: all of them, the ones its uses list names, or none.
+    private static string Under(IReadOnlyList<int> assumes, int lemmas) => assumes.Count switch
+    {
+        0 => "no lemma",
+        _ when assumes.Count == lemmas => $"the {lemmas} lemma{(lemmas == 1 ? "" : "s")}",
+        1 => $"lemma {assumes[0]}",
+        _ => $"lemmas {string.Join(",", assumes)}",
+    };
 
     internal static void WriteCrossCheck(TextWriter w, CrossCheckReport report)
     {

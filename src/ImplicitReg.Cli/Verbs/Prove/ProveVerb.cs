@@ -37,6 +37,8 @@ public sealed class ProveVerb : ICliVerb
         refused (exit 2), never approximated. The statement may be given as '-' (stdin) or @file.
         --lemma L (repeatable) proves by a chain: lemma k under the assumptions and lemmas 1..k-1, then the statement
         under the assumptions and all lemmas; if the chain fails, the statement is tried alone and the reason printed.
+        A lemma or the statement may begin with '[uses 1,7]' (or '[uses none]'): its step then assumes only those
+        earlier lemmas (fewer assumptions, smaller obligations); a number that is not an earlier lemma is refused.
         --smt2 FILE writes FILE when the statement is one case, and FILE-case1.smt2, FILE-case2.smt2, ... (the
         extension of FILE kept) when it splits into cases; lemma k is FILE-lemmak.smt2 (or FILE-lemmak-casej.smt2);
         the names are printed. Each replays with 'z3 FILE' and 'cvc5 FILE': unsat for a proved case.
@@ -49,7 +51,7 @@ public sealed class ProveVerb : ICliVerb
     {
         var statement = new Argument<string?>("statement") { Arity = ArgumentArity.ZeroOrOne, Description = "the claim, '-' (stdin) or @file" };
         var assume = CliOptions.Repeated("--assume", "an extra assumption (repeatable)", "STATEMENT");
-        var lemma = CliOptions.Repeated("--lemma", "a lemma, proved under the assumptions and the lemmas before it, then assumed (repeatable, in order)", "STATEMENT");
+        var lemma = CliOptions.Repeated("--lemma", "a lemma, proved under the assumptions and the lemmas before it (or those a leading [uses 1,7] names), then assumed (repeatable, in order)", "STATEMENT");
         var timeout = CliOptions.Int("--timeout-ms", "solver time limit per case, in milliseconds", 10_000, min: 1, max: 86_400_000);
         var smt2 = CliOptions.Text("--smt2", "write each case as a standalone SMT-LIB2 certificate (FILE, or FILE-caseK for several)", "FILE");
         var crossCheck = CliOptions.Flag("--cross-check", "replay the certificates with the z3 and cvc5 command-line solvers");
@@ -89,21 +91,25 @@ public sealed class ProveVerb : ICliVerb
         // Canonical forms can lose where the input is defined (x/x is 1, sqrt(x)*sqrt(x) is x): the conditions
         // collected while parsing become premises, so the claim is decided wherever its terms, as written, are defined.
         var domain = new List<Statement>();
-        var statement = ParseStatement(CliInput.ReadText(q.Statement, io, "statement"), "statement", domain);
+        var (statementText, uses) = UsesPrefix.Split(CliInput.ReadText(q.Statement, io, "statement"), "statement");
+        var statement = ParseStatement(statementText, "statement", domain);
         var assumptions = q.Assume.Select(t => ParseStatement(CliInput.ReadText(t, io, "assumption"), "--assume", domain)).ToList();
         var obligation = Obligation.Of("claim", statement, domain.Distinct().Concat(assumptions));
         var lemmas = q.Lemmas.Select((t, i) =>
         {
             var conditions = new List<Statement>();
-            var s = ParseStatement(CliInput.ReadText(t, io, "lemma"), $"--lemma {i + 1}", conditions);
-            return new LemmaChain.Lemma(s, conditions.Distinct().ToList());
+            var (text, used) = UsesPrefix.Split(CliInput.ReadText(t, io, "lemma"), $"--lemma {i + 1}");
+            var s = ParseStatement(text, $"--lemma {i + 1}", conditions);
+            return new LemmaChain.Lemma(s, conditions.Distinct().ToList()) { Uses = used };
         }).ToList();
+        if (LemmaChain.Invalid(lemmas, uses) is { } invalid)
+            throw new CliUsageException($"bad lemma chain: {invalid}; fix its '[uses ...]' prefix (lemma k is the k-th --lemma)");
         var smt2 = q.Smt2;
 
         IReadOnlyList<string> certificates = [];
         try
         {
-            var planned = CertificateSet.Prepared(smt2 ?? "claim.smt2", prover, obligation, lemmas);
+            var planned = CertificateSet.Prepared(smt2 ?? "claim.smt2", prover, obligation, lemmas, uses);
             if (smt2 is not null) certificates = CertificateFiles.Write(planned);
         }
         catch (UntranslatableException e)
@@ -112,7 +118,7 @@ public sealed class ProveVerb : ICliVerb
         }
         RequireZ3();
 
-        var verdict = new LemmaChain(prover).Prove(obligation, lemmas, io.Cancel);
+        var verdict = new LemmaChain(prover).Prove(obligation, lemmas, uses, io.Cancel);
         // Rewrite the certificates in the order the solver decided each case in (replays are faster in it), with the
         // answers and the lemma files each step relies on.
         if (smt2 is not null)
