@@ -101,11 +101,14 @@ public sealed class BalancednessTextBenchmark : IBenchmark
             var text = File.ReadAllText(file);
             Step("read");
             var e = Parser.ParseWithDomain(text, out _);
-            Step("parse");
-            var expanded = Algebra.Expand(e);
+            Step("tree: parse");
+            var viaTree = Algebra.Expand(e);
             Step("expand");
+            var expanded = Parser.ParseExpanded(text, out _);
+            Step("direct: parse+expand (what expr expand runs)");
             var printed = expanded.ToString();
             Step("print");
+            if (!expanded.Equals(viaTree)) throw new InvalidOperationException($"the two paths differ: '{viaTree}' and '{printed}'");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  in-process ({(pass == 0 ? "cold" : "warm")}, CPU time and allocations): {string.Join(", ", steps.Select(s => $"{s.Name} {s.Ms:F0} ms {s.Bytes / 1e6:F0} MB"))} -> '{printed}'"));
         }
