@@ -12,7 +12,8 @@ namespace ImplicitReg.Bench.Benchmarks;
 /// side in one run. bench/peers/balancedness_text.py writes the same expression for all three (our notation
 /// <c>W4[1,2]</c> for us, <c>W412</c> for the peers) and the FORM program; every tool must print 0. Our CLI
 /// runs as published by this benchmark (ReadyToRun, the way to deploy it) and, for comparison, as built.
-/// An in-process breakdown (read, parse, expand, print) says where our time goes.
+/// An in-process breakdown (read, direct parse+expand, print; then the tree path: read, parse, expand) says where
+/// our time goes.
 /// Options: --depths 4,5 --size 4 --reps 5 (ours and FORM) --sympy-reps 1 (0 skips SymPy) --sympy-depth 4;
 /// --breakdown-only runs the in-process breakdown alone (no publishing, no whole-process runs, no peers).
 /// </summary>
@@ -78,8 +79,9 @@ public sealed class BalancednessTextBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// Where our time goes inside one process: the first (cold: JIT of what ReadyToRun does not cover here) and
-    /// a warm pass, each step as CPU time of this process (all its threads, the garbage collector's included:
+    /// Where our time goes inside one process, on the direct path that <c>expr expand @file</c> takes and, for
+    /// comparison, on the tree path (the results must be equal): the first (cold: JIT of what ReadyToRun does not
+    /// cover here) and a warm pass, each step as CPU time of this process (all its threads, the garbage collector's included:
     /// on a shared machine wall time mostly measures the other processes) and the bytes it allocated.
     /// </summary>
     private static void Breakdown(string file, TextWriter output)
@@ -98,14 +100,21 @@ public sealed class BalancednessTextBenchmark : IBenchmark
                 steps.Add((name, (cpu - lastCpu).TotalMilliseconds, bytes - lastBytes));
                 (lastCpu, lastBytes) = (cpu, bytes);
             }
-            var text = File.ReadAllText(file);
-            Step("read");
-            var e = Parser.ParseWithDomain(text, out _);
-            Step("parse");
-            var expanded = Algebra.Expand(e);
-            Step("expand");
+            // What 'expr expand @file' runs: the bytes straight into the direct expansion (no string, no tree) ...
+            var bytes = File.ReadAllBytes(file);
+            Step("read bytes");
+            if (!Parser.TryParseExpanded(bytes, out var expanded)) throw new InvalidOperationException("the direct expansion refused the text");
+            Step("direct parse+expand");
             var printed = expanded.ToString();
             Step("print");
+            // ... and, for comparison, the general path: decode, parse into a tree, expand the tree.
+            var text = File.ReadAllText(file);
+            Step("| tree path: read text");
+            var e = Parser.ParseWithDomain(text, out _);
+            Step("parse");
+            var viaTree = Algebra.Expand(e);
+            Step("expand");
+            if (!expanded.Equals(viaTree)) throw new InvalidOperationException($"the two paths differ: '{viaTree}' and '{printed}'");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  in-process ({(pass == 0 ? "cold" : "warm")}, CPU time and allocations): {string.Join(", ", steps.Select(s => $"{s.Name} {s.Ms:F0} ms {s.Bytes / 1e6:F0} MB"))} -> '{printed}'"));
         }

@@ -125,6 +125,22 @@ internal sealed class MonomialAccumulator
         for (int i = 0; i < p.Count; i++) Add(p.Monomial(i), s.IsOne ? p.Coefficient(i) : s * p.Coefficient(i));
     }
 
+    /// <summary>
+    /// Adds c·m·(every non-zero entry) to <paramref name="target"/>, a table with the same layout; false on exponent
+    /// overflow (the target then holds part of the sum).
+    /// </summary>
+    public bool TryAddScaledTo(MonomialAccumulator target, ReadOnlySpan<ulong> m, Rational c)
+    {
+        var scratch = target._scratch;
+        for (int e = 0; e < _count; e++)
+        {
+            if (IsZeroAt(e)) continue;
+            if (!_layout.TryAdd(_keys.AsSpan(e * _words, _words), m, scratch)) return false;
+            target.Add(scratch, _isBig[e] ? c * _big[e] : c * new Rational(_small[e]));
+        }
+        return true;
+    }
+
     private void Grow()
     {
         int cap = _small.Length * 2;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Parsing;
@@ -44,16 +45,18 @@ internal sealed class ExprCommand(string name, ParseResult result, IReadOnlyList
     public ExprFormat Format() => ExprFormats.Parse(Get(Options.Format)!);
 
     /// <summary>
-    /// Reads operand <paramref name="index"/>: literal text, <c>-</c> for standard input or <c>@path</c>; a
-    /// text starting with '{' is the JSON tree of <c>--format json</c>, anything else infix notation.
-    /// </summary>
-    /// <summary>
     /// Where the operands read so far are defined as written (divisors non-zero, roots of non-negative numbers,
     /// logs of positive numbers): canonical forms may drop these conditions, so results are stated on this domain.
     /// </summary>
     public List<Statement> Domain { get; } = [];
 
-    public Expr Read(int index)
+    /// <summary>
+    /// Reads operand <paramref name="index"/>: literal text, <c>-</c> for standard input or <c>@path</c>; a text starting
+    /// with '{' is the JSON tree of <c>--format json</c>, anything else infix notation. With <paramref name="expand"/>
+    /// the result is expanded (<see cref="Symbolic.Operations.Algebra.Expand"/>), infix text in the same pass as it
+    /// is read (<see cref="Parser.ParseExpanded"/>).
+    /// </summary>
+    public Expr Read(int index, bool expand = false)
     {
         var argument = Operands[index];
         if (argument == "-")
@@ -62,11 +65,25 @@ internal sealed class ExprCommand(string name, ParseResult result, IReadOnlyList
             _stdinUsed = true;
         }
         var role = Operands.Count > 1 ? $"the {Ordinals[Math.Min(index, Ordinals.Length - 1)]} expression" : null;
-        var text = CliInput.ReadText(argument, IO, role ?? "expression");
+        string text;
+        if (expand && argument.Length > 1 && argument[0] == '@')
+        {
+            // A file to expand is read as bytes and tried on the fast path first; only text it refuses is decoded
+            // (as File.ReadAllText does: by byte order mark, UTF-8 otherwise) for the general reader.
+            var bytes = ReadBytes(argument[1..], role ?? "expression");
+            if (Parser.TryParseExpanded(bytes, out var expanded)) return expanded;
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
+        }
+        else text = CliInput.ReadText(argument, IO, role ?? "expression");
         try
         {
-            if (text.TrimStart().StartsWith('{')) return JsonReader.Read(text);
-            var parsed = Parser.ParseWithDomain(text, out var conditions);
+            if (text.TrimStart().StartsWith('{'))
+            {
+                var tree = JsonReader.Read(text);
+                return expand ? Symbolic.Operations.Algebra.Expand(tree) : tree;
+            }
+            var parsed = expand ? Parser.ParseExpanded(text, out var conditions) : Parser.ParseWithDomain(text, out conditions);
             foreach (var condition in conditions)
                 if (!Domain.Contains(condition)) Domain.Add(condition);
             return parsed;
@@ -74,6 +91,18 @@ internal sealed class ExprCommand(string name, ParseResult result, IReadOnlyList
         catch (ParseException e)
         {
             throw new ExprSyntaxException(e, text, role);
+        }
+    }
+
+    private static byte[] ReadBytes(string path, string what)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new CliUsageException($"cannot read {what} file '{path}': {e.Message}");
         }
     }
 

@@ -17,6 +17,19 @@ internal static class ExprTransforms
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// expand: like <see cref="Apply"/> with <see cref="Algebra.Expand"/>, but infix text is read and expanded in one
+    /// step (<see cref="Parser.ParseExpanded"/>), which takes megabytes of written-out polynomial without building
+    /// their tree first.
+    /// </summary>
+    public static int Expand(ExprCommand c)
+    {
+        var format = c.Format();
+        c.ExpectOperands("expression");
+        c.WriteLine(format.Render(c.Read(0, expand: true)));
+        return ExitCodes.Ok;
+    }
+
     /// <summary>collect &lt;e&gt; --wrt x.</summary>
     public static int Collect(ExprCommand c)
     {

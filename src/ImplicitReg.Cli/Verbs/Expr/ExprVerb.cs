@@ -23,7 +23,7 @@ public sealed class ExprVerb : ICliVerb
         new("simplify", One, "canonical form with rational parts cancelled", "implicitreg expr simplify \"(x^2-1)/(x-1)\"",
             o => [o.Format], c => ExprTransforms.Apply(c, Symbolic.Operations.Algebra.Simplify)),
         new("expand", One, "multiply out products and integer powers", "implicitreg expr expand \"(x+y)^3\"",
-            o => [o.Format], c => ExprTransforms.Apply(c, Symbolic.Operations.Algebra.Expand)),
+            o => [o.Format], ExprTransforms.Expand),
         new("together", One, "one fraction over a common denominator", "implicitreg expr together \"1/x + 1/y\"",
             o => [o.Format], c => ExprTransforms.Apply(c, Symbolic.Operations.Algebra.Together)),
         new("cancel", One, "cancel common factors of numerator and denominator", "implicitreg expr cancel \"(x^2-1)/(x+1)\"",

@@ -1,4 +1,5 @@
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Symbolic.Operations;
 using ImplicitReg.Symbolic.Parsing;
 
 namespace ImplicitReg.Cli.Tests.Verbs.Expressions;
@@ -18,6 +19,34 @@ public sealed class ExprErrorTests
     {
         var r = ExprCli.RunWithInput("x^2 +\n  3*y $ 2\n", "simplify", "-").AssertCleanFailure();
         Assert.Equal("error: unexpected character '$' (line 2, column 7)\n    3*y $ 2\n        ^\n", r.Err);
+    }
+
+    [Fact]
+    public void AMalformedTokenInTheMiddleOfAHugeFileToExpandGetsItsLineAndColumn()
+    {
+        // expand reads @file as bytes on its fast path; the error must still come from the general reader.
+        var path = Path.GetTempFileName();
+        try
+        {
+            var lines = Enumerable.Range(1, 30_000).Select(i => i == 17_001
+                ? " + C[1,1]*(W1[1,2]*W2[2,1] - G[1,1] W3[1,1])"
+                : $" + C[1,{i % 3 + 1}]*(W1[1,{i % 7 + 1}]*W2[2,1] - G[1,{i % 5 + 1}])");
+            File.WriteAllText(path, "\uFEFF" + string.Join("\n", lines) + "\n"); // with a byte order mark
+            var r = ExprCli.Run("expand", "@" + path).AssertCleanFailure();
+            Assert.Equal("", r.Out);
+            Assert.StartsWith("error: missing operator between 'G[1,1]' and 'W3[1,1]' (write '*' for a product) (line 17001, column 37)\n", r.Err);
+            Assert.EndsWith("^\n", r.Err);
+
+            var text = string.Join("\n", lines).Replace("G[1,1] W3", "G[1,1]*W3") + "\n";
+            File.WriteAllText(path, "\uFEFF" + text);
+            var ok = ExprCli.Run("expand", "@" + path);
+            Assert.Equal(0, ok.Code);
+            Assert.Equal(Algebra.Expand(Parser.Parse(text)) + "\n", ok.Out);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
