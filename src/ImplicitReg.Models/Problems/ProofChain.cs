@@ -7,9 +7,13 @@ namespace ImplicitReg.Models.Problems;
 /// One step of a <see cref="ProofChain"/>: <see cref="Claim"/> follows from the facts named in
 /// <see cref="Uses"/> (hypotheses or earlier steps). A step is proved either <see cref="Abstract"/>ly, with
 /// the named quantities as free real variables (a stronger statement: it holds whatever their values), or
-/// concretely, with each named quantity replaced by its definition.
+/// concretely, with each named quantity replaced by its definition. <see cref="Lemmas"/> (optional) is a proof of the
+/// step by lemmas (the claim files' <c>lemmas:</c>): each is proved under the facts the step uses and the lemmas
+/// before it, then the claim under all of them. It never adds an assumption, it only cuts the obligation into pieces a
+/// solver decides at once (why: cvc5 1.0.3 without libpoly does not decide some degree-4 products in one go).
 /// </summary>
-public sealed record ProofStep(string Name, Statement Claim, IReadOnlyList<string> Uses, bool Abstract = false);
+public sealed record ProofStep(string Name, Statement Claim, IReadOnlyList<string> Uses, bool Abstract = false,
+    IReadOnlyList<Statement>? Lemmas = null);
 
 /// <summary>
 /// A theorem too large for one solver call, stated as a chain of small obligations (data: the claim files carry
@@ -46,6 +50,10 @@ public sealed record ProofChain(
         if (step.Abstract) return (uses, step.Claim);
         return ([.. uses.Select(Expand)], Expand(step.Claim));
     }
+
+    /// <summary>The step's lemmas as the prover gets them (named quantities expanded unless the step is abstract).</summary>
+    public IReadOnlyList<Statement> StepLemmas(ProofStep step) =>
+        step.Lemmas is null ? [] : step.Abstract ? step.Lemmas : [.. step.Lemmas.Select(Expand)];
 
     /// <summary>Throws when a step uses an unknown or later fact, a name repeats, or the last claim is not the conclusion.</summary>
     public void Validate()

@@ -60,4 +60,87 @@ public sealed class CompletionBoundTests
         Assert.Equal(10, names.Count); // W[1,1]..W[3,3] and s
         Assert.All(names, n => Assert.True(n == "s" || n.StartsWith("W[", StringComparison.Ordinal), n));
     }
+    [Fact]
+    public void TheFourFactorProductsWithATargetOneFactorAndOnlyThoseCarryALemmaChain()
+    {
+        // d = 4: t7..t12, t14, t15, t18, t22, t23 (four factors, one or two of them with target 1); the all-target-0
+        // products and the three-factor terms of the (1,1) minor are decided in one go and stay without lemmas.
+        var four = CompletionBound.Build(new CompletionInstance(4), CompletionBound.Smallness);
+        var withLemmas = four.Steps.Where(st => st.Lemmas is not null).ToDictionary(st => st.Name, st => st.Lemmas!.Count);
+        Assert.Equal(["t7", "t8", "t9", "t10", "t11", "t12", "t14", "t15", "t18", "t22", "t23"],
+            withLemmas.Keys.Select(n => n.Replace("_bounded", "", StringComparison.Ordinal)));
+        // Two target-1 factors: zero product, two boxes, the product bound, two replacements; one: 1 + 1 + 1 + 1.
+        Assert.Equal(6, withLemmas["t7_bounded"]);
+        Assert.Equal(4, withLemmas["t12_bounded"]);
+        Assert.All(four.Steps.Where(st => st.Lemmas is not null), st => Assert.Contains("l_small", st.Uses));
+        Assert.DoesNotContain(CompletionBound.Build(new CompletionInstance(3), CompletionBound.Smallness).Steps, st => st.Lemmas is not null);
+    }
+
+    [Fact]
+    public void EveryLemmaHoldsWhereverItsStepsAssumptionsDoAndIsTight()
+    {
+        // Exact rational points of the step's domain (seeded: reproducible), corners included (every residual at +-s),
+        // where each lemma and the claim must hold; at the corner where every factor is largest the bound lemmas are
+        // attained, so 99/100 of them fails there (the check would catch a lemma that is too strong).
+        const int Seed = 20261127;
+        var random = new Random(Seed);
+        var m = new CompletionInstance(4);
+        var chain = CompletionBound.Build(m, CompletionBound.Smallness);
+        foreach (var step in chain.Steps.Where(st => st.Lemmas is not null))
+        {
+            var (assume, claim) = chain.StepObligation(step);
+            var lemmas = chain.StepLemmas(step);
+            var cells = Algebra.FreeSymbols(claim).Select(x => x.Name).Where(n => n != "s").ToList();
+            for (var k = 0; k < 100; k++)
+            {
+                var point = new Dictionary<string, Rational> { ["s"] = new(random.Next(0, 200), 1000) };
+                foreach (var c in cells)
+                {
+                    var u = random.Next(3) == 0 ? new Rational(random.Next(2) * 2 - 1) : new Rational(random.Next(-50, 51), 50);
+                    point[c] = Target(m, c) + u * point["s"];
+                }
+                var where = $"{step.Name} at {string.Join(", ", point.Select(p => $"{p.Key} = {p.Value}"))} (seed {Seed})";
+                Assert.True(assume.All(a => Holds(a, point)), $"the sample is outside the assumptions: {where}");
+                foreach (var lemma in lemmas) Assert.True(Holds(lemma, point), $"lemma '{lemma}' fails: {where}");
+                Assert.True(Holds(claim, point), $"the claim fails: {where}");
+            }
+            var s = new Rational(1, 7);
+            var corner = cells.ToDictionary(c => c, c => Target(m, c) + s);
+            corner["s"] = s;
+            // The upper bound of each lemma (its last relation: x <= b of -b <= x <= b, o <= s + 1, the replacements).
+            var upper = lemmas.Append(claim).Select(l => l is Logic and_ ? and_.Operands[^1] : l).Cast<Rel>().ToList();
+            Assert.All(upper, r => Assert.True(Holds(r, corner) && !Holds(Expr.Le(r.Left, Expr.Scale(new Rational(99, 100), r.Right)), corner),
+                $"{step.Name}: '{r}' is not attained at the corner"));
+        }
+    }
+
+    [Fact]
+    public void TheTargetOneFactorsAreNonnegativeOnlyBecauseSIsSmall()
+    {
+        // Negative control for the step's extra use of s < 1/5: at s = 2 a factor with target 1 may be 1 - s = -1,
+        // inside its box but below 0, so the lemma 0 <= o is false there and the chain needs the smallness.
+        var chain = CompletionBound.Build(new CompletionInstance(4), CompletionBound.Smallness);
+        var step = chain.Steps.Single(st => st.Name == "t12_bounded");
+        var box = chain.StepLemmas(step).Single(l => l.ToString() == "0 <= W[4,4] and W[4,4] <= s + 1");
+        var point = new Dictionary<string, Rational> { ["s"] = 2, ["W[4,4]"] = -1 };
+        Assert.False(Holds(box, point));
+        Assert.True(Holds(Expr.And(Expr.Le(Expr.Neg(CompletionBound.S), Expr.Sub(CompletionInstance.Entry(4, 4), 1)),
+            Expr.Le(Expr.Sub(CompletionInstance.Entry(4, 4), 1), CompletionBound.S)), point));
+    }
+
+    private static Rational Target(CompletionInstance m, string cell)
+    {
+        var ij = cell[2..^1].Split(',');
+        return m.Target(int.Parse(ij[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(ij[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Exact truth of a statement of relations joined by and, at a rational point.</summary>
+    private static bool Holds(Expr statement, Dictionary<string, Rational> point) => statement switch
+    {
+        Logic { Op: LogicOp.And } l => l.Operands.All(o => Holds(o, point)),
+        Rel r => Algebra.Compare(r.Op, At(r.Left, point), At(r.Right, point)),
+        _ => throw new ArgumentException($"'{statement}' is not a conjunction of relations", nameof(statement)),
+    };
+
+    private static Rational At(Expr e, Dictionary<string, Rational> point) => ((Num)Algebra.EvaluateExact(e, point)).Value;
 }

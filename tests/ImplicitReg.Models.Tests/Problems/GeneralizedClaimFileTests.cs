@@ -33,15 +33,18 @@ public sealed class GeneralizedClaimFileTests
         Assert.Fail($"{path} is not what CompletionBound generates for d = {d}; rerun with IMPLICITREG_ACCEPT_SNAPSHOTS=1 and review the diff");
     }
 
-    [Fact]
-    public void EveryGeneratedStatementParsesBack()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void EveryGeneratedStatementParsesBack(int d)
     {
-        var chain = CompletionBound.Build(new CompletionInstance(3), CompletionBound.Smallness);
+        var chain = CompletionBound.Build(new CompletionInstance(d), CompletionBound.Smallness);
         foreach (var step in chain.Steps)
         {
             var (assume, claim) = chain.StepObligation(step);
             Assert.Equal(claim, Symbolic.Parsing.Parser.ParseStatement(claim.ToString()));
             Assert.All(assume, a => Assert.Equal(a, Symbolic.Parsing.Parser.ParseStatement(a.ToString())));
+            Assert.All(chain.StepLemmas(step), l => Assert.Equal(l, Symbolic.Parsing.Parser.ParseStatement(l.ToString())));
         }
     }
 
@@ -109,6 +112,11 @@ public sealed class GeneralizedClaimFileTests
             w.Append($"  - id: bound-{step.Name.Replace('_', '-').ToLowerInvariant()}\n    kind: prove\n    expect: holds\n");
             w.Append($"    statement: {Q(claim)}\n");
             w.Append(assume.Count == 0 ? "    assume: []\n" : "    assume:\n" + string.Concat(assume.Select(a => $"      - {Q(a)}\n")));
+            var lemmas = chain.StepLemmas(step);
+            if (lemmas.Count > 0)
+                w.Append("    # By lemmas: the target-0 factors' product within s^k, each target-1 factor in [0, s + 1] (s < 1/5), then those\n" +
+                         "    # factors replaced by s + 1 one at a time; each step small enough for cvc5 (the whole product is not).\n" +
+                         "    lemmas:\n" + string.Concat(lemmas.Select(l => $"      - {Q(l)}\n")));
         }
         w.Append($"""
               - id: bound-without-det
