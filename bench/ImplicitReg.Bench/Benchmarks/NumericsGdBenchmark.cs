@@ -11,94 +11,54 @@ namespace ImplicitReg.Bench.Benchmarks;
 
 /// <summary>
 /// E1's workload: plain GD on depth-3 100×100 matrix completion with 2,000 observed entries (random rank-5
-/// target, Gaussian init at scale 1e-3, lr 1e-2, MSE loss). Four sides take the same steps from the same start:
-/// our simulator (sparse completion gradient, no allocation per step) on one thread and on two, and an idiomatic
-/// NumPy loop on OpenBLAS (bench/peers/numerics_gd_numpy.py, kept running and driven round by round) at OpenBLAS's
-/// default threads (one per core; an inherited OPENBLAS_NUM_THREADS is removed) and with OPENBLAS_NUM_THREADS=1.
-/// Each round runs every side once, the order rotating from round to round so background load hits all alike;
-/// reported are each side's median steps per second and, for every pairing of ours with NumPy, the median of the
-/// per-round ratios. After the run all sides have taken the same steps: the losses must agree, and ours on one and
-/// on two threads must be bitwise equal.
-/// Options: --steps K per round (default 2000), --rounds R (default 9), --warmup-ms T (default 1500), --profile
-/// (afterwards, time K more one-thread steps phase by phase and print where a step's time goes).
+/// target, Gaussian init at scale 1e-3, lr 1e-2, MSE loss), our simulator (sparse completion gradient, no
+/// allocation per step) against an idiomatic NumPy loop on OpenBLAS doing the same steps from the same start
+/// (bench/peers/numerics_gd_numpy.py, kept running and driven round by round). Rounds alternate between the two
+/// sides so background load hits both alike; reported are the median steps per second of each side and the
+/// median of the per-round ratios. After the run both have taken the same steps, and their losses must agree.
+/// Options: --steps K per round (default 2000), --rounds R (default 9), --warmup-ms T (default 1500).
 /// </summary>
 public sealed class NumericsGdBenchmark : IBenchmark
 {
     public string Name => "numerics-gd";
 
-    public string Description => "GD on depth-3 100x100 completion, 2000 observed: our simulator (1 and 2 threads) vs a NumPy loop (default and 1 thread)";
+    public string Description => "GD on depth-3 100x100 completion, 2000 observed: our simulator vs a NumPy loop";
 
     public int Run(string[] args, TextWriter output)
     {
         int steps = NumericsPeer.Option(args, "--steps", 2000);
         int rounds = NumericsPeer.Option(args, "--rounds", 9);
         int warmupMs = NumericsPeer.Option(args, "--warmup-ms", 1500);
-        bool profile = args.Contains("--profile");
         const double lr = 1e-2;
         var random = new SeededRandom(0);
         var problem = DmfProblem.RandomCompletion(100, 100, 5, 2000, 3, LossScale.Mse, random);
         var layers = LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, InitSpec.StdForEndToEndScale(1e-3, 3, 100)), random, out _);
-        output.WriteLine($"numerics-gd: {problem.Name}, depth 3, lr {lr}; {rounds} rounds of {steps} steps per side, order rotating; {Environment.ProcessorCount} cores");
+        output.WriteLine($"numerics-gd: {problem.Name}, depth 3, lr {lr}; {rounds} alternating rounds of {steps} steps per side; {Environment.ProcessorCount} cores");
 
         var path = Path.Combine(Path.GetTempPath(), $"implicitreg-gd-{Environment.ProcessId}.json");
         File.WriteAllText(path, ProblemJson((CompletionMatrixLoss)problem.Loss, layers, lr));
-        var script = NumericsPeer.FindPeer("numerics_gd_numpy.py");
-        using var peerDefault = new NumericsPeer.Server(script, $"\"{path}\"", unset: ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"]);
-        using var peerOne = new NumericsPeer.Server(script, $"\"{path}\"", new Dictionary<string, string> { ["OPENBLAS_NUM_THREADS"] = "1" });
+        using var peer = new NumericsPeer.Server(NumericsPeer.FindPeer("numerics_gd_numpy.py"), $"\"{path}\"");
         try
         {
-            using var one = new DmfSimulator(problem.Loss, layers, threads: 1);
-            using var two = new DmfSimulator(problem.Loss, layers, threads: 2);
-            output.WriteLine($"  our simulator: dense products on {one.Backend.Description}; {one.Threads} and {two.Threads} threads per step");
-            var sides = new (string Name, Func<int, double> Rate)[]
-            {
-                ("ours, 1 thread ", k => NumericsPeer.Round(() => Step(one, lr), k)),
-                ("ours, 2 threads", k => NumericsPeer.Round(() => Step(two, lr), k)),
-                ("numpy, default ", k => NumericsPeer.PeerRate(peerDefault, k)),
-                ("numpy, 1 thread", k => NumericsPeer.PeerRate(peerOne, k)),
-            };
-            // Warm up by time (JIT tiers, build servers left by `dotnet run` settling); the others take as many steps.
-            long warm = 0;
-            var clock = Stopwatch.StartNew();
-            while (clock.ElapsedMilliseconds < warmupMs || warm < 100)
-            {
-                Step(one, lr);
-                warm++;
-            }
-            for (int k = 0; k < warm; k++) Step(two, lr);
-            peerDefault.Ask($"steps {warm}");
-            peerOne.Ask($"steps {warm}");
-            var rates = sides.Select(_ => new List<double>()).ToArray();
-            for (int r = 0; r < rounds; r++)
-                for (int i = 0; i < sides.Length; i++)
-                {
-                    int side = (i + r) % sides.Length;
-                    rates[side].Add(sides[side].Rate(steps));
-                }
+            using var sim = new DmfSimulator(problem.Loss, layers);
+            output.WriteLine($"  our simulator: one thread, dense products on {sim.Backend.Description}");
+            // Warm up by time (JIT tiers, build servers left by `dotnet run` settling), then let the peer take as
+            // many steps, so both sides stay on the same iterates.
+            var (ours, theirs, warm) = NumericsPeer.AlternatingRounds(peer, () => Step(sim, lr), steps, rounds, warmupMs, minWarm: 100);
+            var oursLoss = sim.ComputeLossAndGradient();
+            var peerLoss = peer.Ask("loss").GetProperty("loss").GetDouble();
+            var info = peer.Ask("info");
 
-            for (int i = 0; i < sides.Length; i++)
-                output.WriteLine($"  {sides[i].Name}: median {NumericsPeer.F(NumericsPeer.Median(rates[i]), "F0")} steps/s (rounds: {string.Join(" ", rates[i].Select(x => NumericsPeer.F(x, "F0")))})");
-            foreach (var (peer, label) in new[] { (peerDefault, "default"), (peerOne, "1 thread") })
-            {
-                var info = peer.Ask("info");
-                output.WriteLine($"  numpy {label}: NumPy {info.GetProperty("numpy").GetString()}, {info.GetProperty("blas").GetString()}");
-            }
-            output.WriteLine("  ratios (median of per-round ratios; goal >= 3):");
-            for (int o = 0; o < 2; o++)
-                for (int p = 2; p < 4; p++)
-                {
-                    var ratio = NumericsPeer.Median(rates[o].Select((x, i) => x / rates[p][i]).ToList());
-                    output.WriteLine($"    {sides[o].Name.Trim()} / {sides[p].Name.Trim()}: {NumericsPeer.F(ratio, "F2")}x{(ratio >= 3 ? "  (>= 3)" : "")}");
-                }
-
-            double lossOne = one.ComputeLossAndGradient(), lossTwo = two.ComputeLossAndGradient();
-            double peerLoss = peerDefault.Ask("loss").GetProperty("loss").GetDouble(), peerOneLoss = peerOne.Ask("loss").GetProperty("loss").GetDouble();
-            var gap = new[] { lossOne, peerOneLoss }.Max(l => Math.Abs(l - peerLoss)) / Math.Abs(peerLoss);
-            bool bitwise = one.FlattenParameters().SequenceEqual(two.FlattenParameters()) && lossOne.Equals(lossTwo);
-            bool agree = gap <= 1e-8 && bitwise;
-            output.WriteLine($"  same steps: after {warm + (long)rounds * steps} steps the losses agree to {NumericsPeer.F(gap, "E1")} relative; " +
-                             $"ours on 1 and 2 threads {(bitwise ? "bitwise identical" : "DIFFER")} ({(agree ? "ok" : "MISMATCH")})");
-            if (profile) Profile(problem.Loss, one, steps, lr, output);
+            double oursMedian = NumericsPeer.Median(ours), peerMedian = NumericsPeer.Median(theirs);
+            var ratios = ours.Select((o, i) => o / theirs[i]).ToList();
+            output.WriteLine($"  ours : median {NumericsPeer.F(oursMedian, "F0")} steps/s (rounds: {string.Join(" ", ours.Select(x => NumericsPeer.F(x, "F0")))})");
+            output.WriteLine($"  numpy: median {NumericsPeer.F(peerMedian, "F0")} steps/s (rounds: {string.Join(" ", theirs.Select(x => NumericsPeer.F(x, "F0")))}); " +
+                             $"NumPy {info.GetProperty("numpy").GetString()}, {info.GetProperty("blas").GetString()}");
+            output.WriteLine($"  ratio: ours is {NumericsPeer.F(NumericsPeer.Median(ratios), "F2")}x NumPy's steps per second (median of per-round ratios; " +
+                             $"medians' ratio {NumericsPeer.F(oursMedian / peerMedian, "F2")}; goal >= 3)");
+            var gap = Math.Abs(oursLoss - peerLoss) / Math.Abs(peerLoss);
+            bool agree = gap <= 1e-8;
+            output.WriteLine($"  same steps: after {warm + (long)rounds * steps} steps the losses agree to {NumericsPeer.F(gap, "E1")} relative ({(agree ? "ok" : "MISMATCH")})");
             return agree ? 0 : 1;
         }
         finally
@@ -107,45 +67,12 @@ public sealed class NumericsGdBenchmark : IBenchmark
         }
     }
 
-    /// <summary>
-    /// Times <paramref name="steps"/> one-thread steps phase by phase, continuing from <paramref name="from"/>'s
-    /// iterate (mean and fewest microseconds per phase), then the same number of whole steps one by one on one and on
-    /// two threads (fewest and median microseconds per step: on a loaded machine these say more than the means).
-    /// </summary>
-    private static void Profile(MatrixLoss loss, DmfSimulator from, int steps, double lr, TextWriter output)
-    {
-        using (var sim = new DmfSimulator(loss, from.Layers, from.Backend))
-        {
-            for (int k = 0; k < 200; k++) Step(sim, lr);
-            var profile = sim.EnableProfile();
-            for (int k = 0; k < steps; k++) Step(sim, lr);
-            var mean = profile.MicrosecondsPerStep();
-            var fewest = profile.FewestMicroseconds();
-            output.WriteLine($"  profile of a 1-thread step by phase over {steps} steps (mean / fewest us; sums {NumericsPeer.F(mean.Sum(), "F1")} / {NumericsPeer.F(fewest.Sum(), "F1")}):");
-            for (int i = 0; i < mean.Length; i++)
-                output.WriteLine($"    {NumericsPeer.F(mean[i], "F1"),7} / {NumericsPeer.F(fewest[i], "F1"),6} us  {DmfStepProfile.Phases[i]}");
-        }
-        foreach (var threads in new[] { 1, 2 })
-        {
-            using var sim = new DmfSimulator(loss, from.Layers, from.Backend, threads);
-            for (int k = 0; k < 200; k++) Step(sim, lr);
-            var times = new double[steps];
-            for (int k = 0; k < steps; k++)
-            {
-                long start = Stopwatch.GetTimestamp();
-                Step(sim, lr);
-                times[k] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-            }
-            output.WriteLine($"  whole steps on {threads} thread{(threads == 1 ? "" : "s")}: fewest {NumericsPeer.F(times.Min(), "F1")} us, " +
-                             $"median {NumericsPeer.F(NumericsPeer.Median(times), "F1")} us per step");
-        }
-    }
-
     private static void Step(DmfSimulator sim, double lr)
     {
         sim.ComputeLossAndGradient();
         sim.ApplyGradient(lr);
     }
+
     private static string ProblemJson(CompletionMatrixLoss loss, MatrixBuffer[] layers, double lr) => NumericsPeer.Json(w =>
     {
         w.WriteNumber("n", loss.Rows);

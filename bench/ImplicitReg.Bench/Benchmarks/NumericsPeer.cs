@@ -137,11 +137,8 @@ internal static class NumericsPeer
     {
         private readonly Process _process;
 
-        /// <summary>
-        /// Starts the peer; <paramref name="environment"/> adds variables (e.g. OPENBLAS_NUM_THREADS=1 for a sweep's
-        /// workers) and <paramref name="unset"/> removes inherited ones (so a peer runs at its library's defaults).
-        /// </summary>
-        public Server(string script, string arguments, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? unset = null)
+        /// <summary>Starts the peer; <paramref name="environment"/> adds variables (e.g. OPENBLAS_NUM_THREADS=1 for a sweep's workers).</summary>
+        public Server(string script, string arguments, IReadOnlyDictionary<string, string>? environment = null)
         {
             var info = new ProcessStartInfo(Python, $"\"{script}\" {arguments}")
             {
@@ -150,7 +147,6 @@ internal static class NumericsPeer
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var name in unset ?? []) info.Environment.Remove(name);
             foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
             _process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {Python}");
         }

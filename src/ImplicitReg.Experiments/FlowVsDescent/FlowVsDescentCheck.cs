@@ -10,14 +10,12 @@ namespace ImplicitReg.Experiments.FlowVsDescent;
 /// <param name="Halvings">How many times η is halved (3 gives η, η/2, η/4, η/8).</param>
 /// <param name="RelativeTolerance">Tolerance of the flow integration (far below the gaps measured).</param>
 /// <param name="AbsoluteTolerance">Absolute tolerance of the flow integration.</param>
-/// <param name="Threads">Threads per GD step (1 to DmfSimulator.MaxThreads; the iterates are the same bit for bit).</param>
 public sealed record FlowVsDescentOptions(
     double LearningRate,
     double Horizon,
     int Halvings = 3,
     double RelativeTolerance = 1e-12,
-    double AbsoluteTolerance = 1e-14,
-    int Threads = 1);
+    double AbsoluteTolerance = 1e-14);
 
 /// <summary>One step size's result: the largest gap to the flow over the common times and the order from the previous row.</summary>
 public sealed record GapRow(double LearningRate, long Steps, double Gap, double? ObservedOrder);
@@ -30,7 +28,6 @@ public sealed record GapRow(double LearningRate, long Steps, double Gap, double?
 /// <param name="ComparedTimes">Number of common times compared (the multiples of the largest step).</param>
 /// <param name="FinalFlowLoss">Loss of the flow at T.</param>
 /// <param name="Diverged">A GD run that diverged (step size and iteration), or null.</param>
-/// <param name="Threads">Threads per GD step (1 unless more were asked for and the loss is a completion loss).</param>
 public sealed record FlowVsDescentReport(
     IReadOnlyList<GapRow> Rows,
     double Order,
@@ -38,8 +35,7 @@ public sealed record FlowVsDescentReport(
     OdeStatus FlowStatus,
     int ComparedTimes,
     double FinalFlowLoss,
-    (double LearningRate, long Step)? Diverged,
-    int Threads = 1);
+    (double LearningRate, long Step)? Diverged);
 
 /// <summary>
 /// M9, GD tracks GF at first order: integrate the derived layer flow from an initial point with a tight
@@ -80,14 +76,12 @@ public static class FlowVsDescentCheck
 
         var rows = new List<GapRow>();
         (double, long)? diverged = null;
-        int threadsUsed = 1;
         for (int h = 0; h <= options.Halvings; h++)
         {
             var eta = options.LearningRate / (1 << h);
             long every = 1L << h; // GD iterations between common times
             progress?.Invoke($"gradient descent with step {eta}");
-            using var sim = new DmfSimulator(problem.Loss, initialLayers, threads: options.Threads);
-            threadsUsed = sim.Threads;
+            using var sim = new DmfSimulator(problem.Loss, initialLayers);
             double gap = Gap(sim.FlattenParameters(), flowStates[0]);
             for (long k = 1; k <= coarseSteps * every; k++)
             {
@@ -106,7 +100,7 @@ public static class FlowVsDescentCheck
             rows.Add(new GapRow(eta, coarseSteps * every, gap, order));
         }
         return new FlowVsDescentReport(rows, rows[^1].ObservedOrder!.Value, solution.Statistics, solution.Status,
-            times.Length, finalLoss, diverged, threadsUsed);
+            times.Length, finalLoss, diverged);
     }
 
     private static double Gap(double[] a, double[] b)

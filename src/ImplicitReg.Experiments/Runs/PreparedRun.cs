@@ -86,10 +86,7 @@ public sealed class PreparedRun : IDisposable
         limits?.Work?.Invoke((spec.Steps ?? 10_000) * DmfCost.WorkPerStep(problem.Dimensions, problem.Dimensions[0] * (long)problem.Dimensions[^1], 0));
         var schedule = RunSchedule.From(spec, "gd", 1e-2, 0);
         var entries = Entries(spec.Entries ?? "1,1", problem);
-        int threads = spec.Threads ?? 1;
-        if (threads < 1 || threads > DmfSimulator.MaxThreads)
-            throw new RunSpecException("threads", $"must be between 1 and {DmfSimulator.MaxThreads} (a step has {DmfSimulator.MaxThreads} shares), got {threads}");
-        var sim = new DmfSimulator(problem.Loss, setup.InitialLayers, threads: threads);
+        var sim = new DmfSimulator(problem.Loss, setup.InitialLayers);
         int k = Math.Min(schedule.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));
         return new PreparedRun
         {
@@ -107,7 +104,7 @@ public sealed class PreparedRun : IDisposable
             Simulator = sim,
             Schedule = schedule,
             Dmf = setup,
-            LinearAlgebra = $"{sim.Backend.Description}, {DmfSimulator.DescribeThreads(sim.Threads)}",
+            LinearAlgebra = sim.Backend.Description,
             Measure = (step, loss, time) =>
             {
                 if (!double.IsFinite(loss) || !sim.ParametersFinite()) return null;

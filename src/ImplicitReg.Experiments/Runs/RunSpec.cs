@@ -92,12 +92,6 @@ public sealed record RunSpec
     /// <summary>dmf: entries of W to record, 1-based <c>"i,j;k,l"</c> (default <c>1,1</c>).</summary>
     public string? Entries { get; init; }
 
-    /// <summary>
-    /// dmf: threads per step, 1 to <see cref="Simulators.Dmf.DmfSimulator.MaxThreads"/> (default 1; the iterates are bitwise
-    /// the same for any number). For a lone run: sweeps keep 1 and run simulations side by side.
-    /// </summary>
-    public int? Threads { get; init; }
-
     /// <summary>cp: mode sizes <c>AxBxC…</c>.</summary>
     public string? Sizes { get; init; }
 

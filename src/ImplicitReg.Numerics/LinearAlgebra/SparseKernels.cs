@@ -11,7 +11,7 @@ namespace ImplicitReg.Numerics.LinearAlgebra;
 /// written once on <see cref="Vector{T}"/> (the machine's width), blocked so that several independent FMA chains
 /// share each load.
 /// </summary>
-public static partial class SparseKernels
+public static class SparseKernels
 {
     /// <summary>
     /// values[e − valueOffset] = X[row_e, :]·Y[col_e, :] for each CSR position e of the rows [rowBegin, rowEnd) (all
@@ -25,74 +25,70 @@ public static partial class SparseKernels
     {
         if (x.Columns != y.Columns) throw new ArgumentException("sampled product needs rows of equal length");
         if (x.Rows != pattern.Rows || y.Rows != pattern.Columns) throw new ArgumentException("shapes of the sampled product do not match the pattern");
-        int width = x.Stride, xs = x.Stride, ys = y.Stride;
+        int width = x.Stride, xs = x.Stride, ys = y.Stride, lanes = Vector<double>.Count;
         var cols = pattern.CsrColumn;
         var start = pattern.RowStart;
         if (rowEnd < 0) rowEnd = pattern.Rows;
         ref double x0 = ref MemoryMarshal.GetReference(x.Data);
         ref double y0 = ref MemoryMarshal.GetReference(y.Data);
         for (int row = rowBegin; row < rowEnd; row++)
-            RowDots(ref Unsafe.Add(ref x0, row * xs), ref y0, ys, width, cols, start[row], start[row + 1], values, valueOffset);
-    }
-
-    /// <summary>values[e − valueOffset] = x·Y[cols[e], :] for the CSR positions [e, end) of one row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void RowDots(ref double xr, ref double y0, int ys, int width, int[] cols, int e, int end, double[] values, int valueOffset)
-    {
-        int lanes = Vector<double>.Count;
-        for (; e + 8 <= end; e += 8)
         {
-            ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
-            ref double y2 = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
-            ref double y3 = ref Unsafe.Add(ref y0, cols[e + 2] * ys);
-            ref double y4 = ref Unsafe.Add(ref y0, cols[e + 3] * ys);
-            ref double y5 = ref Unsafe.Add(ref y0, cols[e + 4] * ys);
-            ref double y6 = ref Unsafe.Add(ref y0, cols[e + 5] * ys);
-            ref double y7 = ref Unsafe.Add(ref y0, cols[e + 6] * ys);
-            ref double y8 = ref Unsafe.Add(ref y0, cols[e + 7] * ys);
-            Vector<double> a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default;
-            for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
+            ref double xr = ref Unsafe.Add(ref x0, row * xs);
+            int e = start[row], end = start[row + 1];
+            for (; e + 8 <= end; e += 8)
             {
-                var xv = Vector.LoadUnsafe(ref xr, i);
-                a1 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y1, i), a1);
-                a2 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y2, i), a2);
-                a3 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y3, i), a3);
-                a4 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y4, i), a4);
-                a5 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y5, i), a5);
-                a6 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y6, i), a6);
-                a7 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y7, i), a7);
-                a8 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y8, i), a8);
+                ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
+                ref double y2 = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
+                ref double y3 = ref Unsafe.Add(ref y0, cols[e + 2] * ys);
+                ref double y4 = ref Unsafe.Add(ref y0, cols[e + 3] * ys);
+                ref double y5 = ref Unsafe.Add(ref y0, cols[e + 4] * ys);
+                ref double y6 = ref Unsafe.Add(ref y0, cols[e + 5] * ys);
+                ref double y7 = ref Unsafe.Add(ref y0, cols[e + 6] * ys);
+                ref double y8 = ref Unsafe.Add(ref y0, cols[e + 7] * ys);
+                Vector<double> a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default;
+                for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
+                {
+                    var xv = Vector.LoadUnsafe(ref xr, i);
+                    a1 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y1, i), a1);
+                    a2 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y2, i), a2);
+                    a3 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y3, i), a3);
+                    a4 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y4, i), a4);
+                    a5 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y5, i), a5);
+                    a6 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y6, i), a6);
+                    a7 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y7, i), a7);
+                    a8 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y8, i), a8);
+                }
+                values[e - valueOffset] = Vector.Sum(a1);
+                values[e + 1 - valueOffset] = Vector.Sum(a2);
+                values[e + 2 - valueOffset] = Vector.Sum(a3);
+                values[e + 3 - valueOffset] = Vector.Sum(a4);
+                values[e + 4 - valueOffset] = Vector.Sum(a5);
+                values[e + 5 - valueOffset] = Vector.Sum(a6);
+                values[e + 6 - valueOffset] = Vector.Sum(a7);
+                values[e + 7 - valueOffset] = Vector.Sum(a8);
             }
-            values[e - valueOffset] = Vector.Sum(a1);
-            values[e + 1 - valueOffset] = Vector.Sum(a2);
-            values[e + 2 - valueOffset] = Vector.Sum(a3);
-            values[e + 3 - valueOffset] = Vector.Sum(a4);
-            values[e + 4 - valueOffset] = Vector.Sum(a5);
-            values[e + 5 - valueOffset] = Vector.Sum(a6);
-            values[e + 6 - valueOffset] = Vector.Sum(a7);
-            values[e + 7 - valueOffset] = Vector.Sum(a8);
-        }
-        for (; e + 2 <= end; e += 2)
-        {
-            ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
-            ref double y2 = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
-            Vector<double> a1 = default, a2 = default;
-            for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
+            for (; e + 2 <= end; e += 2)
             {
-                var xv = Vector.LoadUnsafe(ref xr, i);
-                a1 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y1, i), a1);
-                a2 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y2, i), a2);
+                ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
+                ref double y2 = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
+                Vector<double> a1 = default, a2 = default;
+                for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
+                {
+                    var xv = Vector.LoadUnsafe(ref xr, i);
+                    a1 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y1, i), a1);
+                    a2 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y2, i), a2);
+                }
+                values[e - valueOffset] = Vector.Sum(a1);
+                values[e + 1 - valueOffset] = Vector.Sum(a2);
             }
-            values[e - valueOffset] = Vector.Sum(a1);
-            values[e + 1 - valueOffset] = Vector.Sum(a2);
-        }
-        if (e < end)
-        {
-            ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
-            var a1 = Vector<double>.Zero;
-            for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
-                a1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref xr, i), Vector.LoadUnsafe(ref y1, i), a1);
-            values[e - valueOffset] = Vector.Sum(a1);
+            if (e < end)
+            {
+                ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
+                var a1 = Vector<double>.Zero;
+                for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
+                    a1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref xr, i), Vector.LoadUnsafe(ref y1, i), a1);
+                values[e - valueOffset] = Vector.Sum(a1);
+            }
         }
     }
 
@@ -101,34 +97,26 @@ public static partial class SparseKernels
     {
         if (b.Rows != pattern.Columns || result.Rows != pattern.Rows || result.Columns != b.Columns)
             throw new ArgumentException("shapes of the sparse product do not match");
-        Grouped(pattern.RowStart, pattern.CsrColumn, csrValues, b, result, 0, pattern.Rows);
+        Grouped(pattern.RowStart, pattern.CsrColumn, csrValues, b, result);
     }
 
-    /// <summary>
-    /// result = Sᵀ·B: result[c, :] = Σ_{e in column c} value·B[row_e, :] (values in CSC order), for the result rows
-    /// (columns of S) [columnBegin, columnEnd) only (all by default). Each result row is computed the same way
-    /// whichever range it falls in, so workers that split the columns get bitwise the result of one call.
-    /// </summary>
-    public static void MultiplyTransposed(SparsePattern pattern, double[] cscValues, MatrixBuffer b, MatrixBuffer result,
-        int columnBegin = 0, int columnEnd = -1)
+    /// <summary>result = Sᵀ·B: result[c, :] = Σ_{e in column c} value·B[row_e, :] (values in CSC order).</summary>
+    public static void MultiplyTransposed(SparsePattern pattern, double[] cscValues, MatrixBuffer b, MatrixBuffer result)
     {
         if (b.Rows != pattern.Rows || result.Rows != pattern.Columns || result.Columns != b.Columns)
             throw new ArgumentException("shapes of the transposed sparse product do not match");
-        if (columnEnd < 0) columnEnd = pattern.Columns;
-        if (columnBegin < 0 || columnEnd > pattern.Columns || columnBegin > columnEnd)
-            throw new ArgumentOutOfRangeException(nameof(columnBegin), $"columns [{columnBegin}, {columnEnd}) are not inside 0 … {pattern.Columns}");
-        Grouped(pattern.ColumnStart, pattern.CscRow, cscValues, b, result, columnBegin, columnEnd);
+        Grouped(pattern.ColumnStart, pattern.CscRow, cscValues, b, result);
     }
 
     /// <summary>
-    /// out[g, :] = Σ_{e ∈ group g} w[e]·src[source[e], :] for the groups [firstGroup, groupEnd). Columns go in chunks of four vectors as the outer loop,
+    /// out[g, :] = Σ_{e ∈ group g} w[e]·src[source[e], :]. Columns go in chunks of four vectors as the outer loop,
     /// so the slice of the source being gathered stays in L1 while every group reads it; within a chunk each output
     /// slice is accumulated in registers, two entries at a time (eight accumulators) so the FMA chains overlap.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Grouped(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output, int firstGroup, int groupEnd)
+    private static void Grouped(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output)
     {
-        int width = output.Stride, ss = src.Stride, os = output.Stride;
+        int width = output.Stride, ss = src.Stride, os = output.Stride, groups = start.Length - 1;
         int lanes = Vector<double>.Count, chunk = 4 * lanes;
         nuint l1 = (nuint)lanes, l2 = 2 * l1, l3 = 3 * l1;
         ref double s0 = ref MemoryMarshal.GetReference(src.Data);
@@ -138,7 +126,7 @@ public static partial class SparseKernels
         int j = 0;
         for (; j + chunk <= width; j += chunk)
         {
-            for (int g = firstGroup; g < groupEnd; g++)
+            for (int g = 0; g < groups; g++)
             {
                 int e = start[g], end = start[g + 1];
                 Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
@@ -176,7 +164,7 @@ public static partial class SparseKernels
         }
         for (; j < width; j += lanes)
         {
-            for (int g = firstGroup; g < groupEnd; g++)
+            for (int g = 0; g < groups; g++)
             {
                 int e = start[g], end = start[g + 1];
                 Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;

@@ -53,30 +53,6 @@ public sealed class DenseProductTests
         return data;
     }
 
-    /// <summary>
-    /// Row blocks of C = A·B: each block equals the reference product's rows, rows outside the block are not
-    /// touched, and the blocks together are C. Shares of a parallel step rely on this.
-    /// </summary>
-    [Theory]
-    [InlineData("managed")]
-    [InlineData("openblas")]
-    public void RowBlocksOfAProductEqualTheReferenceRows(string backend)
-    {
-        if (backend == "openblas" && LinearAlgebraBackend.TryOpenBlas(out _) is null) return;
-        var rng = new Random(5);
-        var a = Random(37, 29, rng);
-        var b = Random(29, 19, rng);
-        var c = Random(37, 19, rng);
-        var outside = c[36, 0];
-        Backends.Get(backend).MultiplyRows(a, b, c, 0, 20);
-        Assert.Equal(outside, c[36, 0]);
-        Backends.Get(backend).MultiplyRows(a, b, c, 20, 37);
-        var gap = (a.ToMatrix() * b.ToMatrix() - c.ToMatrix()).Enumerate().Max(Math.Abs);
-        Assert.True(gap <= 4 * 29 * 1.1e-16, $"max gap {gap:E2}");
-        Assert.Throws<ArgumentOutOfRangeException>(() => Backends.Get(backend).MultiplyRows(a, b, c, 30, 38));
-        Assert.Throws<ArgumentException>(() => Backends.Get(backend).MultiplyRows(a, a, c, 0, 1));
-    }
-
     [RequiresBlasFact]
     public void BothBackendsAgreeOnTheSimulatorsShapes()
     {

@@ -52,14 +52,13 @@ public sealed class CompareVerb : ICliVerb
         var halvings = CliOptions.Int("--halvings", "step sizes ETA ... ETA/2^K", 3, min: 1, max: 12);
         var tolerances = new Tolerances(1e-12, 1e-14);
         var format = CliOptions.Choice("--format", "what is printed", "text", "text", "json");
-        var threads = SimulateDmf.ThreadsOption();
         model.AddTo(command);
-        foreach (var o in new Option[] { lr, time, halvings, threads, format }) command.Options.Add(o);
+        foreach (var o in new Option[] { lr, time, halvings, format }) command.Options.Add(o);
         tolerances.AddTo(command);
         return command.Runs(r =>
         {
             var (rtol, atol) = tolerances.Read(r);
-            var options = new FlowVsDescentOptions(r.GetValue(lr), r.GetValue(time), r.GetValue(halvings), rtol, atol, r.GetValue(threads));
+            var options = new FlowVsDescentOptions(r.GetValue(lr), r.GetValue(time), r.GetValue(halvings), rtol, atol);
             var m = model.Read(r, Budget.From(r), LayerFlowSystem.MaxParameters);
             // GD runs T/eta steps for eta, then twice as many for each halving: T/eta * (2^(K+1) - 1) in all.
             double steps = options.Horizon / options.LearningRate * (Math.Pow(2, options.Halvings + 1) - 1);
@@ -163,8 +162,7 @@ public sealed class CompareVerb : ICliVerb
             o.WriteLine($"init: {model.DescribeInit()}");
             o.WriteLine($"flow: {flow.Compiled.Dimension} equations derived by ImplicitReg.Models (LayerFlow.Derive), compiled; " +
                         $"dopri5 rtol {Numbers.Short(options.RelativeTolerance)}, {report.FlowStatistics.AcceptedSteps} steps; loss at T {Numbers.Short(report.FinalFlowLoss)}");
-            o.WriteLine($"horizon T = {Numbers.Short(options.Horizon)}, gaps max_k |theta_GD(t_k) - theta_GF(t_k)|_inf over {report.ComparedTimes} common times; " +
-                        $"GD {DmfSimulator.DescribeThreads(report.Threads)}");
+            o.WriteLine($"horizon T = {Numbers.Short(options.Horizon)}, gaps max_k |theta_GD(t_k) - theta_GF(t_k)|_inf over {report.ComparedTimes} common times");
             var table = TextTable.Create(TextTable.Left("lr"), TextTable.Right("steps"), TextTable.Right("max gap"), TextTable.Right("order"));
             foreach (var r in report.Rows)
                 table.Row(Numbers.Short(r.LearningRate), r.Steps.ToString(CultureInfo.InvariantCulture), r.Gap.ToString("E4", CultureInfo.InvariantCulture),

@@ -1,6 +1,5 @@
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Experiments.Runs;
-using ImplicitReg.Experiments.Simulators.Dmf;
 
 namespace ImplicitReg.Cli.Verbs.Simulate;
 
@@ -15,14 +14,12 @@ internal static class SimulateDmf
         var modelOptions = new DmfOptionSet("random", null, false, constructionStd: 8e-3);
         var runOptions = new RunOptionSet("gd", 1e-2, 0);
         var entriesOption = CliOptions.Text("--entries", "entries of W to track, 1-based \"i,j;k,l\" (default 1,1)", "PAIRS");
-        var threadsOption = ThreadsOption();
         modelOptions.AddTo(command);
         runOptions.AddTo(command);
         command.Options.Add(entriesOption);
-        command.Options.Add(threadsOption);
         return command.Runs(r =>
         {
-            var spec = runOptions.Apply(r, modelOptions.ToSpec(r) with { Entries = r.GetValue(entriesOption), Threads = r.GetValue(threadsOption) });
+            var spec = runOptions.Apply(r, modelOptions.ToSpec(r) with { Entries = r.GetValue(entriesOption) });
             using var run = SimulateRun.Prepare(spec, Budget.From(r));
             var recorded = SimulateRun.Execute(run, runOptions.OutPath(r), io);
             var last = recorded.Last is { } row ? new Final(run.Columns, row) : null;
@@ -31,14 +28,6 @@ internal static class SimulateDmf
             return SimulateVerb.Finish(recorded.Result, io);
         });
     }
-
-    /// <summary>
-    /// <c>--threads</c>: threads per GD step of one run (completion losses; sensing runs and single layers take one).
-    /// The iterates are bitwise the same for 1 and 2; sweeps keep 1 per run and use their cores for runs side by side.
-    /// </summary>
-    public static System.CommandLine.Option<int> ThreadsOption() => CliOptions.Int("--threads",
-        $"threads per GD step, 1 to {DmfSimulator.MaxThreads} (completion; bitwise the same iterates; for a lone run, sweeps keep 1 per run)",
-        1, min: 1, max: DmfSimulator.MaxThreads);
 
     /// <summary>The last record split into its metrics (the columns of <see cref="PreparedRun.PrepareDmf"/>).</summary>
     private sealed class Final(IReadOnlyList<string> columns, double[] row)

@@ -16,15 +16,23 @@ public sealed partial class DmfSimulator
     {
         int n = Depth;
         if (n == 1) return SingleLayer();
-        if (_pattern is not null) return CompletionStep();
         for (int j = 1; j <= n - 2; j++) MatrixKernels.Multiply(_layers[j], j == 1 ? _layers[0] : _prefix[j - 1], _prefix[j], _backend);
         for (int j = n - 2; j >= 1; j--) MatrixKernels.Multiply(j == n - 2 ? _layers[n - 1] : _suffix[j + 1], _layers[j], _suffix[j], _backend);
         var belowTop = n == 2 ? _layers[0] : _prefix[n - 2];
         MatrixKernels.Transpose(belowTop, _belowTopT!);
 
-        // Sensing (completion runs on the shares above): W itself, then the dense G.
-        MatrixKernels.Multiply(_layers[n - 1], belowTop, _endToEnd!, _backend);
-        double loss = SensingResiduals((SensingMatrixLoss)Loss);
+        double loss;
+        if (Loss is CompletionMatrixLoss completion)
+        {
+            // W_ab = W_{N−1}[a, :]·R_{N−2}ᵀ[b, :] at the observed entries only.
+            SparseKernels.SampledDot(_pattern!, _layers[n - 1], _belowTopT!, _sampled);
+            loss = CompletionResiduals(completion);
+        }
+        else
+        {
+            MatrixKernels.Multiply(_layers[n - 1], belowTop, _endToEnd!, _backend);
+            loss = SensingResiduals((SensingMatrixLoss)Loss);
+        }
 
         // Top layer: G·R_{N−2}ᵀ; bottom layer: (∂φ/∂W_0)ᵀ = Gᵀ·S_1; middle layers: R_{j−1}·(Gᵀ·S_{j+1}).
         ApplyG(_belowTopT!, _gradient[n - 1]);
@@ -35,6 +43,25 @@ public sealed partial class DmfSimulator
             MatrixKernels.Multiply(j == 1 ? _layers[0] : _prefix[j - 1], _scratch[j], _gradient[j], _backend);
         }
         return loss;
+    }
+
+    /// <summary>
+    /// Completion residuals from W at the observed entries (in <c>_sampled</c>); stores the weights 2c·residual in
+    /// CSR and CSC order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double CompletionResiduals(CompletionMatrixLoss loss)
+    {
+        double c = loss.Constant, sum = 0;
+        for (int e = 0; e < _sampled.Length; e++)
+        {
+            var r = _sampled[e] - _csrTargets[e];
+            sum += r * r;
+            _residualWeights[e] = 2 * c * r;
+        }
+        var fromCsr = _pattern!.CscFromCsr;
+        for (int e = 0; e < fromCsr.Length; e++) _cscWeights[e] = _residualWeights[fromCsr[e]];
+        return c * sum;
     }
 
     /// <summary>Sensing residuals at the end-to-end matrix already in <c>_endToEnd</c>; fills the dense G.</summary>
@@ -52,11 +79,19 @@ public sealed partial class DmfSimulator
         return c * sum;
     }
 
-    /// <summary>result = G·B (the dense sensing G is d_N × d_0, B is d_0 × m).</summary>
-    private void ApplyG(MatrixBuffer b, MatrixBuffer result) => MatrixKernels.Multiply(_denseG!, b, result, _backend);
+    /// <summary>result = G·B (G is d_N × d_0, B is d_0 × m).</summary>
+    private void ApplyG(MatrixBuffer b, MatrixBuffer result)
+    {
+        if (_pattern is null) MatrixKernels.Multiply(_denseG!, b, result, _backend);
+        else SparseKernels.Multiply(_pattern, _residualWeights, b, result);
+    }
 
     /// <summary>result = Gᵀ·B (B is d_N × m).</summary>
-    private void ApplyGTransposed(MatrixBuffer b, MatrixBuffer result) => MatrixKernels.MultiplyTransposed(_denseG!, b, result, _backend);
+    private void ApplyGTransposed(MatrixBuffer b, MatrixBuffer result)
+    {
+        if (_pattern is null) MatrixKernels.MultiplyTransposed(_denseG!, b, result, _backend);
+        else SparseKernels.MultiplyTransposed(_pattern, _cscWeights, b, result);
+    }
 
     /// <summary>Depth one: W itself is the parameter and the gradient is G.</summary>
     private double SingleLayer()

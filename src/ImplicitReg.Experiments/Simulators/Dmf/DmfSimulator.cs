@@ -13,8 +13,7 @@ namespace ImplicitReg.Experiments.Simulators.Dmf;
 /// updates, so a step costs 3(N − 2) dense products (on the <see cref="LinearAlgebraBackend"/>: OpenBLAS, or the
 /// managed kernel) plus O((N + 1)·|Ω|·d) instead of forming W and multiplying by a dense G. Layers below the top
 /// receive their gradient transposed (that is the orientation in which the sparse products are contiguous),
-/// applied with a transposed update. A run takes one thread by default (sweeps parallelise across runs); a lone
-/// completion run can take two (see DmfSimulator.Parts.cs), with bitwise the same iterates.
+/// applied with a transposed update. A run is single-threaded: sweeps parallelise across runs.
 /// </summary>
 public sealed partial class DmfSimulator : GradientModel
 {
@@ -36,12 +35,8 @@ public sealed partial class DmfSimulator : GradientModel
     /// <param name="loss">The loss on the end-to-end matrix.</param>
     /// <param name="initialLayers">W_1 … W_N (copied).</param>
     /// <param name="backend">Where the dense products run (default: <see cref="LinearAlgebraBackend.Default"/>).</param>
-    /// <param name="threads">Threads for each step, 1 to <see cref="MaxThreads"/> (completion losses at depth ≥ 2 use
-    /// them; the iterates are bitwise the same for any number). Sweeps keep 1 and run simulations side by side.</param>
-    public DmfSimulator(MatrixLoss loss, IReadOnlyList<MatrixBuffer> initialLayers, LinearAlgebraBackend? backend = null, int threads = 1)
+    public DmfSimulator(MatrixLoss loss, IReadOnlyList<MatrixBuffer> initialLayers, LinearAlgebraBackend? backend = null)
     {
-        if (threads < 1 || threads > MaxThreads)
-            throw new ArgumentOutOfRangeException(nameof(threads), threads, $"a simulation runs on 1 to {MaxThreads} threads");
         if (initialLayers.Count == 0) throw new ArgumentException("a factorization needs at least one layer");
         Loss = loss;
         Depth = initialLayers.Count;
@@ -87,7 +82,6 @@ public sealed partial class DmfSimulator : GradientModel
             _denseG = new MatrixBuffer(loss.Rows, loss.Columns);
             _endToEnd = new MatrixBuffer(loss.Rows, loss.Columns);
         }
-        SetUpParts(threads);
     }
 
     /// <summary>Where this simulator's dense products run.</summary>
@@ -121,9 +115,11 @@ public sealed partial class DmfSimulator : GradientModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void ApplyGradient(double stepSize)
     {
-        if (_profile is not null) ApplyTimed(stepSize);
-        else
-            for (int j = 0; j < Depth; j++) ApplyLayer(j, stepSize);
+        for (int j = 0; j < Depth; j++)
+        {
+            if (IsTransposed(j)) MatrixKernels.SubtractScaledTransposed(_layers[j], stepSize, _gradient[j]);
+            else MatrixKernels.SubtractScaled(_layers[j], stepSize, _gradient[j]);
+        }
     }
 
     /// <inheritdoc />

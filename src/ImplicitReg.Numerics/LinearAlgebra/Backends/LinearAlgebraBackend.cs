@@ -41,31 +41,8 @@ public abstract class LinearAlgebraBackend
         Product(a, transposeA, b, c, m, k);
     }
 
-    /// <summary>
-    /// Rows [rowBegin, rowEnd) of C = A·B only: C[i, :] = A[i, :]·B. Two workers that each take a fixed block of rows
-    /// together write every entry of C exactly once; a single thread that computes the same blocks one after the
-    /// other gets bitwise the same C (each block is one call with the same operands, whoever makes it).
-    /// </summary>
-    public void MultiplyRows(MatrixBuffer a, MatrixBuffer b, MatrixBuffer c, int rowBegin, int rowEnd)
-    {
-        if (a.Columns != b.Rows || c.Rows != a.Rows || c.Columns != b.Columns)
-            throw new ArgumentException($"cannot multiply {a.Rows}×{a.Columns} by {b.Rows}×{b.Columns} into {c.Rows}×{c.Columns}");
-        if (rowBegin < 0 || rowEnd > a.Rows || rowBegin > rowEnd)
-            throw new ArgumentOutOfRangeException(nameof(rowBegin), $"rows [{rowBegin}, {rowEnd}) are not inside 0 … {a.Rows}");
-        if (rowEnd == rowBegin || c.Columns == 0) return;
-        if (a.Columns == 0)
-        {
-            c.Data.Slice(rowBegin * c.Stride, (rowEnd - rowBegin) * c.Stride).Clear();
-            return;
-        }
-        RowProduct(a, b, c, rowBegin, rowEnd - rowBegin, a.Columns);
-    }
-
     /// <summary>The product after the shape checks (m, k ≥ 1).</summary>
     private protected abstract void Product(MatrixBuffer a, bool transposeA, MatrixBuffer b, MatrixBuffer c, int m, int k);
-
-    /// <summary>C[first … first+m−1, :] = A[first … first+m−1, :]·B after the checks (m, k ≥ 1).</summary>
-    private protected abstract void RowProduct(MatrixBuffer a, MatrixBuffer b, MatrixBuffer c, int first, int m, int k);
 
     /// <summary>The portable managed kernel (always available).</summary>
     public static LinearAlgebraBackend Managed { get; } = new ManagedBackend(null);

@@ -28,10 +28,6 @@ internal sealed class ManagedBackend(string? reason) : LinearAlgebraBackend
             ref MemoryMarshal.GetReference(b.Data), b.Stride, ref MemoryMarshal.GetReference(c.Data), c.Stride);
     }
 
-    private protected override void RowProduct(MatrixBuffer a, MatrixBuffer b, MatrixBuffer c, int first, int m, int k) =>
-        Kernel(ref a.Data[first * a.Stride], a.Stride, 1, m, k,
-            ref MemoryMarshal.GetReference(b.Data), b.Stride, ref c.Data[first * c.Stride], c.Stride);
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel(ref double a0, int rowStep, int innerStep, int m, int k, ref double b0, int bs, ref double c0, int cs)
     {

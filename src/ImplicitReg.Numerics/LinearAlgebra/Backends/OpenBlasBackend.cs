@@ -16,8 +16,4 @@ internal sealed class OpenBlasBackend(BlasAvailability library) : LinearAlgebraB
         OpenBlasNative.cblas_dgemm(OpenBlasNative.RowMajor, transposeA ? OpenBlasNative.Trans : OpenBlasNative.NoTrans, OpenBlasNative.NoTrans,
             m, c.Columns, k, 1.0, ref a.Data[0], a.Stride, ref b.Data[0], b.Stride, 0.0, ref c.Data[0], c.Stride);
     }
-
-    private protected override void RowProduct(MatrixBuffer a, MatrixBuffer b, MatrixBuffer c, int first, int m, int k) =>
-        OpenBlasNative.cblas_dgemm(OpenBlasNative.RowMajor, OpenBlasNative.NoTrans, OpenBlasNative.NoTrans,
-            m, c.Columns, k, 1.0, ref a.Data[first * a.Stride], a.Stride, ref b.Data[0], b.Stride, 0.0, ref c.Data[first * c.Stride], c.Stride);
 }

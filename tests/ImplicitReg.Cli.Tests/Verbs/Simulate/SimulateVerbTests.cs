@@ -25,36 +25,6 @@ public sealed class SimulateVerbTests
         Assert.Contains("reconstruction", output);
     }
 
-    /// <summary>
-    /// --threads 2 says so in the run output and ends on exactly the loss of one thread (the shares are fixed);
-    /// 0 and 3 are bad input (exit 2) naming the option and the range.
-    /// </summary>
-    [Fact]
-    public void TwoThreadsGiveTheSameRunAndOutOfRangeThreadsAreBadInput()
-    {
-        string[] args = ["simulate", "dmf", "--depth", "3", "--shape", "20x20", "--rank", "2", "--observed", "200",
-            "--init-scale", "1e-3", "--lr", "0.5", "--steps", "300", "--seed", "7"];
-        var (code1, one, _) = Run([.. args, "--format", "json"]);
-        var (code2, two, _) = Run([.. args, "--threads", "2", "--format", "json"]);
-        Assert.Equal(ExitCodes.Ok, code1);
-        Assert.Equal(ExitCodes.Ok, code2);
-        using var a = JsonDocument.Parse(one);
-        using var b = JsonDocument.Parse(two);
-        Assert.Equal(a.RootElement.GetProperty("finalLoss").GetDouble(), b.RootElement.GetProperty("finalLoss").GetDouble());
-        var (_, text, _) = Run([.. args, "--threads", "2"]);
-        Assert.Contains(", 2 threads per step", text);
-        Assert.Contains(", 1 thread per step", Run(args).Out);
-        foreach (var bad in new[] { "0", "3", "-1" })
-        {
-            var (code, _, err) = Run([.. args, "--threads", bad]);
-            Assert.Equal(ExitCodes.BadInput, code);
-            Assert.Contains("--threads must be between 1 and 2", err);
-        }
-        var (compareCode, compareOut, _) = Run("compare", "flow-vs-gd", "--problem", "2x2", "--depth", "3", "--time", "1", "--halvings", "1", "--threads", "2");
-        Assert.Equal(ExitCodes.Ok, compareCode);
-        Assert.Contains("GD 2 threads per step", compareOut);
-    }
-
     [Fact]
     public void TheSameSeedReproducesTheRunAndTheCsvRecordsIt()
     {
