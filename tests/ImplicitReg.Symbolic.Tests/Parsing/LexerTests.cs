@@ -57,39 +57,7 @@ public sealed class LexerTests
     [InlineData(true)]
     public void AGeneratedBalancednessDefectReadsBackAndExpandsToZeroOnlyWhenItIsOne(bool flipOneSign)
     {
-        const int depth = 3, size = 3;
-        var w = Enumerable.Range(1, depth).Select(j => SymMatrix.Fresh($"W{j}", size, size)).ToArray();
-        var g = SymMatrix.Fresh("G", size, size);
-        SymMatrix Chain(int from, int to)
-        {
-            var m = SymMatrix.Identity(size);
-            for (int j = from; j <= to; j++) m = w[j - 1] * m;
-            return m;
-        }
-        // d/dt W_j = -(W_N ... W_{j+1})^T G (W_{j-1} ... W_1)^T, expanded entry by entry.
-        var flow = Enumerable.Range(1, depth)
-            .Select(j => (-(Chain(j + 1, depth).Transpose() * g * Chain(1, j - 1).Transpose())).Map(Algebra.Expand)).ToArray();
-        var entries = new List<string>();
-        for (int j = 1; j < depth; j++)
-            for (int r = 0; r < size; r++)
-                for (int c = 0; c < size; c++)
-                {
-                    var terms = new List<string>();
-                    for (int k = 0; k < size; k++)
-                    {
-                        terms.Add($"({flow[j][k, r]})*{w[j][k, c]}");
-                        terms.Add($"{w[j][k, r]}*({flow[j][k, c]})");
-                        terms.Add($"- ({flow[j - 1][r, k]})*{w[j - 1][c, k]}");
-                        terms.Add($"- {w[j - 1][r, k]}*({flow[j - 1][c, k]})");
-                    }
-                    entries.Add($"C{j}[{r + 1},{c + 1}]*({string.Join(" + ", terms).Replace("+ -", "-")})");
-                }
-        var text = string.Join("\n+ ", entries);
-        if (flipOneSign)
-        {
-            int at = text.IndexOf(" - ", StringComparison.Ordinal);
-            text = text[..at] + " + " + text[(at + 3)..];
-        }
+        var text = BalancednessDefectText.Write(depth: 3, size: 3, flipEntry: flipOneSign ? 0 : null);
         Assert.True(text.Length > 50_000, $"the text should be large, is {text.Length} characters");
         var expanded = Algebra.Expand(Parser.Parse(text));
         if (flipOneSign) Assert.NotEqual(Expr.Zero, expanded);

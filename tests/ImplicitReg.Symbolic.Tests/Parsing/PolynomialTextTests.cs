@@ -121,43 +121,12 @@ public sealed class PolynomialTextTests
     [Fact]
     public void TheBalancednessIdentityWrittenOutExpandsToZeroAndABrokenOneDoesNot()
     {
-        const int depth = 3, size = 2;
-        var w = Enumerable.Range(1, depth).Select(j => SymMatrix.Fresh($"W{j}", size, size)).ToArray();
-        var g = SymMatrix.Fresh("G", size, size);
-        SymMatrix Chain(int from, int to) // W_to ... W_from (the identity when empty)
-        {
-            var m = SymMatrix.Identity(size);
-            for (int j = from; j <= to; j++) m = w[j - 1] * m;
-            return m;
-        }
-        var flow = Enumerable.Range(1, depth)
-            .Select(j => (-(Chain(j + 1, depth).Transpose() * g * Chain(1, j - 1).Transpose())).Expand())
-            .ToArray();
-        string Text(bool broken)
-        {
-            var lines = new List<string>();
-            for (int j = 1; j < depth; j++)
-            for (int r = 0; r < size; r++)
-            for (int c = 0; c < size; c++)
-            {
-                var terms = new List<string>();
-                for (int k = 0; k < size; k++)
-                {
-                    terms.Add($"({flow[j][k, r]})*{w[j][k, c]}");
-                    terms.Add($"{w[j][k, r]}*({flow[j][k, c]})");
-                    terms.Add($"{(broken && lines.Count == 5 && k == 1 ? "+" : "-")}({flow[j - 1][r, k]})*{w[j - 1][c, k]}");
-                    terms.Add($"-{w[j - 1][r, k]}*({flow[j - 1][c, k]})");
-                }
-                lines.Add($"C{j}[{r + 1},{c + 1}]*({string.Join(" + ", terms).Replace("+ -", "- ").Replace("+ +", "+ ")})");
-            }
-            return string.Join("\n + ", lines) + "\n";
-        }
-        var identity = Text(broken: false);
+        var identity = BalancednessDefectText.Write(depth: 3, size: 2);
         Assert.True(Parser.TryParseExpanded(Encoding.UTF8.GetBytes(identity), out var zero));
         Assert.Equal(Expr.Zero, zero);
         Assert.Equal(Expr.Zero, ViaTree(identity));
 
-        var broken = Text(broken: true);
+        var broken = BalancednessDefectText.Write(depth: 3, size: 2, flipEntry: 5);
         Assert.True(Parser.TryParseExpanded(Encoding.UTF8.GetBytes(broken), out var nonZero));
         Assert.NotEqual(Expr.Zero, nonZero);
         Assert.Equal(ViaTree(broken), nonZero);
