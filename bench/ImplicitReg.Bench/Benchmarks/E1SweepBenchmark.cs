@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ImplicitReg.Experiments.Reproduction;
-using ImplicitReg.Experiments.Simulators;
-using ImplicitReg.Experiments.Simulators.Dmf;
-using ImplicitReg.Experiments.Simulators.Initialization;
 using ImplicitReg.Experiments.Simulators.Optimizers;
 using ImplicitReg.Experiments.Sweeps;
-using ImplicitReg.Models.Losses;
 
 namespace ImplicitReg.Bench.Benchmarks;
 
@@ -84,10 +80,7 @@ public sealed class E1SweepBenchmark : IBenchmark
     /// <summary>The problem JSON of one run, drawn exactly as E1's run does: target and observed set, then the layers, from the run's seed.</summary>
     private static string Problem(SweepRun<E1DeepMatrixCompletion.Spec> run)
     {
-        var random = new SeededRandom(run.Seed);
-        var problem = DmfProblem.RandomCompletion(Size, Size, Rank, run.Spec.Observed, run.Spec.Depth, LossScale.Mse, random);
-        var std = InitSpec.StdForEndToEndScale(run.Spec.Scale, run.Spec.Depth, Size);
-        var layers = LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, std), random, out _);
+        var (problem, layers) = E1DeepMatrixCompletion.Draw(Size, Rank, run);
         return E1LoopBenchmark.DmfJson(problem, layers, new GroupRmsprop(LearningRate, GroupRmsprop.MatrixCompletionEpsilon));
     }
 

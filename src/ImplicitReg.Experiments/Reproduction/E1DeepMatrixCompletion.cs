@@ -6,6 +6,7 @@ using ImplicitReg.Experiments.Simulators.Optimizers;
 using ImplicitReg.Experiments.Simulators.Runs;
 using ImplicitReg.Experiments.Sweeps;
 using ImplicitReg.Models.Losses;
+using ImplicitReg.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ImplicitReg.Experiments.Reproduction;
@@ -87,12 +88,22 @@ public sealed class E1DeepMatrixCompletion : IReproduction
 
     private static string F(double x) => ReproductionOptions.Format(x);
 
-    private static RunRecord Execute(Scale s, SweepRun<Spec> run, string directory, CancellationToken cancel)
+    /// <summary>
+    /// The problem and starting layers of one factorization run, drawn from the run's seed in this order: target and
+    /// observed set, then the layers. The one place that order lives (the E1 sweep benchmark hands the same draw to
+    /// its NumPy peer).
+    /// </summary>
+    public static (DmfProblem Problem, MatrixBuffer[] Layers) Draw(int size, int rank, SweepRun<Spec> run)
     {
         var random = new SeededRandom(run.Seed);
-        var problem = DmfProblem.RandomCompletion(s.Size, s.Size, s.Rank, run.Spec.Observed, run.Spec.Depth, LossScale.Mse, random);
-        var std = InitSpec.StdForEndToEndScale(run.Spec.Scale, run.Spec.Depth, s.Size);
-        var layers = LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, std), random, out _);
+        var problem = DmfProblem.RandomCompletion(size, size, rank, run.Spec.Observed, run.Spec.Depth, LossScale.Mse, random);
+        var std = InitSpec.StdForEndToEndScale(run.Spec.Scale, run.Spec.Depth, size);
+        return (problem, LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, std), random, out _));
+    }
+
+    private static RunRecord Execute(Scale s, SweepRun<Spec> run, string directory, CancellationToken cancel)
+    {
+        var (problem, layers) = Draw(s.Size, s.Rank, run);
         // One thread per run: a sweep parallelizes across runs.
         using var sim = new DmfSimulator(problem.Loss, layers);
         var truth = problem.GroundTruth!.ToMatrix();
