@@ -88,6 +88,22 @@ public sealed class E4PsdCompletion
         return 0.5 * s;
     }
 
+    /// <summary>
+    /// ½ Σ_k ((UUᵀ)_ij − b_k)² of the flattened factor without forming UUᵀ: the flow's stopping event evaluates it at
+    /// every step, where <see cref="Loss(Matrix{double})"/> of <see cref="Product"/> allocated three matrices each time.
+    /// </summary>
+    public double FactorLoss(double[] u)
+    {
+        double s = 0;
+        for (int k = 0; k < 4; k++)
+        {
+            var (i, j) = Entries[Pattern[k]];
+            var r = u[3 * i] * u[3 * j] + u[3 * i + 1] * u[3 * j + 1] + u[3 * i + 2] * u[3 * j + 2] - Values[k];
+            s += r * r;
+        }
+        return 0.5 * s;
+    }
+
     /// <summary>X = UUᵀ of the flattened (row-major) 3 × 3 factor.</summary>
     public static Matrix<double> Product(double[] u)
     {

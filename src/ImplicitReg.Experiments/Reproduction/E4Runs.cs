@@ -20,7 +20,7 @@ public static class E4Runs
             {
                 var u0 = new double[9];
                 u0[0] = u0[4] = u0[8] = alpha;
-                var result = E4Flow.Run(problem.Flow(), u0, u => problem.Loss(E4PsdCompletion.Product(u)), E4Gunasekar.StopLoss, E4Gunasekar.MaxTime,
+                var result = E4Flow.Run(problem.Flow(), u0, problem.FactorLoss, E4Gunasekar.StopLoss, E4Gunasekar.MaxTime,
                     maxSteps, 1e-10 * alpha, (t, u) =>
                     {
                         var x = E4PsdCompletion.Product(u);
