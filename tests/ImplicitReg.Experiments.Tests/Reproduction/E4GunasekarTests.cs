@@ -117,16 +117,10 @@ public sealed class E4GunasekarTests : IDisposable
         Assert.False(new E4NonNegative(new Rational[,] { { 1, 1 } }, [2, 0]).MinimumL1().Unique);
     }
 
-    private string Execute(ReproductionOptions options, string name, Shard shard, int jobs)
-    {
-        var e = Reproducer.Find("e4");
-        var dir = Path.Combine(_root, name);
-        Reproducer.Execute(e, e.Plan(options), dir, shard, jobs, null, CancellationToken.None);
-        return dir;
-    }
+    private string Execute(ReproductionOptions options, string name, Shard shard, int jobs) =>
+        ReproductionRuns.Execute(_root, "e4", options, name, shard, jobs);
 
-    private static string WithoutTimes(string dir) =>
-        string.Join("\n", File.ReadAllLines(Path.Combine(dir, Reproducer.ResultsFile)).Where(l => !l.Contains("\"seconds\"")));
+    private static string WithoutTimes(string dir) => ReproductionRuns.WithoutTimes(dir);
 
     [Fact]
     public void QuickE4IsTheSameWithOneOrTwoWorkersAndInShards()

@@ -10,17 +10,10 @@ public sealed class QuickReproductionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    /// <summary>results.json without wall times (the one thing that may differ between executions).</summary>
-    private static string WithoutTimes(string dir) =>
-        string.Join("\n", File.ReadAllLines(Path.Combine(dir, Reproducer.ResultsFile)).Where(l => !l.Contains("\"seconds\"")));
+    private static string WithoutTimes(string dir) => ReproductionRuns.WithoutTimes(dir);
 
-    private string Execute(string experiment, ReproductionOptions options, string name, Shard shard, int jobs)
-    {
-        var e = Reproducer.Find(experiment);
-        var dir = Path.Combine(_root, name);
-        Reproducer.Execute(e, e.Plan(options), dir, shard, jobs, null, CancellationToken.None);
-        return dir;
-    }
+    private string Execute(string experiment, ReproductionOptions options, string name, Shard shard, int jobs) =>
+        ReproductionRuns.Execute(_root, experiment, options, name, shard, jobs);
 
     [Fact]
     public void QuickE1ShowsDepthHelpingAtFewObservationsAndShardsMergeToTheSameResults()
