@@ -54,6 +54,19 @@ public sealed class E4GunasekarTests : IDisposable
     }
 
     [Fact]
+    public void TheFactorLossIsTheLossOfUUTransposed()
+    {
+        // The flow's stopping event uses FactorLoss: it must be ½Σ_k((UUᵀ)_ij − b_k)² for any U, not only at a solution.
+        var p = OnesProblem();
+        double[] u = [0.3, -1.2, 0.7, 2.0, 0.1, -0.4, 0.9, 1.1, -0.6];
+        Assert.Equal(p.Loss(E4PsdCompletion.Product(u)), p.FactorLoss(u), 14);
+        // Negative controls: a factor of J has loss 0, and a factor of 2J, whose four observed entries are off by 1, has loss 2.
+        double[] ones = [1, 0, 0, 1, 0, 0, 1, 0, 0];
+        Assert.Equal(0, p.FactorLoss(ones), 15);
+        Assert.Equal(2, p.FactorLoss(ones.Select(x => x * Math.Sqrt(2)).ToArray()), 12);
+    }
+
+    [Fact]
     public void TheFlowFromASmallInitializationReachesTheOnesMatrix()
     {
         // Both starts end within the loss tolerance's reach of J (loss 1e-10: residuals ~1e-5), far inside the match tolerance.
