@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using ImplicitReg.Solver.Backends;
 using ImplicitReg.Solver.Certificates;
 using ImplicitReg.Solver.Proving;
@@ -52,6 +53,15 @@ public sealed class RationalWitnessTests
     [InlineData("-4")]
     [InlineData("9/8")]
     public void OtherRationalsHaveNone(string value) => Assert.Null(RationalPoints.SquareRoot(Rational.Parse(value)));
+
+    // Beyond double range (10^400): a floating-point first guess would overflow; the root must stay exact.
+    [Fact]
+    public void SquaresBeyondDoubleRangeHaveExactRootsAndTheirNeighboursNone()
+    {
+        var root = BigInteger.Pow(10, 200) + 7;
+        Assert.Equal(new Rational(root, 3), RationalPoints.SquareRoot(new Rational(root * root, 9)));
+        Assert.Null(RationalPoints.SquareRoot(new Rational(root * root + 1, 9)));
+    }
 
     [Fact]
     public void AQuadraticHasRationalRootsExactlyWhenItsDiscriminantIsASquare()
