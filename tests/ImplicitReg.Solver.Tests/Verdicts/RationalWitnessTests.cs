@@ -90,6 +90,20 @@ public sealed class RationalWitnessTests
     }
 
     [RequiresZ3Fact]
+    public void HoldsAcceptsOnlyExactPointsThatSatisfyEveryAssertion()
+    {
+        // The gate every witness passes: (3/5, 4/5) refutes the claim; negative controls: off the circle, on the circle
+        // but satisfying the claim, and the solver's algebraic point (exact arithmetic only).
+        var problem = Problem("x^2 + y^2 = 1 implies x + y < 1/2");
+        Dictionary<string, ModelValue> At(string x, string y) =>
+            new() { ["x"] = ModelValue.Exact(Rational.Parse(x)), ["y"] = ModelValue.Exact(Rational.Parse(y)) };
+        Assert.True(RationalWitness.Holds(problem, At("3/5", "4/5")));
+        Assert.False(RationalWitness.Holds(problem, At("1/2", "1/2")));
+        Assert.False(RationalWitness.Holds(problem, At("-3/5", "-4/5")));
+        Assert.False(RationalWitness.Holds(problem, new Dictionary<string, ModelValue> { ["x"] = HalfRootTwo, ["y"] = HalfRootTwo }));
+    }
+
+    [RequiresZ3Fact]
     public void OnlyIrrationalCounterexamplesGiveNoWitness()
     {
         // Negative controls: x^2 = 2 has no rational solution, and sqrt(5) is the same irrational at every point.
