@@ -8,6 +8,7 @@ using ImplicitReg.Solver.Verdicts;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Parsing;
+using ImplicitReg.Solver.Tests.Testing;
 using ImplicitReg.Testing.Conditions;
 
 namespace ImplicitReg.Solver.Tests.Verdicts;
@@ -152,25 +153,12 @@ public sealed class RationalWitnessTests
                 File.WriteAllText(f.Path, f.Text);
                 if (!f.Text.Contains("; expected answer: sat", StringComparison.Ordinal)) continue;
                 Assert.DoesNotContain(SmtLibCertificate.IrrationalNote, f.Text.Split('\n'));
-                foreach (var solver in new[] { "z3", "cvc5" }) Assert.Equal("sat", Replay(solver, f.Path));
+                foreach (var solver in new[] { "z3", "cvc5" }) Assert.Equal("sat", ReplayProcess.Replay(solver, f.Path));
             }
         }
         finally
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private static string Replay(string solver, string file)
-    {
-        using var p = Process.Start(new ProcessStartInfo(solver, [file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        _ = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(20)))
-        {
-            p.Kill(entireProcessTree: true);
-            return "timeout";
-        }
-        return output.Result.Split('\n')[0].Trim();
     }
 }
