@@ -5,6 +5,7 @@ using ImplicitReg.Experiments.FlowVsDescent;
 using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Models.Derivations;
 using ImplicitReg.Models.Losses;
+using ImplicitReg.Solver.Proving;
 using YamlDotNet.RepresentationModel;
 
 namespace ImplicitReg.Claims.Loading;
@@ -199,11 +200,9 @@ internal static class CheckReader
         foreach (var item in items)
         {
             if (r.Int(item, $"each item of {what} 'uses'") is not { } k) { ok = false; continue; }
-            if (k < 1 || k > before)
+            if (LemmaChain.InvalidUse(k, before, what) is { } invalid)
             {
-                r.Error(item, before == 0
-                    ? $"{what} uses lemma {k}, but no lemma comes before it"
-                    : $"{what} uses lemma {k}, but only lemmas 1 to {before} come before it (a step may use only earlier lemmas)");
+                r.Error(item, invalid);
                 ok = false;
             }
             else if (list.Contains(k)) { r.Error(item, $"{what} names lemma {k} twice in its 'uses'"); ok = false; }

@@ -21,16 +21,16 @@ public static class CertificateSet
     public static IReadOnlyList<CertificateFile> Of(string path, Verdict verdict)
     {
         var files = new List<CertificateFile>();
-        var lemmaFiles = new List<string>();
+        var lines = new List<string>();
         for (var k = 1; k <= verdict.Lemmas.Count; k++)
         {
             var lemma = verdict.Lemmas[k - 1];
             var names = Names(path, lemma.Cases.Count, $"-lemma{k}");
-            files.AddRange(Texts(names, lemma, lemma.Obligation, ReliesOn(verdict, lemma.Assumes, lemmaFiles)));
-            lemmaFiles.Add(string.Join(", ", names.Select(System.IO.Path.GetFileName)));
+            files.AddRange(Texts(names, lemma, lemma.Obligation, ReliesOn(lemma.Assumes, lines)));
+            lines.Add(Line(k, lemma.Obligation, names));
         }
         var main = Names(path, verdict.Cases.Count, "");
-        var relies = verdict.Step is null ? [] : ReliesOn(verdict, verdict.Assumes, lemmaFiles);
+        var relies = verdict.Step is null ? [] : ReliesOn(verdict.Assumes, lines);
         files.AddRange(Texts(main, verdict, verdict.Step ?? verdict.Obligation, relies));
         return files;
     }
@@ -50,14 +50,14 @@ public static class CertificateSet
             var obligation = LemmaChain.LemmaObligation(original, lemmas, k);
             var cases = prover.Prepare(obligation);
             var names = Names(path, cases.Count, $"-lemma{k}");
-            var notes = new CertificateNotes(null, [.. LemmaChain.Used(lemmas[k - 1].Uses, k - 1).Select(u => lines[u - 1])], []);
+            var notes = new CertificateNotes(null, ReliesOn(LemmaChain.Used(lemmas[k - 1].Uses, k - 1), lines), []);
             files.AddRange(names.Select((n, i) => new CertificateFile(n, SmtLibCertificate.Write(cases[i].Problem, obligation.Statement, notes))));
-            lines.Add($"lemma {k}: {LemmaText(obligation)} ({string.Join(", ", names.Select(System.IO.Path.GetFileName))})");
+            lines.Add(Line(k, obligation, names));
         }
         var step = lemmas.Count == 0 ? original : LemmaChain.StepObligation(original, lemmas, uses);
         var stepCases = prover.Prepare(step);
         var main = Names(path, stepCases.Count, "");
-        var mainNotes = new CertificateNotes(null, [.. LemmaChain.Used(uses, lemmas.Count).Select(u => lines[u - 1])], []);
+        var mainNotes = new CertificateNotes(null, ReliesOn(LemmaChain.Used(uses, lemmas.Count), lines), []);
         files.AddRange(main.Select((n, i) => new CertificateFile(n, SmtLibCertificate.Write(stepCases[i].Problem, step.Statement, mainNotes))));
         return files;
     }
@@ -72,11 +72,12 @@ public static class CertificateSet
         return Enumerable.Range(1, count).Select(j => $"{stem}{tag}-case{j}{ext}").ToList();
     }
 
-    // The header lines of a step: exactly the lemmas its obligation assumes, each with its certificate files.
-    private static List<string> ReliesOn(Verdict verdict, IReadOnlyList<int> assumes, List<string> lemmaFiles) =>
-        assumes.Select(k => $"lemma {k}: {LemmaText(verdict.Lemmas[k - 1].Obligation)} ({lemmaFiles[k - 1]})").ToList();
+    // The header lines of a step: exactly the lemmas its obligation assumes (1-based), each with its certificate files.
+    private static List<string> ReliesOn(IReadOnlyList<int> assumes, List<string> lines) => assumes.Select(k => lines[k - 1]).ToList();
 
-    private static string LemmaText(Obligation lemma) => lemma.Goal.ToString();
+    // The header line of lemma k, before solving and after alike: its conclusion and its files.
+    private static string Line(int k, Obligation lemma, IReadOnlyList<string> names) =>
+        $"lemma {k}: {lemma.Goal} ({string.Join(", ", names.Select(System.IO.Path.GetFileName))})";
 
     private static IEnumerable<CertificateFile> Texts(IReadOnlyList<string> names, Verdict v, Obligation claim, IReadOnlyList<string> relies)
     {

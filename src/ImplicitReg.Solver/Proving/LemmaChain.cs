@@ -46,13 +46,20 @@ public sealed class LemmaChain(Prover prover)
     {
         if (uses is null) return null;
         foreach (var u in uses)
-            if (u < 1 || u > before)
-                return before == 0
-                    ? $"{what} uses lemma {u}, but no lemma comes before it"
-                    : $"{what} uses lemma {u}, but only lemmas 1 to {before} come before it (a step may use only earlier lemmas)";
+            if (InvalidUse(u, before, what) is { } why) return why;
         var twice = uses.GroupBy(u => u).FirstOrDefault(g => g.Count() > 1);
         return twice is null ? null : $"{what} names lemma {twice.Key} twice in its uses";
     }
+
+    /// <summary>
+    /// Why step <paramref name="what"/>, which comes after <paramref name="before"/> lemmas, may not use lemma
+    /// <paramref name="u"/> (it is not an earlier lemma); null when it may. The one statement of the rule, for the
+    /// claim loader too (it reports each number at its place in the file).
+    /// </summary>
+    public static string? InvalidUse(int u, int before, string what) =>
+        u >= 1 && u <= before ? null
+        : before == 0 ? $"{what} uses lemma {u}, but no lemma comes before it"
+        : $"{what} uses lemma {u}, but only lemmas 1 to {before} come before it (a step may use only earlier lemmas)";
 
     /// <summary>The lemma numbers (1-based) a step assumes: <paramref name="uses"/>, or all <paramref name="before"/> earlier ones.</summary>
     public static IReadOnlyList<int> Used(IReadOnlyList<int>? uses, int before) =>
@@ -151,9 +158,7 @@ public sealed class LemmaChain(Prover prover)
                 var last = prover.Prove(step, cancel);
                 switch (last.Kind)
                 {
-                    case VerdictKind.Proved:
-                        return last with { Obligation = original, Lemmas = proved, Step = step, Assumes = assumes, Elapsed = clock.Elapsed };
-                    case VerdictKind.InvalidCounterexample:
+                    case VerdictKind.Proved or VerdictKind.InvalidCounterexample:
                         return last with { Obligation = original, Lemmas = proved, Step = step, Assumes = assumes, Elapsed = clock.Elapsed };
                     case VerdictKind.Refuted when Reconfirmed(original, last) is { } cex:
                         return last with { Obligation = original, Lemmas = proved, Step = step, Assumes = assumes, Counterexample = cex, Elapsed = clock.Elapsed };

@@ -48,23 +48,8 @@ public static class RationalPoints
     public static Rational? SquareRoot(Rational r)
     {
         if (r.Sign < 0) return null;
-        return IntegerRoot(r.Numerator) is { } n && IntegerRoot(r.Denominator) is { } d ? new Rational(n, d) : null;
-    }
-
-    private static BigInteger? IntegerRoot(BigInteger n)
-    {
-        if (n.IsZero) return n;
-        var x = (BigInteger)Math.Sqrt((double)n);
-        // Newton steps from the floating-point guess (exact for numbers beyond double precision).
-        for (var i = 0; i < 200; i++)
-        {
-            var next = (x + n / x) >> 1;
-            if (BigInteger.Abs(next - x) <= 1) { x = next; break; }
-            x = next;
-        }
-        for (var y = x - 2; y <= x + 2; y++)
-            if (y.Sign >= 0 && y * y == n) return y;
-        return null;
+        // The kernel's exact integer root (also behind b^(p/q)), exact at any size.
+        return Expr.IntegerRoot(r.Numerator, 2) is { } n && Expr.IntegerRoot(r.Denominator, 2) is { } d ? new Rational(n, d) : null;
     }
 
     /// <summary>The coefficients c0 + c1·v + c2·v² of <paramref name="polynomial"/> in <paramref name="v"/>, or null when its degree exceeds two.</summary>

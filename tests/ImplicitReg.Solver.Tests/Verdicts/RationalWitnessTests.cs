@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using ImplicitReg.Solver.Backends;
 using ImplicitReg.Solver.Certificates;
 using ImplicitReg.Solver.Proving;
@@ -7,6 +8,7 @@ using ImplicitReg.Solver.Verdicts;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Parsing;
+using ImplicitReg.Solver.Tests.Testing;
 using ImplicitReg.Testing.Conditions;
 
 namespace ImplicitReg.Solver.Tests.Verdicts;
@@ -53,6 +55,15 @@ public sealed class RationalWitnessTests
     [InlineData("9/8")]
     public void OtherRationalsHaveNone(string value) => Assert.Null(RationalPoints.SquareRoot(Rational.Parse(value)));
 
+    // Beyond double range (10^400): a floating-point first guess would overflow; the root must stay exact.
+    [Fact]
+    public void SquaresBeyondDoubleRangeHaveExactRootsAndTheirNeighboursNone()
+    {
+        var root = BigInteger.Pow(10, 200) + 7;
+        Assert.Equal(new Rational(root, 3), RationalPoints.SquareRoot(new Rational(root * root, 9)));
+        Assert.Null(RationalPoints.SquareRoot(new Rational(root * root + 1, 9)));
+    }
+
     [Fact]
     public void AQuadraticHasRationalRootsExactlyWhenItsDiscriminantIsASquare()
     {
@@ -77,6 +88,20 @@ public sealed class RationalWitnessTests
         var (x, y) = (point!["x"].Lower, point["y"].Lower);
         Assert.Equal(Rational.One, x * x + y * y);
         Assert.True((x - HalfRootTwo.Lower).Abs() < Rational.Parse("1/8") && (y - HalfRootTwo.Lower).Abs() < Rational.Parse("1/8"), $"{x}, {y} is far from the solver's point");
+    }
+
+    [RequiresZ3Fact]
+    public void HoldsAcceptsOnlyExactPointsThatSatisfyEveryAssertion()
+    {
+        // The gate every witness passes: (3/5, 4/5) refutes the claim; negative controls: off the circle, on the circle
+        // but satisfying the claim, and the solver's algebraic point (exact arithmetic only).
+        var problem = Problem("x^2 + y^2 = 1 implies x + y < 1/2");
+        Dictionary<string, ModelValue> At(string x, string y) =>
+            new() { ["x"] = ModelValue.Exact(Rational.Parse(x)), ["y"] = ModelValue.Exact(Rational.Parse(y)) };
+        Assert.True(RationalWitness.Holds(problem, At("3/5", "4/5")));
+        Assert.False(RationalWitness.Holds(problem, At("1/2", "1/2")));
+        Assert.False(RationalWitness.Holds(problem, At("-3/5", "-4/5")));
+        Assert.False(RationalWitness.Holds(problem, new Dictionary<string, ModelValue> { ["x"] = HalfRootTwo, ["y"] = HalfRootTwo }));
     }
 
     [RequiresZ3Fact]
@@ -128,25 +153,12 @@ public sealed class RationalWitnessTests
                 File.WriteAllText(f.Path, f.Text);
                 if (!f.Text.Contains("; expected answer: sat", StringComparison.Ordinal)) continue;
                 Assert.DoesNotContain(SmtLibCertificate.IrrationalNote, f.Text.Split('\n'));
-                foreach (var solver in new[] { "z3", "cvc5" }) Assert.Equal("sat", Replay(solver, f.Path));
+                foreach (var solver in new[] { "z3", "cvc5" }) Assert.Equal("sat", ReplayProcess.Replay(solver, f.Path));
             }
         }
         finally
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private static string Replay(string solver, string file)
-    {
-        using var p = Process.Start(new ProcessStartInfo(solver, [file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        _ = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(20)))
-        {
-            p.Kill(entireProcessTree: true);
-            return "timeout";
-        }
-        return output.Result.Split('\n')[0].Trim();
     }
 }

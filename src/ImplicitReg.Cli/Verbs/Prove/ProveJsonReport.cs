@@ -48,15 +48,7 @@ internal static class ProveJsonReport
             j.WriteEndObject();
             j.WriteEndObject();
         }
-        j.WriteStartArray("cases");
-        foreach (var c in v.Cases)
-        {
-            j.WriteStartObject();
-            j.WriteString("name", c.Case.Name);
-            WriteAnswer(j, c.Answer);
-            j.WriteEndObject();
-        }
-        j.WriteEndArray();
+        WriteCases(j, v);
         j.WriteStartArray("lemmas");
         foreach (var lemma in v.Lemmas)
         {
@@ -66,15 +58,7 @@ internal static class ProveJsonReport
             WriteUses(j, lemma.Assumes);
             if (lemma.Reason is not null) j.WriteString("reason", lemma.Reason);
             if (lemma.Counterexample is not null) j.WriteString("counterexample", lemma.Counterexample.ToString());
-            j.WriteStartArray("cases");
-            foreach (var c in lemma.Cases)
-            {
-                j.WriteStartObject();
-                j.WriteString("name", c.Case.Name);
-                WriteAnswer(j, c.Answer);
-                j.WriteEndObject();
-            }
-            j.WriteEndArray();
+            WriteCases(j, lemma);
             j.WriteEndObject();
         }
         j.WriteEndArray();
@@ -103,6 +87,20 @@ internal static class ProveJsonReport
             j.WriteEndObject();
         }
         j.WriteEndObject();
+    }
+
+    // The cases of a statement or of a lemma, each with its solver answer.
+    private static void WriteCases(Utf8JsonWriter j, Verdict v)
+    {
+        j.WriteStartArray("cases");
+        foreach (var c in v.Cases)
+        {
+            j.WriteStartObject();
+            j.WriteString("name", c.Case.Name);
+            WriteAnswer(j, c.Answer);
+            j.WriteEndObject();
+        }
+        j.WriteEndArray();
     }
 
     private static void WriteAnswer(Utf8JsonWriter j, SolverAnswer a)

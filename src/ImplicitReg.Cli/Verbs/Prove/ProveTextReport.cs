@@ -41,16 +41,21 @@ internal static class ProveTextReport
             var lemma = v.Lemmas[k];
             var uses = lemma.Assumes.Count == k ? "" : $" (uses {(lemma.Assumes.Count == 0 ? "none" : string.Join(",", lemma.Assumes))})";
             w.WriteLine($"  lemma {k + 1}{uses}: {ProveJsonReport.Word(lemma.Kind)}: {lemma.Obligation.Goal}");
-            foreach (var c in lemma.Cases)
-                w.WriteLine($"    case {c.Case.Name}: {Answer(c.Answer)} by {c.Answer.Engine} in {Ms(c.Answer.Elapsed)}");
+            WriteCases(w, lemma, "    ");
         }
         if (v.ChainFailure is { } failure) w.WriteLine($"  lemmas: the chain does not prove the statement ({failure}); the statement alone:");
         else if (v.Step is not null) w.WriteLine($"  statement under {Under(v.Assumes, v.Lemmas.Count)}:");
-        foreach (var c in v.Cases)
-            w.WriteLine($"  case {c.Case.Name}: {Answer(c.Answer)} by {c.Answer.Engine} in {Ms(c.Answer.Elapsed)}");
+        WriteCases(w, v, "  ");
         foreach (var file in certificates) w.WriteLine($"  certificate: {file}");
         if (report is not null) WriteCrossCheck(w, report);
         w.WriteLine($"  time: {Ms(v.Elapsed)}");
+    }
+
+    // One line per case of a statement or of a lemma (indented under it): its answer, the engine and the time.
+    private static void WriteCases(TextWriter w, Verdict v, string indent)
+    {
+        foreach (var c in v.Cases)
+            w.WriteLine($"{indent}case {c.Case.Name}: {Answer(c.Answer)} by {c.Answer.Engine} in {Ms(c.Answer.Elapsed)}");
     }
 
     // The lemmas the last step assumed: all of them, the ones its uses list names, or none.
