@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using ImplicitReg.Symbolic.Core;
 
@@ -92,8 +93,9 @@ internal sealed class Lexer(string s)
         {
             while (i < s.Length && (char.IsAsciiLetterOrDigit(s[i]) || s[i] == '_')) i++;
             int stem = i;
-            bool canonical = true;
-            i = ScanIndices(s, i, ref canonical);
+            int end = CanonicalIndexEnd(s.AsSpan(), i);
+            bool canonical = end >= 0;
+            if (canonical) i = end;
             Sym? symbol;
             if (canonical)
             {
@@ -138,34 +140,27 @@ internal sealed class Lexer(string s)
     private static char Peek(string s, int i) => i + 1 < s.Length ? s[i + 1] : '\0';
 
     /// <summary>
-    /// Finds the end of an optional index suffix without building anything; <paramref name="canonical"/> stays
-    /// true when the text already is the normalised name (no spaces, no leading zeros). Malformed suffixes
-    /// are left for <see cref="ReadIndices"/> to report.
+    /// Finds the end of an optional index suffix after a name ending at <paramref name="i"/>, without building
+    /// anything: <paramref name="i"/> itself when no '[' follows, the end of the suffix when the text already is the
+    /// normalised name (no spaces, no leading zeros), −1 for any other spelling, which <see cref="ReadIndices"/>
+    /// normalises or reports. Over code units (chars or UTF-8 bytes): the direct expansion (PolynomialText) takes
+    /// exactly the names this accepts.
     /// </summary>
-    private static int ScanIndices(string s, int i, ref bool canonical)
+    internal static int CanonicalIndexEnd<T>(ReadOnlySpan<T> s, int i) where T : unmanaged, IBinaryInteger<T>
     {
         int k = i;
-        while (k < s.Length && s[k] is ' ' or '\t') k++;
-        if (k >= s.Length || s[k] != '[') return i;
-        if (k != i)
-        {
-            canonical = false; // "W [1,2]": the name drops the space
-            return i;
-        }
+        while (k < s.Length && int.CreateTruncating(s[k]) is ' ' or '\t') k++;
+        if (k >= s.Length || int.CreateTruncating(s[k]) != '[') return i;
+        if (k != i) return -1; // "W [1,2]": the name drops the space
         k++;
         while (true)
         {
             int ds = k;
-            while (k < s.Length && char.IsAsciiDigit(s[k])) k++;
-            if (k == ds || (s[ds] == '0' && k - ds > 1))
-            {
-                canonical = false;
-                return i;
-            }
-            if (k < s.Length && s[k] == ',') { k++; continue; }
-            if (k < s.Length && s[k] == ']') return k + 1;
-            canonical = false;
-            return i;
+            while (k < s.Length && char.IsAsciiDigit((char)int.CreateTruncating(s[k]))) k++;
+            if (k == ds || (int.CreateTruncating(s[ds]) == '0' && k - ds > 1)) return -1;
+            if (k < s.Length && int.CreateTruncating(s[k]) == ',') { k++; continue; }
+            if (k < s.Length && int.CreateTruncating(s[k]) == ']') return k + 1;
+            return -1;
         }
     }
 
