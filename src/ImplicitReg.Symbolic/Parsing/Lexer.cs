@@ -75,17 +75,7 @@ internal sealed class Lexer(string s)
         int start = i;
         if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))
         {
-            while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.')) i++;
-            if (i < s.Length && s[i] is 'e' or 'E')
-            {
-                int j = i + 1;
-                if (j < s.Length && s[j] is '+' or '-') j++;
-                if (j < s.Length && char.IsAsciiDigit(s[j]))
-                {
-                    i = j;
-                    while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
-                }
-            }
+            i = NumberEnd(s.AsSpan(), i);
             _i = i;
             return new Token(TokenKind.Number, s[start..i], start);
         }
@@ -138,6 +128,27 @@ internal sealed class Lexer(string s)
     }
 
     private static char Peek(string s, int i) => i + 1 < s.Length ? s[i + 1] : '\0';
+
+    /// <summary>
+    /// The end of a number literal starting at <paramref name="i"/>: digits and dots, then an exponent <c>e</c>/<c>E</c>
+    /// with an optional sign when digits follow it. Over code units (chars or UTF-8 bytes): the direct expansion
+    /// (PolynomialText) cuts numbers exactly here too.
+    /// </summary>
+    internal static int NumberEnd<T>(ReadOnlySpan<T> s, int i) where T : unmanaged, IBinaryInteger<T>
+    {
+        while (i < s.Length && int.CreateTruncating(s[i]) is var c && (char.IsAsciiDigit((char)c) || c == '.')) i++;
+        if (i < s.Length && int.CreateTruncating(s[i]) is 'e' or 'E')
+        {
+            int j = i + 1;
+            if (j < s.Length && int.CreateTruncating(s[j]) is '+' or '-') j++;
+            if (j < s.Length && char.IsAsciiDigit((char)int.CreateTruncating(s[j])))
+            {
+                i = j;
+                while (i < s.Length && char.IsAsciiDigit((char)int.CreateTruncating(s[i]))) i++;
+            }
+        }
+        return i;
+    }
 
     /// <summary>
     /// Finds the end of an optional index suffix after a name ending at <paramref name="i"/>, without building

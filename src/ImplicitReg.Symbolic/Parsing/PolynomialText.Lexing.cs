@@ -153,24 +153,14 @@ internal sealed partial class PolynomialText
     private static bool ScanNumber<T>(ReadOnlySpan<T> s, ref int i, out Kind kind, out Rational value) where T : unmanaged, IBinaryInteger<T>
     {
         int start = i;
+        i = Lexer.NumberEnd(s, i);
         bool digitsOnly = true;
         long small = 0;
-        while (i < s.Length && At(s, i) is var c && (char.IsAsciiDigit((char)c) || c == '.'))
+        for (int k = start; k < i && digitsOnly; k++)
         {
-            digitsOnly &= c != '.';
-            if (i - start < 18) small = small * 10 + (c - '0');
-            i++;
-        }
-        if (i < s.Length && At(s, i) is 'e' or 'E')
-        {
-            int j = i + 1;
-            if (j < s.Length && At(s, j) is '+' or '-') j++;
-            if (j < s.Length && char.IsAsciiDigit((char)At(s, j)))
-            {
-                digitsOnly = false;
-                i = j;
-                while (i < s.Length && char.IsAsciiDigit((char)At(s, i))) i++;
-            }
+            int c = At(s, k);
+            digitsOnly = char.IsAsciiDigit((char)c);
+            if (k - start < 18) small = small * 10 + (c - '0');
         }
         kind = digitsOnly ? Kind.Integer : Kind.Number;
         if (digitsOnly && i - start <= 18)
