@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using ImplicitReg.Symbolic.Core;
 
@@ -74,17 +75,7 @@ internal sealed class Lexer(string s)
         int start = i;
         if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))
         {
-            while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.')) i++;
-            if (i < s.Length && s[i] is 'e' or 'E')
-            {
-                int j = i + 1;
-                if (j < s.Length && s[j] is '+' or '-') j++;
-                if (j < s.Length && char.IsAsciiDigit(s[j]))
-                {
-                    i = j;
-                    while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
-                }
-            }
+            i = NumberEnd(s.AsSpan(), i);
             _i = i;
             return new Token(TokenKind.Number, s[start..i], start);
         }
@@ -92,8 +83,9 @@ internal sealed class Lexer(string s)
         {
             while (i < s.Length && (char.IsAsciiLetterOrDigit(s[i]) || s[i] == '_')) i++;
             int stem = i;
-            bool canonical = true;
-            i = ScanIndices(s, i, ref canonical);
+            int end = CanonicalIndexEnd(s.AsSpan(), i);
+            bool canonical = end >= 0;
+            if (canonical) i = end;
             Sym? symbol;
             if (canonical)
             {
@@ -138,34 +130,48 @@ internal sealed class Lexer(string s)
     private static char Peek(string s, int i) => i + 1 < s.Length ? s[i + 1] : '\0';
 
     /// <summary>
-    /// Finds the end of an optional index suffix without building anything; <paramref name="canonical"/> stays
-    /// true when the text already is the normalised name (no spaces, no leading zeros). Malformed suffixes
-    /// are left for <see cref="ReadIndices"/> to report.
+    /// The end of a number literal starting at <paramref name="i"/>: digits and dots, then an exponent <c>e</c>/<c>E</c>
+    /// with an optional sign when digits follow it. Over code units (chars or UTF-8 bytes): the direct expansion
+    /// (PolynomialText) cuts numbers exactly here too.
     /// </summary>
-    private static int ScanIndices(string s, int i, ref bool canonical)
+    internal static int NumberEnd<T>(ReadOnlySpan<T> s, int i) where T : unmanaged, IBinaryInteger<T>
+    {
+        while (i < s.Length && int.CreateTruncating(s[i]) is var c && (char.IsAsciiDigit((char)c) || c == '.')) i++;
+        if (i < s.Length && int.CreateTruncating(s[i]) is 'e' or 'E')
+        {
+            int j = i + 1;
+            if (j < s.Length && int.CreateTruncating(s[j]) is '+' or '-') j++;
+            if (j < s.Length && char.IsAsciiDigit((char)int.CreateTruncating(s[j])))
+            {
+                i = j;
+                while (i < s.Length && char.IsAsciiDigit((char)int.CreateTruncating(s[i]))) i++;
+            }
+        }
+        return i;
+    }
+
+    /// <summary>
+    /// Finds the end of an optional index suffix after a name ending at <paramref name="i"/>, without building
+    /// anything: <paramref name="i"/> itself when no '[' follows, the end of the suffix when the text already is the
+    /// normalised name (no spaces, no leading zeros), −1 for any other spelling, which <see cref="ReadIndices"/>
+    /// normalises or reports. Over code units (chars or UTF-8 bytes): the direct expansion (PolynomialText) takes
+    /// exactly the names this accepts.
+    /// </summary>
+    internal static int CanonicalIndexEnd<T>(ReadOnlySpan<T> s, int i) where T : unmanaged, IBinaryInteger<T>
     {
         int k = i;
-        while (k < s.Length && s[k] is ' ' or '\t') k++;
-        if (k >= s.Length || s[k] != '[') return i;
-        if (k != i)
-        {
-            canonical = false; // "W [1,2]": the name drops the space
-            return i;
-        }
+        while (k < s.Length && int.CreateTruncating(s[k]) is ' ' or '\t') k++;
+        if (k >= s.Length || int.CreateTruncating(s[k]) != '[') return i;
+        if (k != i) return -1; // "W [1,2]": the name drops the space
         k++;
         while (true)
         {
             int ds = k;
-            while (k < s.Length && char.IsAsciiDigit(s[k])) k++;
-            if (k == ds || (s[ds] == '0' && k - ds > 1))
-            {
-                canonical = false;
-                return i;
-            }
-            if (k < s.Length && s[k] == ',') { k++; continue; }
-            if (k < s.Length && s[k] == ']') return k + 1;
-            canonical = false;
-            return i;
+            while (k < s.Length && char.IsAsciiDigit((char)int.CreateTruncating(s[k]))) k++;
+            if (k == ds || (int.CreateTruncating(s[ds]) == '0' && k - ds > 1)) return -1;
+            if (k < s.Length && int.CreateTruncating(s[k]) == ',') { k++; continue; }
+            if (k < s.Length && int.CreateTruncating(s[k]) == ']') return k + 1;
+            return -1;
         }
     }
 

@@ -55,7 +55,7 @@ public sealed partial class Parser
         while (true)
         {
             var t = _current;
-            if (t.Kind == TokenKind.Identifier && t.Symbol is { } s && !Keywords.Contains(t.Text) && FunctionOf(t.Text) is null)
+            if (t.Kind == TokenKind.Identifier && t.Symbol is { } s && !IsReserved(t.Text))
             {
                 foreach (var seen in _runSymbols)
                     if (seen.Equals(s)) return false; // x*x is x^2: the general path collects powers

@@ -143,44 +143,24 @@ internal sealed partial class PolynomialText
     private static bool ScanName<T>(ReadOnlySpan<T> s, ref int i) where T : unmanaged, IBinaryInteger<T>
     {
         while (i < s.Length && At(s, i) is var c && (char.IsAsciiLetterOrDigit((char)c) || c == '_')) i++;
-        int k = i;
-        while (k < s.Length && At(s, k) is ' ' or '\t') k++;
-        if (k >= s.Length || At(s, k) != '[') return true;
-        if (k != i) return false; // "W [1,2]"
-        k++;
-        while (true)
-        {
-            int digits = k;
-            while (k < s.Length && char.IsAsciiDigit((char)At(s, k))) k++;
-            if (k == digits || (At(s, digits) == '0' && k - digits > 1)) return false;
-            if (k < s.Length && At(s, k) == ',') { k++; continue; }
-            if (k < s.Length && At(s, k) == ']') { i = k + 1; return true; }
-            return false;
-        }
+        int end = Lexer.CanonicalIndexEnd(s, i);
+        if (end < 0) return false;
+        i = end;
+        return true;
     }
 
     /// <summary>A number literal with the lexer's boundaries; its exact value by <see cref="NumberLiteral"/> unless it is a short run of digits.</summary>
     private static bool ScanNumber<T>(ReadOnlySpan<T> s, ref int i, out Kind kind, out Rational value) where T : unmanaged, IBinaryInteger<T>
     {
         int start = i;
+        i = Lexer.NumberEnd(s, i);
         bool digitsOnly = true;
         long small = 0;
-        while (i < s.Length && At(s, i) is var c && (char.IsAsciiDigit((char)c) || c == '.'))
+        for (int k = start; k < i && digitsOnly; k++)
         {
-            digitsOnly &= c != '.';
-            if (i - start < 18) small = small * 10 + (c - '0');
-            i++;
-        }
-        if (i < s.Length && At(s, i) is 'e' or 'E')
-        {
-            int j = i + 1;
-            if (j < s.Length && At(s, j) is '+' or '-') j++;
-            if (j < s.Length && char.IsAsciiDigit((char)At(s, j)))
-            {
-                digitsOnly = false;
-                i = j;
-                while (i < s.Length && char.IsAsciiDigit((char)At(s, i))) i++;
-            }
+            int c = At(s, k);
+            digitsOnly = char.IsAsciiDigit((char)c);
+            if (k - start < 18) small = small * 10 + (c - '0');
         }
         kind = digitsOnly ? Kind.Integer : Kind.Number;
         if (digitsOnly && i - start <= 18)

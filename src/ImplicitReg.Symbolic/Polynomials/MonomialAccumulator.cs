@@ -131,12 +131,14 @@ internal sealed class MonomialAccumulator
     /// </summary>
     public bool TryAddScaledTo(MonomialAccumulator target, ReadOnlySpan<ulong> m, Rational c)
     {
-        var scratch = target._scratch;
+        // Each entry is a product entry·m: the target's TryAddProduct, with the entry's stored hash (hashes are
+        // linear), so no key is hashed again.
+        ulong hm = _layout.LinearHash(m);
         for (int e = 0; e < _count; e++)
         {
             if (IsZeroAt(e)) continue;
-            if (!_layout.TryAdd(_keys.AsSpan(e * _words, _words), m, scratch)) return false;
-            target.Add(scratch, _isBig[e] ? c * _big[e] : c * new Rational(_small[e]));
+            var coefficient = _isBig[e] ? c * _big[e] : c * new Rational(_small[e]);
+            if (!target.TryAddProduct(_keys.AsSpan(e * _words, _words), _hashes[e], m, hm, coefficient)) return false;
         }
         return true;
     }

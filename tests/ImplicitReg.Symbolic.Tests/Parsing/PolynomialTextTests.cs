@@ -76,6 +76,7 @@ public sealed class PolynomialTextTests
     [InlineData("W[ 01, 2 ]*(x+1)")]    // an index spelled with spaces and a leading zero
     [InlineData("W [1,2]*(x+1)")]
     [InlineData("x^100*x^100 + (x+y)^130")] // exponents past the 8-bit packing
+    [InlineData("x^100*(x^100 + y) + 1")] // past the packing only once a term's sum is distributed (x^200)
     [InlineData("-----x*(y+1)")]        // more unary signs than the fast path takes
     [InlineData("x^0*(y+1)")]
     [InlineData("x + 1 = (x+1)^2")]     // a statement
