@@ -13,15 +13,23 @@ public static class CliInput
         {
             var path = argument[1..];
             if (path.Length == 0) throw new CliUsageException($"'@' must be followed by a file path for the {what}");
-            try
-            {
-                return File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-            {
-                throw new CliUsageException($"cannot read {what} file '{path}': {e.Message}");
-            }
+            return ReadFile(path, what, File.ReadAllText);
         }
         return argument;
+    }
+
+    /// <summary>The bytes of a file named by the user, read whole (for readers that decode only what they need).</summary>
+    public static byte[] ReadBytes(string path, string what = "expression") => ReadFile(path, what, File.ReadAllBytes);
+
+    private static T ReadFile<T>(string path, string what, Func<string, T> read)
+    {
+        try
+        {
+            return read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new CliUsageException($"cannot read {what} file '{path}': {e.Message}");
+        }
     }
 }

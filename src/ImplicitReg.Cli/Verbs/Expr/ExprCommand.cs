@@ -70,7 +70,7 @@ internal sealed class ExprCommand(string name, ParseResult result, IReadOnlyList
         {
             // A file to expand is read as bytes and tried on the fast path first; only text it refuses is decoded
             // (as File.ReadAllText does: by byte order mark, UTF-8 otherwise) for the general reader.
-            var bytes = ReadBytes(argument[1..], role ?? "expression");
+            var bytes = CliInput.ReadBytes(argument[1..], role ?? "expression");
             if (Parser.TryParseExpanded(bytes, out var expanded)) return expanded;
             using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             text = reader.ReadToEnd();
@@ -91,18 +91,6 @@ internal sealed class ExprCommand(string name, ParseResult result, IReadOnlyList
         catch (ParseException e)
         {
             throw new ExprSyntaxException(e, text, role);
-        }
-    }
-
-    private static byte[] ReadBytes(string path, string what)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new CliUsageException($"cannot read {what} file '{path}': {e.Message}");
         }
     }
 
