@@ -96,11 +96,12 @@ public sealed class E4NonNegative
     /// <summary>½‖A x − y‖² at x = e^{2w}.</summary>
     public double Loss(double[] w)
     {
+        var x = X(w); // one exponential per coordinate, not one per row and coordinate
         double s = 0;
         for (int i = 0; i < M; i++)
         {
             double r = -YDouble[i];
-            for (int j = 0; j < N; j++) r += ADouble[i, j] * Math.Exp(2 * w[j]);
+            for (int j = 0; j < N; j++) r += ADouble[i, j] * x[j];
             s += r * r;
         }
         return 0.5 * s;
