@@ -56,6 +56,7 @@ public sealed class NumericsGdBenchmark : IBenchmark
                              $"NumPy {info.GetProperty("numpy").GetString()}, {info.GetProperty("blas").GetString()}");
             output.WriteLine($"  ratio: ours is {NumericsPeer.F(NumericsPeer.Median(ratios), "F2")}x NumPy's steps per second (median of per-round ratios; " +
                              $"medians' ratio {NumericsPeer.F(oursMedian / peerMedian, "F2")}; goal >= 3)");
+            output.WriteLine(DenseFloor(sim, oursMedian, peerMedian));
             var gap = Math.Abs(oursLoss - peerLoss) / Math.Abs(peerLoss);
             bool agree = gap <= 1e-8;
             output.WriteLine($"  same steps: after {warm + (long)rounds * steps} steps the losses agree to {NumericsPeer.F(gap, "E1")} relative ({(agree ? "ok" : "MISMATCH")})");
@@ -65,6 +66,32 @@ public sealed class NumericsGdBenchmark : IBenchmark
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>
+    /// What one thread can reach at best on this machine, measured in the same run: a depth-3 step needs three
+    /// dense 100×100 products (the sampled forward pass and the top and bottom gradients are sparse, the middle
+    /// gradient and the two partial products are not), so 1 / (3 × one product's time) bounds the steps per
+    /// second of any exact one-thread step on this backend, whatever the sparse parts cost. Median of 9 batches.
+    /// </summary>
+    private static string DenseFloor(DmfSimulator sim, double oursMedian, double peerMedian)
+    {
+        var a = sim.Layers[1];
+        var b = sim.Layers[0];
+        var c = new MatrixBuffer(a.Rows, b.Columns);
+        const int reps = 200;
+        for (int k = 0; k < reps; k++) MatrixKernels.Multiply(a, b, c, sim.Backend);
+        var batches = new List<double>();
+        for (int r = 0; r < 9; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (int k = 0; k < reps; k++) MatrixKernels.Multiply(a, b, c, sim.Backend);
+            batches.Add(clock.Elapsed.TotalMicroseconds / reps);
+        }
+        double product = NumericsPeer.Median(batches), step = 1e6 / oursMedian, ceiling = 1e6 / (3 * product);
+        return $"  dense floor: one 100x100 product takes {NumericsPeer.F(product, "F1")} us here, so the step's 3 products take " +
+               $"{NumericsPeer.F(3 * product, "F0")} us of its {NumericsPeer.F(step, "F0")} us; a one-thread step built on these products " +
+               $"cannot exceed {NumericsPeer.F(ceiling, "F0")} steps/s = {NumericsPeer.F(ceiling / peerMedian, "F2")}x NumPy's median";
     }
 
     private static void Step(DmfSimulator sim, double lr)
