@@ -152,8 +152,8 @@ public sealed class E1DeepMatrixCompletion : IReproduction
     /// <inheritdoc />
     public ReproductionSummary Summarise(SweepManifest manifest, IReadOnlyList<RunRecord> all)
     {
-        var baselines = all.Where(r => r.Has("kind")).ToList();
-        var records = all.Where(r => !r.Has("kind")).ToList();
+        var baselines = all.Where(IsBaseline).ToList();
+        var records = all.Where(r => !IsBaseline(r)).ToList();
         var parts = new List<SummaryPart> { new SummaryLine("reconstruction error |W - W*|_F^2 / |W*|_F^2 (median over seeds; runs not converged marked *):") };
         var observed = records.Select(r => (int)r.Number("observed")).Distinct().Order().ToList();
         var depths = records.Select(r => (int)r.Number("depth")).Distinct().Order().ToList();
@@ -165,13 +165,13 @@ public sealed class E1DeepMatrixCompletion : IReproduction
                 var cells = new List<string> { n.ToString(CultureInfo.InvariantCulture), F(sc) };
                 foreach (var d in depths)
                 {
-                    var group = records.Where(r => (int)r.Number("observed") == n && r.Number("scale") == sc && (int)r.Number("depth") == d).ToList();
+                    var group = Group(records, n, sc, d);
                     if (group.Count == 0)
                     {
                         cells.Add("-");
                         continue;
                     }
-                    var m = Median(group.Select(r => r.Number("reconstruction")));
+                    var m = MedianError(group);
                     var mark = group.All(r => r.Text("status") == "converged") ? "" : "*";
                     cells.Add(m.ToString("0.000E+0", CultureInfo.InvariantCulture) + mark);
                 }
@@ -185,7 +185,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
             if (b.Count == 0) continue;
             var converged = b.Where(r => r.Text("status") == "converged").ToList();
             baselineRows.Add([n.ToString(CultureInfo.InvariantCulture),
-                converged.Count == 0 ? "- (no solve converged)" : Median(converged.Select(r => r.Number("reconstruction"))).ToString("0.000E+0", CultureInfo.InvariantCulture),
+                converged.Count == 0 ? "- (no solve converged)" : MedianError(converged).ToString("0.000E+0", CultureInfo.InvariantCulture),
                 $"{converged.Count}/{b.Count}", b.Max(r => r.Number("relativeGap")).ToString("0.0E+0", CultureInfo.InvariantCulture)]);
         }
         if (baselineRows.Count > 0)
@@ -216,6 +216,12 @@ public sealed class E1DeepMatrixCompletion : IReproduction
         {
             var shallowRuns = Group(records, n, sc, 2);
             if (shallowRuns.Count == 0) continue;
+            var shallow = MedianError(shallowRuns);
+            if (double.IsNaN(shallow))
+            {
+                unconverged.Add($"depth 2 at scale {F(sc)} (a run diverged: no median)");
+                continue;
+            }
             foreach (var d in depths.Where(d => d > 2))
             {
                 var deepRuns = Group(records, n, sc, d);
@@ -225,7 +231,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
                     unconverged.Add($"depth {d} at scale {F(sc)}");
                     continue;
                 }
-                comparisons.Add((sc, d, Median(shallowRuns.Select(r => r.Number("reconstruction"))), Median(deepRuns.Select(r => r.Number("reconstruction")))));
+                comparisons.Add((sc, d, shallow, MedianError(deepRuns)));
             }
         }
         var text = $"{n} observed: " + string.Join("; ", comparisons.Select(c => $"scale {F(c.Scale)}: depth {c.Depth} {c.Deep:0.000E+0} vs depth 2 {c.Shallow:0.000E+0}"));
@@ -240,21 +246,28 @@ public sealed class E1DeepMatrixCompletion : IReproduction
         int n = observed[0];
         var b = baselines.Where(r => (int)r.Number("observed") == n && r.Text("status") == "converged").ToList();
         if (b.Count == 0) return new ClaimCheck(claim, Support.Undecided, $"no baseline solve at {n} observed converged");
-        var baseline = Median(b.Select(r => r.Number("reconstruction")));
-        var deep = records.Where(r => (int)r.Number("observed") == n && r.Number("depth") >= 3 && r.Text("status") == "converged")
-            .GroupBy(r => ((int)r.Number("depth"), r.Number("scale"))).Select(g => (g.Key, Median(g.Select(r => r.Number("reconstruction"))))).ToList();
-        if (deep.Count == 0) return new ClaimCheck(claim, Support.Undecided, $"no converged run of depth >= 3 at {n} observed");
+        var baseline = MedianError(b);
+        // Only groups whose every run converged, as in the depth claim: the median of the runs that survived a group
+        // where one diverged or stopped early would make that setting look better than it did.
+        var deep = records.Where(r => (int)r.Number("observed") == n && r.Number("depth") >= 3)
+            .GroupBy(r => ((int)r.Number("depth"), r.Number("scale"))).Where(g => g.All(r => r.Text("status") == "converged"))
+            .Select(g => (g.Key, MedianError(g))).ToList();
+        if (deep.Count == 0) return new ClaimCheck(claim, Support.Undecided, $"{n} observed: no setting of depth >= 3 whose runs all converged");
         var best = deep.MinBy(d => d.Item2);
         return new ClaimCheck(claim, best.Item2 < baseline ? Support.Supported : Support.NotSupported,
             $"{n} observed: baseline {baseline:0.000E+0}; best depth >= 3: depth {best.Key.Item1} at scale {F(best.Key.Item2)} {best.Item2:0.000E+0}");
     }
 
-    private static List<RunRecord> Group(IReadOnlyList<RunRecord> records, int observed, double scale, int depth) =>
+    /// <summary>Whether <paramref name="record"/> is a nuclear-norm baseline solve rather than a factorization run.</summary>
+    public static bool IsBaseline(RunRecord record) => record.Has("kind");
+
+    /// <summary>
+    /// The factorization runs of one setting (observed count, end-to-end scale, depth), one per seed, in sweep order:
+    /// the group behind a cell of the error table and a point of the error-against-depth figure.
+    /// </summary>
+    public static List<RunRecord> Group(IEnumerable<RunRecord> records, int observed, double scale, int depth) =>
         records.Where(r => (int)r.Number("observed") == observed && r.Number("scale") == scale && (int)r.Number("depth") == depth).ToList();
 
-    internal static double Median(IEnumerable<double> values)
-    {
-        var v = values.Order().ToArray();
-        return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
-    }
+    /// <summary>The median reconstruction error of <paramref name="runs"/>: NaN when a run diverged (see <see cref="RunMedian"/>).</summary>
+    public static double MedianError(IEnumerable<RunRecord> runs) => RunMedian.Of(runs.Select(r => r.Number("reconstruction")));
 }

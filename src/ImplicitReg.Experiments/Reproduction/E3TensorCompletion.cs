@@ -152,7 +152,7 @@ public sealed class E3TensorCompletion : IReproduction
             [
                 F(g.Key),
                 .. counts.Select(n => g.Where(r => r.Number("observed") == n).Select(r => r.Number("reconstruction")).ToList() is { Count: > 0 } errors
-                    ? G(E1DeepMatrixCompletion.Median(errors))
+                    ? G(RunMedian.Of(errors))
                     : "-"),
             ]).ToList();
             parts.Add(new SummaryLine("rank-1 sweep: reconstruction error by observed count (median over seeds):"));

@@ -43,11 +43,12 @@ public static class Reproducer
 
     /// <summary>
     /// Summarises the complete sweep held by <paramref name="directories"/> into <paramref name="outDirectory"/>
-    /// (copying the run files when they live elsewhere) and returns the text of the summary, as
-    /// <paramref name="render"/> lays it out (the report layer's text report: this layer computes, it does not typeset).
+    /// (copying the run files when they live elsewhere) and returns the sweep with its summary and the text of the
+    /// summary, as <paramref name="render"/> lays it out (the report layer's text report: this layer computes, it does
+    /// not typeset). The result carries everything the report page needs, so the sweep is read and summarised once.
     /// </summary>
     /// <exception cref="InvalidDataException">The directories do not hold one complete sweep.</exception>
-    public static (ReproductionSummary Summary, string Text) Summarise(IReadOnlyList<string> directories, string outDirectory,
+    public static ReproductionResult Summarise(IReadOnlyList<string> directories, string outDirectory,
         Func<IReproduction, SweepManifest, ReproductionSummary, string> render)
     {
         var (manifest, records) = SweepStore.Merge(directories);
@@ -64,9 +65,10 @@ public static class Reproducer
         var list = records.Select(r => r.Record).ToList();
         var summary = experiment.Summarise(manifest, list);
         var text = render(experiment, manifest, summary);
-        File.WriteAllText(Path.Combine(outDirectory, ResultsFile), Json(experiment, manifest, summary));
+        var json = Json(experiment, manifest, summary);
+        File.WriteAllText(Path.Combine(outDirectory, ResultsFile), json);
         File.WriteAllText(Path.Combine(outDirectory, SummaryFile), text);
-        return (summary, text);
+        return new ReproductionResult(outDirectory, experiment, manifest, list, summary, text, json);
     }
 
     /// <summary>results.json: experiment, title, setup, the experiment's body, claims.</summary>

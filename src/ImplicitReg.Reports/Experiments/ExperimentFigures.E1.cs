@@ -1,3 +1,4 @@
+using ImplicitReg.Experiments.Reproduction;
 using ImplicitReg.Experiments.Sweeps;
 using ImplicitReg.Reports.Plots;
 
@@ -15,29 +16,31 @@ public static partial class ExperimentFigures
     /// </summary>
     private static List<Figure> E1(ExperimentSection section)
     {
-        var runs = section.Records.Where(r => !r.Has("kind")).ToList();
-        var baselines = section.Records.Where(r => r.Has("kind")).ToList();
+        var runs = section.Records.Where(r => !E1DeepMatrixCompletion.IsBaseline(r)).ToList();
+        var baselines = section.Records.Where(E1DeepMatrixCompletion.IsBaseline).ToList();
         var figures = new List<Figure>();
         if (runs.Count == 0) return figures;
         var depths = runs.Select(r => (int)r.Number("depth")).Distinct().Order().ToList();
         var observed = runs.Select(r => (int)r.Number("observed")).Distinct().Order().ToList();
         var scales = runs.Select(r => r.Number("scale")).Distinct().OrderDescending().ToList();
         var series = new List<PlotSeries>();
+        var undrawn = new List<string>();
         foreach (var n in observed)
             foreach (var s in scales)
             {
-                var points = depths.Select(d => (Depth: d, Error: Median(runs.Where(r => (int)r.Number("observed") == n && r.Number("scale") == s && (int)r.Number("depth") == d)
-                        .Select(r => r.Number("reconstruction")))))
-                    .Where(p => !double.IsNaN(p.Error)).ToList();
+                var all = depths.Select(d => (Depth: d, Group: E1DeepMatrixCompletion.Group(runs, n, s, d)))
+                    .Where(g => g.Group.Count > 0).Select(g => (g.Depth, Error: E1DeepMatrixCompletion.MedianError(g.Group))).ToList();
+                undrawn.AddRange(all.Where(p => double.IsNaN(p.Error)).Select(p => $"{n} observed, scale {F(s)}, depth {p.Depth}"));
+                var points = all.Where(p => !double.IsNaN(p.Error)).ToList();
                 if (points.Count > 0)
                     series.Add(new PlotSeries($"{n} observed, scale {F(s)}", points.Select(p => (double)p.Depth).ToArray(), points.Select(p => p.Error).ToArray(),
                         SeriesKind.MeasuredPoints));
             }
         foreach (var n in observed)
         {
-            var converged = baselines.Where(b => (int)b.Number("observed") == n && b.Text("status") == "converged").Select(b => b.Number("reconstruction")).ToList();
+            var converged = baselines.Where(b => (int)b.Number("observed") == n && b.Text("status") == "converged").ToList();
             if (converged.Count == 0) continue;
-            var level = Median(converged);
+            var level = E1DeepMatrixCompletion.MedianError(converged);
             double lo = depths[0], hi = depths[^1] == depths[0] ? depths[0] + 1 : depths[^1];
             series.Add(new PlotSeries($"{n} observed: minimum nuclear norm", [lo, hi], [level, level], SeriesKind.Prediction));
         }
@@ -49,7 +52,7 @@ public static partial class ExperimentFigures
             "report that with few observations deeper factorizations (N ≥ 3) reconstruct better than depth 2 and than minimum " +
             "nuclear norm — the implicit bias of depth is not a nuclear-norm bias — while with enough observations every method " +
             "recovers the matrix: the line of the smallest observed count should fall with depth and end below its dashed line." +
-            NotConverged(runs) + (unconverged.Count > 0 ? $" Baseline solves without a converged certificate (not drawn): {string.Join(", ", unconverged)}." : ""),
+            NotConverged(runs) + NoMedian(undrawn) + (unconverged.Count > 0 ? $" Baseline solves without a converged certificate (not drawn): {string.Join(", ", unconverged)}." : ""),
             new PlotAxis("depth N", "layers"),
             new PlotAxis("reconstruction error", "relative squared Frobenius error", AxisScale.Logarithmic),
             series, []));

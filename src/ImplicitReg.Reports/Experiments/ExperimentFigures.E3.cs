@@ -1,3 +1,4 @@
+using ImplicitReg.Experiments.Reproduction;
 using ImplicitReg.Experiments.Sweeps;
 using ImplicitReg.Reports.Plots;
 
@@ -39,32 +40,34 @@ public static partial class ExperimentFigures
         if (main.Count > 0)
         {
             var stds = main.Select(r => r.Number("std")).Distinct().Order().ToArray();
-            var errors = stds.Select(s => Median(main.Where(r => r.Number("std") == s).Select(r => r.Number("reconstruction")))).ToArray();
+            var errors = stds.Select(s => RunMedian.Of(main.Where(r => r.Number("std") == s).Select(r => r.Number("reconstruction")))).ToArray();
             figures.Add(new Figure(Id(section, "error-vs-std"), "Reconstruction error by initialization scale",
                 "Reconstruction error ‖𝒲 − 𝒲*‖_F / ‖𝒲*‖_F of the main runs (median over seeds) against the standard deviation of the " +
                 "initial factors, log–log. Razin, Maman and Cohen (2021) find that the smaller the initialization, the stronger the " +
                 "bias towards low tensor rank and the better a low-rank target is recovered from the same observations: the error " +
-                "should fall as the std falls (right to left)." + NotConverged(main),
+                "should fall as the std falls (right to left)." + NotConverged(main) +
+                NoMedian(stds.Where((_, i) => double.IsNaN(errors[i])).Select(s => $"std {F(s)}")),
                 new PlotAxis("initial factor std σ", "entry units of the factors", AxisScale.Logarithmic),
                 new PlotAxis("reconstruction error", "relative Frobenius error", AxisScale.Logarithmic),
                 [new PlotSeries("main runs", stds, errors, SeriesKind.MeasuredPoints)], []));
         }
         if (rank1.Count > 0)
         {
+            var undrawn = new List<string>();
             var series = rank1.Select(r => r.Number("std")).Distinct().OrderDescending().Select(s =>
             {
                 var group = rank1.Where(r => r.Number("std") == s).ToList();
                 var counts = group.Select(r => r.Number("observed")).Distinct().Order().ToArray();
-                return new PlotSeries($"std {F(s)}", counts,
-                    counts.Select(n => Median(group.Where(r => r.Number("observed") == n).Select(r => r.Number("reconstruction")))).ToArray(),
-                    SeriesKind.MeasuredPoints);
+                var errors = counts.Select(n => RunMedian.Of(group.Where(r => r.Number("observed") == n).Select(r => r.Number("reconstruction")))).ToArray();
+                undrawn.AddRange(counts.Where((_, i) => double.IsNaN(errors[i])).Select(n => $"std {F(s)}, {n} observed"));
+                return new PlotSeries($"std {F(s)}", counts, errors, SeriesKind.MeasuredPoints);
             }).ToList();
             var sizes = rank1[0].Text("sizes");
             figures.Add(new Figure(Id(section, "rank1-error-vs-observed"), $"{sizes} rank-1 sweep: error against the number of observations",
                 $"Reconstruction error of CP factorizations of {sizes} rank-1 targets (median over seeds) against the number of observed " +
                 $"entries, one line per initial factor std. Razin, Maman and Cohen (2021) report that from a small initialization a " +
                 "rank-1 tensor is recovered from far fewer observations than it has entries: the error should drop sharply once the " +
-                "observations pass a threshold, and earlier for the smaller std." + NotConverged(rank1),
+                "observations pass a threshold, and earlier for the smaller std." + NotConverged(rank1) + NoMedian(undrawn),
                 new PlotAxis("observed entries", "count"),
                 new PlotAxis("reconstruction error", "relative Frobenius error", AxisScale.Logarithmic),
                 series, []));

@@ -42,11 +42,14 @@ public static partial class ExperimentFigures
 
     private static string G(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
 
-    /// <summary>Median of the finite values (NaN when none).</summary>
-    private static double Median(IEnumerable<double> values)
+    /// <summary>
+    /// For a caption: the groups whose median is NaN because a run diverged (<see cref="RunMedian"/>), which a figure
+    /// cannot draw ("" when there are none), so that a missing point is never mistaken for a missing run.
+    /// </summary>
+    private static string NoMedian(IEnumerable<string> groups)
     {
-        var v = values.Where(double.IsFinite).Order().ToArray();
-        return v.Length == 0 ? double.NaN : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+        var list = groups.ToList();
+        return list.Count == 0 ? "" : $" Not drawn: no median where a run diverged (a non-finite error; NaN in the table): {string.Join("; ", list)}.";
     }
 
     /// <summary>The runs that did not reach their loss tolerance, for a caption ("" when every run did).</summary>

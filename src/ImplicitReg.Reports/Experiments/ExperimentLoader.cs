@@ -10,7 +10,9 @@ namespace ImplicitReg.Reports.Experiments;
 /// Reads a reproduction output directory into an <see cref="ExperimentSection"/>: the manifest and every run
 /// record (the sweep must be complete: a shard alone is refused), the directory's <c>results.json</c>, each run's
 /// CSV trajectory, and the figures built from them. The summary is recomputed from the records, exactly as
-/// <c>reproduce</c> and <c>merge</c> compute it, so the section always agrees with the records it shows.
+/// <c>reproduce</c> and <c>merge</c> compute it, so the section always agrees with the records it shows. Those two
+/// verbs hand over the sweep they have just summarised instead (<see cref="Load(ReproductionResult, int)"/>): one
+/// read and one summary per run of a verb.
 /// </summary>
 public static class ExperimentLoader
 {
@@ -59,12 +61,7 @@ public static class ExperimentLoader
         {
             throw Bad(directory, $"{Reproducer.ResultsFile} is not JSON ({e.Message}); rewrite it with 'implicitreg merge {directory} --out {directory}'");
         }
-        var trajectories = new Dictionary<int, RunTrajectory>();
-        foreach (var r in records)
-        {
-            var csv = CsvPath(directory, r);
-            if (File.Exists(csv)) trajectories[r.Index] = ReadTrajectory(csv);
-        }
+        var trajectories = ReadTrajectories(directory, records);
         ReproductionSummary summary;
         try
         {
@@ -74,14 +71,40 @@ public static class ExperimentLoader
         {
             throw Bad(directory, $"a run record lacks what {manifest.Experiment} needs: {e.Message}");
         }
-        var section = new ExperimentSection(directory, position, experiment, manifest, records, trajectories, summary, results);
+        return WithFigures(new ExperimentSection(directory, position, experiment, manifest, records, trajectories, summary, results));
+    }
+
+    /// <summary>
+    /// The section of a sweep that <see cref="Reproducer.Summarise"/> has just read, summarised and written (what
+    /// <c>reproduce</c> and <c>merge</c> draw): only the trajectories are read from <see cref="ReproductionResult.Directory"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A run's CSV, which a figure needs, is missing or malformed; the message names it.</exception>
+    public static ExperimentSection Load(ReproductionResult result, int position) =>
+        WithFigures(new ExperimentSection(result.Directory, position, result.Experiment, result.Manifest, result.Records,
+            ReadTrajectories(result.Directory, result.Records), result.Summary, result.ResultsJson));
+
+    /// <summary>Run index → the trajectory of every run of <paramref name="directory"/> that wrote a CSV.</summary>
+    private static Dictionary<int, RunTrajectory> ReadTrajectories(string directory, IReadOnlyList<RunRecord> records)
+    {
+        var trajectories = new Dictionary<int, RunTrajectory>();
+        foreach (var r in records)
+        {
+            var csv = CsvPath(directory, r);
+            if (File.Exists(csv)) trajectories[r.Index] = ReadTrajectory(csv);
+        }
+        return trajectories;
+    }
+
+    /// <summary><paramref name="section"/> with its figures.</summary>
+    private static ExperimentSection WithFigures(ExperimentSection section)
+    {
         try
         {
             return section with { Figures = ExperimentFigures.For(section) };
         }
         catch (InvalidDataException e)
         {
-            throw Bad(directory, e.Message);
+            throw Bad(section.Directory, e.Message);
         }
     }
 

@@ -140,7 +140,8 @@ public sealed class E4GunasekarTests : IDisposable
     {
         var options = new ReproductionOptions { Quick = true };
         var whole = Execute(options, "whole", Shard.All, 2);
-        var (summary, text) = Reproducer.Summarise([whole], whole, SummaryOutline.Of);
+        var result = Reproducer.Summarise([whole], whole, SummaryOutline.Of);
+        var (summary, text) = (result.Summary, result.Text);
         var shards = Enumerable.Range(0, 3).Select(i => Execute(options, $"shard{i}", new Shard(i, 3), 1)).ToList();
         var merged = Path.Combine(_root, "merged");
         Reproducer.Summarise(shards, merged, SummaryOutline.Of);

@@ -20,7 +20,8 @@ public sealed class QuickReproductionTests : IDisposable
     {
         var options = new ReproductionOptions { Quick = true };
         var whole = Execute("e1", options, "e1-whole", Shard.All, 2);
-        var (summary, text) = Reproducer.Summarise([whole], whole, SummaryOutline.Of);
+        var result = Reproducer.Summarise([whole], whole, SummaryOutline.Of);
+        var (summary, text) = (result.Summary, result.Text);
         var shards = Enumerable.Range(0, 3).Select(i => Execute("e1", options, $"e1-shard{i}", new Shard(i, 3), 1)).ToList();
         var merged = Path.Combine(_root, "e1-merged");
         Reproducer.Summarise(shards, merged, SummaryOutline.Of);
@@ -28,6 +29,11 @@ public sealed class QuickReproductionTests : IDisposable
         Assert.Equal(Support.Supported, summary.Claims[0].Support);
         Assert.Contains("depth 3", text);
         Assert.Equal(File.ReadAllText(Path.Combine(whole, Reproducer.SummaryFile)), text);
+        // The result carries what was written, so the report page needs no second read or summary.
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, Reproducer.ResultsFile)), result.ResultsJson);
+        Assert.Equal((whole, "e1"), (result.Directory, result.Experiment.Name));
+        Assert.Equal(Enumerable.Range(0, result.Manifest.RunCount), result.Records.Select(r => r.Index));
+        Assert.True(result.Manifest.Shard.IsAll);
         var table = summary.Parts.OfType<SummaryTable>().First();
         Assert.Equal(["observed", "scale", "depth 2", "depth 3"], table.Columns);
         Assert.All(table.Rows, r => Assert.Equal(table.Columns.Count, r.Count));
@@ -41,7 +47,8 @@ public sealed class QuickReproductionTests : IDisposable
     public void QuickE2ChecksTheBoundAndFlagsSignChanges()
     {
         var dir = Execute("e2", new ReproductionOptions { Quick = true, Depths = [2] }, "e2", Shard.All, 2);
-        var (summary, text) = Reproducer.Summarise([dir], dir, SummaryOutline.Of);
+        var result = Reproducer.Summarise([dir], dir, SummaryOutline.Of);
+        var (summary, text) = (result.Summary, result.Text);
         var bound = summary.Claims.Single(c => c.Claim.Contains("M6 bound"));
         Assert.NotEqual(Support.NotSupported, bound.Support);
         Assert.Contains("sign changes", text);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImplicitReg.Experiments.Reproduction;
 using ImplicitReg.Experiments.Sweeps;
 using ImplicitReg.Reports.Experiments;
 using ImplicitReg.Reports.Plots;
@@ -94,6 +95,81 @@ public sealed class ExperimentFiguresTests(QuickReproductions runs)
         var sigma = Find(s, "singular-values-d3");
         Assert.Equal(6, sigma.Series.Count);
         Assert.Contains("220 observed", sigma.Caption, StringComparison.Ordinal); // the representative run has the fewest observations
+    }
+
+    [Theory]
+    [InlineData(3, double.NaN)]
+    [InlineData(3, double.PositiveInfinity)]
+    [InlineData(2, double.NaN)]
+    public void E1TableAndFigureAgreeOnAGroupWithADivergedRunAndBothShowIt(int divergedDepth, double diverged)
+    {
+        // Three seeds per depth at 220 observed, scale 1e-3; seed 0 of one depth diverged. The old table sorted NaN first
+        // (at depth 3 a median of 1e-2, the best finite seed) and the old figure dropped it (3e-2): both looked better than the runs.
+        var errors = new Dictionary<int, double[]> { [2] = [0.2, 0.1, 0.3], [3] = [0.02, 0.01, 0.05] };
+        errors[divergedDepth][0] = diverged;
+        var s = SyntheticE1(errors);
+        var table = s.Summary.Parts.OfType<SummaryTable>().First();
+        Assert.Equal(["220", "1e-3", divergedDepth == 2 ? "NaN*" : "2.000E-1", divergedDepth == 3 ? "NaN*" : "2.000E-2"], table.Rows.Single());
+        var error = Find(s, "error-vs-depth");
+        var line = Assert.Single(error.Series, x => x.Name == "220 observed, scale 1e-3");
+        // Every drawn point is the number in the table; every cell without a median is a point not drawn.
+        for (int column = 2; column < table.Columns.Count; column++)
+        {
+            var depth = int.Parse(table.Columns[column]["depth ".Length..], CultureInfo.InvariantCulture);
+            var cell = table.Rows[0][column].TrimEnd('*');
+            var drawn = line.Points.Where(p => p.X == depth).Select(p => p.Y.ToString("0.000E+0", CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(cell == "NaN" ? [] : [cell], drawn);
+        }
+        Assert.Contains($"Not drawn: no median where a run diverged (a non-finite error; NaN in the table): 220 observed, scale 1e-3, depth {divergedDepth}.",
+            error.Caption, StringComparison.Ordinal);
+        Assert.Contains($"d{divergedDepth}-n220-s1e-3-seed0 (diverged)", error.Caption, StringComparison.Ordinal);
+        // No claim is decided from the surviving seeds of the diverged group.
+        var (depthClaim, baselineClaim) = (s.Summary.Claims[0], s.Summary.Claims[1]);
+        Assert.Equal(Support.Undecided, depthClaim.Support);
+        Assert.Contains($"not compared (runs stopped before the loss tolerance): depth {divergedDepth} at scale 1e-3", depthClaim.Evidence, StringComparison.Ordinal);
+        if (divergedDepth == 3) Assert.Equal((Support.Undecided, "220 observed: no setting of depth >= 3 whose runs all converged"), (baselineClaim.Support, baselineClaim.Evidence));
+        else Assert.Equal(Support.Supported, baselineClaim.Support); // depth 3 converged at 2e-2 < 0.15
+    }
+
+    [Fact]
+    public void E1GroupsWithoutADivergedRunAreAllDrawnAndDecided()
+    {
+        // Control for the test above: the same runs with seed 0 converged are drawn and compared.
+        var s = SyntheticE1(new() { [2] = [0.2, 0.1, 0.3], [3] = [0.02, 0.01, 0.05] });
+        Assert.Equal(["220", "1e-3", "2.000E-1", "2.000E-2"], s.Summary.Parts.OfType<SummaryTable>().First().Rows.Single());
+        var error = Find(s, "error-vs-depth");
+        Assert.Equal([(2.0, 0.2), (3.0, 0.02)], Assert.Single(error.Series, x => x.Name == "220 observed, scale 1e-3").Points);
+        Assert.DoesNotContain("Not drawn", error.Caption, StringComparison.Ordinal);
+        Assert.All(s.Summary.Claims, c => Assert.Equal(Support.Supported, c.Support));
+    }
+
+    /// <summary>
+    /// An E1 section built in memory: the factorization runs of each depth (one error per seed; a non-finite error is a
+    /// diverged run) at 220 observed and scale 1e-3, one converged baseline solve with error 0.15, a short trajectory each.
+    /// </summary>
+    private static ExperimentSection SyntheticE1(Dictionary<int, double[]> errorsByDepth)
+    {
+        var e1 = Reproducer.Find("e1");
+        var records = new List<RunRecord>
+        {
+            new RunRecord(0, "baseline-n220-seed0", 0).Set("kind", "baseline-nuclear-norm").Set("observed", 220).Set("status", "converged")
+                .Set("reconstruction", 0.15).Set("relativeGap", 1e-6),
+        };
+        string[] header = ["step", "time", "loss", "reconstruction", "nuclearNorm", "sigma1"];
+        var trajectories = new Dictionary<int, RunTrajectory>();
+        foreach (var (depth, errors) in errorsByDepth)
+            for (int seed = 0; seed < errors.Length; seed++)
+            {
+                var e = errors[seed];
+                var record = new RunRecord(records.Count, $"d{depth}-n220-s1e-3-seed{seed}", seed).Set("depth", depth).Set("observed", 220).Set("scale", 1e-3)
+                    .Set("status", double.IsFinite(e) ? "converged" : "diverged").Set("steps", 100).Set("loss", double.IsFinite(e) ? 1e-6 : e)
+                    .Set("reconstruction", e).Set("nuclearNorm", 1).Set("singularValues", [1.0]);
+                trajectories[record.Index] = new RunTrajectory(header, [[0, 0, 1, 1, 1e-3, 1e-3], [100, 0.1, 1e-6, e, 1, 1]]);
+                records.Add(record);
+            }
+        var manifest = new SweepManifest("e1", ["synthetic"], records.Count, Shard.All);
+        var section = new ExperimentSection("synthetic", 1, e1, manifest, records, trajectories, e1.Summarise(manifest, records), "{}");
+        return section with { Figures = ExperimentFigures.For(section) };
     }
 
     [Fact]

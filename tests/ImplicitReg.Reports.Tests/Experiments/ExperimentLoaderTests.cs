@@ -2,6 +2,7 @@ using ImplicitReg.Reports.Reproduction;
 using ImplicitReg.Experiments.Reproduction;
 using ImplicitReg.Experiments.Sweeps;
 using ImplicitReg.Reports.Experiments;
+using ImplicitReg.Reports.Plots;
 
 namespace ImplicitReg.Reports.Tests.Experiments;
 
@@ -21,6 +22,29 @@ public sealed class ExperimentLoaderTests(QuickReproductions runs)
         Assert.Equal(File.ReadAllText(Path.Combine(runs.E2, Reproducer.ResultsFile)), s.ResultsJson);
         Assert.Equal("experiment-1-e2", s.Anchor);
         Assert.Equal("experiment-3-e2", ExperimentLoader.Load(runs.E2, 3).Anchor);
+    }
+
+    [Fact]
+    public void TheSweepReproduceHasJustSummarisedDrawsTheSamePageWithoutReadingItsRecordsOrResultsAgain()
+    {
+        var copy = runs.Copy(runs.E1);
+        var result = Reproducer.Summarise([copy], copy, ReproductionText.Render);
+        var fromDisk = ExperimentLoader.Load(copy, 2);
+        // Records, results.json and the manifest go: only the trajectories are read for the page of a sweep in hand.
+        Directory.Delete(Path.Combine(copy, SweepStore.RunsFolder), recursive: true);
+        Directory.CreateDirectory(Path.Combine(copy, SweepStore.RunsFolder));
+        foreach (var csv in Directory.GetFiles(Path.Combine(runs.E1, SweepStore.RunsFolder), "*.csv"))
+            File.Copy(csv, Path.Combine(copy, SweepStore.RunsFolder, Path.GetFileName(csv)));
+        File.Delete(Path.Combine(copy, Reproducer.ResultsFile));
+        File.Delete(Path.Combine(copy, SweepStore.ManifestFile));
+        var inHand = ExperimentLoader.Load(result, 2);
+        Assert.Same(result.Summary, inHand.Summary);
+        Assert.Same(result.Records, inHand.Records);
+        Assert.Equal(fromDisk.ResultsJson, inHand.ResultsJson);
+        Assert.Equal(ExperimentPage.Html(fromDisk), ExperimentPage.Html(inHand));
+        Assert.Equal(fromDisk.Figures.Select(FigureCsv.Write), inHand.Figures.Select(FigureCsv.Write));
+        // Control: loading the directory itself now fails, so the section above came from the result in hand.
+        Assert.Throws<InvalidDataException>(() => ExperimentLoader.Load(copy, 2));
     }
 
     [Fact]

@@ -35,11 +35,11 @@ public sealed class MergeVerb : ICliVerb
             var target = r.GetValue(outDir)!;
             foreach (var d in inputs)
                 if (!Directory.Exists(d)) throw new CliUsageException($"'{d}' is not a directory");
-            string text;
+            ReproductionResult result;
             try
             {
                 Directory.CreateDirectory(target);
-                text = Reproducer.Summarise(inputs, target, ReproductionText.Render).Text;
+                result = Reproducer.Summarise(inputs, target, ReproductionText.Render);
             }
             catch (InvalidDataException e)
             {
@@ -49,15 +49,15 @@ public sealed class MergeVerb : ICliVerb
             {
                 throw new CliUsageException($"cannot write the --out directory '{target}': {e.Message}");
             }
-            var page = Reproduce.ReproductionPage.Write(target);
+            var page = Reproduce.ReproductionPage.Write(result);
             if (r.GetValue(format) == "json")
             {
-                io.Out.Write(File.ReadAllText(Path.Combine(target, Reproducer.ResultsFile)));
+                io.Out.Write(result.ResultsJson);
                 io.Err.WriteLine(page);
             }
             else
             {
-                io.Out.Write(text);
+                io.Out.Write(result.Text);
                 io.Out.WriteLine(page);
             }
             return ExitCodes.Ok;

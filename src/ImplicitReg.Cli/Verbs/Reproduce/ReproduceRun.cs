@@ -55,17 +55,17 @@ public static class ReproduceRun
             head.WriteLine($"combine all {request.Shard.Count} shards with: implicitreg merge DIR... --out DIR");
             return ExitCodes.Ok;
         }
-        var (_, text) = Reproducer.Summarise([dir], dir, ReproductionText.Render);
-        var page = ReproductionPage.Write(dir);
+        var result = Reproducer.Summarise([dir], dir, ReproductionText.Render);
+        var page = ReproductionPage.Write(result);
         if (request.Json)
         {
-            io.Out.Write(File.ReadAllText(Path.Combine(dir, Reproducer.ResultsFile)));
+            io.Out.Write(result.ResultsJson);
             io.Err.WriteLine(page);
         }
         else
         {
             // The setup was printed above; print the results and claims only.
-            foreach (var line in text.Split('\n').Skip(1 + plan.Setup.Count)) if (line.Length > 0) io.Out.WriteLine(line);
+            foreach (var line in result.Text.Split('\n').Skip(1 + plan.Setup.Count)) if (line.Length > 0) io.Out.WriteLine(line);
             io.Out.WriteLine($"files: {Path.Combine(dir, Reproducer.ResultsFile)}, {Path.Combine(dir, Reproducer.SummaryFile)}, one record and one CSV per run in {Path.Combine(dir, SweepStore.RunsFolder)}");
             io.Out.WriteLine(page);
         }

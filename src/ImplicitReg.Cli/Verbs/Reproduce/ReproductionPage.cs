@@ -1,4 +1,5 @@
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Experiments.Reproduction;
 using ImplicitReg.Reports.Experiments;
 using ImplicitReg.Reports.Html;
 
@@ -10,12 +11,16 @@ namespace ImplicitReg.Cli.Verbs.Reproduce;
 /// </summary>
 public static class ReproductionPage
 {
-    /// <summary>Writes the page for the complete sweep in <paramref name="directory"/> and returns the line that names it.</summary>
-    public static string Write(string directory)
+    /// <summary>
+    /// Writes the page of the complete sweep just summarised into <see cref="ReproductionResult.Directory"/> (from the
+    /// records and summary in hand: nothing is read or summarised again) and returns the line that names it.
+    /// </summary>
+    public static string Write(ReproductionResult result)
     {
+        var directory = result.Directory;
         try
         {
-            var section = ExperimentLoader.Load(directory, 1);
+            var section = ExperimentLoader.Load(result, 1);
             ExperimentPage.Write(section);
             return $"report: {Path.Combine(directory, ReportBundle.HtmlFile)} ({section.Figures.Count} figures; also report.md, data/)";
         }
