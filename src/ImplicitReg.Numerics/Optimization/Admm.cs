@@ -15,16 +15,18 @@ internal sealed record AdmmState(Matrix<double> W, Matrix<double> X, Matrix<doub
 /// <summary>What a problem contributes to the shared ADMM loop.</summary>
 internal sealed class AdmmSteps
 {
-    /// <summary>The W step: the proximal operator of the objective at V = X − U with threshold 1/ρ (a new matrix).</summary>
+    /// <summary>The W step: the proximal operator of the objective at V = X − U with threshold 1/ρ (a new matrix; V is a
+    /// buffer the loop overwrites, so it must not be kept).</summary>
     public required Func<Matrix<double>, double, Matrix<double>> Proximal { get; init; }
 
     /// <summary>The X step: projects the matrix onto the constraint set, in place.</summary>
     public required Action<Matrix<double>> Project { get; init; }
 
-    /// <summary>Whether both residuals are small relative to the problem's scales (then the certificate is computed).</summary>
+    /// <summary>Whether both residuals are small relative to the problem's scales (then the certificate is computed). The
+    /// state's matrices are the loop's buffers: read them, keep nothing of them.</summary>
     public required Func<AdmmState, bool> ResidualsSmall { get; init; }
 
-    /// <summary>The certificate of a state and the dual-feasible point behind it.</summary>
+    /// <summary>The certificate of a state and the dual-feasible point behind it (a new matrix, not one of the state's).</summary>
     public required Func<AdmmState, (ConvexCertificate Certificate, Matrix<double> DualPoint)> Certify { get; init; }
 
     /// <summary>Whether a certificate meets the tolerances (gap, and constraint violation where the reported point may violate).</summary>
@@ -50,10 +52,20 @@ internal static class Admm
     public const double Relaxation = 1.6;
 
     /// <summary>Runs from X = <paramref name="start"/>, W = a copy of it, U = 0 and ρ = <paramref name="rho"/>.</summary>
+    /// <remarks>
+    /// The loop works in five buffers allocated once (X and its previous value swap roles each iteration) instead of
+    /// seven new matrices an iteration; only the proximal step, a decomposition, returns a new matrix. Each step calls,
+    /// with an explicit result, the MathNet operation that the operator form (<c>Relaxation * w + (1 − Relaxation) *
+    /// previous</c>, <c>relaxed + u</c>, …) calls, so every entry is rounded as before and the iterates are bit-identical.
+    /// </remarks>
     public static AdmmOutcome Run(Matrix<double> start, double rho, ConvexTolerances tolerances, AdmmSteps steps)
     {
-        var x = start;
-        var u = Matrix<double>.Build.Dense(start.RowCount, start.ColumnCount);
+        var build = Matrix<double>.Build;
+        var x = start.Clone(); // the buffers are overwritten; start stays the caller's
+        var previous = build.Dense(start.RowCount, start.ColumnCount);
+        var u = build.Dense(start.RowCount, start.ColumnCount);
+        var scratch = build.Dense(start.RowCount, start.ColumnCount);
+        var relaxed = build.Dense(start.RowCount, start.ColumnCount);
         var w = x.Clone();
         ConvexCertificate? certificate = null;
         Matrix<double>? dualPoint = null;
@@ -63,12 +75,16 @@ internal static class Admm
         while (iteration < tolerances.MaxIterations)
         {
             iteration++;
-            w = steps.Proximal(x - u, 1.0 / rho);
-            var previous = x;
-            var relaxed = Relaxation * w + (1 - Relaxation) * previous;
-            x = relaxed + u;
+            x.Subtract(u, scratch);
+            w = steps.Proximal(scratch, 1.0 / rho);
+            (previous, x) = (x, previous);
+            w.Multiply(Relaxation, relaxed);
+            previous.Multiply(1 - Relaxation, scratch);
+            relaxed.Add(scratch, relaxed);
+            relaxed.Add(u, x);
             steps.Project(x);
-            u += relaxed - x;
+            relaxed.Subtract(x, scratch);
+            u.Add(scratch, u);
             primalResidual = SpectralOperators.FrobeniusDistance(w, x);
             dualResidual = rho * SpectralOperators.FrobeniusDistance(x, previous);
             if (iteration % tolerances.CheckEvery == 0)
@@ -83,8 +99,8 @@ internal static class Admm
                         break;
                     }
                 }
-                if (primalResidual > 10 * dualResidual) { rho *= 2; u /= 2; }
-                else if (dualResidual > 10 * primalResidual) { rho /= 2; u *= 2; }
+                if (primalResidual > 10 * dualResidual) { rho *= 2; u.Divide(2, u); }
+                else if (dualResidual > 10 * primalResidual) { rho /= 2; u.Multiply(2, u); }
             }
         }
         var final = new AdmmState(w, x, u, rho, primalResidual, dualResidual, iteration);

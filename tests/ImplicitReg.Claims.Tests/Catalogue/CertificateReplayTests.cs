@@ -5,6 +5,7 @@ using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Running;
 using ImplicitReg.Claims.Schema;
 using ImplicitReg.Testing.Conditions;
+using ImplicitReg.Testing.Solvers;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -50,7 +51,7 @@ public sealed class CertificateReplayTests(ITestOutputHelper output)
                 foreach (var solver in new[] { "z3", "cvc5" })
                 {
                     if (solver == "cvc5" && gaps.Contains(name)) continue;
-                    var (answer, elapsed) = Replay(solver, file);
+                    var (answer, _, _, elapsed) = ReplayProcess.Run(solver, file, PerFile);
                     times.AddOrUpdate(solver, elapsed, (_, t) => t + elapsed);
                     // A refutation whose counterexample has irrational coordinates (which one Z3's portfolio returns
                     // varies) asks the solver to construct them: cvc5 without libpoly cannot, and a timeout there is
@@ -84,22 +85,6 @@ public sealed class CertificateReplayTests(ITestOutputHelper output)
     {
         var path = Path.Combine(root, "tests", "ImplicitReg.Claims.Tests", "Catalogue", "cvc5-known-gaps.txt");
         return File.ReadLines(path).Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static (string Answer, TimeSpan Elapsed) Replay(string solver, string file)
-    {
-        var clock = Stopwatch.StartNew();
-        using var p = Process.Start(new ProcessStartInfo(solver, [file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        _ = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(PerFile))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            return ($"nothing within {PerFile.TotalSeconds:0} s", clock.Elapsed);
-        }
-        var first = stdout.Result.Split('\n')[0].Trim();
-        return (p.ExitCode == 0 ? first : $"{first} (exit {p.ExitCode})", clock.Elapsed);
     }
 }
 

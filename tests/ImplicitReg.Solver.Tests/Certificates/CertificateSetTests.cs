@@ -4,7 +4,7 @@ using ImplicitReg.Solver.Proving;
 using ImplicitReg.Solver.Translation;
 using ImplicitReg.Solver.Verdicts;
 using ImplicitReg.Symbolic.Parsing;
-using ImplicitReg.Solver.Tests.Testing;
+using ImplicitReg.Testing.Solvers;
 using ImplicitReg.Testing.Conditions;
 
 namespace ImplicitReg.Solver.Tests.Certificates;
@@ -64,7 +64,7 @@ public sealed class CertificateSetTests
     }
 
     [RequiresSolversFact("z3", "cvc5")]
-    public void BothReplayProcesssReplayANamedSquareAndAPinnedRefutation()
+    public void BothCommandLineSolversReplayANamedSquareAndAPinnedRefutation()
     {
         var dir = Directory.CreateTempSubdirectory("implicitreg-certset-");
         try

@@ -8,7 +8,7 @@ using ImplicitReg.Solver.Verdicts;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Parsing;
-using ImplicitReg.Solver.Tests.Testing;
+using ImplicitReg.Testing.Solvers;
 using ImplicitReg.Testing.Conditions;
 
 namespace ImplicitReg.Solver.Tests.Verdicts;

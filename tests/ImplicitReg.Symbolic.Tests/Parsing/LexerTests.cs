@@ -2,6 +2,7 @@ using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Matrices;
 using ImplicitReg.Symbolic.Operations;
 using ImplicitReg.Symbolic.Parsing;
+using ImplicitReg.Symbolic.Tests.Testing;
 
 namespace ImplicitReg.Symbolic.Tests.Parsing;
 

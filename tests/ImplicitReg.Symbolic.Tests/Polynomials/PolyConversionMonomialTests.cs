@@ -1,15 +1,16 @@
-using System.Text;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
 using ImplicitReg.Symbolic.Parsing;
 using ImplicitReg.Symbolic.Polynomials;
+using ImplicitReg.Symbolic.Tests.Testing;
 
 namespace ImplicitReg.Symbolic.Tests.Polynomials;
 
 /// <summary>
 /// Terms that are monomials go straight into packed keys when an expression becomes a polynomial
 /// (PolyConversion's fast path); these tests pin that it gives what polynomial arithmetic gives, and that the
-/// balancedness identity of deep matrix factorization, handed over as text, still expands to exactly zero.
+/// balancedness identity of deep matrix factorization, handed over as text (written by <see cref="BalancednessDefectText"/>),
+/// still expands to exactly zero.
 /// </summary>
 public sealed class PolyConversionMonomialTests
 {
@@ -37,98 +38,31 @@ public sealed class PolyConversionMonomialTests
         Assert.Throws<SymbolicLimitException>(() => PolyConversion.ToPoly(e));
     }
 
-    /// <summary>
-    /// The balancedness text as bench/peers/balancedness_text.py writes it, for small sizes: the sum over layers j
-    /// and entries (r, c) of C_j[r,c] times entry (r, c) of Wdot_(j+1)^T W_(j+1) + W_(j+1)^T Wdot_(j+1) - Wdot_j
-    /// W_j^T - W_j Wdot_j^T, every Wdot entry an expanded polynomial in parentheses. With
-    /// <paramref name="wrongSign"/> one Wdot entry has its sign flipped, which breaks the identity.
-    /// </summary>
-    private static string BalancednessText(int depth, int size, bool wrongSign = false)
-    {
-        Expr[,] Symbols(string name)
-        {
-            var m = new Expr[size, size];
-            for (int r = 0; r < size; r++)
-                for (int c = 0; c < size; c++) m[r, c] = new Sym($"{name}[{r + 1},{c + 1}]");
-            return m;
-        }
-        Expr[,] Product(Expr[,] a, Expr[,] b)
-        {
-            var m = new Expr[size, size];
-            for (int r = 0; r < size; r++)
-                for (int c = 0; c < size; c++)
-                    m[r, c] = Algebra.Expand(Expr.Add(Enumerable.Range(0, size).Select(k => Expr.Mul(a[r, k], b[k, c]))));
-            return m;
-        }
-        Expr[,] Transpose(Expr[,] a)
-        {
-            var m = new Expr[size, size];
-            for (int r = 0; r < size; r++)
-                for (int c = 0; c < size; c++) m[r, c] = a[c, r];
-            return m;
-        }
-        Expr[,] Identity()
-        {
-            var m = new Expr[size, size];
-            for (int r = 0; r < size; r++)
-                for (int c = 0; c < size; c++) m[r, c] = r == c ? Expr.One : Expr.Zero;
-            return m;
-        }
-        var w = Enumerable.Range(1, depth).Select(j => Symbols($"W{j}")).ToArray();
-        var g = Symbols("G");
-        var wdot = new Expr[depth][,];
-        for (int j = 0; j < depth; j++)
-        {
-            var left = Identity();   // W_N ... W_(j+2), then transposed
-            for (int i = depth - 1; i > j; i--) left = Product(left, w[i]);
-            var right = Identity();  // W_j ... W_1
-            for (int i = j - 1; i >= 0; i--) right = Product(right, w[i]);
-            var d = Product(Product(Transpose(left), g), Transpose(right));
-            wdot[j] = new Expr[size, size];
-            for (int r = 0; r < size; r++)
-                for (int c = 0; c < size; c++) wdot[j][r, c] = Expr.Neg(d[r, c]);
-        }
-        if (wrongSign) wdot[0][0, 0] = Expr.Neg(wdot[0][0, 0]);
-        string P(Expr e) => $"({e})";
-        var text = new StringBuilder();
-        for (int j = 0; j + 1 < depth; j++)
-        {
-            var (a, da, b, db) = (w[j + 1], wdot[j + 1], w[j], wdot[j]);
-            for (int r = 0; r < size; r++)
-                for (int c = 0; c < size; c++)
-                {
-                    if (text.Length > 0) text.Append(" +\n");
-                    text.Append($"C{j + 1}[{r + 1},{c + 1}]*(");
-                    for (int k = 0; k < size; k++)
-                    {
-                        if (k > 0) text.Append(" + ");
-                        text.Append($"{P(da[k, r])}*{a[k, c]} + {a[k, r]}*{P(da[k, c])} - {P(db[r, k])}*{b[c, k]} - {b[r, k]}*{P(db[c, k])}");
-                    }
-                    text.Append(')');
-                }
-        }
-        return text.ToString();
-    }
-
     [Theory]
     [InlineData(2, 2)]
     [InlineData(3, 2)]
     [InlineData(3, 3)]
     public void TheBalancednessIdentityHandedOverAsTextExpandsToZero(int depth, int size)
     {
-        var text = BalancednessText(depth, size);
+        var text = BalancednessDefectText.Write(depth, size);
         Assert.Equal(Expr.Zero, Algebra.Expand(Parser.Parse(text)));
         // The same text with the products written so the parser takes its general path: still exactly zero.
         Assert.Equal(Expr.Zero, Algebra.Expand(Parser.Parse(text.Replace("*", "*(1)*", StringComparison.Ordinal))));
     }
 
-    [Fact]
-    public void ABrokenBalancednessTextDoesNotExpandToZero()
+    /// <summary>
+    /// Negative control: with the sign of one flow term flipped in entry <paramref name="flipEntry"/> (in writing order),
+    /// the expansion is not zero, and the weight of that entry of D_j is the only one left in it.
+    /// </summary>
+    [Theory]
+    [InlineData(0, "C1[1,1]")]
+    [InlineData(5, "C2[1,2]")]
+    [InlineData(7, "C2[2,2]")]
+    public void ABrokenBalancednessTextDoesNotExpandToZero(int flipEntry, string weight)
     {
-        var broken = Algebra.Expand(Parser.Parse(BalancednessText(3, 2, wrongSign: true)));
+        var broken = Algebra.Expand(Parser.Parse(BalancednessDefectText.Write(depth: 3, size: 2, flipEntry)));
         Assert.NotEqual(Expr.Zero, broken);
-        // Only the entries of D_1 in the first row or column use the flipped entry of Wdot_1.
-        var weights = Algebra.FreeSymbols(broken).Where(s => s.Name.StartsWith('C')).Select(s => s.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["C1[1,1]", "C1[1,2]", "C1[2,1]"], weights);
+        var weights = Algebra.FreeSymbols(broken).Where(s => s.Name.StartsWith('C')).Select(s => s.Name);
+        Assert.Equal([weight], weights);
     }
 }

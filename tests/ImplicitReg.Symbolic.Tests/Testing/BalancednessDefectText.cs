@@ -1,13 +1,14 @@
 using ImplicitReg.Symbolic.Matrices;
 using ImplicitReg.Symbolic.Operations;
 
-namespace ImplicitReg.Symbolic.Tests.Parsing;
+namespace ImplicitReg.Symbolic.Tests.Testing;
 
 /// <summary>
 /// The M2 balancedness defect of a depth-N factorization written out as text, the way a derivation hands it over:
 /// Σ_j Σ_(r,c) C_j[r,c]·(entry (r,c) of Ẇ_{j+1}ᵀW_{j+1} + W_{j+1}ᵀẆ_{j+1} − Ẇ_jW_jᵀ − W_jẆ_jᵀ), every layer flow
 /// Ẇ_j = −(W_N…W_{j+1})ᵀ G (W_{j−1}…W_1)ᵀ expanded in parentheses. It expands to 0; with one sign flipped (a negative
-/// control) it does not. Shared by the lexer's and the direct expansion's tests.
+/// control) it does not. The one writer of this text for the kernel's tests: the lexer's, the direct expansion's and the
+/// packed conversion's.
 /// </summary>
 internal static class BalancednessDefectText
 {
