@@ -5,9 +5,11 @@ namespace ImplicitReg.Solver.Proving;
 
 /// <summary>
 /// The prepared cases of every obligation one <see cref="Prover"/> has lowered, so that each is lowered once per run.
-/// Why: a lemma chain asks for the same obligation up to three times (its domain check, its solving, and the
-/// certificates <c>prove</c> plans before solving), and lowering (sign cases, roots, linear elimination) is the costly
-/// part of each. Keyed by the obligation's value (name, assumptions in order, goal), since the cases carry the name.
+/// Why: one obligation is asked for up to three times in a run (<c>prove</c> lowers every step of a lemma chain before
+/// solving, so that a step outside exact arithmetic is bad input; the chain lowers each step again to compare its
+/// domain with the statement's, and the prover once more to solve it), and each time is the same work (sign cases,
+/// roots, linear elimination). Keyed by the obligation's value (name, assumptions in order, goal), since the cases
+/// carry the name.
 /// Thread-safe; an obligation that cannot be lowered throws again each time it is asked for.
 /// </summary>
 internal sealed class PreparedObligations(ProverOptions options)
