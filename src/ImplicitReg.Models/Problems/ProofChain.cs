@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
 
@@ -36,11 +37,13 @@ public sealed record ProofChain(
     public Statement Theorem => Expand(Expr.Implication(Expr.And([.. Hypotheses.Select(h => h.Value)]), Conclusion));
 
     /// <summary>Replaces every named quantity by its definition.</summary>
-    public Statement Expand(Statement s)
-    {
-        var map = Definitions.ToDictionary(d => (Expr)d.Key, d => d.Value);
-        return (Statement)Algebra.Substitute(s, map);
-    }
+    public Statement Expand(Statement s) =>
+        (Statement)Algebra.Substitute(s, Expansions.GetValue(this, c => c.Definitions.ToDictionary(d => (Expr)d.Key, d => d.Value)));
+
+    // Each chain's definitions as a substitution map, built on its first expansion. Kept beside the chain rather than in
+    // a field: a record compares and copies its fields, so a cached map would make equal chains unequal and would follow
+    // a `with` copy that replaces the definitions. The table holds the map only as long as the chain lives.
+    private static readonly ConditionalWeakTable<ProofChain, Dictionary<Expr, Expr>> Expansions = new();
 
     /// <summary>What a step asks the prover: the facts it uses imply its claim (named quantities expanded unless abstract).</summary>
     public (IReadOnlyList<Statement> Assume, Statement Claim) StepObligation(ProofStep step)

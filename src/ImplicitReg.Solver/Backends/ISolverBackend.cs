@@ -15,6 +15,13 @@ public interface ISolverBackend
 
     /// <summary>Decides whether the assertions have a real solution; never throws for timeouts or give-ups.</summary>
     SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default);
+
+    /// <summary>
+    /// A backend deciding as this one does whose answers (and models) depend only on the problem, never on timing,
+    /// for searches that must give the same result on every run (the rational-witness search after a refutation).
+    /// This backend itself when it is deterministic already; a portfolio backend returns one fixed strategy.
+    /// </summary>
+    ISolverBackend Deterministic => this;
 }
 
 /// <summary>The three answers of a satisfiability check of an obligation's negation.</summary>

@@ -54,6 +54,14 @@ public sealed class Z3Backend : ISolverBackend
     /// <inheritdoc/>
     public string Name => "z3 (in-process)";
 
+    /// <summary>
+    /// One deterministic Z3 strategy, <c>qfnra-nlsat</c> on the natural order: which attempt of a portfolio wins, and so
+    /// which model comes back, varies with timing.
+    /// </summary>
+    public ISolverBackend Deterministic => SingleNlsat;
+
+    private static readonly Z3Backend SingleNlsat = new([new Z3Attempt(Z3Strategy.Nlsat, AssertionOrder.Natural)]);
+
     /// <summary>The attempts of the portfolio, in start order.</summary>
     public IReadOnlyList<Z3Attempt> Attempts => _attempts;
 

@@ -37,24 +37,25 @@ public static class CertificateSet
 
     /// <summary>
     /// The certificates before solving (no expected answers): the lemma obligations and the last step as the chain
-    /// states them, or the statement's cases when there are no lemmas.
+    /// states them, or the statement's cases when there are no lemmas. The cases come from
+    /// <paramref name="prover"/>'s <see cref="Prover.Prepare"/>, so an obligation it lowered already is not lowered again.
     /// </summary>
     public static IReadOnlyList<CertificateFile> Prepared(string path, Prover prover, Obligation statement, IReadOnlyList<LemmaChain.Lemma> lemmas,
         IReadOnlyList<int>? uses = null)
     {
         var files = new List<CertificateFile>();
         var lines = new List<string>();
-        var original = statement.Normalized();
+        var steps = LemmaChain.Steps(statement, lemmas, uses);
         for (var k = 1; k <= lemmas.Count; k++)
         {
-            var obligation = LemmaChain.LemmaObligation(original, lemmas, k);
+            var obligation = steps[k - 1];
             var cases = prover.Prepare(obligation);
             var names = Names(path, cases.Count, $"-lemma{k}");
             var notes = new CertificateNotes(null, ReliesOn(LemmaChain.Used(lemmas[k - 1].Uses, k - 1), lines), []);
             files.AddRange(names.Select((n, i) => new CertificateFile(n, SmtLibCertificate.Write(cases[i].Problem, obligation.Statement, notes))));
             lines.Add(Line(k, obligation, names));
         }
-        var step = lemmas.Count == 0 ? original : LemmaChain.StepObligation(original, lemmas, uses);
+        var step = steps[^1];
         var stepCases = prover.Prepare(step);
         var main = Names(path, stepCases.Count, "");
         var mainNotes = new CertificateNotes(null, ReliesOn(LemmaChain.Used(uses, lemmas.Count), lines), []);

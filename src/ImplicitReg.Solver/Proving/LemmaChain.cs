@@ -91,6 +91,18 @@ public sealed class LemmaChain(Prover prover)
     }
 
     /// <summary>
+    /// The obligations of the chain's steps, in order: lemma 1..n (<see cref="LemmaObligation"/>), then the last step
+    /// (<see cref="StepObligation"/>); the statement alone when there are no lemmas.
+    /// </summary>
+    public static IReadOnlyList<Obligation> Steps(Obligation statement, IReadOnlyList<Lemma> lemmas, IReadOnlyList<int>? uses = null)
+    {
+        var original = statement.Normalized();
+        var steps = Enumerable.Range(1, lemmas.Count).Select(k => LemmaObligation(original, lemmas, k)).ToList();
+        steps.Add(lemmas.Count == 0 ? original : StepObligation(original, lemmas, uses));
+        return steps;
+    }
+
+    /// <summary>
     /// A proved lemma as an assumption of a later step: premises that are assumptions of that step already are
     /// dropped (they hold there, so the conclusion does), the rest stay premises. Why: every implication left is a
     /// disjunction the solver must split on, and both Z3 and cvc5 slowed from milliseconds to timeouts on the M6

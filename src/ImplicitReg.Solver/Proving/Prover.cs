@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ImplicitReg.Solver.Backends;
-using ImplicitReg.Solver.Native;
 using ImplicitReg.Solver.Translation;
 using ImplicitReg.Solver.Verdicts;
 
@@ -37,25 +36,17 @@ public sealed record PreparedCase(Obligation Case, LoweredProblem Problem, IRead
 public sealed class Prover(ISolverBackend backend, ProverOptions? options = null)
 {
     private readonly ProverOptions _options = options ?? new ProverOptions();
+    private readonly PreparedObligations _prepared = new(options ?? new ProverOptions());
 
     /// <summary>The backend that decides the cases.</summary>
     public ISolverBackend Backend => backend;
 
     /// <summary>
     /// Prepares the cases of an obligation without solving them (the certificates' content). Throws
-    /// <see cref="UntranslatableException"/> for statements outside exact real arithmetic.
+    /// <see cref="UntranslatableException"/> for statements outside exact real arithmetic. Each obligation is lowered
+    /// once per prover: a later request (and <see cref="Prove"/>) gets the same cases.
     /// </summary>
-    public IReadOnlyList<PreparedCase> Prepare(Obligation obligation)
-    {
-        var normalized = obligation.Normalized();
-        var cases = _options.SplitAbs ? AbsCaseSplit.Apply(normalized) : [normalized];
-        return cases.Select(c =>
-        {
-            var lowered = Lowering.Apply(c);
-            var (reduced, eliminated) = _options.EliminateDefinitions ? LinearElimination.Apply(lowered) : (lowered, []);
-            return new PreparedCase(c, reduced, eliminated);
-        }).ToList();
-    }
+    public IReadOnlyList<PreparedCase> Prepare(Obligation obligation) => _prepared.Of(obligation);
 
     /// <summary>Decides <paramref name="obligation"/>: proved, refuted with a confirmed counterexample, or unknown with the reason.</summary>
     public Verdict Prove(Obligation obligation, CancellationToken cancel = default)
@@ -110,14 +101,13 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
 
     /// <summary>
     /// An all-rational counterexample near an algebraic one, confirmed by the kernel in exact arithmetic, or null. The
-    /// search asks a single deterministic Z3 strategy when the backend is Z3 (a portfolio's winner varies with timing).
+    /// search asks the backend's <see cref="ISolverBackend.Deterministic"/> form (a portfolio's winner varies with timing).
     /// </summary>
     private (IReadOnlyDictionary<string, ModelValue> Model, Counterexample Counterexample)? Rationalize(
         Obligation original, LoweredProblem problem, IReadOnlyList<Elimination> eliminated, SolverAnswer answer, CancellationToken cancel)
     {
         if (_options.RationalWitness is not { } limits || answer.Model is not { } model) return null;
-        var searcher = backend is Z3Backend ? new Z3Backend([new Z3Attempt(Z3Strategy.Nlsat, AssertionOrder.Natural)]) : backend;
-        if (RationalWitness.Search(problem, model, searcher, limits, cancel) is not { } rational) return null;
+        if (RationalWitness.Search(problem, model, backend.Deterministic, limits, cancel) is not { } rational) return null;
         var cex = Counterexample.Check(original, eliminated, rational);
         return cex.Confirmation == Confirmation.Exact ? (rational, cex) : null;
     }

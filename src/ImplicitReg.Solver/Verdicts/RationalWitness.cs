@@ -130,7 +130,16 @@ public static class RationalWitness
             IReadOnlyDictionary<string, ModelValue> current)
         {
             var centre = current.ToDictionary(kv => kv.Key, kv => (kv.Value.Lower + kv.Value.Upper) * Rational.Half, StringComparer.Ordinal);
-            var tried = new HashSet<string>(StringComparer.Ordinal);
+            var near = centre[v.Name];
+            var window = Window(near);
+            // A candidate is its root and its moving coordinates (at most three): the pins and the held coordinates stay
+            // the same throughout the grid (the pins change only when a candidate is accepted, which ends it).
+            var tried = new HashSet<(Rational, Rational, Rational, Rational)>();
+            // Reused by every candidate, which overwrites the moving coordinates (why: the grid has thousands of points):
+            // the point for the roots (held, then moving, the order trials list them in) and the point Plausible evaluates.
+            var point = held.ToDictionary(s => s.Name, s => current[s.Name].Lower, StringComparer.Ordinal);
+            foreach (var s in moving) point[s.Name] = Rational.Zero;
+            var plausible = Overlaid(current, point);
             var checks = 0;
             for (var q = 1; q <= options.MaxDenominator; q++)
             {
@@ -139,22 +148,30 @@ public static class RationalWitness
                 foreach (var numerators in Product(ranges))
                 {
                     if (OutOfTime) return null;
-                    var point = held.ToDictionary(s => s.Name, s => current[s.Name].Lower, StringComparer.Ordinal);
                     for (var i = 0; i < moving.Count; i++) point[moving[i].Name] = new Rational(numerators[i], q);
-                    foreach (var root in RationalPoints.Roots(quadratic, point, centre[v.Name]))
+                    foreach (var root in RationalPoints.Roots(quadratic, point, near))
                     {
-                        if ((root - centre[v.Name]).Abs() > Window(centre[v.Name])) continue;
+                        if ((root - near).Abs() > window) continue;
+                        if (!tried.Add(Key(root, moving, point))) continue;
+                        // Cheap filter first: every assertion all of whose coordinates are now rational must hold exactly.
+                        plausible[v.Name] = ModelValue.Exact(root);
+                        foreach (var s in moving) plausible[s.Name] = ModelValue.Exact(point[s.Name]);
+                        if (!Plausible(plausible)) continue;
+                        if (++checks > MaxGridChecks) return null;
                         var trial = new Dictionary<string, Rational>(_pins, StringComparer.Ordinal) { [v.Name] = root };
                         foreach (var (name, value) in point) trial[name] = value;
-                        if (!tried.Add(string.Join(",", trial.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")))) continue;
-                        // Cheap filter first: every assertion all of whose coordinates are now rational must hold exactly.
-                        if (!Plausible(trial, current)) continue;
-                        if (++checks > MaxGridChecks) return null;
                         if (Complete(trial) is { } model) return model;
                     }
                 }
             }
             return null;
+        }
+
+        // The candidate's root and moving coordinates (Solve moves at most three), unused ones 0: no allocation per candidate.
+        private static (Rational, Rational, Rational, Rational) Key(Rational root, List<Sym> moving, Dictionary<string, Rational> point)
+        {
+            Rational At(int i) => i < moving.Count ? point[moving[i].Name] : Rational.Zero;
+            return (root, At(0), At(1), At(2));
         }
 
         private static Rational Window(Rational x) => (x.Abs() > Rational.One ? x.Abs() : Rational.One) / 16;
@@ -178,12 +195,21 @@ public static class RationalWitness
             return acc;
         }
 
-        /// <summary>The assertions whose every coordinate is pinned hold at the pins, and the others at the current point.</summary>
-        private bool Plausible(Dictionary<string, Rational> trial, IReadOnlyDictionary<string, ModelValue> current)
+        /// <summary>
+        /// <paramref name="current"/> with the coordinates of every trial of a grid that stay the same exact: the pins,
+        /// then the held coordinates of <paramref name="point"/> (its moving ones are set per candidate).
+        /// </summary>
+        private Dictionary<string, ModelValue> Overlaid(IReadOnlyDictionary<string, ModelValue> current, Dictionary<string, Rational> point)
         {
-            var point = current.ToDictionary(kv => kv.Key, kv => trial.TryGetValue(kv.Key, out var r) ? ModelValue.Exact(r) : kv.Value, StringComparer.Ordinal);
-            return problem.Assertions.All(a => PointTruth.Evaluate(a, point).Truth is not (Truth.False or Truth.Undefined));
+            var overlaid = current.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            foreach (var (name, value) in _pins.Concat(point))
+                if (overlaid.ContainsKey(name)) overlaid[name] = ModelValue.Exact(value);
+            return overlaid;
         }
+
+        /// <summary>The assertions whose every coordinate is pinned hold at the pins, and the others at the current point.</summary>
+        private bool Plausible(Dictionary<string, ModelValue> point) =>
+            problem.Assertions.All(a => PointTruth.Evaluate(a, point).Truth is not (Truth.False or Truth.Undefined));
 
         /// <summary>The solver's model of the problem with the pins asserted, the pins kept on success.</summary>
         private Dictionary<string, ModelValue>? Complete(Dictionary<string, Rational> trial)

@@ -17,6 +17,20 @@ public sealed class Z3BackendTests
         return new Prover(new Z3Backend()).Prepare(Obligation.Of("m6c", statement))[0].Problem;
     }
 
+    [Theory]
+    [InlineData(Z3Plan.Auto)]
+    [InlineData(Z3Plan.Nlsat)]
+    [InlineData(Z3Plan.Default)]
+    public void EveryPortfolioHasOneFixedStrategyAsItsDeterministicForm(Z3Plan plan)
+    {
+        // Which attempt of a portfolio answers first varies with timing, and so does the model: a search that must give
+        // the same witness on every run asks qfnra-nlsat on the natural order alone.
+        var portfolio = new Z3Backend(plan);
+        var deterministic = Assert.IsType<Z3Backend>(((ISolverBackend)portfolio).Deterministic);
+        Assert.Equal([new Z3Attempt(Z3Strategy.Nlsat, AssertionOrder.Natural)], deterministic.Attempts);
+        Assert.True(portfolio.Attempts.Count > 1, "negative control: the portfolio itself races several attempts");
+    }
+
     [RequiresZ3Fact]
     public void ThePortfolioDecidesWhatOneAssertionOrderCannot()
     {

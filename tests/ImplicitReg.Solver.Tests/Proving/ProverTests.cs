@@ -3,6 +3,7 @@ using ImplicitReg.Solver.Tests.Testing;
 using ImplicitReg.Solver.Proving;
 using ImplicitReg.Solver.Translation;
 using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Parsing;
 using ImplicitReg.Testing.Conditions;
 
@@ -39,6 +40,59 @@ public sealed class ProverTests
         Assert.Equal(VerdictKind.Refuted, v.Kind);
         Assert.True(v.Counterexample!.Confirmation is Confirmation.Exact or Confirmation.HighPrecision);
         if (expected.Length > 0) Assert.Contains(expected, v.Counterexample.ToString());
+    }
+
+    /// <summary>A backend answering sat with a fixed model, that counts its calls and names its deterministic form.</summary>
+    private sealed class Scripted(IReadOnlyDictionary<string, ModelValue> model, ISolverBackend? deterministic = null) : ISolverBackend
+    {
+        public int Calls { get; private set; }
+
+        public string Name => "scripted";
+
+        public ISolverBackend Deterministic => deterministic ?? this;
+
+        public SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default)
+        {
+            Calls++;
+            return new SolverAnswer(SolverOutcome.Sat, model, null, TimeSpan.Zero, Name);
+        }
+    }
+
+    [Fact]
+    public void TheRationalWitnessIsSoughtWithTheBackendsDeterministicForm()
+    {
+        // The portfolio's counterexample x in [1.49, 1.51] is algebraic; its deterministic form completes the pinned
+        // x = 3/2, and the kernel confirms that point exactly. The portfolio is asked once, for the refutation only.
+        var exact = new Scripted(new Dictionary<string, ModelValue> { ["x"] = ModelValue.Exact(Rational.Parse("3/2")) });
+        var portfolio = new Scripted(new Dictionary<string, ModelValue>
+            { ["x"] = ModelValue.Algebraic(Rational.Parse("1.49"), Rational.Parse("1.51"), "1.5?") }, exact);
+        var v = new Prover(portfolio).Prove(Obligation.Of("t", Parser.ParseStatement("x^2 >= 2 implies x >= 2")));
+        Assert.Equal(VerdictKind.Refuted, v.Kind);
+        Assert.Equal("x = 3/2", v.Counterexample!.ToString());
+        Assert.Equal(Confirmation.Exact, v.Counterexample.Confirmation);
+        Assert.Equal(1, portfolio.Calls);
+        Assert.True(exact.Calls >= 1, "the search asked the deterministic form");
+        // Negative control: a backend that is its own deterministic form serves the search too, and its algebraic model
+        // gives no rational point, so the counterexample stays algebraic.
+        var alone = new Scripted(new Dictionary<string, ModelValue> { ["x"] = ModelValue.Algebraic(Rational.Parse("1.49"), Rational.Parse("1.51"), "1.5?") });
+        var plain = new Prover(alone).Prove(Obligation.Of("t", Parser.ParseStatement("x^2 >= 2 implies x >= 2")));
+        Assert.Equal(Confirmation.HighPrecision, plain.Counterexample!.Confirmation);
+        Assert.True(alone.Calls > 1, "the search asked the backend itself");
+    }
+
+    private sealed class Undeclared : ISolverBackend
+    {
+        public string Name => "undeclared";
+
+        public SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default) =>
+            SolverAnswer.Unknown("not asked", TimeSpan.Zero, Name);
+    }
+
+    [Fact]
+    public void ABackendThatSaysNothingIsItsOwnDeterministicForm()
+    {
+        ISolverBackend backend = new Undeclared();
+        Assert.Same(backend, backend.Deterministic);
     }
 
     [RequiresZ3Fact]

@@ -90,6 +90,45 @@ public sealed class RationalWitnessTests
         Assert.True((x - HalfRootTwo.Lower).Abs() < Rational.Parse("1/8") && (y - HalfRootTwo.Lower).Abs() < Rational.Parse("1/8"), $"{x}, {y} is far from the solver's point");
     }
 
+    /// <summary>Refuses its first calls (unsat), then answers sat with the pinned coordinates as the model (no libz3 needed).</summary>
+    private sealed class PinEcho(int refusals) : ISolverBackend
+    {
+        private int _calls;
+
+        public string Name => "pin echo";
+
+        public SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default)
+        {
+            if (++_calls <= refusals) return new SolverAnswer(SolverOutcome.Unsat, null, null, TimeSpan.Zero, Name);
+            var pins = problem.Assumptions.OfType<Rel>().Where(r => r is { Op: RelOp.Eq, Left: Sym, Right: Num })
+                .ToDictionary(r => ((Sym)r.Left).Name, r => ModelValue.Exact(((Num)r.Right).Value));
+            return new SolverAnswer(SolverOutcome.Sat, pins, null, TimeSpan.Zero, Name);
+        }
+    }
+
+    [Fact]
+    public void TheGridTriesItsCandidatesOnceEachInASetOrder()
+    {
+        // The circle again, with a solver that refuses every pin of x and the first grid point: the search must ask exactly
+        // these trials, in this order (each rational point once, though denominators 29 and 58 both reach it), and end at
+        // the second point of the circle within 1/16 of the solver's. Recorded before the grid reused its dictionaries.
+        var problem = Problem("x^2 + y^2 = 1 implies x + y < 1/2");
+        var model = new Dictionary<string, ModelValue> { ["x"] = HalfRootTwo, ["y"] = HalfRootTwo };
+        var trace = new List<string>();
+        var point = RationalWitness.Search(problem, model, new PinEcho(refusals: 7),
+            new WitnessOptions { Trace = trace.Add, Budget = TimeSpan.FromMinutes(5) });
+        var trials = trace.Select(t => System.Text.RegularExpressions.Regex.Replace(t, @"^\d+ ms: (.*) in \d+ ms$", "$1")).ToList();
+        Assert.Equal(Expected, trials);
+        Assert.NotNull(point);
+        Assert.True(RationalWitness.Holds(problem, point!));
+    }
+
+    private static readonly string[] Expected =
+    [
+        "x = 2/3: unsat", "x = 5/7: unsat", "x = 29/41: unsat", "x = 70/99: unsat", "x = 169/239: unsat", "x = 985/1393: unsat",
+        "x = 21/29, y = 20/29: unsat", "x = 20/29, y = 21/29: sat",
+    ];
+
     [RequiresZ3Fact]
     public void HoldsAcceptsOnlyExactPointsThatSatisfyEveryAssertion()
     {

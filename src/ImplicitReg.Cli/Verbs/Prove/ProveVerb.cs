@@ -106,26 +106,27 @@ public sealed class ProveVerb : ICliVerb
             throw new CliUsageException($"bad lemma chain: {invalid}; fix its '[uses ...]' prefix (lemma k is the k-th --lemma)");
         var smt2 = q.Smt2;
 
-        IReadOnlyList<string> certificates = [];
         try
         {
-            var planned = CertificateSet.Prepared(smt2 ?? "claim.smt2", prover, obligation, lemmas, uses);
-            if (smt2 is not null) certificates = CertificateFiles.Write(planned);
+            // Every step is lowered before anything is solved: a lemma outside exact arithmetic is bad input (exit 2), with
+            // or without libz3. The prover keeps the cases, so the chain and the certificates lower no step again.
+            foreach (var step in LemmaChain.Steps(obligation, lemmas, uses)) prover.Prepare(step);
         }
         catch (UntranslatableException e)
         {
             throw new CliUsageException($"cannot decide this statement exactly: {e.Message}");
         }
-        RequireZ3();
+        if (Z3Library.Probe(_z3Library) is { IsAvailable: false } missing)
+        {
+            // Nothing can be solved, but the certificates can still be written (without expected answers) for other solvers.
+            if (smt2 is not null) CertificateFiles.Write(CertificateSet.Prepared(smt2, prover, obligation, lemmas, uses));
+            throw new CliUsageException(missing.Message);
+        }
 
         var verdict = new LemmaChain(prover).Prove(obligation, lemmas, uses, io.Cancel);
-        // Rewrite the certificates in the order the solver decided each case in (replays are faster in it), with the
-        // answers and the lemma files each step relies on.
-        if (smt2 is not null)
-        {
-            foreach (var stale in certificates) File.Delete(stale);
-            certificates = CertificateFiles.Write(CertificateSet.Of(smt2, verdict));
-        }
+        // Written once decided, in the order the solver decided each case in (replays are faster in it), with the answers
+        // and the lemma files each step relies on.
+        IReadOnlyList<string> certificates = smt2 is null ? [] : CertificateFiles.Write(CertificateSet.Of(smt2, verdict));
         CrossCheckReport? report = q.CrossCheck ? CrossCheck.Run(verdict, CrossCheck.DefaultReplayers(), options.Timeout, io.Cancel) : null;
         if (q.Format == "json") ProveJsonReport.Write(io.Out, verdict, certificates, report);
         else ProveTextReport.Write(io.Out, verdict, certificates, report);
