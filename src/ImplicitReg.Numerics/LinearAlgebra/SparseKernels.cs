@@ -1,15 +1,17 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ImplicitReg.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Products of a sparse matrix S (pattern + values) with dense row-major matrices, and the sampled product
 /// (X·Yᵀ at the pattern's positions), all without allocation. These are the sparse parts of the completion
-/// gradients, where the algorithmic advantage over a dense loop lies, so they are ours rather than a BLAS's:
-/// written once on <see cref="Vector{T}"/> (the machine's width), blocked so that several independent FMA chains
-/// share each load.
+/// gradients, where the algorithmic advantage over a dense loop lies, so they are ours rather than a BLAS's,
+/// blocked so that several independent FMA chains share each load. The sampled product is written on
+/// <see cref="Vector{T}"/>; the products with S are written once over <see cref="ILanes{TSelf}"/> and run at the
+/// widest register the machine accelerates (<see cref="GroupedLaneBits"/>), with the same result at every width.
 /// </summary>
 public static class SparseKernels
 {
@@ -92,32 +94,62 @@ public static class SparseKernels
         }
     }
 
-    /// <summary>result = S·B: result[r, :] = Σ_{e in row r} values[e]·B[col_e, :] (CSR values).</summary>
-    public static void Multiply(SparsePattern pattern, double[] csrValues, MatrixBuffer b, MatrixBuffer result)
+    /// <summary>
+    /// The register width (bits) the products with a sparse matrix use on this machine: the widest the runtime
+    /// accelerates (512 with AVX-512, 256 with AVX2, 128 with SSE or NEON). Results do not depend on it.
+    /// </summary>
+    public static int GroupedLaneBits { get; } =
+        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128;
+
+    /// <summary>
+    /// result = S·B: result[r, :] = Σ_{e in row r} values[e]·B[col_e, :] (CSR values). <paramref name="laneBits"/>
+    /// picks the register width (0: <see cref="GroupedLaneBits"/>); every width gives bitwise the same result.
+    /// </summary>
+    public static void Multiply(SparsePattern pattern, double[] csrValues, MatrixBuffer b, MatrixBuffer result, int laneBits = 0)
     {
         if (b.Rows != pattern.Columns || result.Rows != pattern.Rows || result.Columns != b.Columns)
             throw new ArgumentException("shapes of the sparse product do not match");
-        Grouped(pattern.RowStart, pattern.CsrColumn, csrValues, b, result);
-    }
-
-    /// <summary>result = Sᵀ·B: result[c, :] = Σ_{e in column c} value·B[row_e, :] (values in CSC order).</summary>
-    public static void MultiplyTransposed(SparsePattern pattern, double[] cscValues, MatrixBuffer b, MatrixBuffer result)
-    {
-        if (b.Rows != pattern.Rows || result.Rows != pattern.Columns || result.Columns != b.Columns)
-            throw new ArgumentException("shapes of the transposed sparse product do not match");
-        Grouped(pattern.ColumnStart, pattern.CscRow, cscValues, b, result);
+        Grouped(pattern.RowStart, pattern.CsrColumn, csrValues, b, result, laneBits);
     }
 
     /// <summary>
-    /// out[g, :] = Σ_{e ∈ group g} w[e]·src[source[e], :]. Columns go in chunks of four vectors as the outer loop,
-    /// so the slice of the source being gathered stays in L1 while every group reads it; within a chunk each output
-    /// slice is accumulated in registers, two entries at a time (eight accumulators) so the FMA chains overlap.
+    /// result = Sᵀ·B: result[c, :] = Σ_{e in column c} value·B[row_e, :] (values in CSC order).
+    /// <paramref name="laneBits"/> as in <see cref="Multiply"/>.
+    /// </summary>
+    public static void MultiplyTransposed(SparsePattern pattern, double[] cscValues, MatrixBuffer b, MatrixBuffer result, int laneBits = 0)
+    {
+        if (b.Rows != pattern.Rows || result.Rows != pattern.Columns || result.Columns != b.Columns)
+            throw new ArgumentException("shapes of the transposed sparse product do not match");
+        Grouped(pattern.ColumnStart, pattern.CscRow, cscValues, b, result, laneBits);
+    }
+
+    private static void Grouped(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output, int laneBits)
+    {
+        switch (laneBits == 0 ? GroupedLaneBits : laneBits)
+        {
+            case 512 when Vector512.IsHardwareAccelerated: Grouped<Lanes512>(start, source, w, src, output); break;
+            case 256 when Vector256.IsHardwareAccelerated: Grouped<Lanes256>(start, source, w, src, output); break;
+            case 128: Grouped<Lanes128>(start, source, w, src, output); break;
+            default: throw new ArgumentException($"{laneBits}-bit registers are not accelerated on this machine (it has up to {GroupedLaneBits})");
+        }
+    }
+
+    /// <summary>
+    /// out[g, :] = Σ_{e ∈ group g} w[e]·src[source[e], :], written once for every register width (see
+    /// <see cref="ILanes{TSelf}"/>): the sparse products are a third of a completion step, and on AVX-512 twice
+    /// the lanes halve them. Columns go in chunks of four registers as the outer loop, so the slice of the source
+    /// being gathered stays in L1 while every group reads it; within a chunk each output slice is accumulated in
+    /// registers, two entries at a time (even entries in one accumulator, odd in the other, eight accumulators) so
+    /// the FMA chains overlap. The columns after the last whole chunk follow the same even/odd rule one register
+    /// at a time, so every output entry is summed in the same order whatever the width: results are bitwise equal
+    /// on AVX2, AVX-512 and ARM.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Grouped(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output)
+    private static void Grouped<V>(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output)
+        where V : struct, ILanes<V>
     {
         int width = output.Stride, ss = src.Stride, os = output.Stride, groups = start.Length - 1;
-        int lanes = Vector<double>.Count, chunk = 4 * lanes;
+        int lanes = V.Count, chunk = 4 * lanes;
         nuint l1 = (nuint)lanes, l2 = 2 * l1, l3 = 3 * l1;
         ref double s0 = ref MemoryMarshal.GetReference(src.Data);
         ref double o0 = ref MemoryMarshal.GetReference(output.Data);
@@ -129,37 +161,37 @@ public static class SparseKernels
             for (int g = 0; g < groups; g++)
             {
                 int e = start[g], end = start[g + 1];
-                Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
-                Vector<double> b0 = default, b1 = default, b2 = default, b3 = default;
+                V a0 = V.Zero, a1 = V.Zero, a2 = V.Zero, a3 = V.Zero;
+                V b0 = V.Zero, b1 = V.Zero, b2 = V.Zero, b3 = V.Zero;
                 for (; e + 2 <= end; e += 2)
                 {
-                    var we = new Vector<double>(Unsafe.Add(ref w0, e));
-                    var wf = new Vector<double>(Unsafe.Add(ref w0, e + 1));
+                    var we = V.Broadcast(Unsafe.Add(ref w0, e));
+                    var wf = V.Broadcast(Unsafe.Add(ref w0, e + 1));
                     ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
                     ref double sq = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j);
-                    a0 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr), a0);
-                    a1 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l1), a1);
-                    a2 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l2), a2);
-                    a3 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l3), a3);
-                    b0 = Vector.FusedMultiplyAdd(wf, Vector.LoadUnsafe(ref sq), b0);
-                    b1 = Vector.FusedMultiplyAdd(wf, Vector.LoadUnsafe(ref sq, l1), b1);
-                    b2 = Vector.FusedMultiplyAdd(wf, Vector.LoadUnsafe(ref sq, l2), b2);
-                    b3 = Vector.FusedMultiplyAdd(wf, Vector.LoadUnsafe(ref sq, l3), b3);
+                    a0 = V.Fma(we, V.Load(ref sr, 0), a0);
+                    a1 = V.Fma(we, V.Load(ref sr, l1), a1);
+                    a2 = V.Fma(we, V.Load(ref sr, l2), a2);
+                    a3 = V.Fma(we, V.Load(ref sr, l3), a3);
+                    b0 = V.Fma(wf, V.Load(ref sq, 0), b0);
+                    b1 = V.Fma(wf, V.Load(ref sq, l1), b1);
+                    b2 = V.Fma(wf, V.Load(ref sq, l2), b2);
+                    b3 = V.Fma(wf, V.Load(ref sq, l3), b3);
                 }
                 if (e < end)
                 {
-                    var we = new Vector<double>(Unsafe.Add(ref w0, e));
+                    var we = V.Broadcast(Unsafe.Add(ref w0, e));
                     ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
-                    a0 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr), a0);
-                    a1 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l1), a1);
-                    a2 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l2), a2);
-                    a3 = Vector.FusedMultiplyAdd(we, Vector.LoadUnsafe(ref sr, l3), a3);
+                    a0 = V.Fma(we, V.Load(ref sr, 0), a0);
+                    a1 = V.Fma(we, V.Load(ref sr, l1), a1);
+                    a2 = V.Fma(we, V.Load(ref sr, l2), a2);
+                    a3 = V.Fma(we, V.Load(ref sr, l3), a3);
                 }
                 ref double dst = ref Unsafe.Add(ref o0, g * os + j);
-                (a0 + b0).StoreUnsafe(ref dst);
-                (a1 + b1).StoreUnsafe(ref dst, l1);
-                (a2 + b2).StoreUnsafe(ref dst, l2);
-                (a3 + b3).StoreUnsafe(ref dst, l3);
+                V.Add(a0, b0).Store(ref dst, 0);
+                V.Add(a1, b1).Store(ref dst, l1);
+                V.Add(a2, b2).Store(ref dst, l2);
+                V.Add(a3, b3).Store(ref dst, l3);
             }
         }
         for (; j < width; j += lanes)
@@ -167,17 +199,14 @@ public static class SparseKernels
             for (int g = 0; g < groups; g++)
             {
                 int e = start[g], end = start[g + 1];
-                Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
-                for (; e + 4 <= end; e += 4)
+                V a = V.Zero, b = V.Zero;
+                for (; e + 2 <= end; e += 2)
                 {
-                    a0 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j)), a0);
-                    a1 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e + 1)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j)), a1);
-                    a2 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e + 2)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 2) * ss + j)), a2);
-                    a3 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e + 3)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 3) * ss + j)), a3);
+                    a = V.Fma(V.Broadcast(Unsafe.Add(ref w0, e)), V.Load(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j), 0), a);
+                    b = V.Fma(V.Broadcast(Unsafe.Add(ref w0, e + 1)), V.Load(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j), 0), b);
                 }
-                for (; e < end; e++)
-                    a0 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref w0, e)), Vector.LoadUnsafe(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j)), a0);
-                ((a0 + a1) + (a2 + a3)).StoreUnsafe(ref Unsafe.Add(ref o0, g * os + j));
+                if (e < end) a = V.Fma(V.Broadcast(Unsafe.Add(ref w0, e)), V.Load(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j), 0), a);
+                V.Add(a, b).Store(ref Unsafe.Add(ref o0, g * os + j), 0);
             }
         }
     }

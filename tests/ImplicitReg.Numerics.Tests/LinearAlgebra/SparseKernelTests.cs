@@ -64,4 +64,54 @@ public sealed class SparseKernelTests
         for (int e = 0; e < count; e++)
             Assert.Equal(full[pattern.CsrRow[e], pattern.CsrColumn[e]], values[e], 1e-13);
     }
+
+    /// <summary>The register widths this machine can run: 128 and 256 on x86 with AVX2, and 512 with AVX-512.</summary>
+    public static TheoryData<int> Widths()
+    {
+        var data = new TheoryData<int> { 128 };
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) data.Add(256);
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) data.Add(512);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void EveryRegisterWidthGivesBitwiseTheSameProducts(int laneBits)
+    {
+        // Widths whose padded strides (8, 32, 40, 104, 112) leave different remainders after whole chunks of 8, 16
+        // or 32 doubles: the columns after the last chunk must be summed in the same order as the others.
+        foreach (var width in new[] { 3, 29, 40, 100, 112 })
+        {
+            var rng = new Random(width);
+            var (pattern, csr, dense) = Sparse(60, 50, 900, rng);
+            var s = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(dense);
+            var b = Random(50, width, rng);
+            var bt = Random(60, width, rng);
+            var csc = pattern.CscFromCsr.Select(e => csr[e]).ToArray();
+            var reference = new MatrixBuffer(60, width);
+            var referenceT = new MatrixBuffer(50, width);
+            SparseKernels.Multiply(pattern, csr, b, reference, laneBits: 128);
+            SparseKernels.MultiplyTransposed(pattern, csc, bt, referenceT, laneBits: 128);
+            var result = new MatrixBuffer(60, width);
+            var resultT = new MatrixBuffer(50, width);
+            SparseKernels.Multiply(pattern, csr, b, result, laneBits);
+            SparseKernels.MultiplyTransposed(pattern, csc, bt, resultT, laneBits);
+            Assert.Equal(reference.Data.ToArray(), result.Data.ToArray());
+            Assert.Equal(referenceT.Data.ToArray(), resultT.Data.ToArray());
+            Assert.True((s * b.ToMatrix() - result.ToMatrix()).Enumerate().Max(Math.Abs) <= 1e-13);
+            Assert.True((s.Transpose() * bt.ToMatrix() - resultT.ToMatrix()).Enumerate().Max(Math.Abs) <= 1e-13);
+        }
+    }
+
+    [Fact]
+    public void TheMachineWidthIsTheWidestAcceleratedAndAnUnacceleratedOneIsRefused()
+    {
+        int expected = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 512
+            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? 256 : 128;
+        Assert.Equal(expected, SparseKernels.GroupedLaneBits);
+        var rng = new Random(1);
+        var (pattern, csr, _) = Sparse(7, 5, 20, rng);
+        var ex = Assert.Throws<ArgumentException>(() => SparseKernels.Multiply(pattern, csr, Random(5, 3, rng), new MatrixBuffer(7, 3), laneBits: 384));
+        Assert.Contains("384-bit registers are not accelerated", ex.Message);
+    }
 }
