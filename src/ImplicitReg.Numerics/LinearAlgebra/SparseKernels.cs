@@ -125,14 +125,26 @@ public static class SparseKernels
 
     private static void Grouped(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output, int laneBits)
     {
-        switch (laneBits == 0 ? GroupedLaneBits : laneBits)
+        switch (CheckedLaneBits(laneBits))
         {
-            case 512 when Vector512.IsHardwareAccelerated: Grouped<Lanes512>(start, source, w, src, output); break;
-            case 256 when Vector256.IsHardwareAccelerated: Grouped<Lanes256>(start, source, w, src, output); break;
-            case 128: Grouped<Lanes128>(start, source, w, src, output); break;
-            default: throw new ArgumentException($"{laneBits}-bit registers are not accelerated on this machine (it has up to {GroupedLaneBits})");
+            case 512: Grouped<Lanes512>(start, source, w, src, output); break;
+            case 256: Grouped<Lanes256>(start, source, w, src, output); break;
+            default: Grouped<Lanes128>(start, source, w, src, output); break;
         }
     }
+
+    /// <summary>
+    /// A register width the machine accelerates: <paramref name="laneBits"/> (128, 256 or 512), or the widest
+    /// (<see cref="GroupedLaneBits"/>) for 0.
+    /// </summary>
+    internal static int CheckedLaneBits(int laneBits) => laneBits switch
+    {
+        0 => GroupedLaneBits,
+        512 when Vector512.IsHardwareAccelerated => 512,
+        256 when Vector256.IsHardwareAccelerated => 256,
+        128 => 128,
+        _ => throw new ArgumentException($"{laneBits}-bit registers are not accelerated on this machine (it has up to {GroupedLaneBits})"),
+    };
 
     /// <summary>
     /// out[g, :] = Σ_{e ∈ group g} w[e]·src[source[e], :], written once for every register width (see

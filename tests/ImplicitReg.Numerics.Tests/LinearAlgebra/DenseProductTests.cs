@@ -44,6 +44,47 @@ public sealed class DenseProductTests
                 Assert.Equal(0.0, c.Data[r * c.Stride + col]); // padding stays zero: full-width dot products rely on it
     }
 
+    /// <summary>
+    /// The managed kernel at every register width the machine accelerates gives bitwise the product of the
+    /// 128-bit kernel (each entry is one multiply-add chain over k in order), on every shape of <see cref="Shapes"/>,
+    /// and each agrees with the reference.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void EveryRegisterWidthOfTheManagedKernelGivesBitwiseTheSameProduct(int laneBits)
+    {
+        var wide = LinearAlgebraBackend.ManagedWithLanes(laneBits);
+        var narrow = LinearAlgebraBackend.ManagedWithLanes(128);
+        Assert.Contains($"{laneBits}-bit registers", wide.Description);
+        foreach (var row in Shapes())
+        {
+            var (m, k, n, transposeA) = ((int)row[0], (int)row[1], (int)row[2], (bool)row[3]);
+            var rng = new Random(m * 1000 + k * 10 + n);
+            var a = transposeA ? Random(k, m, rng) : Random(m, k, rng);
+            var b = Random(k, n, rng);
+            var expected = Random(m, n, rng);
+            var c = Random(m, n, rng);
+            narrow.Multiply(a, transposeA, b, expected);
+            wide.Multiply(a, transposeA, b, c);
+            Assert.Equal(expected.Data.ToArray(), c.Data.ToArray());
+            var reference = (transposeA ? a.ToMatrix().Transpose() : a.ToMatrix()) * b.ToMatrix();
+            Assert.True((reference - c.ToMatrix()).Enumerate().Max(Math.Abs) <= 4 * k * 1.1e-16);
+        }
+    }
+
+    /// <summary>The register widths this machine accelerates.</summary>
+    public static TheoryData<int> Widths()
+    {
+        var data = new TheoryData<int> { 128 };
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) data.Add(256);
+        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) data.Add(512);
+        return data;
+    }
+
+    [Fact]
+    public void AWidthTheMachineDoesNotAccelerateIsRefused() =>
+        Assert.Contains("384-bit registers are not accelerated", Assert.Throws<ArgumentException>(() => LinearAlgebraBackend.ManagedWithLanes(384)).Message);
+
     public static TheoryData<int, int, int, bool> Shapes()
     {
         var data = new TheoryData<int, int, int, bool>();

@@ -44,8 +44,15 @@ public abstract class LinearAlgebraBackend
     /// <summary>The product after the shape checks (m, k ≥ 1).</summary>
     private protected abstract void Product(MatrixBuffer a, bool transposeA, MatrixBuffer b, MatrixBuffer c, int m, int k);
 
-    /// <summary>The portable managed kernel (always available).</summary>
+    /// <summary>The portable managed kernel at the widest register width the machine accelerates (always available).</summary>
     public static LinearAlgebraBackend Managed { get; } = new ManagedBackend(null);
+
+    /// <summary>
+    /// The managed kernel at a given register width (128, 256 or 512 bits, if the machine accelerates it); every
+    /// width gives bitwise the same products.
+    /// </summary>
+    /// <exception cref="ArgumentException">the machine does not accelerate that width.</exception>
+    public static LinearAlgebraBackend ManagedWithLanes(int laneBits) => new ManagedBackend(null, laneBits);
 
     /// <summary>The OpenBLAS provider; throws <see cref="LinearAlgebraUnavailableException"/> when no BLAS loads.</summary>
     public static LinearAlgebraBackend OpenBlas => OpenBlasProvider.Value;
