@@ -10,7 +10,7 @@ namespace ImplicitReg.Solver.Proving;
 /// domain with the statement's, and the prover once more to solve it), and each time is the same work (sign cases,
 /// roots, linear elimination). Keyed by the obligation's value (name, assumptions in order, goal), since the cases
 /// carry the name.
-/// Thread-safe; an obligation that cannot be lowered throws again each time it is asked for.
+/// Thread-safe; an obligation that cannot be lowered (or whose lowering fails) throws again each time it is asked for.
 /// </summary>
 internal sealed class PreparedObligations(ProverOptions options)
 {
@@ -25,9 +25,10 @@ internal sealed class PreparedObligations(ProverOptions options)
         {
             return entry.Value;
         }
-        catch (UntranslatableException)
+        catch
         {
-            // Not kept: the entry would rethrow one exception object (and its first stack) to every later caller.
+            // Not kept, whatever the failure (not only UntranslatableException): a Lazy caches its exception, so the entry
+            // would rethrow one exception object (and its first stack) to every later caller, for the prover's lifetime.
             _cases.TryRemove(new KeyValuePair<Obligation, Lazy<IReadOnlyList<PreparedCase>>>(key, entry));
             throw;
         }
