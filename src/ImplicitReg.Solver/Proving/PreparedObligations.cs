@@ -16,6 +16,9 @@ internal sealed class PreparedObligations(ProverOptions options)
 {
     private readonly ConcurrentDictionary<Obligation, Lazy<IReadOnlyList<PreparedCase>>> _cases = new(ByValue.Instance);
 
+    /// <summary>The options the cases are prepared with (the prover's).</summary>
+    public ProverOptions Options { get; } = options;
+
     /// <summary>The cases of <paramref name="obligation"/> (normalized), lowered on the first request only.</summary>
     public IReadOnlyList<PreparedCase> Of(Obligation obligation)
     {
@@ -37,11 +40,11 @@ internal sealed class PreparedObligations(ProverOptions options)
     // Splits abs into sign cases, lowers each to polynomial arithmetic, eliminates linearly defined symbols.
     private IReadOnlyList<PreparedCase> Lower(Obligation normalized)
     {
-        var cases = options.SplitAbs ? AbsCaseSplit.Apply(normalized) : [normalized];
+        var cases = Options.SplitAbs ? AbsCaseSplit.Apply(normalized) : [normalized];
         return cases.Select(c =>
         {
             var lowered = Lowering.Apply(c);
-            var (reduced, eliminated) = options.EliminateDefinitions ? LinearElimination.Apply(lowered) : (lowered, []);
+            var (reduced, eliminated) = Options.EliminateDefinitions ? LinearElimination.Apply(lowered) : (lowered, []);
             return new PreparedCase(c, reduced, eliminated);
         }).ToList().AsReadOnly();
     }
