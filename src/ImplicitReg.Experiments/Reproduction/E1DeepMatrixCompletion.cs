@@ -171,7 +171,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
                         cells.Add("-");
                         continue;
                     }
-                    var m = MedianError(group);
+                    var m = RunMedian.OfErrors(group);
                     var mark = group.All(r => r.Text("status") == "converged") ? "" : "*";
                     cells.Add(m.ToString("0.000E+0", CultureInfo.InvariantCulture) + mark);
                 }
@@ -185,7 +185,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
             if (b.Count == 0) continue;
             var converged = b.Where(r => r.Text("status") == "converged").ToList();
             baselineRows.Add([n.ToString(CultureInfo.InvariantCulture),
-                converged.Count == 0 ? "- (no solve converged)" : MedianError(converged).ToString("0.000E+0", CultureInfo.InvariantCulture),
+                converged.Count == 0 ? "- (no solve converged)" : RunMedian.OfErrors(converged).ToString("0.000E+0", CultureInfo.InvariantCulture),
                 $"{converged.Count}/{b.Count}", b.Max(r => r.Number("relativeGap")).ToString("0.0E+0", CultureInfo.InvariantCulture)]);
         }
         if (baselineRows.Count > 0)
@@ -216,7 +216,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
         {
             var shallowRuns = Group(records, n, sc, 2);
             if (shallowRuns.Count == 0) continue;
-            var shallow = MedianError(shallowRuns);
+            var shallow = RunMedian.OfErrors(shallowRuns);
             if (double.IsNaN(shallow))
             {
                 unconverged.Add($"depth 2 at scale {F(sc)} (a run diverged: no median)");
@@ -231,7 +231,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
                     unconverged.Add($"depth {d} at scale {F(sc)}");
                     continue;
                 }
-                comparisons.Add((sc, d, shallow, MedianError(deepRuns)));
+                comparisons.Add((sc, d, shallow, RunMedian.OfErrors(deepRuns)));
             }
         }
         var text = $"{n} observed: " + string.Join("; ", comparisons.Select(c => $"scale {F(c.Scale)}: depth {c.Depth} {c.Deep:0.000E+0} vs depth 2 {c.Shallow:0.000E+0}"));
@@ -246,12 +246,12 @@ public sealed class E1DeepMatrixCompletion : IReproduction
         int n = observed[0];
         var b = baselines.Where(r => (int)r.Number("observed") == n && r.Text("status") == "converged").ToList();
         if (b.Count == 0) return new ClaimCheck(claim, Support.Undecided, $"no baseline solve at {n} observed converged");
-        var baseline = MedianError(b);
+        var baseline = RunMedian.OfErrors(b);
         // Only groups whose every run converged, as in the depth claim: the median of the runs that survived a group
         // where one diverged or stopped early would make that setting look better than it did.
         var deep = records.Where(r => (int)r.Number("observed") == n && r.Number("depth") >= 3)
             .GroupBy(r => ((int)r.Number("depth"), r.Number("scale"))).Where(g => g.All(r => r.Text("status") == "converged"))
-            .Select(g => (g.Key, MedianError(g))).ToList();
+            .Select(g => (g.Key, RunMedian.OfErrors(g))).ToList();
         if (deep.Count == 0) return new ClaimCheck(claim, Support.Undecided, $"{n} observed: no setting of depth >= 3 whose runs all converged");
         var best = deep.MinBy(d => d.Item2);
         return new ClaimCheck(claim, best.Item2 < baseline ? Support.Supported : Support.NotSupported,
@@ -267,7 +267,4 @@ public sealed class E1DeepMatrixCompletion : IReproduction
     /// </summary>
     public static List<RunRecord> Group(IEnumerable<RunRecord> records, int observed, double scale, int depth) =>
         records.Where(r => (int)r.Number("observed") == observed && r.Number("scale") == scale && (int)r.Number("depth") == depth).ToList();
-
-    /// <summary>The median reconstruction error of <paramref name="runs"/>: NaN when a run diverged (see <see cref="RunMedian"/>).</summary>
-    public static double MedianError(IEnumerable<RunRecord> runs) => RunMedian.Of(runs.Select(r => r.Number("reconstruction")));
 }

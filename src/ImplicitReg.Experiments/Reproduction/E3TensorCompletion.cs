@@ -151,8 +151,8 @@ public sealed class E3TensorCompletion : IReproduction
             var smallRows = small.GroupBy(r => r.Number("std")).Select(g => (IReadOnlyList<string>)
             [
                 F(g.Key),
-                .. counts.Select(n => g.Where(r => r.Number("observed") == n).Select(r => r.Number("reconstruction")).ToList() is { Count: > 0 } errors
-                    ? G(RunMedian.Of(errors))
+                .. counts.Select(n => g.Where(r => r.Number("observed") == n).ToList() is { Count: > 0 } runs
+                    ? G(RunMedian.OfErrors(runs))
                     : "-"),
             ]).ToList();
             parts.Add(new SummaryLine("rank-1 sweep: reconstruction error by observed count (median over seeds):"));

@@ -1,3 +1,4 @@
+using ImplicitReg.Experiments.Sweeps;
 using MathNet.Numerics.Statistics;
 
 namespace ImplicitReg.Experiments.Reproduction;
@@ -27,4 +28,10 @@ public static class RunMedian
         // MathNet's median of finite data: the middle order statistic, or (a + b) / 2 of the two middle ones.
         return ArrayStatistics.MedianInplace(v);
     }
+
+    /// <summary>
+    /// The median reconstruction error of <paramref name="runs"/> (each record's <c>reconstruction</c>), by the rule
+    /// above: NaN when a run diverged. The one place the E1 and E3 tables, claims and figures take it from.
+    /// </summary>
+    public static double OfErrors(IEnumerable<RunRecord> runs) => Of(runs.Select(r => r.Number("reconstruction")));
 }

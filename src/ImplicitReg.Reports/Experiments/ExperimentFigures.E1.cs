@@ -29,7 +29,7 @@ public static partial class ExperimentFigures
             foreach (var s in scales)
             {
                 var all = depths.Select(d => (Depth: d, Group: E1DeepMatrixCompletion.Group(runs, n, s, d)))
-                    .Where(g => g.Group.Count > 0).Select(g => (g.Depth, Error: E1DeepMatrixCompletion.MedianError(g.Group))).ToList();
+                    .Where(g => g.Group.Count > 0).Select(g => (g.Depth, Error: RunMedian.OfErrors(g.Group))).ToList();
                 undrawn.AddRange(all.Where(p => double.IsNaN(p.Error)).Select(p => $"{n} observed, scale {F(s)}, depth {p.Depth}"));
                 var points = all.Where(p => !double.IsNaN(p.Error)).ToList();
                 if (points.Count > 0)
@@ -40,7 +40,7 @@ public static partial class ExperimentFigures
         {
             var converged = baselines.Where(b => (int)b.Number("observed") == n && b.Text("status") == "converged").ToList();
             if (converged.Count == 0) continue;
-            var level = E1DeepMatrixCompletion.MedianError(converged);
+            var level = RunMedian.OfErrors(converged);
             double lo = depths[0], hi = depths[^1] == depths[0] ? depths[0] + 1 : depths[^1];
             series.Add(new PlotSeries($"{n} observed: minimum nuclear norm", [lo, hi], [level, level], SeriesKind.Prediction));
         }

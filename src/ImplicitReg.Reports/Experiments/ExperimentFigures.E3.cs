@@ -40,7 +40,7 @@ public static partial class ExperimentFigures
         if (main.Count > 0)
         {
             var stds = main.Select(r => r.Number("std")).Distinct().Order().ToArray();
-            var errors = stds.Select(s => RunMedian.Of(main.Where(r => r.Number("std") == s).Select(r => r.Number("reconstruction")))).ToArray();
+            var errors = stds.Select(s => RunMedian.OfErrors(main.Where(r => r.Number("std") == s))).ToArray();
             figures.Add(new Figure(Id(section, "error-vs-std"), "Reconstruction error by initialization scale",
                 "Reconstruction error ‖𝒲 − 𝒲*‖_F / ‖𝒲*‖_F of the main runs (median over seeds) against the standard deviation of the " +
                 "initial factors, log–log. Razin, Maman and Cohen (2021) find that the smaller the initialization, the stronger the " +
@@ -58,7 +58,7 @@ public static partial class ExperimentFigures
             {
                 var group = rank1.Where(r => r.Number("std") == s).ToList();
                 var counts = group.Select(r => r.Number("observed")).Distinct().Order().ToArray();
-                var errors = counts.Select(n => RunMedian.Of(group.Where(r => r.Number("observed") == n).Select(r => r.Number("reconstruction")))).ToArray();
+                var errors = counts.Select(n => RunMedian.OfErrors(group.Where(r => r.Number("observed") == n))).ToArray();
                 undrawn.AddRange(counts.Where((_, i) => double.IsNaN(errors[i])).Select(n => $"std {F(s)}, {n} observed"));
                 return new PlotSeries($"std {F(s)}", counts, errors, SeriesKind.MeasuredPoints);
             }).ToList();

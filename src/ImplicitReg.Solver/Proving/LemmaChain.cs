@@ -144,11 +144,13 @@ public sealed class LemmaChain(Prover prover)
         var clock = Stopwatch.StartNew();
         var original = statement.Normalized();
         var domain = DomainOf(original);
+        // The same step obligations prove's certificates are written from (and the prover's cache is keyed by).
+        var steps = Steps(original, lemmas, uses);
         var proved = new List<Verdict>();
         string? failure = null;
         for (var k = 1; k <= lemmas.Count && failure is null; k++)
         {
-            var obligation = LemmaObligation(original, lemmas, k);
+            var obligation = steps[k - 1];
             failure = Wider(obligation, domain, $"lemma {k}");
             if (failure is not null) break;
             var v = prover.Prove(obligation, cancel);
@@ -162,7 +164,7 @@ public sealed class LemmaChain(Prover prover)
         }
         if (failure is null)
         {
-            var step = StepObligation(original, lemmas, uses);
+            var step = steps[^1];
             var assumes = Used(uses, lemmas.Count);
             failure = Wider(step, domain, "the statement under the lemmas");
             if (failure is null)

@@ -10,11 +10,14 @@ namespace ImplicitReg.Solver.Proving;
 /// domain with the statement's, and the prover once more to solve it), and each time is the same work (sign cases,
 /// roots, linear elimination). Keyed by the obligation's value (name, assumptions in order, goal), since the cases
 /// carry the name.
-/// Thread-safe; an obligation that cannot be lowered throws again each time it is asked for.
+/// Thread-safe; an obligation that cannot be lowered (or whose lowering fails) throws again each time it is asked for.
 /// </summary>
 internal sealed class PreparedObligations(ProverOptions options)
 {
     private readonly ConcurrentDictionary<Obligation, Lazy<IReadOnlyList<PreparedCase>>> _cases = new(ByValue.Instance);
+
+    /// <summary>The options the cases are prepared with (the prover's).</summary>
+    public ProverOptions Options { get; } = options;
 
     /// <summary>The cases of <paramref name="obligation"/> (normalized), lowered on the first request only.</summary>
     public IReadOnlyList<PreparedCase> Of(Obligation obligation)
@@ -25,9 +28,10 @@ internal sealed class PreparedObligations(ProverOptions options)
         {
             return entry.Value;
         }
-        catch (UntranslatableException)
+        catch
         {
-            // Not kept: the entry would rethrow one exception object (and its first stack) to every later caller.
+            // Not kept, whatever the failure (not only UntranslatableException): a Lazy caches its exception, so the entry
+            // would rethrow one exception object (and its first stack) to every later caller, for the prover's lifetime.
             _cases.TryRemove(new KeyValuePair<Obligation, Lazy<IReadOnlyList<PreparedCase>>>(key, entry));
             throw;
         }
@@ -36,11 +40,11 @@ internal sealed class PreparedObligations(ProverOptions options)
     // Splits abs into sign cases, lowers each to polynomial arithmetic, eliminates linearly defined symbols.
     private IReadOnlyList<PreparedCase> Lower(Obligation normalized)
     {
-        var cases = options.SplitAbs ? AbsCaseSplit.Apply(normalized) : [normalized];
+        var cases = Options.SplitAbs ? AbsCaseSplit.Apply(normalized) : [normalized];
         return cases.Select(c =>
         {
             var lowered = Lowering.Apply(c);
-            var (reduced, eliminated) = options.EliminateDefinitions ? LinearElimination.Apply(lowered) : (lowered, []);
+            var (reduced, eliminated) = Options.EliminateDefinitions ? LinearElimination.Apply(lowered) : (lowered, []);
             return new PreparedCase(c, reduced, eliminated);
         }).ToList().AsReadOnly();
     }

@@ -35,8 +35,11 @@ public sealed record PreparedCase(Obligation Case, LoweredProblem Problem, IRead
 /// </summary>
 public sealed class Prover(ISolverBackend backend, ProverOptions? options = null)
 {
-    private readonly ProverOptions _options = options ?? new ProverOptions();
+    // The options live with the cache of prepared cases, whose content they decide (abs splitting, elimination): one
+    // instance, so the cases and the solving can never follow two different defaults.
     private readonly PreparedObligations _prepared = new(options ?? new ProverOptions());
+
+    private ProverOptions Options => _prepared.Options;
 
     /// <summary>The backend that decides the cases.</summary>
     public ISolverBackend Backend => backend;
@@ -59,7 +62,7 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
         foreach (var (c, problem, eliminated) in prepared)
         {
             cancel.ThrowIfCancellationRequested();
-            var answer = backend.Check(problem, _options.Timeout, cancel);
+            var answer = backend.Check(problem, Options.Timeout, cancel);
             results.Add(new CaseResult(c, problem, eliminated, answer));
             switch (answer.Outcome)
             {
@@ -106,7 +109,7 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
     private (IReadOnlyDictionary<string, ModelValue> Model, Counterexample Counterexample)? Rationalize(
         Obligation original, LoweredProblem problem, IReadOnlyList<Elimination> eliminated, SolverAnswer answer, CancellationToken cancel)
     {
-        if (_options.RationalWitness is not { } limits || answer.Model is not { } model) return null;
+        if (Options.RationalWitness is not { } limits || answer.Model is not { } model) return null;
         if (RationalWitness.Search(problem, model, backend.Deterministic, limits, cancel) is not { } rational) return null;
         var cex = Counterexample.Check(original, eliminated, rational);
         return cex.Confirmation == Confirmation.Exact ? (rational, cex) : null;

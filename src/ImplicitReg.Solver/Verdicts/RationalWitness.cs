@@ -51,6 +51,12 @@ public static class RationalWitness
     private const int MaxGridChecks = 12;
 
     /// <summary>
+    /// Coordinates a grid moves at most (the grid grows as Q^k). The grid's duplicate check keys a candidate by its root
+    /// and exactly this many coordinates, so the two must change together.
+    /// </summary>
+    private const int MaxMoving = 3;
+
+    /// <summary>
     /// An all-rational model of <paramref name="problem"/>'s assertions near <paramref name="model"/>, or null (none found
     /// in the budget, or the model is rational already).
     /// </summary>
@@ -118,8 +124,8 @@ public static class RationalWitness
                 var polynomial = Algebra.Expand(Expr.Sub(eq.Left, eq.Right));
                 if (RationalPoints.Quadratic(polynomial, v) is not { } quadratic) continue;
                 var others = Order.Where(s => !s.Equals(v) && Algebra.DependsOn(polynomial, s)).ToList();
-                // At most three coordinates move (the grid grows as Q^k); the rest keep their values, which must be rational.
-                var moving = others.Where(s => !current[s.Name].IsExact).Concat(others).Distinct().Take(3).ToList();
+                // At most MaxMoving coordinates move (the grid grows as Q^k); the rest keep their values, which must be rational.
+                var moving = others.Where(s => !current[s.Name].IsExact).Concat(others).Distinct().Take(MaxMoving).ToList();
                 if (others.Except(moving).Any(s => !current[s.Name].IsExact)) continue;
                 if (Grid(v, quadratic, moving, others.Except(moving).ToList(), current) is { } model) return model;
             }
@@ -167,7 +173,8 @@ public static class RationalWitness
             return null;
         }
 
-        // The candidate's root and moving coordinates (Solve moves at most three), unused ones 0: no allocation per candidate.
+        // The candidate's root and moving coordinates (Solve moves at most MaxMoving = 3, the tuple's width), unused ones 0:
+        // no allocation per candidate.
         private static (Rational, Rational, Rational, Rational) Key(Rational root, List<Sym> moving, Dictionary<string, Rational> point)
         {
             Rational At(int i) => i < moving.Count ? point[moving[i].Name] : Rational.Zero;

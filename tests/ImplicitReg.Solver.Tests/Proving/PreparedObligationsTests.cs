@@ -40,6 +40,13 @@ public sealed class PreparedObligationsTests
         Assert.NotSame(first, renamed);
         Assert.StartsWith("u", renamed[0].Case.Name, StringComparison.Ordinal);
         Assert.NotSame(first, prover.Prepare(Of("t", "abs(x) >= y", "x*y = 1", "y <= 0")));
+        // Another goal under the same name and assumptions: its own cases, not the first obligation's (a key that left the
+        // goal out would hand back the cases of x*y = 1 ⇒ |x| ≥ y for a different claim).
+        var otherGoal = prover.Prepare(Of("t", "abs(x) >= 2*y", "y <= 0", "x*y = 1"));
+        Assert.NotSame(first, otherGoal);
+        Assert.NotEqual(first.Select(c => c.Case.Goal), otherGoal.Select(c => c.Case.Goal));
+        // Another assumption in the same place: its own cases too.
+        Assert.NotSame(first, prover.Prepare(Of("t", "abs(x) >= y", "y <= 1", "x*y = 1")));
         Assert.NotSame(first, new Prover(new Recording()).Prepare(Of("t", "abs(x) >= y", "y <= 0", "x*y = 1")));
     }
 
