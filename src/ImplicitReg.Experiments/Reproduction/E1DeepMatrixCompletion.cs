@@ -216,10 +216,17 @@ public sealed class E1DeepMatrixCompletion : IReproduction
         {
             var shallowRuns = Group(records, n, sc, 2);
             if (shallowRuns.Count == 0) continue;
+            // Depth 2 is screened like the deeper depths: an unconverged depth-2 run has a larger error and would
+            // make "deeper is better" look supported.
             var shallow = RunMedian.OfErrors(shallowRuns);
             if (double.IsNaN(shallow))
             {
                 unconverged.Add($"depth 2 at scale {F(sc)} (a run diverged: no median)");
+                continue;
+            }
+            if (shallowRuns.Any(r => r.Text("status") != "converged"))
+            {
+                unconverged.Add($"depth 2 at scale {F(sc)}");
                 continue;
             }
             foreach (var d in depths.Where(d => d > 2))

@@ -143,11 +143,24 @@ public sealed class ExperimentFiguresTests(QuickReproductions runs)
         Assert.All(s.Summary.Claims, c => Assert.Equal(Support.Supported, c.Support));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AnE1DepthWithAnUnconvergedRunIsNotComparedWhetherShallowOrDeep(int stoppedDepth)
+    {
+        // A run stopped at the step limit has a larger error; at depth 2 it would make "deeper is better" look
+        // supported (depth 3's 2e-2 against depth 2's stopped 0.2), so depth 2 is screened like the deeper depths.
+        var s = SyntheticE1(new() { [2] = [0.2, 0.1, 0.3], [3] = [0.02, 0.01, 0.05] }, stopped: (stoppedDepth, 0));
+        var depthClaim = s.Summary.Claims[0];
+        Assert.Equal(Support.Undecided, depthClaim.Support);
+        Assert.Contains($"not compared (runs stopped before the loss tolerance): depth {stoppedDepth} at scale 1e-3", depthClaim.Evidence, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// An E1 section built in memory: the factorization runs of each depth (one error per seed; a non-finite error is a
     /// diverged run) at 220 observed and scale 1e-3, one converged baseline solve with error 0.15, a short trajectory each.
     /// </summary>
-    private static ExperimentSection SyntheticE1(Dictionary<int, double[]> errorsByDepth)
+    private static ExperimentSection SyntheticE1(Dictionary<int, double[]> errorsByDepth, (int Depth, int Seed)? stopped = null)
     {
         var e1 = Reproducer.Find("e1");
         var records = new List<RunRecord>
@@ -162,7 +175,7 @@ public sealed class ExperimentFiguresTests(QuickReproductions runs)
             {
                 var e = errors[seed];
                 var record = new RunRecord(records.Count, $"d{depth}-n220-s1e-3-seed{seed}", seed).Set("depth", depth).Set("observed", 220).Set("scale", 1e-3)
-                    .Set("status", double.IsFinite(e) ? "converged" : "diverged").Set("steps", 100).Set("loss", double.IsFinite(e) ? 1e-6 : e)
+                    .Set("status", !double.IsFinite(e) ? "diverged" : stopped == (depth, seed) ? "step-limit" : "converged").Set("steps", 100).Set("loss", double.IsFinite(e) ? 1e-6 : e)
                     .Set("reconstruction", e).Set("nuclearNorm", 1).Set("singularValues", [1.0]);
                 trajectories[record.Index] = new RunTrajectory(header, [[0, 0, 1, 1, 1e-3, 1e-3], [100, 0.1, 1e-6, e, 1, 1]]);
                 records.Add(record);
