@@ -67,7 +67,7 @@ public static class E4Summary
         {
             var d = decided.Select(r => r.Numbers("distance")[a]).Order().ToList();
             if (d.Count == 0) continue;
-            byAlpha.Add([F(E4Gunasekar.PsdAlphas[a]), G(d[d.Count / 2]), G(d[^1]), $"{d.Count(x => x <= MatchTolerance)}/{d.Count}"]);
+            byAlpha.Add([F(E4Gunasekar.PsdAlphas[a]), G(RunMedian.Of(d)), G(d[^1]), $"{d.Count(x => x <= MatchTolerance)}/{d.Count}"]);
         }
         parts.Add(new SummaryTable(["alpha", "median", "max", $"matches (<= {F(MatchTolerance)})"], byAlpha, [1, 2, 3]));
         foreach (var rank in E4Gunasekar.Ranks)
@@ -135,7 +135,7 @@ public static class E4Summary
         {
             var d = unique.Select(r => r.Numbers("distance")[a]).Order().ToList();
             if (d.Count == 0) continue;
-            byAlpha.Add([F(E4Gunasekar.UuAlphas[a]), G(d[d.Count / 2]), G(d[^1])]);
+            byAlpha.Add([F(E4Gunasekar.UuAlphas[a]), G(RunMedian.Of(d)), G(d[^1])]);
         }
         parts.Add(new SummaryTable(["alpha", "median", "max"], byAlpha, [1, 2]));
     }
