@@ -21,8 +21,8 @@ public sealed class BalancednessBenchmark : IBenchmark
 
     public int Run(string[] args, TextWriter output)
     {
-        int reps = Option(args, "--reps", 15), peerReps = Option(args, "--peer-reps", 1);
-        int depth = Option(args, "--depth", 5), size = Option(args, "--size", 4);
+        int reps = NumericsPeer.Option(args, "--reps", 15), peerReps = NumericsPeer.Option(args, "--peer-reps", 1);
+        int depth = NumericsPeer.Option(args, "--depth", 5), size = NumericsPeer.Option(args, "--size", 4);
         output.WriteLine($"balancedness: depth {depth}, {size}x{size} layers, arbitrary {size}x{size} G; {Environment.ProcessorCount} cores");
 
         var cold = Stopwatch.StartNew();
@@ -35,7 +35,7 @@ public sealed class BalancednessBenchmark : IBenchmark
             zero &= Job(depth, size);
             ours.Add(w.Elapsed.TotalSeconds);
         }
-        double oursMedian = Median(ours);
+        double oursMedian = NumericsPeer.Median(ours);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  ours : identity is zero = {zero}; median {oursMedian * 1e3:F1} ms over {reps} runs (min {ours.Min() * 1e3:F1}, max {ours.Max() * 1e3:F1}); first run incl. JIT {cold.Elapsed.TotalMilliseconds:F1} ms"));
         if (!zero)
@@ -50,7 +50,7 @@ public sealed class BalancednessBenchmark : IBenchmark
         using var doc = JsonDocument.Parse(json);
         var peer = doc.RootElement.GetProperty("seconds").EnumerateArray().Select(e => e.GetDouble()).ToList();
         bool peerZero = doc.RootElement.GetProperty("zero").GetBoolean();
-        double peerMedian = Median(peer);
+        double peerMedian = NumericsPeer.Median(peer);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  sympy: identity is zero = {peerZero}; median {peerMedian:F2} s over {peer.Count} runs [{string.Join(", ", peer.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}] (SymPy {doc.RootElement.GetProperty("sympy").GetString()}, cache cleared before each run)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -88,20 +88,6 @@ public sealed class BalancednessBenchmark : IBenchmark
         return zero;
     }
 
-    private static double Median(List<double> xs)
-    {
-        var s = xs.Order().ToList();
-        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        if (i < 0) return fallback;
-        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v))
-            throw new ArgumentException($"{name} needs an integer value");
-        return v;
-    }
 
     private static string FindPeer(string file)
     {
