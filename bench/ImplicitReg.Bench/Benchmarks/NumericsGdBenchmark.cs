@@ -41,7 +41,7 @@ public sealed class NumericsGdBenchmark : IBenchmark
         try
         {
             using var sim = new DmfSimulator(problem.Loss, layers);
-            output.WriteLine($"  our simulator: one thread, dense products on {sim.Backend.Description}; products with the sparse G on {SparseKernels.GroupedLaneBits}-bit registers");
+            output.WriteLine($"  our simulator: one thread, dense products on {sim.Backend.Description}; products with the sparse G on {RegisterWidths.Widest}-bit registers");
             // Warm up by time (JIT tiers, build servers left by `dotnet run` settling), then let the peer take as
             // many steps, so both sides stay on the same iterates.
             var (ours, theirs, warm) = NumericsPeer.AlternatingRounds(peer, () => Step(sim, lr), steps, rounds, warmupMs, minWarm: 100);

@@ -4,6 +4,29 @@ using System.Runtime.Intrinsics;
 namespace ImplicitReg.Numerics.LinearAlgebra;
 
 /// <summary>
+/// The register widths (bits) the width-generic kernels can run at on this machine, and the one they run at by
+/// default: the widest the runtime accelerates (512 with AVX-512, 256 with AVX2, 128 with SSE or NEON). The sparse
+/// products and the managed dense product give bitwise the same result at every width.
+/// </summary>
+public static class RegisterWidths
+{
+    /// <summary>The widest accelerated width, the kernels' default.</summary>
+    public static int Widest { get; } = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128;
+
+    /// <summary>Every width the machine accelerates, narrowest first (128 is always there).</summary>
+    public static IReadOnlyList<int> Accelerated { get; } =
+        [128, .. Vector256.IsHardwareAccelerated ? [256] : Array.Empty<int>(), .. Vector512.IsHardwareAccelerated ? [512] : Array.Empty<int>()];
+
+    /// <summary>
+    /// <paramref name="laneBits"/> if the machine accelerates it (128, 256 or 512), <see cref="Widest"/> for 0.
+    /// </summary>
+    /// <exception cref="ArgumentException">any other width.</exception>
+    internal static int Checked(int laneBits) => laneBits == 0 ? Widest
+        : Accelerated.Contains(laneBits) ? laneBits
+        : throw new ArgumentException($"{laneBits}-bit registers are not accelerated on this machine (it has up to {Widest})");
+}
+
+/// <summary>
 /// One SIMD register of doubles at a fixed width, so that a kernel is written once as a generic method and the JIT
 /// compiles it for 128, 256 or 512 bits (the runtime's own width-generic vector interface is internal, and
 /// <see cref="System.Numerics.Vector{T}"/> stays at 256 bits on AVX-512 hardware). Each implementation is a

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace ImplicitReg.Numerics.LinearAlgebra;
 
@@ -11,7 +10,7 @@ namespace ImplicitReg.Numerics.LinearAlgebra;
 /// gradients, where the algorithmic advantage over a dense loop lies, so they are ours rather than a BLAS's,
 /// blocked so that several independent FMA chains share each load. The sampled product is written on
 /// <see cref="Vector{T}"/>; the products with S are written once over <see cref="ILanes{TSelf}"/> and run at the
-/// widest register the machine accelerates (<see cref="GroupedLaneBits"/>), with the same result at every width.
+/// widest register the machine accelerates (<see cref="RegisterWidths.Widest"/>), with the same result at every width.
 /// </summary>
 public static class SparseKernels
 {
@@ -95,15 +94,8 @@ public static class SparseKernels
     }
 
     /// <summary>
-    /// The register width (bits) the products with a sparse matrix use on this machine: the widest the runtime
-    /// accelerates (512 with AVX-512, 256 with AVX2, 128 with SSE or NEON). Results do not depend on it.
-    /// </summary>
-    public static int GroupedLaneBits { get; } =
-        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128;
-
-    /// <summary>
     /// result = S·B: result[r, :] = Σ_{e in row r} values[e]·B[col_e, :] (CSR values). <paramref name="laneBits"/>
-    /// picks the register width (0: <see cref="GroupedLaneBits"/>); every width gives bitwise the same result.
+    /// picks the register width (0: <see cref="RegisterWidths.Widest"/>); every width gives bitwise the same result.
     /// </summary>
     public static void Multiply(SparsePattern pattern, double[] csrValues, MatrixBuffer b, MatrixBuffer result, int laneBits = 0)
     {
@@ -125,26 +117,13 @@ public static class SparseKernels
 
     private static void Grouped(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output, int laneBits)
     {
-        switch (CheckedLaneBits(laneBits))
+        switch (RegisterWidths.Checked(laneBits))
         {
             case 512: Grouped<Lanes512>(start, source, w, src, output); break;
             case 256: Grouped<Lanes256>(start, source, w, src, output); break;
             default: Grouped<Lanes128>(start, source, w, src, output); break;
         }
     }
-
-    /// <summary>
-    /// A register width the machine accelerates: <paramref name="laneBits"/> (128, 256 or 512), or the widest
-    /// (<see cref="GroupedLaneBits"/>) for 0.
-    /// </summary>
-    internal static int CheckedLaneBits(int laneBits) => laneBits switch
-    {
-        0 => GroupedLaneBits,
-        512 when Vector512.IsHardwareAccelerated => 512,
-        256 when Vector256.IsHardwareAccelerated => 256,
-        128 => 128,
-        _ => throw new ArgumentException($"{laneBits}-bit registers are not accelerated on this machine (it has up to {GroupedLaneBits})"),
-    };
 
     /// <summary>
     /// out[g, :] = Σ_{e ∈ group g} w[e]·src[source[e], :], written once for every register width (see

@@ -50,7 +50,7 @@ public sealed class DenseProductTests
     /// and each agrees with the reference.
     /// </summary>
     [Theory]
-    [MemberData(nameof(Widths))]
+    [MemberData(nameof(AcceleratedWidths.All), MemberType = typeof(AcceleratedWidths))]
     public void EveryRegisterWidthOfTheManagedKernelGivesBitwiseTheSameProduct(int laneBits)
     {
         var wide = LinearAlgebraBackend.ManagedWithLanes(laneBits);
@@ -70,15 +70,6 @@ public sealed class DenseProductTests
             var reference = (transposeA ? a.ToMatrix().Transpose() : a.ToMatrix()) * b.ToMatrix();
             Assert.True((reference - c.ToMatrix()).Enumerate().Max(Math.Abs) <= 4 * k * 1.1e-16);
         }
-    }
-
-    /// <summary>The register widths this machine accelerates.</summary>
-    public static TheoryData<int> Widths()
-    {
-        var data = new TheoryData<int> { 128 };
-        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) data.Add(256);
-        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) data.Add(512);
-        return data;
     }
 
     [Fact]

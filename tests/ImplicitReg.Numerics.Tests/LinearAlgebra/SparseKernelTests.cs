@@ -65,17 +65,8 @@ public sealed class SparseKernelTests
             Assert.Equal(full[pattern.CsrRow[e], pattern.CsrColumn[e]], values[e], 1e-13);
     }
 
-    /// <summary>The register widths this machine can run: 128 and 256 on x86 with AVX2, and 512 with AVX-512.</summary>
-    public static TheoryData<int> Widths()
-    {
-        var data = new TheoryData<int> { 128 };
-        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) data.Add(256);
-        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) data.Add(512);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Widths))]
+    [MemberData(nameof(AcceleratedWidths.All), MemberType = typeof(AcceleratedWidths))]
     public void EveryRegisterWidthGivesBitwiseTheSameProducts(int laneBits)
     {
         // Widths whose padded strides (8, 32, 40, 104, 112) leave different remainders after whole chunks of 8, 16
@@ -106,9 +97,8 @@ public sealed class SparseKernelTests
     [Fact]
     public void TheMachineWidthIsTheWidestAcceleratedAndAnUnacceleratedOneIsRefused()
     {
-        int expected = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 512
-            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? 256 : 128;
-        Assert.Equal(expected, SparseKernels.GroupedLaneBits);
+        Assert.Equal(AcceleratedWidths.Values, RegisterWidths.Accelerated);
+        Assert.Equal(AcceleratedWidths.Values.Max(), RegisterWidths.Widest);
         var rng = new Random(1);
         var (pattern, csr, _) = Sparse(7, 5, 20, rng);
         var ex = Assert.Throws<ArgumentException>(() => SparseKernels.Multiply(pattern, csr, Random(5, 3, rng), new MatrixBuffer(7, 3), laneBits: 384));

@@ -16,7 +16,7 @@ namespace ImplicitReg.Numerics.LinearAlgebra.Backends;
 /// </summary>
 internal sealed class ManagedBackend(string? reason, int laneBits = 0) : LinearAlgebraBackend
 {
-    private readonly int _laneBits = SparseKernels.CheckedLaneBits(laneBits);
+    private readonly int _laneBits = RegisterWidths.Checked(laneBits);
 
     public override string Description =>
         $"managed ({_laneBits}-bit registers, 4x{2 * _laneBits / 64} blocks{(reason is null ? "" : $"; {reason}")})";
