@@ -176,6 +176,19 @@ public sealed class E4GunasekarTests : IDisposable
     }
 
     [Fact]
+    public void TheDistanceTableTakesTheMedianOfRunMedianTheMeanOfTheTwoMiddleOnesForAnEvenCount()
+    {
+        // Four unique problems with distances 1e-4, 2e-4, 6e-4, 1e-3: the median is (2e-4 + 6e-4)/2 = 4e-4, not the
+        // upper middle value 6e-4 the table used to print, and the maximum is 1e-3.
+        var summary = E4Summary.Summarise([PsdRecord(0, 1e-3, 3), PsdRecord(1, 2e-4, 3), PsdRecord(2, 6e-4, 3), PsdRecord(3, 1e-4, 3)]);
+        var table = summary.Parts.OfType<SummaryTable>().First(t => t.Columns[1] == "median");
+        Assert.All(table.Rows, row => Assert.Equal(("4.000E-4", "1.000E-3"), (row[1], row[2])));
+        // Negative control: with an odd count the middle value itself.
+        var odd = E4Summary.Summarise([PsdRecord(0, 1e-3, 3), PsdRecord(1, 2e-4, 3), PsdRecord(2, 6e-4, 3)]);
+        Assert.All(odd.Parts.OfType<SummaryTable>().First(t => t.Columns[1] == "median").Rows, row => Assert.Equal("6.000E-4", row[1]));
+    }
+
+    [Fact]
     public void SelectorsThatE4DoesNotHaveAreRefused()
     {
         Assert.Contains("--depths", Assert.Throws<ArgumentException>(() => Reproducer.Find("e4").Plan(new ReproductionOptions { Depths = [2] })).Message);
