@@ -7,7 +7,7 @@ apt_packages=(
   libz3-4 libz3-dev   # the Z3 library, called in-process (Solver layer)
   z3 cvc5             # command-line solvers for --cross-check replays
   libopenblas0-pthread   # OpenBLAS: the simulators' dense products (cblas_dgemm), and NumPy's BLAS
-  python3-numpy python3-scipy   # peers for benchmarks (Debian's python3)
+  python3-numpy python3-scipy python3-sympy   # peers for benchmarks (Debian's python3; SymPy for the balancedness ones)
   form                # FORM 4.3, peer of the balancedness-text benchmark
   chromium            # headless browser that the report test opens report.html in (PuppeteerSharp, no download)
   slurm-wlm munge     # a local single-node Slurm for the scale-out test (daemons are started by the test, not by apt)

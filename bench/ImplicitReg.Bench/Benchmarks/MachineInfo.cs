@@ -18,7 +18,7 @@ internal static class MachineInfo
     public static void Write(TextWriter output)
     {
         output.WriteLine($"machine: {CpuModel()}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
-        output.WriteLine($"  instruction sets used by .NET: {InstructionSets()}; Vector<double> has {Vector<double>.Count} lanes");
+        output.WriteLine($"  instruction sets used by .NET: {InstructionSets()}; Vector<double> has {Vector<double>.Count} lanes; width-generic kernels (sparse products, managed product) at {ImplicitReg.Numerics.LinearAlgebra.RegisterWidths.Widest} bits");
         var set = Knobs.Select(k => (k, v: Environment.GetEnvironmentVariable(k))).Where(kv => kv.v is not null).Select(kv => $"{kv.k}={kv.v}").ToList();
         output.WriteLine($"  settings: {(set.Count == 0 ? "none" : string.Join(" ", set))}");
         var backend = LinearAlgebraBackend.Default;
