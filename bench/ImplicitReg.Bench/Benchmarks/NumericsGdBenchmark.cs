@@ -70,8 +70,9 @@ public sealed class NumericsGdBenchmark : IBenchmark
 
     /// <summary>
     /// What one thread can reach at best on this machine, measured in the same run. A depth-3 step needs three
-    /// dense d×d products (the two partial products W₃W₂ and W₂W₁, and the middle layer's gradient W₁·(GᵀW₃)); the
-    /// forward pass at the observed entries and the products with the sparse G are 4 passes of |Ω|·d multiply-adds.
+    /// dense d×d products (the partial product (W₂W₁)ᵀ, the middle gradient V₁ᵀW₁ᵀ and the bottom gradient W₂ᵀV₁ᵀ,
+    /// with V₁ = GᵀW₃); the forward pass at the observed entries, G·(W₂W₁)ᵀ and GᵀW₃ are 3 passes of |Ω|·d
+    /// multiply-adds.
     /// So 1 / (3 × one product's time) bounds the steps per second of any one-thread step built on these products,
     /// and adding the sparse passes at the dense product's multiply-add rate (which gathered rows never beat) gives
     /// a tighter bound. Median of 9 batches of 200 products.
@@ -92,12 +93,12 @@ public sealed class NumericsGdBenchmark : IBenchmark
         }
         double product = NumericsPeer.Median(batches), step = 1e6 / oursMedian;
         double fmaPerMicrosecond = (double)a.Rows * a.Columns * b.Columns / product;
-        double sparse = 4.0 * observed * a.Columns / fmaPerMicrosecond;
+        double sparse = 3.0 * observed * a.Columns / fmaPerMicrosecond;
         double denseCeiling = 1e6 / (3 * product), ceiling = 1e6 / (3 * product + sparse);
         return $"  floor: one {a.Rows}x{b.Columns} product takes {NumericsPeer.F(product, "F1")} us here ({NumericsPeer.F(2 * fmaPerMicrosecond / 1e3, "F1")} GFLOP/s), " +
                $"so the step's 3 products take {NumericsPeer.F(3 * product, "F0")} us of its {NumericsPeer.F(step, "F0")} us: one thread cannot exceed " +
-               $"{NumericsPeer.F(denseCeiling, "F0")} steps/s = {NumericsPeer.F(denseCeiling / peerMedian, "F2")}x NumPy's median; with the 4 sparse passes " +
-               $"({NumericsPeer.F(4.0 * observed * a.Columns / 1e3, "F0")} k multiply-adds) at that rate, {NumericsPeer.F(ceiling, "F0")} steps/s = " +
+               $"{NumericsPeer.F(denseCeiling, "F0")} steps/s = {NumericsPeer.F(denseCeiling / peerMedian, "F2")}x NumPy's median; with the 3 sparse passes " +
+               $"({NumericsPeer.F(3.0 * observed * a.Columns / 1e3, "F0")} k multiply-adds) at that rate, {NumericsPeer.F(ceiling, "F0")} steps/s = " +
                $"{NumericsPeer.F(ceiling / peerMedian, "F2")}x";
     }
 

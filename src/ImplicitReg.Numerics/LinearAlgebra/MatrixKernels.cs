@@ -7,7 +7,7 @@ using System.Runtime.Intrinsics.X86;
 namespace ImplicitReg.Numerics.LinearAlgebra;
 
 /// <summary>
-/// Dense kernels on <see cref="MatrixBuffer"/>s for the simulators' hot loops: products C = A·B and C = Aᵀ·B
+/// Dense kernels on <see cref="MatrixBuffer"/>s for the simulators' hot loops: products C = op(A)·op(B)
 /// (through a <see cref="LinearAlgebraBackend"/>: OpenBLAS or the portable managed kernel), transposes and
 /// scaled updates. No allocation.
 /// </summary>
@@ -21,28 +21,24 @@ public static class MatrixKernels
     public static void MultiplyTransposed(MatrixBuffer a, MatrixBuffer b, MatrixBuffer c, LinearAlgebraBackend? backend = null) =>
         (backend ?? LinearAlgebraBackend.Default).Multiply(a, true, b, c);
 
+    /// <summary>C = op(A)·op(B), op(X) = X or Xᵀ, on <paramref name="backend"/> (default: <see cref="LinearAlgebraBackend.Default"/>).</summary>
+    public static void Multiply(MatrixBuffer a, bool transposeA, MatrixBuffer b, bool transposeB, MatrixBuffer c, LinearAlgebraBackend? backend = null) =>
+        (backend ?? LinearAlgebraBackend.Default).Multiply(a, transposeA, b, transposeB, c);
+
     /// <summary>AT = Aᵀ (the padding of AT stays zero).</summary>
     public static void Transpose(MatrixBuffer a, MatrixBuffer at)
     {
         if (at.Rows != a.Columns || at.Columns != a.Rows)
             throw new ArgumentException($"cannot transpose {a.Rows}×{a.Columns} into {at.Rows}×{at.Columns}");
-        TransposeBlocks(a, at, 0, overwrite: true);
-    }
-
-    /// <summary>W −= s·GTᵀ, where GT holds the transpose of the update.</summary>
-    public static void SubtractScaledTransposed(MatrixBuffer w, double s, MatrixBuffer gt)
-    {
-        if (gt.Rows != w.Columns || gt.Columns != w.Rows)
-            throw new ArgumentException($"transposed update {gt.Rows}×{gt.Columns} does not fit {w.Rows}×{w.Columns}");
-        TransposeBlocks(gt, w, -s, overwrite: false);
+        TransposeBlocks(a, at);
     }
 
     /// <summary>
-    /// dst = srcᵀ (overwrite) or dst += scale·srcᵀ, in 4×4 tiles transposed in registers (two unpacks and a
-    /// lane permute per pair of rows); the ragged border is done entry by entry.
+    /// dst = srcᵀ in 4×4 tiles transposed in registers (two unpacks and a lane permute per pair of rows); the ragged
+    /// border is done entry by entry.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TransposeBlocks(MatrixBuffer src, MatrixBuffer dst, double scale, bool overwrite)
+    private static void TransposeBlocks(MatrixBuffer src, MatrixBuffer dst)
     {
         int rows = src.Rows, cols = src.Columns, ss = src.Stride, ds = dst.Stride;
         var sd = src.Data;
@@ -54,7 +50,6 @@ public static class MatrixKernels
             c4 = cols & ~3;
             ref double s0 = ref MemoryMarshal.GetReference(sd);
             ref double d0 = ref MemoryMarshal.GetReference(dd);
-            var vs = Vector256.Create(scale);
             for (int r = 0; r < r4; r += 4)
                 for (int c = 0; c < c4; c += 4)
                 {
@@ -72,32 +67,16 @@ public static class MatrixKernels
                     var y2 = Avx.Permute2x128(t0, t2, 0x31);
                     var y3 = Avx.Permute2x128(t1, t3, 0x31);
                     ref double dp = ref Unsafe.Add(ref d0, c * ds + r);
-                    if (overwrite)
-                    {
-                        y0.StoreUnsafe(ref dp);
-                        y1.StoreUnsafe(ref Unsafe.Add(ref dp, ds));
-                        y2.StoreUnsafe(ref Unsafe.Add(ref dp, 2 * ds));
-                        y3.StoreUnsafe(ref Unsafe.Add(ref dp, 3 * ds));
-                    }
-                    else
-                    {
-                        Vector256.FusedMultiplyAdd(vs, y0, Vector256.LoadUnsafe(ref dp)).StoreUnsafe(ref dp);
-                        ref double d1 = ref Unsafe.Add(ref dp, ds);
-                        Vector256.FusedMultiplyAdd(vs, y1, Vector256.LoadUnsafe(ref d1)).StoreUnsafe(ref d1);
-                        ref double d2 = ref Unsafe.Add(ref dp, 2 * ds);
-                        Vector256.FusedMultiplyAdd(vs, y2, Vector256.LoadUnsafe(ref d2)).StoreUnsafe(ref d2);
-                        ref double d3 = ref Unsafe.Add(ref dp, 3 * ds);
-                        Vector256.FusedMultiplyAdd(vs, y3, Vector256.LoadUnsafe(ref d3)).StoreUnsafe(ref d3);
-                    }
+                    y0.StoreUnsafe(ref dp);
+                    y1.StoreUnsafe(ref Unsafe.Add(ref dp, ds));
+                    y2.StoreUnsafe(ref Unsafe.Add(ref dp, 2 * ds));
+                    y3.StoreUnsafe(ref Unsafe.Add(ref dp, 3 * ds));
                 }
         }
         // Border: the last rows (all columns) and, above them, the last columns.
         for (int r = 0; r < rows; r++)
             for (int c = r < r4 ? c4 : 0; c < cols; c++)
-            {
-                ref double target = ref dd[c * ds + r];
-                target = overwrite ? sd[r * ss + c] : target + scale * sd[r * ss + c];
-            }
+                dd[c * ds + r] = sd[r * ss + c];
     }
 
     /// <summary>W −= s·G.</summary>

@@ -40,7 +40,7 @@ public sealed class DmfGradientTests
     public static TheoryData<bool, int, int, int, int> FlowShapes() => new()
     {
         { false, 5, 4, 1, 3 }, { false, 5, 4, 2, 3 }, { false, 6, 6, 3, 6 }, { false, 5, 7, 4, 3 }, { false, 9, 11, 3, 13 },
-        { false, 100, 100, 3, 100 }, { true, 4, 5, 1, 3 }, { true, 4, 5, 3, 6 }, { true, 6, 3, 4, 2 },
+        { false, 100, 100, 3, 100 }, { false, 4, 6, 5, 3 }, { true, 4, 5, 1, 3 }, { true, 4, 5, 3, 6 }, { true, 6, 3, 4, 2 }, { true, 3, 4, 5, 5 }, { true, 5, 4, 2, 3 },
     };
 
     [Theory]

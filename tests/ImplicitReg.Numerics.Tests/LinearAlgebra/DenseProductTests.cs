@@ -17,26 +17,27 @@ public sealed class DenseProductTests
     }
 
     /// <summary>
-    /// C = op(A)·B through each backend against MathNet's reference product, on shapes that exercise every block
-    /// and remainder of the kernels (1×1, rows not a multiple of 4, widths not a multiple of 8, 100×100). Each entry
-    /// is a sum of k products of numbers below 1, so any summation order agrees to k·ε·max|A||B|.
+    /// C = op(A)·op(B) through each backend against MathNet's reference product, on shapes that exercise every block
+    /// and remainder of the kernels (1×1, rows not a multiple of 4, widths not a multiple of 8, 100×100), with every
+    /// combination of transposes. Each entry is a sum of k products of numbers below 1, so any summation order agrees
+    /// to k·ε·max|A||B|.
     /// </summary>
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void ManagedProductsEqualTheReference(int m, int k, int n, bool transposeA) => CheckProduct("managed", m, k, n, transposeA);
+    public void ManagedProductsEqualTheReference(int m, int k, int n, bool transposeA, bool transposeB) =>
+        CheckProduct("managed", m, k, n, transposeA, transposeB);
 
     [RequiresBlasTheory]
     [MemberData(nameof(Shapes))]
-    public void OpenBlasProductsEqualTheReference(int m, int k, int n, bool transposeA) => CheckProduct("openblas", m, k, n, transposeA);
+    public void OpenBlasProductsEqualTheReference(int m, int k, int n, bool transposeA, bool transposeB) =>
+        CheckProduct("openblas", m, k, n, transposeA, transposeB);
 
-    private static void CheckProduct(string backend, int m, int k, int n, bool transposeA)
+    private static void CheckProduct(string backend, int m, int k, int n, bool transposeA, bool transposeB)
     {
-        var rng = new Random(m * 1000 + k * 10 + n);
-        var a = transposeA ? Random(k, m, rng) : Random(m, k, rng);
-        var b = Random(k, n, rng);
-        var c = Random(m, n, rng); // stale content must be overwritten
-        Backends.Get(backend).Multiply(a, transposeA, b, c);
-        var expected = (transposeA ? a.ToMatrix().Transpose() : a.ToMatrix()) * b.ToMatrix();
+        var (a, b) = Factors(m, k, n, transposeA, transposeB);
+        var c = Random(m, n, new Random(m + k + n)); // stale content must be overwritten
+        Backends.Get(backend).Multiply(a, transposeA, b, transposeB, c);
+        var expected = Reference(a, transposeA, b, transposeB);
         var gap = (expected - c.ToMatrix()).Enumerate().Max(Math.Abs);
         Assert.True(gap <= 4 * k * 1.1e-16, $"max gap {gap:E2}");
         for (int r = 0; r < m; r++)
@@ -58,17 +59,14 @@ public sealed class DenseProductTests
         Assert.Contains($"{laneBits}-bit registers", wide.Description);
         foreach (var row in Shapes())
         {
-            var (m, k, n, transposeA) = ((int)row[0], (int)row[1], (int)row[2], (bool)row[3]);
-            var rng = new Random(m * 1000 + k * 10 + n);
-            var a = transposeA ? Random(k, m, rng) : Random(m, k, rng);
-            var b = Random(k, n, rng);
-            var expected = Random(m, n, rng);
-            var c = Random(m, n, rng);
-            narrow.Multiply(a, transposeA, b, expected);
-            wide.Multiply(a, transposeA, b, c);
+            var (m, k, n, transposeA, transposeB) = ((int)row[0], (int)row[1], (int)row[2], (bool)row[3], (bool)row[4]);
+            var (a, b) = Factors(m, k, n, transposeA, transposeB);
+            var expected = new MatrixBuffer(m, n);
+            var c = new MatrixBuffer(m, n);
+            narrow.Multiply(a, transposeA, b, transposeB, expected);
+            wide.Multiply(a, transposeA, b, transposeB, c);
             Assert.Equal(expected.Data.ToArray(), c.Data.ToArray());
-            var reference = (transposeA ? a.ToMatrix().Transpose() : a.ToMatrix()) * b.ToMatrix();
-            Assert.True((reference - c.ToMatrix()).Enumerate().Max(Math.Abs) <= 4 * k * 1.1e-16);
+            Assert.True((Reference(a, transposeA, b, transposeB) - c.ToMatrix()).Enumerate().Max(Math.Abs) <= 4 * k * 1.1e-16);
         }
     }
 
@@ -76,12 +74,24 @@ public sealed class DenseProductTests
     public void AWidthTheMachineDoesNotAccelerateIsRefused() =>
         Assert.Contains("384-bit registers are not accelerated", Assert.Throws<ArgumentException>(() => LinearAlgebraBackend.ManagedWithLanes(384)).Message);
 
-    public static TheoryData<int, int, int, bool> Shapes()
+    /// <summary>A (m×k, or k×m to be transposed) and B (k×n, or n×k) with entries in (−1, 1), seeded by the shape.</summary>
+    private static (MatrixBuffer A, MatrixBuffer B) Factors(int m, int k, int n, bool transposeA, bool transposeB)
     {
-        var data = new TheoryData<int, int, int, bool>();
+        var rng = new Random(m * 1000 + k * 10 + n);
+        var a = transposeA ? Random(k, m, rng) : Random(m, k, rng);
+        return (a, transposeB ? Random(n, k, rng) : Random(k, n, rng));
+    }
+
+    private static Matrix<double> Reference(MatrixBuffer a, bool transposeA, MatrixBuffer b, bool transposeB) =>
+        (transposeA ? a.ToMatrix().Transpose() : a.ToMatrix()) * (transposeB ? b.ToMatrix().Transpose() : b.ToMatrix());
+
+    public static TheoryData<int, int, int, bool, bool> Shapes()
+    {
+        var data = new TheoryData<int, int, int, bool, bool>();
         foreach (var (m, k, n) in new[] { (1, 1, 1), (5, 3, 7), (4, 9, 16), (37, 29, 19), (100, 100, 100), (13, 1, 33) })
-            foreach (var t in new[] { false, true })
-                data.Add(m, k, n, t);
+            foreach (var ta in new[] { false, true })
+                foreach (var tb in new[] { false, true })
+                    data.Add(m, k, n, ta, tb);
         return data;
     }
 
@@ -107,6 +117,8 @@ public sealed class DenseProductTests
         // The check precedes any backend, so a bad shape never reaches BLAS (which would only print to stderr).
         var e = Assert.Throws<ArgumentException>(() => LinearAlgebraBackend.Managed.Multiply(new MatrixBuffer(3, 4), false, new MatrixBuffer(5, 2), new MatrixBuffer(3, 2)));
         Assert.Contains("3×4 by 5×2", e.Message);
+        e = Assert.Throws<ArgumentException>(() => LinearAlgebraBackend.Managed.Multiply(new MatrixBuffer(3, 4), false, new MatrixBuffer(2, 5), true, new MatrixBuffer(3, 2)));
+        Assert.Contains("3×4 by (2×5)ᵀ", e.Message);
     }
 
     [Fact]

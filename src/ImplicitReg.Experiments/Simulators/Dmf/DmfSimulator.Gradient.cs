@@ -8,39 +8,54 @@ public sealed partial class DmfSimulator
 {
     /// <summary>
     /// Loss and all layer gradients at the current layers. With 0-based layers, R_j = W_j⋯W_0 and
-    /// S_j = W_{N−1}⋯W_j: the top gradient is G·R_{N−2}ᵀ, and layer j &lt; N−1 gets
-    /// (∂φ/∂W_j)ᵀ = R_{j−1}·(Gᵀ·S_{j+1}) (just Gᵀ·S_1 for j = 0).
+    /// S_j = W_{N−1}⋯W_j, ∂φ/∂W_j = S_{j+1}ᵀ·G·R_{j−1}ᵀ. Only one product with G goes through the sparse G besides
+    /// the top gradient G·R_{N−2}ᵀ: V_{N−2} = Gᵀ·W_{N−1}; then V_{j−1} = Gᵀ·S_j = V_j·W_j by dense products, and
+    /// ∂φ/∂W_j = V_jᵀ·R_{j−1}ᵀ (the bottom: V_0ᵀ = W_1ᵀ·V_1ᵀ). The prefixes are kept transposed (R_jᵀ = R_{j−1}ᵀ·W_jᵀ),
+    /// the orientation the sampled forward pass and G·R_{N−2}ᵀ read row by row, so every gradient comes out in its
+    /// natural orientation with no transpose: 3(N − 2) dense products and three passes over the observed entries.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradient()
     {
         int n = Depth;
         if (n == 1) return SingleLayer();
-        for (int j = 1; j <= n - 2; j++) MatrixKernels.Multiply(_layers[j], j == 1 ? _layers[0] : _prefix[j - 1], _prefix[j], _backend);
-        for (int j = n - 2; j >= 1; j--) MatrixKernels.Multiply(j == n - 2 ? _layers[n - 1] : _suffix[j + 1], _layers[j], _suffix[j], _backend);
-        var belowTop = n == 2 ? _layers[0] : _prefix[n - 2];
-        MatrixKernels.Transpose(belowTop, _belowTopT!);
+        // R_jᵀ for j = 1 … N−2 (R_1ᵀ = W_0ᵀ·W_1ᵀ); depth 2 reads W_0ᵀ itself.
+        if (n == 2) MatrixKernels.Transpose(_layers[0], _belowTopT!);
+        for (int j = 1; j <= n - 2; j++)
+        {
+            if (j == 1) MatrixKernels.Multiply(_layers[0], true, _layers[1], true, _prefixT[1], _backend);
+            else MatrixKernels.Multiply(_prefixT[j - 1], false, _layers[j], true, _prefixT[j], _backend);
+        }
+        var belowTopT = n == 2 ? _belowTopT! : _prefixT[n - 2];
 
         double loss;
         if (Loss is CompletionMatrixLoss completion)
         {
             // W_ab = W_{N−1}[a, :]·R_{N−2}ᵀ[b, :] at the observed entries only.
-            SparseKernels.SampledDot(_pattern!, _layers[n - 1], _belowTopT!, _sampled);
+            SparseKernels.SampledDot(_pattern!, _layers[n - 1], belowTopT, _sampled);
             loss = CompletionResiduals(completion);
         }
         else
         {
-            MatrixKernels.Multiply(_layers[n - 1], belowTop, _endToEnd!, _backend);
+            MatrixKernels.Multiply(_layers[n - 1], false, belowTopT, true, _endToEnd!, _backend);
             loss = SensingResiduals((SensingMatrixLoss)Loss);
         }
 
-        // Top layer: G·R_{N−2}ᵀ; bottom layer: (∂φ/∂W_0)ᵀ = Gᵀ·S_1; middle layers: R_{j−1}·(Gᵀ·S_{j+1}).
-        ApplyG(_belowTopT!, _gradient[n - 1]);
-        ApplyGTransposed(n == 2 ? _layers[1] : _suffix[1], _gradient[0]);
-        for (int j = 1; j <= n - 2; j++)
+        ApplyG(belowTopT, _gradient[n - 1]);                   // top: G·R_{N−2}ᵀ
+        ApplyGTransposed(_layers[n - 1], _v[n - 2]);           // V_{N−2} = Gᵀ·W_{N−1}
+        if (n == 2)
         {
-            ApplyGTransposed(j + 1 == n - 1 ? _layers[n - 1] : _suffix[j + 1], _scratch[j]);
-            MatrixKernels.Multiply(j == 1 ? _layers[0] : _prefix[j - 1], _scratch[j], _gradient[j], _backend);
+            MatrixKernels.Transpose(_v[0], _gradient[0]);      // bottom: V_0ᵀ
+            return loss;
+        }
+        for (int j = n - 2; j >= 1; j--)
+        {
+            // Middle layer j: V_jᵀ·R_{j−1}ᵀ, with R_0ᵀ = W_0ᵀ.
+            if (j == 1) MatrixKernels.Multiply(_v[1], true, _layers[0], true, _gradient[1], _backend);
+            else MatrixKernels.Multiply(_v[j], true, _prefixT[j - 1], false, _gradient[j], _backend);
+            // V_{j−1} = V_j·W_j; the bottom layer takes V_0ᵀ = W_1ᵀ·V_1ᵀ directly.
+            if (j == 1) MatrixKernels.Multiply(_layers[1], true, _v[1], true, _gradient[0], _backend);
+            else MatrixKernels.Multiply(_v[j], false, _layers[j], false, _v[j - 1], _backend);
         }
         return loss;
     }

@@ -9,20 +9,18 @@ namespace ImplicitReg.Experiments.Simulators.Dmf;
 /// Gradient descent on a deep matrix factorization <c>W = W_N⋯W_1</c> of any depth and shapes, with
 /// <c>∂φ/∂W_j = (W_N⋯W_{j+1})ᵀ·G·(W_{j−1}⋯W_1)ᵀ</c> (M1) computed by numeric kernels: the independent side of
 /// the flow-versus-descent comparison. For a completion loss G has one non-zero per observed entry: the forward
-/// pass evaluates W only at those entries (one row dot product each), and the products with G are grouped row
+/// pass evaluates W only at those entries (one row dot product each), and the two products with G are grouped row
 /// updates, so a step costs 3(N − 2) dense products (on the <see cref="LinearAlgebraBackend"/>: OpenBLAS, or the
-/// managed kernel) plus O((N + 1)·|Ω|·d) instead of forming W and multiplying by a dense G. Layers below the top
-/// receive their gradient transposed (that is the orientation in which the sparse products are contiguous),
-/// applied with a transposed update. A run is single-threaded: sweeps parallelise across runs.
+/// managed kernel) plus three passes of |Ω|·d multiply-adds, instead of forming W and multiplying by a dense G.
+/// A run is single-threaded: sweeps parallelise across runs.
 /// </summary>
 public sealed partial class DmfSimulator : GradientModel
 {
     private readonly MatrixBuffer[] _layers;
-    private readonly MatrixBuffer[] _prefix;     // _prefix[j] = W_{j+1}⋯W_1 (0-based layer j and below), j = 1 … N−2
-    private readonly MatrixBuffer[] _suffix;     // _suffix[j] = W_{N−1}⋯W_j (0-based), j = 1 … N−2
-    private readonly MatrixBuffer? _belowTopT;   // (W_{N−1}⋯W_1)ᵀ
-    private readonly MatrixBuffer[] _gradient;   // every layer's gradient, transposed for j < N−1 when N ≥ 2
-    private readonly MatrixBuffer[] _scratch;    // Gᵀ·S_{j+1} for the middle layers
+    private readonly MatrixBuffer[] _prefixT;    // _prefixT[j] = (W_j⋯W_0)ᵀ (0-based), j = 1 … N−2
+    private readonly MatrixBuffer[] _v;          // _v[j] = Gᵀ·W_{N−1}⋯W_{j+1} (0-based), j = 1 … N−2 (depth 2: j = 0)
+    private readonly MatrixBuffer? _belowTopT;   // depth 2: W_0ᵀ
+    private readonly MatrixBuffer[] _gradient;   // every layer's gradient
     private readonly MatrixBuffer? _denseG;      // sensing: the dense end-to-end gradient
     private readonly MatrixBuffer? _endToEnd;    // sensing: W
     private readonly double[] _residualWeights;  // 2c·residual per observed entry (CSR order) or measurement
@@ -55,19 +53,20 @@ public sealed partial class DmfSimulator : GradientModel
         _layers = initialLayers.Select(l => l.Clone()).ToArray();
         int n = Depth;
         var d = Dimensions;
-        _prefix = new MatrixBuffer[n];
-        _suffix = new MatrixBuffer[n];
-        _scratch = new MatrixBuffer[n];
-        _gradient = new MatrixBuffer[n];
+        _prefixT = new MatrixBuffer[n];
+        _v = new MatrixBuffer[n];
         for (int j = 1; j <= n - 2; j++)
         {
-            _prefix[j] = new MatrixBuffer(d[j + 1], d[0]);
-            _suffix[j] = new MatrixBuffer(d[n], d[j]);
-            _scratch[j] = new MatrixBuffer(d[0], d[j + 1]);
+            _prefixT[j] = new MatrixBuffer(d[0], d[j + 1]);
+            _v[j] = new MatrixBuffer(d[0], d[j + 1]);
         }
-        if (n >= 2) _belowTopT = new MatrixBuffer(d[0], d[n - 1]);
-        for (int j = 0; j < n; j++)
-            _gradient[j] = IsTransposed(j) ? new MatrixBuffer(d[j], d[j + 1]) : new MatrixBuffer(d[j + 1], d[j]);
+        if (n == 2)
+        {
+            _belowTopT = new MatrixBuffer(d[0], d[1]);
+            _v[0] = new MatrixBuffer(d[0], d[1]);
+        }
+        _gradient = new MatrixBuffer[n];
+        for (int j = 0; j < n; j++) _gradient[j] = new MatrixBuffer(d[j + 1], d[j]);
         _residualWeights = new double[loss is CompletionMatrixLoss c ? c.Count : ((SensingMatrixLoss)loss).Count];
         _cscWeights = new double[_residualWeights.Length];
         _sampled = new double[_residualWeights.Length];
@@ -99,9 +98,6 @@ public sealed partial class DmfSimulator : GradientModel
     /// <summary>The current layers W_1 … W_N (index 0 is W_1). Read them; change them only between steps.</summary>
     public IReadOnlyList<MatrixBuffer> Layers => _layers;
 
-    /// <summary>Layer j's gradient is held transposed (true for every layer below the top when N ≥ 2).</summary>
-    private bool IsTransposed(int j) => Depth >= 2 && j < Depth - 1;
-
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double GradientNormSquared()
@@ -115,24 +111,14 @@ public sealed partial class DmfSimulator : GradientModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void ApplyGradient(double stepSize)
     {
-        for (int j = 0; j < Depth; j++)
-        {
-            if (IsTransposed(j)) MatrixKernels.SubtractScaledTransposed(_layers[j], stepSize, _gradient[j]);
-            else MatrixKernels.SubtractScaled(_layers[j], stepSize, _gradient[j]);
-        }
+        for (int j = 0; j < Depth; j++) MatrixKernels.SubtractScaled(_layers[j], stepSize, _gradient[j]);
     }
 
     /// <inheritdoc />
     public override bool ParametersFinite() => _layers.All(l => l.AllFinite());
 
     /// <summary>∂φ/∂W_j (0-based j) in its natural orientation; valid after <see cref="ComputeLossAndGradient"/>.</summary>
-    public MatrixBuffer LayerGradient(int j)
-    {
-        if (!IsTransposed(j)) return _gradient[j].Clone();
-        var g = new MatrixBuffer(_layers[j].Rows, _layers[j].Columns);
-        MatrixKernels.Transpose(_gradient[j], g);
-        return g;
-    }
+    public MatrixBuffer LayerGradient(int j) => _gradient[j].Clone();
 
     /// <summary>The end-to-end matrix W = W_N⋯W_1 (allocates; for metrics).</summary>
     public MatrixBuffer EndToEnd()

@@ -25,24 +25,31 @@ public abstract class LinearAlgebraBackend
     public abstract bool IsNative { get; }
 
     /// <summary>C = op(A)·B with op(A) = A or Aᵀ; C's padding stays zero.</summary>
-    public void Multiply(MatrixBuffer a, bool transposeA, MatrixBuffer b, MatrixBuffer c)
+    public void Multiply(MatrixBuffer a, bool transposeA, MatrixBuffer b, MatrixBuffer c) => Multiply(a, transposeA, b, false, c);
+
+    /// <summary>
+    /// C = op(A)·op(B) with op(X) = X or Xᵀ; C's padding stays zero. Products of transposes are what a gradient in
+    /// its natural orientation needs, so no caller transposes a factor (or its result) by hand.
+    /// </summary>
+    public void Multiply(MatrixBuffer a, bool transposeA, MatrixBuffer b, bool transposeB, MatrixBuffer c)
     {
         int m = transposeA ? a.Columns : a.Rows, k = transposeA ? a.Rows : a.Columns;
-        if (k != b.Rows || c.Rows != m || c.Columns != b.Columns)
-            throw new ArgumentException(transposeA
-                ? $"cannot multiply ({a.Rows}×{a.Columns})ᵀ by {b.Rows}×{b.Columns} into {c.Rows}×{c.Columns}"
-                : $"cannot multiply {a.Rows}×{a.Columns} by {b.Rows}×{b.Columns} into {c.Rows}×{c.Columns}");
-        if (m == 0 || c.Columns == 0) return;
+        int kb = transposeB ? b.Columns : b.Rows, n = transposeB ? b.Rows : b.Columns;
+        if (k != kb || c.Rows != m || c.Columns != n)
+            throw new ArgumentException($"cannot multiply {Shape(a, transposeA)} by {Shape(b, transposeB)} into {c.Rows}×{c.Columns}");
+        if (m == 0 || n == 0) return;
         if (k == 0)
         {
             c.Clear();
             return;
         }
-        Product(a, transposeA, b, c, m, k);
+        Product(a, transposeA, b, transposeB, c, m, k);
     }
 
+    private static string Shape(MatrixBuffer x, bool transposed) => transposed ? $"({x.Rows}×{x.Columns})ᵀ" : $"{x.Rows}×{x.Columns}";
+
     /// <summary>The product after the shape checks (m, k ≥ 1).</summary>
-    private protected abstract void Product(MatrixBuffer a, bool transposeA, MatrixBuffer b, MatrixBuffer c, int m, int k);
+    private protected abstract void Product(MatrixBuffer a, bool transposeA, MatrixBuffer b, bool transposeB, MatrixBuffer c, int m, int k);
 
     /// <summary>The portable managed kernel at the widest register width the machine accelerates (always available).</summary>
     public static LinearAlgebraBackend Managed { get; } = new ManagedBackend(null);

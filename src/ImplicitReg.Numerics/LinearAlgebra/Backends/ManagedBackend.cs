@@ -23,8 +23,18 @@ internal sealed class ManagedBackend(string? reason, int laneBits = 0) : LinearA
 
     public override bool IsNative => false;
 
-    private protected override void Product(MatrixBuffer a, bool transposeA, MatrixBuffer b, MatrixBuffer c, int m, int k)
+    // A transposed B is copied into this thread's scratch first: the kernel's loads run along B's rows. The copy is
+    // exact, so a product with Bᵀ is bitwise the product with the transposed matrix.
+    [ThreadStatic] private static MatrixBuffer? _transposedB;
+
+    private protected override void Product(MatrixBuffer a, bool transposeA, MatrixBuffer b, bool transposeB, MatrixBuffer c, int m, int k)
     {
+        if (transposeB)
+        {
+            var bt = _transposedB is { } s && s.Rows == b.Columns && s.Columns == b.Rows ? s : _transposedB = new MatrixBuffer(b.Columns, b.Rows);
+            MatrixKernels.Transpose(b, bt);
+            b = bt;
+        }
         // op(A)[i, p] = aData[i·rowStep + p·innerStep].
         int rowStep = transposeA ? 1 : a.Stride, innerStep = transposeA ? a.Stride : 1;
         ref double a0 = ref MemoryMarshal.GetReference(a.Data);
