@@ -45,7 +45,7 @@ public sealed class BalancednessBenchmark : IBenchmark
         }
         if (peerReps <= 0) return 0;
 
-        var script = FindPeer("balancedness_sympy.py");
+        var script = NumericsPeer.FindPeer("balancedness_sympy.py");
         var json = RunPython(script, $"{peerReps} {depth} {size}");
         using var doc = JsonDocument.Parse(json);
         var peer = doc.RootElement.GetProperty("seconds").EnumerateArray().Select(e => e.GetDouble()).ToList();
@@ -88,17 +88,8 @@ public sealed class BalancednessBenchmark : IBenchmark
         return zero;
     }
 
-
-    private static string FindPeer(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "bench", "peers", file);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"bench/peers/{file} not found above {AppContext.BaseDirectory}");
-    }
-
+    // Not NumericsPeer.Run: SymPy runs under the first python3 on PATH (as balancedness-text's SymPy peer does), which
+    // may carry a newer SymPy than Debian's /usr/bin/python3 that NumericsPeer uses for NumPy and SciPy.
     private static string RunPython(string script, string arguments)
     {
         var info = new ProcessStartInfo("python3", $"\"{script}\" {arguments}")

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.Intrinsics.X86;
 using ImplicitReg.Symbolic.Operations;
 using ImplicitReg.Symbolic.Parsing;
 
@@ -29,7 +28,6 @@ public sealed class BalancednessTextBenchmark : IBenchmark
         int size = NumericsPeer.Option(args, "--size", 4), reps = NumericsPeer.Option(args, "--reps", 5);
         int sympyReps = NumericsPeer.Option(args, "--sympy-reps", 1), sympyDepth = NumericsPeer.Option(args, "--sympy-depth", 4);
         output.WriteLine($"balancedness-text: depths {string.Join(",", depths)}, {size}x{size} layers, arbitrary G; whole process, medians");
-        output.WriteLine($"machine: {CpuModel()}; {Environment.ProcessorCount} cores; {InstructionSets()}; .NET {Environment.Version}");
 
         var root = RepositoryRoot();
         var work = Directory.CreateDirectory(Path.Combine(root, "bench", "results", "balancedness-text")).FullName;
@@ -220,25 +218,6 @@ public sealed class BalancednessTextBenchmark : IBenchmark
             if (File.Exists(Path.Combine(dir.FullName, "ImplicitReg.Verify.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException($"ImplicitReg.Verify.sln not found above {AppContext.BaseDirectory}");
     }
-
-    private static string CpuModel()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-            return line is null ? "unknown CPU" : line[(line.IndexOf(':') + 1)..].Trim();
-        }
-        catch (IOException)
-        {
-            return "unknown CPU";
-        }
-    }
-
-    private static string InstructionSets() =>
-        "ISA: " + string.Join(" ", new (string Name, bool On)[]
-        {
-            ("AVX-512F", Avx512F.IsSupported), ("AVX2", Avx2.IsSupported), ("FMA", Fma.IsSupported), ("BMI2", Bmi2.IsSupported),
-        }.Where(x => x.On).Select(x => x.Name).DefaultIfEmpty("none of AVX2/AVX-512"));
 
     private static string? TextOption(string[] args, string name)
     {

@@ -6,8 +6,9 @@ using ImplicitReg.Numerics.LinearAlgebra.Backends;
 namespace ImplicitReg.Bench.Benchmarks;
 
 /// <summary>
-/// The header of every numerics benchmark: CPU model, the instruction sets .NET uses here, the load, the knobs that
-/// change the code paths (AVX-512 on or off in .NET, OpenBLAS's kernel family) and our linear-algebra backend.
+/// The header of every benchmark, printed once by Program before it runs: CPU model, cores, load, .NET version, the
+/// instruction sets .NET uses here, the knobs that change the code paths (AVX-512 on or off in .NET, OpenBLAS's
+/// kernel family) and our linear-algebra backend. A benchmark does not print a machine line of its own.
 /// </summary>
 internal static class MachineInfo
 {
@@ -17,7 +18,7 @@ internal static class MachineInfo
 
     public static void Write(TextWriter output)
     {
-        output.WriteLine($"machine: {CpuModel()}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        output.WriteLine($"machine: {CpuModel()}, {Environment.ProcessorCount} cores, load average {LoadAverage()}, .NET {Environment.Version}");
         output.WriteLine($"  instruction sets used by .NET: {InstructionSets()}; Vector<double> has {Vector<double>.Count} lanes; width-generic kernels (sparse products, managed product) at {ImplicitReg.Numerics.LinearAlgebra.RegisterWidths.Widest} bits");
         var set = Knobs.Select(k => (k, v: Environment.GetEnvironmentVariable(k))).Where(kv => kv.v is not null).Select(kv => $"{kv.k}={kv.v}").ToList();
         output.WriteLine($"  settings: {(set.Count == 0 ? "none" : string.Join(" ", set))}");
@@ -31,6 +32,7 @@ internal static class MachineInfo
         var sets = new List<string>();
         if (Avx2.IsSupported) sets.Add("AVX2");
         if (Fma.IsSupported) sets.Add("FMA");
+        if (Bmi2.IsSupported) sets.Add("BMI2");
         if (Avx512F.IsSupported) sets.Add("AVX-512F");
         if (Vector512.IsHardwareAccelerated) sets.Add("Vector512");
         if (System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported) sets.Add("AdvSIMD");

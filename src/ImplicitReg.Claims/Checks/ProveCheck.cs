@@ -21,8 +21,14 @@ internal static class ProveCheck
 {
     public static (CheckVerdict Verdict, string Evidence, string? Reason, CheckEvidence Details) Run(ClaimSpec claim, ProveCheckSpec spec, CheckContext context)
     {
-        if (Z3Library.Probe() is { IsAvailable: false } missing)
+        try
+        {
+            Z3Library.Require(context.Z3Library);
+        }
+        catch (SolverUnavailableException missing)
+        {
             return (CheckVerdict.Error, "libz3 missing", missing.Message, new ProofEvidence([]));
+        }
         var prover = new Prover(new Z3Backend(), new ProverOptions { Timeout = TimeSpan.FromMilliseconds(spec.TimeoutMs) });
         var assumptions = spec.Assume.Select(a => (Statement)a.Expr).Concat(spec.Assume.SelectMany(a => a.Domain)).ToList();
         var lemmas = spec.Lemmas.Select(l => new LemmaChain.Lemma((Statement)l.Statement.Expr, l.Statement.Domain.Distinct().ToList()) { Uses = l.Uses }).ToList();

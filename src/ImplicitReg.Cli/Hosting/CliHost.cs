@@ -80,6 +80,13 @@ public static class CliHost
             io.Err.WriteLine($"Run '{CommandPath(leaf)} --help' for usage.");
             return e.ExitCode;
         }
+        catch (Solver.Native.SolverUnavailableException e)
+        {
+            // libz3 missing (Z3Library.Require decides, and names the fix): bad input like any other, wherever it surfaces.
+            io.Err.WriteLine($"error: {e.Message}");
+            io.Err.WriteLine($"Run '{CommandPath(leaf)} --help' for usage.");
+            return ExitCodes.BadInput;
+        }
         catch (Numerics.LinearAlgebra.Backends.LinearAlgebraUnavailableException e)
         {
             // A setup problem (IMPLICITREG_LINEAR_ALGEBRA asks for what is not there): bad input, not a bug.

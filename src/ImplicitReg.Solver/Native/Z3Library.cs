@@ -7,8 +7,9 @@ namespace ImplicitReg.Solver.Native;
 /// Finds and loads libz3 for the whole process, and explains what to install when it is missing.
 /// The library is looked up under the name in <see cref="EnvironmentVariable"/> if set, otherwise under
 /// <see cref="DefaultNames"/>; every P/Invoke of <see cref="Z3Native"/> is routed to the handle loaded here.
+/// Code that is about to solve asks <see cref="Require"/>; <see cref="Probe"/> only reports (versions in provenance).
 /// </summary>
-/// <example><c>if (Z3Library.Probe() is { IsAvailable: false } a) Console.Error.WriteLine(a.Message);</c></example>
+/// <example><c>var z3 = Z3Library.Require(); // throws SolverUnavailableException naming the fix</c></example>
 public static class Z3Library
 {
     /// <summary>Overrides the library name or path (tests point it at a missing file to exercise that path).</summary>
@@ -68,13 +69,25 @@ public static class Z3Library
             $"the Z3 solver library (libz3) could not be loaded; {InstallHint}. Tried: {string.Join("; ", failures)}");
     }
 
+    /// <summary>
+    /// The one decision every solver command and check makes before it solves: libz3 under
+    /// <paramref name="libraryName"/> (or the environment override, or the default names) is usable, or a
+    /// <see cref="SolverUnavailableException"/> whose message names what to install. The command line reports that
+    /// exception as bad input (exit 2); the claims engine as an error verdict.
+    /// </summary>
+    /// <example><c>try { Z3Library.Require(); } catch (SolverUnavailableException e) { Console.Error.WriteLine(e.Message); }</c></example>
+    public static Z3Availability Require(string? libraryName = null)
+    {
+        var probe = Probe(libraryName);
+        return probe.IsAvailable ? probe : throw new SolverUnavailableException(probe.Message);
+    }
+
     /// <summary>The library every call goes to; throws <see cref="SolverUnavailableException"/> when none loads.</summary>
     public static Z3Availability RequireLoaded()
     {
         lock (Gate)
             if (_bound is { } bound) return bound;
-        var probe = Probe();
-        return probe.IsAvailable ? probe : throw new SolverUnavailableException(probe.Message);
+        return Require();
     }
 
     /// <summary>The names <see cref="Probe"/> tries when none is given.</summary>
@@ -102,5 +115,5 @@ public static class Z3Library
 /// <summary>Whether libz3 can be used, where it came from, and otherwise what to install.</summary>
 public sealed record Z3Availability(bool IsAvailable, string? Library, string? Version, string Message);
 
-/// <summary>libz3 is missing or unusable: a setup problem (exit 2), never a crash.</summary>
+/// <summary>libz3 is missing or unusable: a setup problem (the command line exits 2), never a crash. Thrown by <see cref="Z3Library.Require"/>.</summary>
 public sealed class SolverUnavailableException(string message) : Exception(message);

@@ -48,6 +48,20 @@ public sealed class CheckKindTests
         Assert.Contains("x = 1", tooStrong.Reason);
     }
 
+    [Fact]
+    public void ProveIsAnErrorNamingTheFixWhenLibz3IsMissingNeverVerified()
+    {
+        // A library path that does not exist stands for a machine without libz3; the statement itself is true.
+        var claim = ClaimText.Valid("  - {id: p, kind: prove, expect: holds, statement: \"x^2 >= 0\"}\n");
+        var r = CheckRunner.Run(claim, claim.Checks[0], new CheckContext { Z3Library = "/nonexistent/lib/libz3.so.4" });
+        Assert.Equal(CheckVerdict.Error, r.Verdict);
+        Assert.False(r.Passed);
+        Assert.Equal("libz3 missing", r.Evidence);
+        Assert.Contains("sudo apt-get install libz3-4", r.Reason);
+        Assert.Contains("/nonexistent/lib/libz3.so.4 (not found)", r.Reason);
+        Assert.Empty(Assert.IsType<ProofEvidence>(r.Details).Obligations);
+    }
+
     [RequiresZ3Fact]
     public void ProveWritesItsCertificatesWhereAsked()
     {

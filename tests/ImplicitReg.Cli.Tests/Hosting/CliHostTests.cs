@@ -90,6 +90,31 @@ public sealed class CliHostTests
         Assert.Contains(message, err);
     }
 
+    /// <summary>Stands in for <c>prove</c> and fails the way a solver call deep inside any verb fails without libz3.</summary>
+    private sealed class SolverlessVerb : ICliVerb
+    {
+        public string Name => "prove";
+
+        public string Summary => "requires a libz3 that is not there";
+
+        public System.CommandLine.Command Build(CliIO io)
+        {
+            var command = new System.CommandLine.Command(Name, Summary);
+            command.SetAction(_ => Solver.Native.Z3Library.Require("/nonexistent/lib/libz3.so.4").IsAvailable ? ExitCodes.Ok : ExitCodes.InternalError);
+            return command;
+        }
+    }
+
+    [Fact]
+    public void AMissingSolverLibraryIsBadInputWhereverItSurfacesNotABug()
+    {
+        var io = CliIO.ForStrings("", out _, out var stderr);
+        Assert.Equal(ExitCodes.BadInput, CliHost.Run(["prove"], io, [new SolverlessVerb()]));
+        Assert.StartsWith("error: the Z3 solver library (libz3) could not be loaded; install it with `sudo apt-get install libz3-4`", stderr.ToString());
+        Assert.DoesNotContain("internal error", stderr.ToString());
+        Assert.DoesNotContain("   at ", stderr.ToString());
+    }
+
     [Fact]
     public void ControlCharactersInEchoedInputAreEscaped()
     {

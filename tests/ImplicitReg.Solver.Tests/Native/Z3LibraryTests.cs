@@ -15,6 +15,23 @@ public sealed class Z3LibraryTests
         Assert.Contains("/nonexistent/dir/libz3.so.4", a.Message);
     }
 
+    [Fact]
+    public void RequireRefusesAMissingLibraryWithTheMessageThatNamesTheFix()
+    {
+        var e = Assert.Throws<SolverUnavailableException>(() => Z3Library.Require("/nonexistent/dir/libz3.so.4"));
+        Assert.Equal(Z3Library.Probe("/nonexistent/dir/libz3.so.4").Message, e.Message);
+        Assert.Contains("sudo apt-get install libz3-4", e.Message);
+    }
+
+    [RequiresZ3Fact]
+    public void RequireRefusesALibraryThatIsNotZ3AndAcceptsTheInstalledOne()
+    {
+        Assert.Contains("not the Z3 C library", Assert.Throws<SolverUnavailableException>(() => Z3Library.Require("libm.so.6")).Message);
+        var z3 = Z3Library.Require();
+        Assert.True(z3.IsAvailable);
+        Assert.Equal(Z3Context.Version, z3.Version);
+    }
+
     [RequiresZ3Fact]
     public void ALibraryThatIsNotZ3IsRecognisedAsSuch()
     {

@@ -22,7 +22,7 @@ internal static class CatalogueRun
     /// <summary>The claim files of the M6 catalogue, relative to the catalogue root.</summary>
     public const string Pattern = "m6-*.yaml";
 
-    public static int Run(TimeSpan timeout, bool crossCheck, string format, CliIO io)
+    public static int Run(TimeSpan timeout, bool crossCheck, string format, CliIO io, string? z3Library = null)
     {
         var root = ClaimFiles.DefaultCatalogue()
             ?? throw new CliUsageException("no catalogue found: run inside a clone (proofs/razin2020) or next to the shipped proofs/");
@@ -30,7 +30,7 @@ internal static class CatalogueRun
         var files = Directory.Exists(directory) ? Directory.GetFiles(directory, Pattern).Order(StringComparer.Ordinal).ToList() : [];
         if (files.Count == 0) throw new CliUsageException($"no M6 claim files ({Pattern}) under {directory}");
         var certificates = crossCheck ? Directory.CreateTempSubdirectory("implicitreg-m6-").FullName : null;
-        var context = new CheckContext(certificates, ClaimFiles.RepositoryRoot(), io.Cancel);
+        var context = new CheckContext(certificates, ClaimFiles.RepositoryRoot(), io.Cancel) { Z3Library = z3Library };
         var checks = new List<(ClaimSpec Claim, ProveCheckSpec Check)>();
         foreach (var file in files)
         {

@@ -83,8 +83,8 @@ public sealed class ProveVerb : ICliVerb
         {
             if (q.Statement is not null) throw new CliUsageException("--catalogue runs a fixed catalogue; do not also give a statement");
             if (q.Smt2 is not null || q.Assume.Length > 0 || q.Lemmas.Length > 0 || q.NoSplit) throw new CliUsageException("--catalogue takes only --cross-check, --timeout-ms, --strategy and --format");
-            RequireZ3();
-            return CatalogueRun.Run(options.Timeout, q.CrossCheck, q.Format, io);
+            Z3Library.Require(_z3Library);
+            return CatalogueRun.Run(options.Timeout, q.CrossCheck, q.Format, io, _z3Library);
         }
 
         if (q.Statement is null) throw new CliUsageException("missing the statement to prove");
@@ -116,11 +116,15 @@ public sealed class ProveVerb : ICliVerb
         {
             throw new CliUsageException($"cannot decide this statement exactly: {e.Message}");
         }
-        if (Z3Library.Probe(_z3Library) is { IsAvailable: false } missing)
+        try
+        {
+            Z3Library.Require(_z3Library);
+        }
+        catch (SolverUnavailableException)
         {
             // Nothing can be solved, but the certificates can still be written (without expected answers) for other solvers.
             if (smt2 is not null) CertificateFiles.Write(CertificateSet.Prepared(smt2, prover, obligation, lemmas, uses));
-            throw new CliUsageException(missing.Message);
+            throw;
         }
 
         var verdict = new LemmaChain(prover).Prove(obligation, lemmas, uses, io.Cancel);
@@ -143,12 +147,6 @@ public sealed class ProveVerb : ICliVerb
             VerdictKind.InvalidCounterexample => ExitCodes.InternalError,
             _ => ExitCodes.Unknown,
         };
-    }
-
-    private void RequireZ3()
-    {
-        var availability = Z3Library.Probe(_z3Library);
-        if (!availability.IsAvailable) throw new CliUsageException(availability.Message);
     }
 
     private static Statement ParseStatement(string text, string what, List<Statement> domain)

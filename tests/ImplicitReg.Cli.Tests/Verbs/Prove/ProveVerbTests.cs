@@ -97,9 +97,20 @@ public sealed class ProveVerbTests
         var verb = new ProveVerb("/nonexistent/lib/libz3.so.4");
         var io = CliIO.ForStrings("", out var stdout, out var stderr);
         Assert.Equal(ExitCodes.BadInput, CliHost.Run(["prove", "x^2 >= 0"], io, [verb]));
-        Assert.Contains("sudo apt-get install libz3-4", stderr.ToString());
-        Assert.Contains("bash scripts/setup.sh", stderr.ToString());
+        Assert.Equal(
+            "error: the Z3 solver library (libz3) could not be loaded; install it with `sudo apt-get install libz3-4` (or run `bash scripts/setup.sh`). " +
+            "Tried: /nonexistent/lib/libz3.so.4 (not found)\nRun 'implicitreg prove --help' for usage.\n", stderr.ToString());
         Assert.Equal("", stdout.ToString());
+    }
+
+    [Fact]
+    public void WithoutLibz3TheCatalogueSaysWhatToInstallAndExitsTwoBeforeRunningAnything()
+    {
+        var io = CliIO.ForStrings("", out var stdout, out var stderr);
+        Assert.Equal(ExitCodes.BadInput, CliHost.Run(["prove", "--catalogue", "m6"], io, [new ProveVerb("/nonexistent/lib/libz3.so.4")]));
+        Assert.StartsWith("error: the Z3 solver library (libz3) could not be loaded; install it with `sudo apt-get install libz3-4`", stderr.ToString());
+        Assert.Contains("Tried: /nonexistent/lib/libz3.so.4 (not found)", stderr.ToString());
+        Assert.Equal("", stdout.ToString()); // no table of errors
     }
 
     [Fact]
