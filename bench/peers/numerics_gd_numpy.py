@@ -5,7 +5,7 @@ serves commands on stdin so the two sides can alternate rounds under the same ba
     "steps K"  run K GD steps, answer {"steps_per_second": rate}
     "loss"     answer {"loss": loss at the current iterate}
     "info"     answer {"numpy": version, "blas": loaded OpenBLAS library}
-Each step is the idiomatic dense NumPy loop (products reused, 6 matrix products on OpenBLAS):
+Each step is the idiomatic dense NumPy loop (products reused, 7 matrix products on OpenBLAS):
     P = W3 W2, Q = W2 W1, W = P W1, r = W[Omega] - b, G = 2c r on Omega (dense, zero elsewhere),
     g3 = G Q^T, g1 = P^T G, g2 = W3^T (G W1^T), W_j -= lr g_j.
 Usage: numerics_gd_numpy.py problem.json
