@@ -160,6 +160,34 @@ public sealed class DmfGradientTests
         }
     }
 
+    /// <summary>
+    /// A non-square problem makes the managed kernel transpose B factors of several shapes in one step (W_1ᵀ, W_0ᵀ,
+    /// V_1ᵀ have three different shapes here); its scratch must not be reallocated at every product.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AStepOfANonSquareProblemDoesNotAllocate(bool sensing)
+    {
+        var rng = new SeededRandom(2);
+        var p = (sensing
+            ? DmfProblem.RandomSensing(30, 20, 2, 40, 4, LossScale.Mse, rng)
+            : DmfProblem.RandomCompletion(30, 20, 2, 300, 4, LossScale.Mse, rng)) with { Dimensions = [20, 25, 15, 10, 30] };
+        var layers = LayerInitializer.Create(p.Dimensions, new InitSpec(InitKind.Gaussian, 0.1), rng, out _);
+        foreach (var backend in NativeBlas.IsAvailable ? new[] { "managed", "openblas" } : ["managed"])
+        {
+            using var sim = new DmfSimulator(p.Loss, layers, Backend(backend));
+            long fewest = long.MaxValue; // steady state, as in the large problem's check
+            for (int window = 0; window < 8 && fewest > 0; window++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                for (int k = 0; k < 100; k++) { sim.ComputeLossAndGradient(); sim.ApplyGradient(1e-3); }
+                fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+            Assert.True(fewest == 0, $"{backend}: {fewest} bytes per 100 steps");
+        }
+    }
+
     [Fact]
     public void TheSparseForwardPassMatchesTheDenseProductOnTheObservedEntries()
     {

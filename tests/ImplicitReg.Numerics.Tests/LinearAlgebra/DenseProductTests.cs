@@ -121,6 +121,44 @@ public sealed class DenseProductTests
         Assert.Contains("3×4 by (2×5)ᵀ", e.Message);
     }
 
+    /// <summary>
+    /// The managed kernel copies a transposed B into per-thread scratches kept by shape. On four threads at once,
+    /// each cycling through more shapes than it keeps (so scratches are evicted and reused), every product with Bᵀ
+    /// must be bitwise the product with the explicitly transposed B, with C's padding zero: a scratch shared between
+    /// threads, or reused at another shape with stale padding, breaks one of the two.
+    /// </summary>
+    [Fact]
+    public void ProductsWithATransposedBAreExactOnManyThreadsAndManyShapes()
+    {
+        // Eleven shapes (more than the eight scratches a thread keeps), every thread on the same one at the same
+        // round, large enough that a product takes long enough to overlap with another thread's transpose.
+        var shapes = Enumerable.Range(0, 11).Select(i => (M: 90 + i, K: 100 + 3 * (i % 4), N: 110 - i)).ToArray();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        // Dedicated threads released together: Parallel.For may run every iteration on one pool thread.
+        using var start = new Barrier(4);
+        var threads = Enumerable.Range(0, 4).Select(thread => new Thread(() =>
+        {
+            var rng = new Random(thread);
+            start.SignalAndWait();
+            for (int round = 0; round < 88; round++)
+            {
+                var (m, k, n) = shapes[round % shapes.Length];
+                var a = Random(m, k, rng);
+                var b = Random(n, k, rng);
+                var bt = new MatrixBuffer(k, n);
+                MatrixKernels.Transpose(b, bt);
+                var expected = new MatrixBuffer(m, n);
+                var c = Random(m, n, rng);
+                LinearAlgebraBackend.Managed.Multiply(a, false, bt, false, expected);
+                LinearAlgebraBackend.Managed.Multiply(a, false, b, true, c);
+                if (!expected.Data.SequenceEqual(c.Data)) failures.Add($"thread {thread}, round {round}: {m}x{k} by ({n}x{k})T");
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Empty(failures);
+    }
+
     [Fact]
     public void AnEmptyInnerDimensionGivesZero()
     {

@@ -23,15 +23,32 @@ internal sealed class ManagedBackend(string? reason, int laneBits = 0) : LinearA
 
     public override bool IsNative => false;
 
-    // A transposed B is copied into this thread's scratch first: the kernel's loads run along B's rows. The copy is
-    // exact, so a product with Bᵀ is bitwise the product with the transposed matrix.
-    [ThreadStatic] private static MatrixBuffer? _transposedB;
+    // A transposed B is copied into a scratch of this thread first: the kernel's loads run along B's rows. The copy
+    // is exact, so a product with Bᵀ is bitwise the product with the transposed matrix. One step of a non-square
+    // factorization transposes B factors of several shapes (a depth-N step up to N + 1), so the thread keeps a few
+    // scratches of exact shapes (a fresh buffer's padding is zero, and the kernel reads B's padding) and reuses them
+    // round-robin: a step allocates nothing. [ThreadStatic]: sweeps run simulators on many threads at once, and
+    // Product neither yields nor re-enters, so a thread's scratch is never in use twice.
+    private const int Scratches = 8;
+    [ThreadStatic] private static MatrixBuffer?[]? _transposedB;
+    [ThreadStatic] private static int _nextScratch;
+
+    private static MatrixBuffer TransposedScratch(int rows, int columns)
+    {
+        var pool = _transposedB ??= new MatrixBuffer?[Scratches];
+        foreach (var s in pool)
+            if (s is not null && s.Rows == rows && s.Columns == columns) return s;
+        var fresh = new MatrixBuffer(rows, columns);
+        pool[_nextScratch] = fresh;
+        _nextScratch = (_nextScratch + 1) % Scratches;
+        return fresh;
+    }
 
     private protected override void Product(MatrixBuffer a, bool transposeA, MatrixBuffer b, bool transposeB, MatrixBuffer c, int m, int k)
     {
         if (transposeB)
         {
-            var bt = _transposedB is { } s && s.Rows == b.Columns && s.Columns == b.Rows ? s : _transposedB = new MatrixBuffer(b.Columns, b.Rows);
+            var bt = TransposedScratch(b.Columns, b.Rows);
             MatrixKernels.Transpose(b, bt);
             b = bt;
         }
