@@ -70,6 +70,46 @@ public sealed class DmfGradientTests
         }
     }
 
+    /// <summary>
+    /// Every hidden width different (the problems' own dimensions are uniform): a prefix, a V or a gradient
+    /// allocated or read with a neighbouring layer's width, or a transpose flag on a middle layer, then fails a
+    /// shape check or gives the wrong values, where square middle layers would hide it.
+    /// </summary>
+    public static TheoryData<bool, int[]> UnevenWidths() => new()
+    {
+        { false, [4, 6, 5] }, { false, [4, 6, 3, 5] }, { false, [4, 2, 7, 3, 5] }, { false, [4, 6, 3, 7, 2, 5] },
+        { true, [4, 6, 5] }, { true, [4, 6, 3, 5] }, { true, [4, 2, 7, 3, 5] }, { true, [4, 6, 3, 7, 2, 5] },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnevenWidths))]
+    public void LayerGradientsFollowTheLayerFlowFormulaWithEveryHiddenWidthDifferentOnTheManagedKernel(bool sensing, int[] widths) =>
+        CheckUneven(sensing, widths, "managed");
+
+    [RequiresBlasTheory]
+    [MemberData(nameof(UnevenWidths))]
+    public void LayerGradientsFollowTheLayerFlowFormulaWithEveryHiddenWidthDifferentThroughOpenBlas(bool sensing, int[] widths) =>
+        CheckUneven(sensing, widths, "openblas");
+
+    private static void CheckUneven(bool sensing, int[] widths, string backend)
+    {
+        var rng = new SeededRandom(17);
+        int rows = widths[^1], columns = widths[0], depth = widths.Length - 1;
+        var problem = (sensing
+            ? DmfProblem.RandomSensing(rows, columns, 2, 7, depth, LossScale.Mse, rng)
+            : DmfProblem.RandomCompletion(rows, columns, 2, rows * columns / 2, depth, LossScale.HalfSse, rng)) with { Dimensions = widths };
+        var layers = LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, 0.7), rng, out _);
+        using var sim = new DmfSimulator(problem.Loss, layers, Backend(backend));
+        Assert.Equal(widths, sim.Dimensions);
+        sim.ComputeLossAndGradient();
+        for (int j = 0; j < depth; j++)
+        {
+            var expected = ReferenceGradient(sim, j);
+            var gap = (expected - sim.LayerGradient(j).ToMatrix()).FrobeniusNorm();
+            Assert.True(gap <= 1e-12 * Math.Max(1, expected.FrobeniusNorm()), $"layer {j + 1}: gap {gap:E2}");
+        }
+    }
+
     [Theory]
     [InlineData(false, 4, 3, 3)]
     [InlineData(true, 3, 4, 2)]
