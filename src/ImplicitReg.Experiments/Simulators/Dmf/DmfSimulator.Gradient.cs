@@ -12,7 +12,8 @@ public sealed partial class DmfSimulator
     /// the top gradient G·R_{N−2}ᵀ: V_{N−2} = Gᵀ·W_{N−1}; then V_{j−1} = Gᵀ·S_j = V_j·W_j by dense products, and
     /// ∂φ/∂W_j = V_jᵀ·R_{j−1}ᵀ (the bottom: V_0ᵀ = W_1ᵀ·V_1ᵀ). The prefixes are kept transposed (R_jᵀ = R_{j−1}ᵀ·W_jᵀ),
     /// the orientation the sampled forward pass and G·R_{N−2}ᵀ read row by row, so every gradient comes out in its
-    /// natural orientation with no transpose: 3(N − 2) dense products and three passes over the observed entries.
+    /// natural orientation: 3(N − 2) dense products and three passes over the observed entries. Depth 2 has no
+    /// product to fold a transpose into and transposes W_0 and V_0 (d_0 × d_1 each) instead.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradient()

@@ -29,7 +29,8 @@ public abstract class LinearAlgebraBackend
 
     /// <summary>
     /// C = op(A)·op(B) with op(X) = X or Xᵀ; C's padding stays zero. Products of transposes are what a gradient in
-    /// its natural orientation needs, so no caller transposes a factor (or its result) by hand.
+    /// its natural orientation needs, so a caller need not transpose a factor (or the result) by hand. OpenBLAS reads
+    /// the transposes in place; the managed kernel copies a transposed B first (see ManagedBackend).
     /// </summary>
     public void Multiply(MatrixBuffer a, bool transposeA, MatrixBuffer b, bool transposeB, MatrixBuffer c)
     {
