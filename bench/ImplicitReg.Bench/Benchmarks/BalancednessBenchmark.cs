@@ -23,7 +23,7 @@ public sealed class BalancednessBenchmark : IBenchmark
     {
         int reps = NumericsPeer.Option(args, "--reps", 15), peerReps = NumericsPeer.Option(args, "--peer-reps", 1);
         int depth = NumericsPeer.Option(args, "--depth", 5), size = NumericsPeer.Option(args, "--size", 4);
-        output.WriteLine($"balancedness: depth {depth}, {size}x{size} layers, arbitrary {size}x{size} G; {Environment.ProcessorCount} cores");
+        output.WriteLine($"balancedness: depth {depth}, {size}x{size} layers, arbitrary {size}x{size} G");
 
         var cold = Stopwatch.StartNew();
         bool zero = Job(depth, size);

@@ -37,7 +37,7 @@ public abstract class ExperimentLoopBenchmark : IBenchmark
         int rounds = NumericsPeer.Option(args, "--rounds", 7);
         int warmupMs = NumericsPeer.Option(args, "--warmup-ms", 1000);
         var (model, optimizer, json, setup) = Build();
-        output.WriteLine($"{Name}: {setup}; optimizer {optimizer.Describe()}; {rounds} alternating rounds of {steps} steps per side; {Environment.ProcessorCount} cores");
+        output.WriteLine($"{Name}: {setup}; optimizer {optimizer.Describe()}; {rounds} alternating rounds of {steps} steps per side");
         var path = Path.Combine(Path.GetTempPath(), $"implicitreg-{Name}-{Environment.ProcessId}.json");
         File.WriteAllText(path, json);
         try

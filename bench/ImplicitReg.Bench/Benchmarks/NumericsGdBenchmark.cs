@@ -33,7 +33,7 @@ public sealed class NumericsGdBenchmark : IBenchmark
         var random = new SeededRandom(0);
         var problem = DmfProblem.RandomCompletion(100, 100, 5, 2000, 3, LossScale.Mse, random);
         var layers = LayerInitializer.Create(problem.Dimensions, new InitSpec(InitKind.Gaussian, InitSpec.StdForEndToEndScale(1e-3, 3, 100)), random, out _);
-        output.WriteLine($"numerics-gd: {problem.Name}, depth 3, lr {lr}; {rounds} alternating rounds of {steps} steps per side; {Environment.ProcessorCount} cores");
+        output.WriteLine($"numerics-gd: {problem.Name}, depth 3, lr {lr}; {rounds} alternating rounds of {steps} steps per side");
 
         var path = Path.Combine(Path.GetTempPath(), $"implicitreg-gd-{Environment.ProcessId}.json");
         File.WriteAllText(path, ProblemJson((CompletionMatrixLoss)problem.Loss, layers, lr));
