@@ -39,10 +39,7 @@ public sealed class MachineInfoTests
     [Fact]
     public void NoBenchmarkPrintsAMachineLineOfItsOwn()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ImplicitReg.Verify.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        var sources = Directory.GetFiles(Path.Combine(dir.FullName, "bench", "ImplicitReg.Bench"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.GetFiles(Path.Combine(ImplicitReg.Testing.RepositoryRoot.Path, "bench", "ImplicitReg.Bench"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
         Assert.Contains(sources, f => Path.GetFileName(f) == "MachineInfo.cs");
         var offenders = sources.Where(f => Path.GetFileName(f) != "MachineInfo.cs" && File.ReadAllText(f).Contains("\"machine:", StringComparison.Ordinal));

@@ -17,17 +17,10 @@ public sealed class CatalogueMutationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Proofs()
-    {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-            if (File.Exists(Path.Combine(dir, "ImplicitReg.Verify.sln"))) return Path.Combine(dir, "proofs");
-        throw new InvalidOperationException("repository root not found");
-    }
-
     [RequiresZ3Fact]
     public void EveryChangedExpectationMakesVerifyFailAtItsFileAndLine()
     {
-        var files = Directory.GetFiles(Proofs(), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(Path.Combine(ImplicitReg.Testing.RepositoryRoot.Path, "proofs"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(files);
         int mutations = 0;
         var missed = new List<string>();

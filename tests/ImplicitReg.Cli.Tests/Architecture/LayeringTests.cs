@@ -22,18 +22,10 @@ public sealed class LayeringTests
         ["ImplicitReg.Cli"] = 6,
     };
 
-    private static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ImplicitReg.Verify.sln")))
-            dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("repository root (ImplicitReg.Verify.sln) not found");
-    }
-
     private sealed record ProjectInfo(string Project, string[] References, string[] Packages);
 
     private static List<ProjectInfo> SourceProjects() =>
-        Directory.GetFiles(Path.Combine(RepoRoot(), "src"), "*.csproj", SearchOption.AllDirectories)
+        Directory.GetFiles(Path.Combine(ImplicitReg.Testing.RepositoryRoot.Path, "src"), "*.csproj", SearchOption.AllDirectories)
             .Select(csproj =>
             {
                 var doc = XDocument.Load(csproj);

@@ -13,7 +13,7 @@ namespace ImplicitReg.Cli.Tests.Documentation;
 [TestCaseOrderer(PageOrder.TypeName, PageOrder.AssemblyName)]
 public sealed class DocumentationTests
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
+    private static readonly Lazy<string> Root = new(() => ImplicitReg.Testing.RepositoryRoot.Path);
 
     /// <summary>Examples that do not need the solver.</summary>
     public static TheoryData<string> Examples() => Select(solver: false);
@@ -174,12 +174,5 @@ public sealed class DocumentationTests
         foreach (var page in pages)
             foreach (var e in DocExample.Parse(Path.GetRelativePath(Root.Value, page), File.ReadAllLines(page)))
                 yield return e;
-    }
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "ImplicitReg.Verify.sln"))) return d.FullName;
-        throw new InvalidOperationException("the repository root (ImplicitReg.Verify.sln) is not above the test binaries");
     }
 }

@@ -20,7 +20,7 @@ public sealed class LocalSlurmCluster : IDisposable
     public LocalSlurmCluster() => AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
 
     /// <summary>The repository root (where ImplicitReg.Verify.sln is).</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => ImplicitReg.Testing.RepositoryRoot.Path;
 
     public static string Scripts => Path.Combine(RepositoryRoot, "scripts", "slurm");
 
@@ -102,13 +102,6 @@ public sealed class LocalSlurmCluster : IDisposable
         }
         process.WaitForExit();
         return new ProcessOutcome(process.ExitCode, output.ToString());
-    }
-
-    private static string FindRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ImplicitReg.Verify.sln"))) dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("repository root (ImplicitReg.Verify.sln) not found");
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using ImplicitReg.Models.Problems;
 using ImplicitReg.Symbolic.Core;
@@ -20,7 +19,7 @@ public sealed class GeneralizedClaimFileTests
     [InlineData(4)]
     public void TheClaimFileIsTheOneTheConstructionGenerates(int d)
     {
-        var path = Path.Combine(Root(), "proofs", "razin2020", $"m6-generalized-{d}x{d}.yaml");
+        var path = Path.Combine(ImplicitReg.Testing.RepositoryRoot.Path, "proofs", "razin2020", $"m6-generalized-{d}x{d}.yaml");
         var expected = Render(d);
         var actual = File.Exists(path) ? File.ReadAllText(path) : null;
         if (actual == expected) return;
@@ -46,13 +45,6 @@ public sealed class GeneralizedClaimFileTests
             Assert.All(assume, a => Assert.Equal(a, Symbolic.Parsing.Parser.ParseStatement(a.ToString())));
             Assert.All(chain.StepLemmas(step), l => Assert.Equal(l, Symbolic.Parsing.Parser.ParseStatement(l.ToString())));
         }
-    }
-
-    private static string Root([CallerFilePath] string here = "")
-    {
-        for (var dir = Path.GetDirectoryName(here); dir is not null; dir = Path.GetDirectoryName(dir))
-            if (File.Exists(Path.Combine(dir, "ImplicitReg.Verify.sln"))) return dir;
-        throw new InvalidOperationException("repository root not found");
     }
 
     private static string Q(object s) => "\"" + s.ToString()!.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -40,7 +40,7 @@ public static class Snapshot
             throw new InvalidOperationException("Snapshot.Verify needs the caller's file path; call it directly from the test method");
         var directory = Path.GetDirectoryName(testFile)!;
         var name = FileStem(Path.GetFileNameWithoutExtension(testFile), testMethod, parameters);
-        var outcome = Check(text, directory, name, SnapshotMode.FromEnvironment(), RepositoryRoot(directory));
+        var outcome = Check(text, directory, name, SnapshotMode.FromEnvironment(), ImplicitReg.Testing.RepositoryRoot.Above(directory));
         if (!outcome.Passed) throw new XunitException(outcome.Message);
     }
 
@@ -87,13 +87,6 @@ public static class Snapshot
         foreach (var (n, v) in parameters) sb.Append('_').Append(n).Append('=').Append(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture));
         var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|', ' ']).ToHashSet();
         return new string(sb.ToString().Select(c => invalid.Contains(c) ? '-' : c).ToArray());
-    }
-
-    private static string? RepositoryRoot(string directory)
-    {
-        for (var dir = directory; dir is not null; dir = Path.GetDirectoryName(dir))
-            if (File.Exists(Path.Combine(dir, "ImplicitReg.Verify.sln"))) return dir;
-        return null;
     }
 }
 
