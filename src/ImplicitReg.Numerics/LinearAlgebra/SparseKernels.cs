@@ -140,16 +140,61 @@ public static class SparseKernels
     private static void Grouped<V>(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output)
         where V : struct, ILanes<V>
     {
-        int width = output.Stride, ss = src.Stride, os = output.Stride, groups = start.Length - 1;
-        int lanes = V.Count, chunk = 4 * lanes;
-        nuint l1 = (nuint)lanes, l2 = 2 * l1, l3 = 3 * l1;
-        ref double s0 = ref MemoryMarshal.GetReference(src.Data);
-        ref double o0 = ref MemoryMarshal.GetReference(output.Data);
-        ref double w0 = ref MemoryMarshal.GetArrayDataReference(w);
-        ref int i0 = ref MemoryMarshal.GetArrayDataReference(source);
+        int width = output.Stride, lanes = V.Count;
+        var pass = new GroupedPass(start, source, w, src, output);
         int j = 0;
-        for (; j + chunk <= width; j += chunk)
+        for (; j + 4 * lanes <= width; j += 4 * lanes) pass.Columns<V, FourRegisters>(j);
+        // The columns after the last whole chunk: two registers at a time where two remain (AVX2's 104-wide rows leave
+        // two), so four FMA chains overlap instead of two, then one.
+        for (; j + 2 * lanes <= width; j += 2 * lanes) pass.Columns<V, TwoRegisters>(j);
+        for (; j < width; j += lanes) pass.Columns<V, OneRegister>(j);
+    }
+
+    /// <summary>How many registers of columns one pass of <see cref="GroupedPass.Columns{V, B}"/> covers.</summary>
+    private interface IColumnBlock
+    {
+        static abstract int Registers { get; }
+    }
+
+    private readonly struct FourRegisters : IColumnBlock
+    {
+        public static int Registers => 4;
+    }
+
+    private readonly struct TwoRegisters : IColumnBlock
+    {
+        public static int Registers => 2;
+    }
+
+    private readonly struct OneRegister : IColumnBlock
+    {
+        public static int Registers => 1;
+    }
+
+    /// <summary>The operands of one grouped product, so a column block is one method written once for 4, 2 and 1 registers.</summary>
+    private readonly ref struct GroupedPass(int[] start, int[] source, double[] w, MatrixBuffer src, MatrixBuffer output)
+    {
+        private readonly int[] _start = start;
+        private readonly int[] _source = source;
+        private readonly double[] _w = w;
+        private readonly Span<double> _src = src.Data;
+        private readonly Span<double> _out = output.Data;
+        private readonly int _ss = src.Stride, _os = output.Stride;
+
+        /// <summary>
+        /// out[g, j … j + B·lanes) for every group g: even entries in the a accumulators, odd ones in the b accumulators,
+        /// a + b at the end, whatever B is. B is a type so the JIT compiles each block size with the unused registers gone.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Columns<V, B>(int j) where V : struct, ILanes<V> where B : struct, IColumnBlock
         {
+            int groups = _start.Length - 1, ss = _ss, os = _os;
+            nuint l1 = (nuint)V.Count, l2 = 2 * l1, l3 = 3 * l1;
+            ref double s0 = ref MemoryMarshal.GetReference(_src);
+            ref double o0 = ref MemoryMarshal.GetReference(_out);
+            ref double w0 = ref MemoryMarshal.GetArrayDataReference(_w);
+            ref int i0 = ref MemoryMarshal.GetArrayDataReference(_source);
+            var start = _start;
             for (int g = 0; g < groups; g++)
             {
                 int e = start[g], end = start[g + 1];
@@ -162,74 +207,40 @@ public static class SparseKernels
                     ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
                     ref double sq = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j);
                     a0 = V.Fma(we, V.Load(ref sr, 0), a0);
-                    a1 = V.Fma(we, V.Load(ref sr, l1), a1);
-                    a2 = V.Fma(we, V.Load(ref sr, l2), a2);
-                    a3 = V.Fma(we, V.Load(ref sr, l3), a3);
                     b0 = V.Fma(wf, V.Load(ref sq, 0), b0);
-                    b1 = V.Fma(wf, V.Load(ref sq, l1), b1);
-                    b2 = V.Fma(wf, V.Load(ref sq, l2), b2);
-                    b3 = V.Fma(wf, V.Load(ref sq, l3), b3);
+                    if (B.Registers >= 2)
+                    {
+                        a1 = V.Fma(we, V.Load(ref sr, l1), a1);
+                        b1 = V.Fma(wf, V.Load(ref sq, l1), b1);
+                    }
+                    if (B.Registers == 4)
+                    {
+                        a2 = V.Fma(we, V.Load(ref sr, l2), a2);
+                        a3 = V.Fma(we, V.Load(ref sr, l3), a3);
+                        b2 = V.Fma(wf, V.Load(ref sq, l2), b2);
+                        b3 = V.Fma(wf, V.Load(ref sq, l3), b3);
+                    }
                 }
                 if (e < end)
                 {
                     var we = V.Broadcast(Unsafe.Add(ref w0, e));
                     ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
                     a0 = V.Fma(we, V.Load(ref sr, 0), a0);
-                    a1 = V.Fma(we, V.Load(ref sr, l1), a1);
-                    a2 = V.Fma(we, V.Load(ref sr, l2), a2);
-                    a3 = V.Fma(we, V.Load(ref sr, l3), a3);
+                    if (B.Registers >= 2) a1 = V.Fma(we, V.Load(ref sr, l1), a1);
+                    if (B.Registers == 4)
+                    {
+                        a2 = V.Fma(we, V.Load(ref sr, l2), a2);
+                        a3 = V.Fma(we, V.Load(ref sr, l3), a3);
+                    }
                 }
                 ref double dst = ref Unsafe.Add(ref o0, g * os + j);
                 V.Add(a0, b0).Store(ref dst, 0);
-                V.Add(a1, b1).Store(ref dst, l1);
-                V.Add(a2, b2).Store(ref dst, l2);
-                V.Add(a3, b3).Store(ref dst, l3);
-            }
-        }
-        // The columns after the last whole chunk: two registers at a time where two remain (AVX2's 104-wide rows leave
-        // two), so four FMA chains overlap instead of two; the even/odd rule per register is the chunks' own.
-        for (; j + 2 * lanes <= width; j += 2 * lanes)
-        {
-            for (int g = 0; g < groups; g++)
-            {
-                int e = start[g], end = start[g + 1];
-                V a0 = V.Zero, a1 = V.Zero, b0 = V.Zero, b1 = V.Zero;
-                for (; e + 2 <= end; e += 2)
+                if (B.Registers >= 2) V.Add(a1, b1).Store(ref dst, l1);
+                if (B.Registers == 4)
                 {
-                    var we = V.Broadcast(Unsafe.Add(ref w0, e));
-                    var wf = V.Broadcast(Unsafe.Add(ref w0, e + 1));
-                    ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
-                    ref double sq = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j);
-                    a0 = V.Fma(we, V.Load(ref sr, 0), a0);
-                    a1 = V.Fma(we, V.Load(ref sr, l1), a1);
-                    b0 = V.Fma(wf, V.Load(ref sq, 0), b0);
-                    b1 = V.Fma(wf, V.Load(ref sq, l1), b1);
+                    V.Add(a2, b2).Store(ref dst, l2);
+                    V.Add(a3, b3).Store(ref dst, l3);
                 }
-                if (e < end)
-                {
-                    var we = V.Broadcast(Unsafe.Add(ref w0, e));
-                    ref double sr = ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j);
-                    a0 = V.Fma(we, V.Load(ref sr, 0), a0);
-                    a1 = V.Fma(we, V.Load(ref sr, l1), a1);
-                }
-                ref double dst = ref Unsafe.Add(ref o0, g * os + j);
-                V.Add(a0, b0).Store(ref dst, 0);
-                V.Add(a1, b1).Store(ref dst, l1);
-            }
-        }
-        for (; j < width; j += lanes)
-        {
-            for (int g = 0; g < groups; g++)
-            {
-                int e = start[g], end = start[g + 1];
-                V a = V.Zero, b = V.Zero;
-                for (; e + 2 <= end; e += 2)
-                {
-                    a = V.Fma(V.Broadcast(Unsafe.Add(ref w0, e)), V.Load(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j), 0), a);
-                    b = V.Fma(V.Broadcast(Unsafe.Add(ref w0, e + 1)), V.Load(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e + 1) * ss + j), 0), b);
-                }
-                if (e < end) a = V.Fma(V.Broadcast(Unsafe.Add(ref w0, e)), V.Load(ref Unsafe.Add(ref s0, Unsafe.Add(ref i0, e) * ss + j), 0), a);
-                V.Add(a, b).Store(ref Unsafe.Add(ref o0, g * os + j), 0);
             }
         }
     }
