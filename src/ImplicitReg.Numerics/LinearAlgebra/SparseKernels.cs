@@ -18,7 +18,7 @@ public static class SparseKernels
     /// values[e − valueOffset] = X[row_e, :]·Y[col_e, :] for each CSR position e of the rows [rowBegin, rowEnd) (all
     /// rows by default; so with Y = Bᵀ this samples X·B). Entries of one row share X's row: they are done eight at a
     /// time, each X chunk loaded once for eight independent FMA chains (one dot product alone is bound by the
-    /// latency of its chain).
+    /// latency of its chain); a row's last group of fewer than eight is padded, so no entry runs on a chain alone.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SampledDot(SparsePattern pattern, MatrixBuffer x, MatrixBuffer y, double[] values,
@@ -36,16 +36,21 @@ public static class SparseKernels
         {
             ref double xr = ref Unsafe.Add(ref x0, row * xs);
             int e = start[row], end = start[row + 1];
-            for (; e + 8 <= end; e += 8)
+            // Eight entries at a time, the last group of a row padded with its first entry (computed, not stored): a
+            // padded group costs what one pair of latency-bound chains would, and each stored entry is still one
+            // accumulator over the columns in order, so the values are those of the entry alone.
+            for (; e < end; e += 8)
             {
-                ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
-                ref double y2 = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
-                ref double y3 = ref Unsafe.Add(ref y0, cols[e + 2] * ys);
-                ref double y4 = ref Unsafe.Add(ref y0, cols[e + 3] * ys);
-                ref double y5 = ref Unsafe.Add(ref y0, cols[e + 4] * ys);
-                ref double y6 = ref Unsafe.Add(ref y0, cols[e + 5] * ys);
-                ref double y7 = ref Unsafe.Add(ref y0, cols[e + 6] * ys);
-                ref double y8 = ref Unsafe.Add(ref y0, cols[e + 7] * ys);
+                int n = end - e;
+                int c1 = cols[e];
+                ref double y1 = ref Unsafe.Add(ref y0, c1 * ys);
+                ref double y2 = ref Unsafe.Add(ref y0, (n > 1 ? cols[e + 1] : c1) * ys);
+                ref double y3 = ref Unsafe.Add(ref y0, (n > 2 ? cols[e + 2] : c1) * ys);
+                ref double y4 = ref Unsafe.Add(ref y0, (n > 3 ? cols[e + 3] : c1) * ys);
+                ref double y5 = ref Unsafe.Add(ref y0, (n > 4 ? cols[e + 4] : c1) * ys);
+                ref double y6 = ref Unsafe.Add(ref y0, (n > 5 ? cols[e + 5] : c1) * ys);
+                ref double y7 = ref Unsafe.Add(ref y0, (n > 6 ? cols[e + 6] : c1) * ys);
+                ref double y8 = ref Unsafe.Add(ref y0, (n > 7 ? cols[e + 7] : c1) * ys);
                 Vector<double> a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default;
                 for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
                 {
@@ -59,36 +64,15 @@ public static class SparseKernels
                     a7 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y7, i), a7);
                     a8 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y8, i), a8);
                 }
-                values[e - valueOffset] = Vector.Sum(a1);
-                values[e + 1 - valueOffset] = Vector.Sum(a2);
-                values[e + 2 - valueOffset] = Vector.Sum(a3);
-                values[e + 3 - valueOffset] = Vector.Sum(a4);
-                values[e + 4 - valueOffset] = Vector.Sum(a5);
-                values[e + 5 - valueOffset] = Vector.Sum(a6);
-                values[e + 6 - valueOffset] = Vector.Sum(a7);
-                values[e + 7 - valueOffset] = Vector.Sum(a8);
-            }
-            for (; e + 2 <= end; e += 2)
-            {
-                ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
-                ref double y2 = ref Unsafe.Add(ref y0, cols[e + 1] * ys);
-                Vector<double> a1 = default, a2 = default;
-                for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
-                {
-                    var xv = Vector.LoadUnsafe(ref xr, i);
-                    a1 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y1, i), a1);
-                    a2 = Vector.FusedMultiplyAdd(xv, Vector.LoadUnsafe(ref y2, i), a2);
-                }
-                values[e - valueOffset] = Vector.Sum(a1);
-                values[e + 1 - valueOffset] = Vector.Sum(a2);
-            }
-            if (e < end)
-            {
-                ref double y1 = ref Unsafe.Add(ref y0, cols[e] * ys);
-                var a1 = Vector<double>.Zero;
-                for (nuint i = 0; i < (nuint)width; i += (nuint)lanes)
-                    a1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref xr, i), Vector.LoadUnsafe(ref y1, i), a1);
-                values[e - valueOffset] = Vector.Sum(a1);
+                int at = e - valueOffset;
+                values[at] = Vector.Sum(a1);
+                if (n > 1) values[at + 1] = Vector.Sum(a2);
+                if (n > 2) values[at + 2] = Vector.Sum(a3);
+                if (n > 3) values[at + 3] = Vector.Sum(a4);
+                if (n > 4) values[at + 4] = Vector.Sum(a5);
+                if (n > 5) values[at + 5] = Vector.Sum(a6);
+                if (n > 6) values[at + 6] = Vector.Sum(a7);
+                if (n > 7) values[at + 7] = Vector.Sum(a8);
             }
         }
     }
