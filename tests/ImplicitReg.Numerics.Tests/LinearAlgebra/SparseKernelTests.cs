@@ -65,6 +65,38 @@ public sealed class SparseKernelTests
             Assert.Equal(full[pattern.CsrRow[e], pattern.CsrColumn[e]], values[e], 1e-13);
     }
 
+    /// <summary>
+    /// A sampled entry's value does not depend on its neighbours: computed inside a full group of eight, in a row's
+    /// padded last group, or alone in a pattern of one entry, it is bitwise the same number (each entry is one
+    /// accumulator over the columns in order). Rows of 1–17 entries exercise every group size.
+    /// </summary>
+    [Fact]
+    public void ASampledEntryIsBitwiseTheSameWhateverItsGroup()
+    {
+        var rng = new Random(17);
+        const int columns = 20, width = 37;
+        var rowIndex = new List<int>();
+        var columnIndex = new List<int>();
+        for (int r = 0; r < 17; r++)
+            foreach (var c in Enumerable.Range(0, columns).OrderBy(_ => rng.Next()).Take(r + 1))
+            {
+                rowIndex.Add(r);
+                columnIndex.Add(c);
+            }
+        var pattern = new SparsePattern(17, columns, rowIndex, columnIndex);
+        var x = Random(17, width, rng);
+        var y = Random(columns, width, rng);
+        var values = new double[pattern.Count];
+        SparseKernels.SampledDot(pattern, x, y, values);
+        for (int e = 0; e < pattern.Count; e++)
+        {
+            var alone = new SparsePattern(17, columns, [pattern.CsrRow[e]], [pattern.CsrColumn[e]]);
+            var single = new double[1];
+            SparseKernels.SampledDot(alone, x, y, single);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(single[0]), BitConverter.DoubleToInt64Bits(values[e]));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(AcceleratedWidths.All), MemberType = typeof(AcceleratedWidths))]
     public void EveryRegisterWidthGivesBitwiseTheSameProducts(int laneBits)
