@@ -56,7 +56,9 @@ public sealed class NumericsGdBenchmark : IBenchmark
                              $"NumPy {info.GetProperty("numpy").GetString()}, {info.GetProperty("blas").GetString()}");
             output.WriteLine($"  ratio: ours is {NumericsPeer.F(NumericsPeer.Median(ratios), "F2")}x NumPy's steps per second (median of per-round ratios; " +
                              $"medians' ratio {NumericsPeer.F(oursMedian / peerMedian, "F2")}; goal >= 3)");
-            output.WriteLine(DenseFloor(sim, ((CompletionMatrixLoss)problem.Loss).Count, oursMedian, peerMedian));
+            double product = ProductMicroseconds(sim);
+            output.WriteLine(DenseFloor(sim, ((CompletionMatrixLoss)problem.Loss).Count, oursMedian, peerMedian, product));
+            output.WriteLine(Phases(sim, (CompletionMatrixLoss)problem.Loss, oursMedian, product));
             var gap = Math.Abs(oursLoss - peerLoss) / Math.Abs(peerLoss);
             bool agree = gap <= 1e-8;
             output.WriteLine($"  same steps: after {warm + (long)rounds * steps} steps the losses agree to {NumericsPeer.F(gap, "E1")} relative ({(agree ? "ok" : "MISMATCH")})");
@@ -77,21 +79,11 @@ public sealed class NumericsGdBenchmark : IBenchmark
     /// and adding the sparse passes at the dense product's multiply-add rate (which gathered rows never beat) gives
     /// a tighter bound. Median of 9 batches of 200 products.
     /// </summary>
-    private static string DenseFloor(DmfSimulator sim, int observed, double oursMedian, double peerMedian)
+    private static string DenseFloor(DmfSimulator sim, int observed, double oursMedian, double peerMedian, double product)
     {
         var a = sim.Layers[1];
         var b = sim.Layers[0];
-        var c = new MatrixBuffer(a.Rows, b.Columns);
-        const int reps = 200;
-        for (int k = 0; k < reps; k++) MatrixKernels.Multiply(a, b, c, sim.Backend);
-        var batches = new List<double>();
-        for (int r = 0; r < 9; r++)
-        {
-            var clock = Stopwatch.StartNew();
-            for (int k = 0; k < reps; k++) MatrixKernels.Multiply(a, b, c, sim.Backend);
-            batches.Add(clock.Elapsed.TotalMicroseconds / reps);
-        }
-        double product = NumericsPeer.Median(batches), step = 1e6 / oursMedian;
+        double step = 1e6 / oursMedian;
         double fmaPerMicrosecond = (double)a.Rows * a.Columns * b.Columns / product;
         double sparse = 3.0 * observed * a.Columns / fmaPerMicrosecond;
         double denseCeiling = 1e6 / (3 * product), ceiling = 1e6 / (3 * product + sparse);
@@ -100,6 +92,52 @@ public sealed class NumericsGdBenchmark : IBenchmark
                $"{NumericsPeer.F(denseCeiling, "F0")} steps/s = {NumericsPeer.F(denseCeiling / peerMedian, "F2")}x NumPy's median; with the 3 sparse passes " +
                $"({NumericsPeer.F(3.0 * observed * a.Columns / 1e3, "F0")} k multiply-adds) at that rate, {NumericsPeer.F(ceiling, "F0")} steps/s = " +
                $"{NumericsPeer.F(ceiling / peerMedian, "F2")}x";
+    }
+
+    /// <summary>One d×d product of two layers on the simulator's backend, in µs (median of 9 batches of 200).</summary>
+    private static double ProductMicroseconds(DmfSimulator sim)
+    {
+        var a = sim.Layers[1];
+        var b = sim.Layers[0];
+        var c = new MatrixBuffer(a.Rows, b.Columns);
+        return Microseconds(() => MatrixKernels.Multiply(a, b, c, sim.Backend));
+    }
+
+    /// <summary>Median time of one call over 9 batches of 200 (after one warm-up batch).</summary>
+    private static double Microseconds(Action work)
+    {
+        const int reps = 200;
+        for (int k = 0; k < reps; k++) work();
+        var batches = new List<double>();
+        for (int r = 0; r < 9; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (int k = 0; k < reps; k++) work();
+            batches.Add(clock.Elapsed.TotalMicroseconds / reps);
+        }
+        return NumericsPeer.Median(batches);
+    }
+
+    /// <summary>
+    /// Where a step's time goes, measured in the same run on the step's own shapes and pattern: the sampled forward
+    /// pass, each of the two products with the sparse G, and what is left of the step after them and the three dense
+    /// products (residuals, the update, calls). For a reviewer re-measuring on another machine.
+    /// </summary>
+    private static string Phases(DmfSimulator sim, CompletionMatrixLoss loss, double oursMedian, double dense)
+    {
+        var pattern = new SparsePattern(loss.Rows, loss.Columns, loss.RowIndex, loss.ColumnIndex);
+        var top = sim.Layers[^1];
+        var rows = sim.Layers[0].Clone(); // any d×d operand with the layers' values
+        var result = new MatrixBuffer(top.Rows, top.Columns);
+        var weights = loss.Targets.ToArray();
+        var sampled = new double[loss.Count];
+        double forward = Microseconds(() => SparseKernels.SampledDot(pattern, top, rows, sampled));
+        double times = Microseconds(() => SparseKernels.Multiply(pattern, weights, rows, result));
+        double timesT = Microseconds(() => SparseKernels.MultiplyTransposed(pattern, weights, top, result));
+        double step = 1e6 / oursMedian, rest = step - 3 * dense - forward - times - timesT;
+        return $"  phases: 3 dense products {NumericsPeer.F(3 * dense, "F0")} us, sampled forward pass {NumericsPeer.F(forward, "F1")} us, " +
+               $"G·B {NumericsPeer.F(times, "F1")} us, Gᵀ·B {NumericsPeer.F(timesT, "F1")} us, the rest (residuals, update, calls) " +
+               $"{NumericsPeer.F(rest, "F0")} us of the {NumericsPeer.F(step, "F0")} us step";
     }
 
     private static void Step(DmfSimulator sim, double lr)
