@@ -123,6 +123,28 @@ public sealed class RationalWitnessTests
         Assert.True(RationalWitness.Holds(problem, point!));
     }
 
+    [Fact]
+    public void TheGridTriesEveryMovingCoordinateNotOnlyTheFirst()
+    {
+        // x^2 + y^2 + (2z - 1)^2 = 1 near x = y = sqrt(2)/2, z = 1/2: x is solved for while y and z move. z and 1 - z give
+        // the same root, so the grid meets distinct points sharing x and y. It skips only candidates it tried already,
+        // keyed by the root and every moving coordinate: a key that dropped z would skip those points too.
+        var problem = Problem("x^2 + y^2 + (2*z - 1)^2 = 1 implies x + y < 0");
+        var model = new Dictionary<string, ModelValue> { ["x"] = HalfRootTwo, ["y"] = HalfRootTwo, ["z"] = ModelValue.Exact(Rational.Half) };
+        var trace = new List<string>();
+        RationalWitness.Search(problem, model, new PinEcho(refusals: 1000), new WitnessOptions { Trace = trace.Add, Budget = TimeSpan.FromMinutes(5) });
+        var grid = trace.Select(t => System.Text.RegularExpressions.Regex.Match(t, @"x = (\S+), y = (\S+), z = (\S+):"))
+            .Where(m => m.Success).Select(m => (X: m.Groups[1].Value, Y: m.Groups[2].Value, Z: m.Groups[3].Value)).ToList();
+        Assert.NotEmpty(grid);
+        Assert.Equal(grid.Count, grid.Distinct().Count()); // each point once
+        Assert.Contains(grid.GroupBy(p => (p.X, p.Y)), g => g.Select(p => p.Z).Distinct().Count() > 1);
+        Assert.All(grid, p => Assert.Equal(Rational.One, Sq(p.X) + Sq(p.Y) + Sq(Rational.Parse(p.Z) * 2 - Rational.One)));
+    }
+
+    private static Rational Sq(string r) => Sq(Rational.Parse(r));
+
+    private static Rational Sq(Rational r) => r * r;
+
     private static readonly string[] Expected =
     [
         "x = 2/3: unsat", "x = 5/7: unsat", "x = 29/41: unsat", "x = 70/99: unsat", "x = 169/239: unsat", "x = 985/1393: unsat",
