@@ -172,7 +172,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
                         continue;
                     }
                     var m = RunMedian.OfErrors(group);
-                    var mark = group.All(r => r.Text("status") == "converged") ? "" : "*";
+                    var mark = group.All(IsConverged) ? "" : "*";
                     cells.Add(m.ToString("0.000E+0", CultureInfo.InvariantCulture) + mark);
                 }
                 rows.Add(cells);
@@ -183,7 +183,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
         {
             var b = baselines.Where(r => (int)r.Number("observed") == n).ToList();
             if (b.Count == 0) continue;
-            var converged = b.Where(r => r.Text("status") == "converged").ToList();
+            var converged = b.Where(IsConverged).ToList();
             baselineRows.Add([n.ToString(CultureInfo.InvariantCulture),
                 converged.Count == 0 ? "- (no solve converged)" : RunMedian.OfErrors(converged).ToString("0.000E+0", CultureInfo.InvariantCulture),
                 $"{converged.Count}/{b.Count}", b.Max(r => r.Number("relativeGap")).ToString("0.0E+0", CultureInfo.InvariantCulture)]);
@@ -224,7 +224,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
                 unconverged.Add($"depth 2 at scale {F(sc)} (a run diverged: no median)");
                 continue;
             }
-            if (shallowRuns.Any(r => r.Text("status") != "converged"))
+            if (!shallowRuns.All(IsConverged))
             {
                 unconverged.Add($"depth 2 at scale {F(sc)}");
                 continue;
@@ -233,7 +233,7 @@ public sealed class E1DeepMatrixCompletion : IReproduction
             {
                 var deepRuns = Group(records, n, sc, d);
                 if (deepRuns.Count == 0) continue;
-                if (deepRuns.Any(r => r.Text("status") != "converged"))
+                if (!deepRuns.All(IsConverged))
                 {
                     unconverged.Add($"depth {d} at scale {F(sc)}");
                     continue;
@@ -251,19 +251,26 @@ public sealed class E1DeepMatrixCompletion : IReproduction
     {
         const string claim = "with few observations, deep factorizations (depth >= 3) reconstruct better than minimum nuclear norm (Arora, Cohen, Hu, Luo 2019): at the smallest observation count the best converged depth >= 3 has a lower median error than the baseline";
         int n = observed[0];
-        var b = baselines.Where(r => (int)r.Number("observed") == n && r.Text("status") == "converged").ToList();
+        var b = baselines.Where(r => (int)r.Number("observed") == n && IsConverged(r)).ToList();
         if (b.Count == 0) return new ClaimCheck(claim, Support.Undecided, $"no baseline solve at {n} observed converged");
         var baseline = RunMedian.OfErrors(b);
         // Only groups whose every run converged, as in the depth claim: the median of the runs that survived a group
         // where one diverged or stopped early would make that setting look better than it did.
         var deep = records.Where(r => (int)r.Number("observed") == n && r.Number("depth") >= 3)
-            .GroupBy(r => ((int)r.Number("depth"), r.Number("scale"))).Where(g => g.All(r => r.Text("status") == "converged"))
+            .GroupBy(r => ((int)r.Number("depth"), r.Number("scale"))).Where(g => g.All(IsConverged))
             .Select(g => (g.Key, RunMedian.OfErrors(g))).ToList();
         if (deep.Count == 0) return new ClaimCheck(claim, Support.Undecided, $"{n} observed: no setting of depth >= 3 whose runs all converged");
         var best = deep.MinBy(d => d.Item2);
         return new ClaimCheck(claim, best.Item2 < baseline ? Support.Supported : Support.NotSupported,
             $"{n} observed: baseline {baseline:0.000E+0}; best depth >= 3: depth {best.Key.Item1} at scale {F(best.Key.Item2)} {best.Item2:0.000E+0}");
     }
+
+    /// <summary>
+    /// Whether <paramref name="record"/> reached its tolerance: a run's status as <see cref="StatusName"/> writes it, or a
+    /// baseline solve's as <see cref="E1Baseline"/> does (both write <c>converged</c>). The one test of it for the tables,
+    /// the claims and the figures.
+    /// </summary>
+    public static bool IsConverged(RunRecord record) => record.Text("status") == StatusName(RunStatus.Converged);
 
     /// <summary>Whether <paramref name="record"/> is a nuclear-norm baseline solve rather than a factorization run.</summary>
     public static bool IsBaseline(RunRecord record) => record.Has("kind");

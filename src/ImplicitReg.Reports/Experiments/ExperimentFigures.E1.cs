@@ -38,13 +38,13 @@ public static partial class ExperimentFigures
             }
         foreach (var n in observed)
         {
-            var converged = baselines.Where(b => (int)b.Number("observed") == n && b.Text("status") == "converged").ToList();
+            var converged = baselines.Where(b => (int)b.Number("observed") == n && E1DeepMatrixCompletion.IsConverged(b)).ToList();
             if (converged.Count == 0) continue;
             var level = RunMedian.OfErrors(converged);
             double lo = depths[0], hi = depths[^1] == depths[0] ? depths[0] + 1 : depths[^1];
             series.Add(new PlotSeries($"{n} observed: minimum nuclear norm", [lo, hi], [level, level], SeriesKind.Prediction));
         }
-        var unconverged = baselines.Where(b => b.Text("status") != "converged").Select(b => b.Id).ToList();
+        var unconverged = baselines.Where(b => !E1DeepMatrixCompletion.IsConverged(b)).Select(b => b.Id).ToList();
         figures.Add(new Figure(Id(section, "error-vs-depth"), "Reconstruction error against depth, with the nuclear-norm baseline",
             "Reconstruction error ‖W − W*‖²_F / ‖W*‖²_F of the end-to-end matrix (median over seeds) against the depth N of the " +
             "factorization, one line per observed count and end-to-end initialization scale; dashed: the minimum-nuclear-norm " +
