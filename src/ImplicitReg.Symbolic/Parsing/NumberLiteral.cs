@@ -7,8 +7,9 @@ namespace ImplicitReg.Symbolic.Parsing;
 /// <summary>
 /// Exact value of a decimal literal token: <c>3</c>, <c>0.1</c> (= 1/10), <c>.5</c>, <c>1e-3</c>, <c>2.5E+4</c>.
 /// Digits are converted with <see cref="BigInteger.Parse(string)"/>, which is sub-quadratic, so a literal
-/// of a million digits (as the exact printers can produce) parses back in about half a second (472 ms on a 2-core
-/// AMD EPYC; `bench/run.sh number-literal` measures 125 k to 2 M digits against CPython's int()).
+/// of a million digits (as the exact printers can produce) parses back in about half a second (472 ms on the 2-core
+/// AMD EPYC development machine, quiet, 28 November 2026; `bench/run.sh number-literal` measures 125 k to 2 M digits
+/// against CPython's int()).
 /// </summary>
 internal static class NumberLiteral
 {
