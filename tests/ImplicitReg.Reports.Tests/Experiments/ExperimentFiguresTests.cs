@@ -201,47 +201,6 @@ public sealed class ExperimentFiguresTests(QuickReproductions runs)
     }
 
     [Fact]
-    public void E3Rank1TableAndFigureAgreeOnAGroupWithADivergedRunAndTheCaptionNamesIt()
-    {
-        // Three seeds at std 1e-3 for 50 and 200 observations; seed 0 at 200 diverged. The table prints NaN there and the
-        // figure draws no number for it (not the median 0.02 of the surviving seeds), and its caption says why.
-        var s = SyntheticE3Rank1(new() { [50] = [0.9, 0.8, 0.7], [200] = [double.NaN, 0.01, 0.03] });
-        var table = s.Summary.Parts.OfType<SummaryTable>().Single(t => t.Columns[0] == "std");
-        Assert.Equal(["1e-3", "0.8", "NaN"], table.Rows.Single());
-        var figure = Find(s, "rank1-error-vs-observed");
-        var series = Assert.Single(figure.Series);
-        Assert.Equal([50.0, 200.0], series.X);
-        Assert.Equal(0.8, series.Y[0]);
-        Assert.True(double.IsNaN(series.Y[1]), $"the diverged group has no median, not {series.Y[1]}");
-        Assert.Contains("Not drawn: no median where a run diverged (a non-finite error; NaN in the table): std 1e-3, 200 observed.",
-            figure.Caption, StringComparison.Ordinal);
-        // Control: the same runs with seed 0 converged are all drawn, at the table's medians, and the caption names none.
-        var control = SyntheticE3Rank1(new() { [50] = [0.9, 0.8, 0.7], [200] = [0.02, 0.01, 0.03] });
-        var drawn = Find(control, "rank1-error-vs-observed");
-        Assert.Equal([0.8, 0.02], Assert.Single(drawn.Series).Y);
-        Assert.DoesNotContain("Not drawn", drawn.Caption, StringComparison.Ordinal);
-    }
-
-    /// <summary>An E3 section built in memory: the rank-1 sweep only (one error per seed for each observed count, a
-    /// non-finite error being a diverged run) at std 1e-3, no main run (so no trajectory is needed).</summary>
-    private static ExperimentSection SyntheticE3Rank1(Dictionary<int, double[]> errorsByObserved)
-    {
-        var e3 = Reproducer.Find("e3");
-        var records = new List<RunRecord>();
-        foreach (var (observed, errors) in errorsByObserved)
-            for (int seed = 0; seed < errors.Length; seed++)
-            {
-                var e = errors[seed];
-                records.Add(new RunRecord(records.Count, $"rank1-n{observed}-s1e-3-seed{seed}", seed).Set("sweep", "rank1").Set("sizes", "8x8x8")
-                    .Set("std", 1e-3).Set("observed", observed).Set("status", double.IsFinite(e) ? "converged" : "diverged").Set("steps", 100)
-                    .Set("loss", double.IsFinite(e) ? 1e-6 : e).Set("reconstruction", e));
-            }
-        var manifest = new SweepManifest("e3", ["synthetic"], records.Count, Shard.All);
-        var section = new ExperimentSection("synthetic", 1, e3, manifest, records, new Dictionary<int, RunTrajectory>(), e3.Summarise(manifest, records), "{}");
-        return section with { Figures = ExperimentFigures.For(section) };
-    }
-
-    [Fact]
     public void E4DrawsMatchesByPatternAndTheUuDistanceAgainstAlpha()
     {
         var s = ExperimentLoader.Load(runs.E4, 1);
