@@ -46,7 +46,9 @@ public sealed class BalancednessBenchmark : IBenchmark
         if (peerReps <= 0) return 0;
 
         var script = NumericsPeer.FindPeer("balancedness_sympy.py");
-        var json = RunPython(script, $"{peerReps} {depth} {size}");
+        // SymPy runs under the first python3 on PATH (as balancedness-text's SymPy peer does), which may carry a newer
+        // SymPy than Debian's /usr/bin/python3 that NumericsPeer uses by default for NumPy and SciPy.
+        var json = NumericsPeer.Run(script, $"{peerReps} {depth} {size}", python: "python3");
         using var doc = JsonDocument.Parse(json);
         var peer = doc.RootElement.GetProperty("seconds").EnumerateArray().Select(e => e.GetDouble()).ToList();
         bool peerZero = doc.RootElement.GetProperty("zero").GetBoolean();
@@ -86,23 +88,5 @@ public sealed class BalancednessBenchmark : IBenchmark
             zero &= defect.IsZero;
         }
         return zero;
-    }
-
-    // Not NumericsPeer.Run: SymPy runs under the first python3 on PATH (as balancedness-text's SymPy peer does), which
-    // may carry a newer SymPy than Debian's /usr/bin/python3 that NumericsPeer uses for NumPy and SciPy.
-    private static string RunPython(string script, string arguments)
-    {
-        var info = new ProcessStartInfo("python3", $"\"{script}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var p = Process.Start(info) ?? throw new InvalidOperationException("could not start python3");
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"python3 {script} failed ({p.ExitCode}): {stderr.Result}");
-        return stdout.Result;
     }
 }

@@ -77,7 +77,7 @@ public sealed class NumericsGdBenchmark : IBenchmark
     /// multiply-adds.
     /// So 1 / (3 × one product's time) bounds the steps per second of any one-thread step built on these products,
     /// and adding the sparse passes at the dense product's multiply-add rate (which gathered rows never beat) gives
-    /// a tighter bound. Median of 9 batches of 200 products.
+    /// a tighter bound. <paramref name="product"/>: one product's time from <see cref="ProductMicroseconds"/>.
     /// </summary>
     private static string DenseFloor(DmfSimulator sim, int observed, double oursMedian, double peerMedian, double product)
     {

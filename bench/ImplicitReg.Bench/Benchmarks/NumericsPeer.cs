@@ -39,19 +39,24 @@ internal static class NumericsPeer
         throw new FileNotFoundException($"bench/peers/{file} not found above {AppContext.BaseDirectory}");
     }
 
-    public static string Run(string script, string arguments)
+    /// <summary>
+    /// Runs a peer script and returns its standard output; a non-zero exit throws with its standard error.
+    /// <paramref name="python"/>: the interpreter (default <see cref="Python"/>, the one with NumPy and SciPy).
+    /// </summary>
+    public static string Run(string script, string arguments, string? python = null)
     {
-        var info = new ProcessStartInfo(Python, $"\"{script}\" {arguments}")
+        python ??= Python;
+        var info = new ProcessStartInfo(python, $"\"{script}\" {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        using var p = Process.Start(info) ?? throw new InvalidOperationException($"could not start {Python}");
+        using var p = Process.Start(info) ?? throw new InvalidOperationException($"could not start {python}");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{Python} {script} failed ({p.ExitCode}): {stderr.Result}");
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{python} {script} failed ({p.ExitCode}): {stderr.Result}");
         return stdout.Result;
     }
 

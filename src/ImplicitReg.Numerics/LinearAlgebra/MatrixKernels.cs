@@ -9,7 +9,8 @@ namespace ImplicitReg.Numerics.LinearAlgebra;
 /// <summary>
 /// Dense kernels on <see cref="MatrixBuffer"/>s for the simulators' hot loops: products C = op(A)·op(B)
 /// (through a <see cref="LinearAlgebraBackend"/>: OpenBLAS or the portable managed kernel), transposes and
-/// scaled updates. No allocation.
+/// scaled updates. No allocation in a steady loop: the managed kernel's product with a transposed B allocates its
+/// per-thread scratch the first time it meets a shape (see ManagedBackend), never again after.
 /// </summary>
 public static class MatrixKernels
 {

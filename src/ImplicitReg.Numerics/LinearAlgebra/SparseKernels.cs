@@ -112,7 +112,7 @@ public static class SparseKernels
     /// <summary>
     /// out[g, :] = Σ_{e ∈ group g} w[e]·src[source[e], :], written once for every register width (see
     /// <see cref="ILanes{TSelf}"/>): the two sparse products are about a sixth of E1's depth-3 completion step (29 of
-    /// 189 µs with AVX2 on the development machine), and on AVX-512 twice the lanes halve them. Columns go in chunks
+    /// 189 µs with AVX2 on the 2-core development machine, quiet), and on AVX-512 twice the lanes halve them. Columns go in chunks
     /// of four registers as the outer loop, so the slice of the source being gathered stays in L1 while every group
     /// reads it; within a chunk each output slice is accumulated in registers, two entries at a time (even entries
     /// in one accumulator, odd in the other, eight accumulators) so the FMA chains overlap. The columns after the

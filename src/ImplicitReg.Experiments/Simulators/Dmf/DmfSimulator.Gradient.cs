@@ -20,14 +20,14 @@ public sealed partial class DmfSimulator
     {
         int n = Depth;
         if (n == 1) return SingleLayer();
-        // R_jᵀ for j = 1 … N−2 (R_1ᵀ = W_0ᵀ·W_1ᵀ); depth 2 reads W_0ᵀ itself.
-        if (n == 2) MatrixKernels.Transpose(_layers[0], _belowTopT!);
+        // R_jᵀ for j = 1 … N−2 (R_1ᵀ = W_0ᵀ·W_1ᵀ); depth 2 reads R_0ᵀ = W_0ᵀ itself.
+        if (n == 2) MatrixKernels.Transpose(_layers[0], _prefixT[0]);
         for (int j = 1; j <= n - 2; j++)
         {
             if (j == 1) MatrixKernels.Multiply(_layers[0], true, _layers[1], true, _prefixT[1], _backend);
             else MatrixKernels.Multiply(_prefixT[j - 1], false, _layers[j], true, _prefixT[j], _backend);
         }
-        var belowTopT = n == 2 ? _belowTopT! : _prefixT[n - 2];
+        var belowTopT = _prefixT[n - 2];
 
         double loss;
         if (Loss is CompletionMatrixLoss completion)

@@ -17,9 +17,8 @@ namespace ImplicitReg.Experiments.Simulators.Dmf;
 public sealed partial class DmfSimulator : GradientModel
 {
     private readonly MatrixBuffer[] _layers;
-    private readonly MatrixBuffer[] _prefixT;    // _prefixT[j] = (W_j⋯W_0)ᵀ (0-based), j = 1 … N−2
+    private readonly MatrixBuffer[] _prefixT;    // _prefixT[j] = (W_j⋯W_0)ᵀ (0-based), j = 1 … N−2 (depth 2: j = 0)
     private readonly MatrixBuffer[] _v;          // _v[j] = Gᵀ·W_{N−1}⋯W_{j+1} (0-based), j = 1 … N−2 (depth 2: j = 0)
-    private readonly MatrixBuffer? _belowTopT;   // depth 2: W_0ᵀ
     private readonly MatrixBuffer[] _gradient;   // every layer's gradient
     private readonly MatrixBuffer? _denseG;      // sensing: the dense end-to-end gradient
     private readonly MatrixBuffer? _endToEnd;    // sensing: W
@@ -62,7 +61,7 @@ public sealed partial class DmfSimulator : GradientModel
         }
         if (n == 2)
         {
-            _belowTopT = new MatrixBuffer(d[0], d[1]);
+            _prefixT[0] = new MatrixBuffer(d[0], d[1]);
             _v[0] = new MatrixBuffer(d[0], d[1]);
         }
         _gradient = new MatrixBuffer[n];
