@@ -177,6 +177,8 @@ public static class RationalWitness
         // no allocation per candidate.
         private static (Rational, Rational, Rational, Rational) Key(Rational root, List<Sym> moving, Dictionary<string, Rational> point)
         {
+            // A wider grid with this key would treat different candidates as one and skip them: refuse it loudly.
+            if (moving.Count > 3) throw new InvalidOperationException($"the grid's key holds 3 moving coordinates, not {moving.Count}: widen Key with MaxMoving");
             Rational At(int i) => i < moving.Count ? point[moving[i].Name] : Rational.Zero;
             return (root, At(0), At(1), At(2));
         }
