@@ -116,4 +116,18 @@ public sealed class SimulateVerbTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("dmf, cp, sym", err);
     }
+
+    [Fact]
+    public void AFewStepsOnLargeLayersAreRefusedForTheirRecordsNotLeftToRunForMinutes()
+    {
+        // One step of 2000x2000 layers costs little, but each of its records takes an SVD of W (minutes in all):
+        // without the records in the work estimate this run started and looked hung.
+        var (code, _, err) = Run("simulate", "dmf", "--dims", "2000,2000,2000", "--steps", "1", "--max-memory", "8G");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("multiply-adds, over the limit", err);
+        Assert.Contains("--record-every", err);
+        // negative control: the same layers at a size whose records take a few seconds still run.
+        var (small, _, smallErr) = Run("simulate", "dmf", "--dims", "60,60,60", "--steps", "1");
+        Assert.True(small == ExitCodes.Ok, smallErr);
+    }
 }
