@@ -69,7 +69,7 @@ internal static class ProveCheck
         var refuted = verdicts.FirstOrDefault(v => v.Verdict?.Kind == VerdictKind.Refuted);
         if (refuted.Verdict is { } r)
             return (CheckVerdict.Refuted, $"counterexample {r.Counterexample}",
-                $"'{refuted.Statement.Text}' (line {refuted.Statement.Location.Line}) is false at {r.Counterexample} (confirmed by the kernel in exact arithmetic)", details);
+                $"'{refuted.Statement.Text}' (line {refuted.Statement.Location.Line}) is false at {r.Counterexample} ({Confirmed(r.Counterexample!.Confirmation)})", details);
         var error = verdicts.FirstOrDefault(v => v.Error is not null || v.Verdict?.Kind == VerdictKind.InvalidCounterexample);
         if (error.Statement is not null)
             return (CheckVerdict.Error, "not decidable", $"'{error.Statement.Text}' (line {error.Statement.Location.Line}): {error.Error ?? error.Verdict!.Reason}", details);
@@ -101,6 +101,12 @@ internal static class ProveCheck
         }
         return null;
     }
+
+    // An algebraic point (a root the solver chose, no rational one found near it) is confirmed by interval arithmetic,
+    // not exactly: the reason says which, as `implicitreg prove` does.
+    private static string Confirmed(Confirmation c) => c == Confirmation.Exact
+        ? "confirmed by the kernel in exact arithmetic"
+        : "confirmed by the kernel with interval arithmetic on algebraic values";
 
     private static string Name(VerdictKind k) => k switch
     {

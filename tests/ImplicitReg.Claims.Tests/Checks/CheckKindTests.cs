@@ -64,6 +64,18 @@ public sealed class CheckKindTests
     }
 
     [RequiresZ3Fact]
+    public void ARefutationSaysWhetherItsCounterexampleWasConfirmedExactlyOrOnAnAlgebraicPoint()
+    {
+        // Every counterexample of the first is irrational (x = sqrt(2)): the kernel confirms it by interval arithmetic.
+        var algebraic = RunOnly("  - {id: p, kind: prove, expect: refuted, statement: \"x^2 = 2 implies x < 1\"}\n");
+        Assert.Equal(CheckVerdict.Refuted, algebraic.Verdict);
+        Assert.Contains("(confirmed by the kernel with interval arithmetic on algebraic values)", algebraic.Reason);
+        var rational = RunOnly("  - {id: p, kind: prove, expect: refuted, statement: \"x^2 = 4 implies x < 1\"}\n");
+        Assert.Equal(CheckVerdict.Refuted, rational.Verdict);
+        Assert.Contains("(confirmed by the kernel in exact arithmetic)", rational.Reason);
+    }
+
+    [RequiresZ3Fact]
     public void ProveStaysVerifiedWhenItsPremisesHoldSomewhere()
     {
         var r = RunOnly("  - {id: p, kind: prove, expect: holds, statement: \"x > 1 implies sqrt(x - 1) < x\"}\n");
