@@ -56,6 +56,7 @@ internal static class ProveCheck
                     Lemmas = verdict.Lemmas.Select(l => new LemmaEvidence(l.Obligation.Goal.ToString(), Name(l.Kind),
                         l.Counterexample is { } c ? $"counterexample {c}" : l.Reason)).ToList(),
                     ChainFailure = verdict.ChainFailure,
+                    Confirmation = verdict.Counterexample is { } cex ? Confirmed(cex.Confirmation) : null,
                 });
             }
             catch (UntranslatableException e)
@@ -104,9 +105,14 @@ internal static class ProveCheck
 
     // An algebraic point (a root the solver chose, no rational one found near it) is confirmed by interval arithmetic,
     // not exactly: the reason says which, as `implicitreg prove` does.
-    private static string Confirmed(Confirmation c) => c == Confirmation.Exact
-        ? "confirmed by the kernel in exact arithmetic"
-        : "confirmed by the kernel with interval arithmetic on algebraic values";
+    // A solver's point the kernel could not confirm is named as such (an invalid-counterexample verdict carries one).
+    private static string Confirmed(Confirmation c) => c switch
+    {
+        Confirmation.Exact => "confirmed by the kernel in exact arithmetic",
+        Confirmation.HighPrecision => "confirmed by the kernel with interval arithmetic on algebraic values",
+        Confirmation.Invalid => "not confirmed: the kernel finds the statement true or undefined there",
+        _ => "not confirmed: interval arithmetic could not decide the statement there",
+    };
 
     private static string Name(VerdictKind k) => k switch
     {

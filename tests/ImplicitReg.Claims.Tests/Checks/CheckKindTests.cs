@@ -73,6 +73,10 @@ public sealed class CheckKindTests
         var rational = RunOnly("  - {id: p, kind: prove, expect: refuted, statement: \"x^2 = 4 implies x < 1\"}\n");
         Assert.Equal(CheckVerdict.Refuted, rational.Verdict);
         Assert.Contains("(confirmed by the kernel in exact arithmetic)", rational.Reason);
+        // The evidence the reports render carries the same wording, per obligation.
+        Assert.Equal("confirmed by the kernel with interval arithmetic on algebraic values",
+            Assert.Single(Assert.IsType<ProofEvidence>(algebraic.Details).Obligations).Confirmation);
+        Assert.Equal("confirmed by the kernel in exact arithmetic", Assert.Single(Assert.IsType<ProofEvidence>(rational.Details).Obligations).Confirmation);
     }
 
     [RequiresZ3Fact]
