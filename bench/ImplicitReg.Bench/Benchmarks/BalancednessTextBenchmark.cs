@@ -68,7 +68,7 @@ public sealed class BalancednessTextBenchmark : IBenchmark
             {
                 var s = Time("python3", [NumericsPeer.FindPeer("balancedness_text_sympy.py"), plain], sympyReps, "0", work, out ok, out var sympyCpu);
                 status |= ok ? 0 : 1;
-                Report(output, "SymPy (python3, sympify + expand)", s, sympyCpu, sympyReps, ok);
+                Report(output, $"SymPy {SympyVersion()} (python3, sympify + expand)", s, sympyCpu, sympyReps, ok);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  ratio: ours is {s / r2r:F0}x faster than SymPy in wall time, {sympyCpu / r2rCpu:F0}x in CPU time (goal at depth 4: at least 60x)"));
             }
@@ -200,13 +200,29 @@ public sealed class BalancednessTextBenchmark : IBenchmark
     private static string FormVersion(string form)
     {
         // 'form -v' prints e.g. "FORM 4.3.0 (Jan  4 2023, v4.3.0) 64-bits" and exits.
-        var info = new ProcessStartInfo(form, "-v") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var p = Process.Start(info);
-        if (p is null) return "";
-        var text = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = Output(form, "-v").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length > 1 && words[0] == "FORM" ? words[1] : "";
+    }
+
+    /// <summary>The SymPy version of the first <c>python3</c> on PATH (the peer's interpreter), or "" if it has none.</summary>
+    private static string SympyVersion() => Output("python3", "-c \"import sympy; print(sympy.__version__)\"").Trim();
+
+    /// <summary>What a short program prints on standard output ("" if it cannot start).</summary>
+    private static string Output(string program, string arguments)
+    {
+        var info = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        try
+        {
+            using var p = Process.Start(info);
+            if (p is null) return "";
+            var text = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return p.ExitCode == 0 ? text : "";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "";
+        }
     }
 
     private static string? FindOnPath(string name) =>

@@ -81,8 +81,7 @@ public sealed class NumericsGdBenchmark : IBenchmark
     /// </summary>
     private static string DenseFloor(DmfSimulator sim, int observed, double oursMedian, double peerMedian, double product)
     {
-        var a = sim.Layers[1];
-        var b = sim.Layers[0];
+        var (a, b) = ProductOperands(sim);
         double step = 1e6 / oursMedian;
         double fmaPerMicrosecond = (double)a.Rows * a.Columns * b.Columns / product;
         double sparse = 3.0 * observed * a.Columns / fmaPerMicrosecond;
@@ -97,11 +96,13 @@ public sealed class NumericsGdBenchmark : IBenchmark
     /// <summary>One d×d product of two layers on the simulator's backend, in µs (median of 9 batches of 200).</summary>
     private static double ProductMicroseconds(DmfSimulator sim)
     {
-        var a = sim.Layers[1];
-        var b = sim.Layers[0];
+        var (a, b) = ProductOperands(sim);
         var c = new MatrixBuffer(a.Rows, b.Columns);
         return Microseconds(() => MatrixKernels.Multiply(a, b, c, sim.Backend));
     }
+
+    /// <summary>The two layers whose product <see cref="ProductMicroseconds"/> times and <see cref="DenseFloor"/> counts.</summary>
+    private static (MatrixBuffer A, MatrixBuffer B) ProductOperands(DmfSimulator sim) => (sim.Layers[1], sim.Layers[0]);
 
     /// <summary>Median time of one call over 9 batches of 200 (after one warm-up batch).</summary>
     private static double Microseconds(Action work)

@@ -90,6 +90,12 @@ public sealed record ObligationEvidence(
 
     /// <summary>Why the lemma chain did not prove the statement (it was then tried alone), or null.</summary>
     public string? ChainFailure { get; init; }
+
+    /// <summary>
+    /// How the kernel confirmed the counterexample (exact arithmetic at a rational point, interval arithmetic at an
+    /// algebraic one), or null without a counterexample.
+    /// </summary>
+    public string? Confirmation { get; init; }
 }
 
 /// <summary>One lemma of a proof by lemmas.</summary>

@@ -218,17 +218,12 @@ public sealed class E1DeepMatrixCompletion : IReproduction
             if (shallowRuns.Count == 0) continue;
             // Depth 2 is screened like the deeper depths: an unconverged depth-2 run has a larger error and would
             // make "deeper is better" look supported.
-            var shallow = RunMedian.OfErrors(shallowRuns);
-            if (double.IsNaN(shallow))
-            {
-                unconverged.Add($"depth 2 at scale {F(sc)} (a run diverged: no median)");
-                continue;
-            }
             if (!shallowRuns.All(IsConverged))
             {
                 unconverged.Add($"depth 2 at scale {F(sc)}");
                 continue;
             }
+            var shallow = RunMedian.OfErrors(shallowRuns);
             foreach (var d in depths.Where(d => d > 2))
             {
                 var deepRuns = Group(records, n, sc, d);

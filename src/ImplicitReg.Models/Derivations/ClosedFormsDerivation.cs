@@ -8,8 +8,8 @@ namespace ImplicitReg.Models.Derivations;
 /// <summary>
 /// M4 closed forms: with <c>g(t) = −N⟨G, u_r v_rᵀ⟩</c> and <c>I(t) = ∫₀ᵗ g</c> (so <c>d/dt I = g</c>), the positive
 /// singular value obeys <c>σ̇ = σ^(2−2/N)·g</c>, solved by <c>σ = s0 + I</c> (N = 1), <c>σ = s0·exp(I)</c> (N = 2)
-/// and <c>σ^(2/N−1) = s0^(2/N−1) + (2/N−1)·I</c> (symbolic N ≥ 3). Each is shown to solve the ODE: its time
-/// derivative minus the right side simplifies to 0.
+/// and <c>σ^(2/N−1) = s0^(2/N−1) + (2/N−1)·I</c> (symbolic N ≥ 3). Each is shown to solve the ODE (its time
+/// derivative minus the right side simplifies to 0) from the right start (at I = 0 it equals s0).
 /// </summary>
 public static class ClosedFormsDerivation
 {
@@ -40,7 +40,7 @@ public static class ClosedFormsDerivation
     public static Derivation Run(DerivationOptions options)
     {
         var forms = PublishedFormula.Resolve(Info, options);
-        Sym sigma = new("sigma"), i = new("I"), g = new("g"), n = new("N");
+        Sym sigma = new("sigma"), i = new("I"), g = new("g"), n = new("N"), s0 = new("s0");
         var field = new Dictionary<Sym, Expr> { [i] = g };
         var steps = new List<DerivationStep>
         {
@@ -55,24 +55,29 @@ public static class ClosedFormsDerivation
             Expr? depth = label switch { "N = 1" => 1, "N = 2" => 2, _ => null };
             var (closed, positiveSide) = SolveForSigma(published, key, sigma);
             // The assumption step: sigma > 0 and s0 > 0, hence the published right side (= sigma or sigma^e) > 0.
-            Expr[] positive = [sigma, new Sym("s0"), positiveSide];
+            Expr[] positive = [sigma, s0, positiveSide];
             var rhs = Algebra.Substitute(Parser.ParseExpression("sigma^(2-2/N)*g"), new Dictionary<Expr, Expr> { [n] = depth ?? n });
             var rawDerivative = Algebra.TimeDerivative(closed, field);
             var rawRhs = Algebra.Substitute(rhs, sigma, closed);
             var derivative = PositivePowers.Normalize(rawDerivative, positive);
             var rhsAlong = PositivePowers.Normalize(rawRhs, positive);
-            var check = IdentityCheck.Equal(derivative, rhsAlong, $"{label}: d/dt sigma - rhs");
+            var solves = IdentityCheck.Equal(derivative, rhsAlong, $"{label}: d/dt sigma - rhs");
+            // Solving the ODE is not enough: every constant multiple of s0 solves it too (sigma = 2*s0*exp(I) does for
+            // N = 2), so the closed form must also start at sigma(0) = s0, where I(0) = 0.
+            var rawStart = Algebra.Substitute(closed, i, Expr.Zero);
+            var starts = IdentityCheck.Equal(PositivePowers.Normalize(rawStart, positive), s0, $"{label}: sigma at I = 0");
+            var check = CheckResult.All([solves, starts], solves.Explanation);
             checks.Add(check);
             steps.Add(new DerivationStep($"{label}: closed form solves the ODE",
-                [new Equation(sigma, closed), Equation.Rate(sigma, derivative), new Equation(Expr.Sub(rawDerivative, rawRhs), Expr.Zero)],
-                $"published {published}, solved for sigma > 0; d/dt by the kernel with d/dt I = g, minus the right side along the closed form simplifies to 0 (powers of positive bases combined); {check.Explanation}",
+                [new Equation(sigma, closed), Equation.Rate(sigma, derivative), new Equation(Expr.Sub(rawDerivative, rawRhs), Expr.Zero), new Equation(rawStart, s0)],
+                $"published {published}, solved for sigma > 0; d/dt by the kernel with d/dt I = g, minus the right side along the closed form simplifies to 0 (powers of positive bases combined), and at I = 0 the closed form equals sigma(0) = s0; {check.Explanation}",
                 check.Verdict, check.Witness));
         }
         var verdict = Verdicts.Weakest(checks.Select(c => c.Verdict));
         return new Derivation(Info.Name, Info.Claim, "Closed forms of the singular-value dynamics",
             ["model: one positive singular value sigma of a balanced depth-N factorization (M4)", "loss: any; g(t) = -N*<G(t), u v^T>, I(t) = integral of g from 0 to t"],
             steps, string.Join("; ", Cases.Select(c => $"{c.Case}: {forms[c.Key]}")), verdict,
-            LayerFlowDerivation.Conclusion(verdict, "each closed form solves d/dt sigma = sigma^(2-2/N)*g"));
+            LayerFlowDerivation.Conclusion(verdict, "each closed form solves d/dt sigma = sigma^(2-2/N)*g from sigma(0) = s0"));
     }
 
     // sigma = rhs as given, or sigma^e = rhs solved on the positive branch: sigma = rhs^(1/e).

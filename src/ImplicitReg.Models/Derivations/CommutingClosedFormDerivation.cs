@@ -7,7 +7,8 @@ namespace ImplicitReg.Models.Derivations;
 /// <summary>
 /// M8 commuting case, for diagonal measurements <c>A_k = diag(A&lt;k&gt;[i,i])</c> (which commute): the closed form
 /// <c>X_t = e^{A*(s)} X_0 e^{A*(s)}</c> with <c>s_k = −κ·S_k</c>, <c>S_k(t) = ∫₀ᵗ r_k</c>, solves
-/// <c>Ẋ = −κ(A*(r)X + XA*(r))</c> for any residual path r(t). κ is the constant derived by <c>symmetric-flow</c>.
+/// <c>Ẋ = −κ(A*(r)X + XA*(r))</c> for any residual path r(t) and equals X_0 at t = 0. κ is the constant derived by
+/// <c>symmetric-flow</c>.
 /// </summary>
 public static class CommutingClosedFormDerivation
 {
@@ -63,7 +64,22 @@ public static class CommutingClosedFormDerivation
                 residuals.Add(IdentityCheck.Equal(derivative, rhs, $"d/dt X[{i + 1},{j + 1}]"));
                 rates.Add(Equation.Rate(new Sym($"X[{i + 1},{j + 1}]"), derivative));
             }
-        var check = CheckResult.All(residuals, "each entry's derivative equals the right side as a rational function in the symbols and exp generators");
+        var solves = CheckResult.All(residuals, "each entry's derivative equals the right side as a rational function in the symbols and exp generators");
+        // Solving the flow is not enough: s = -kappa*S + 1 solves it too, from exp(A*(1)) X0 exp(A*(1)) instead of X0.
+        // At t = 0 every S[k] = 0, so the closed form must be X0 there.
+        var atZero = integral.ToDictionary(x => (Expr)x, _ => (Expr)Expr.Zero);
+        var starts = new List<CheckResult>();
+        var initial = new List<Equation>();
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++)
+            {
+                var x0 = new Sym($"X0[{i + 1},{j + 1}]");
+                var start = Algebra.Substitute(closed[i, j], atZero);
+                starts.Add(IdentityCheck.Equal(start, x0, $"X[{i + 1},{j + 1}] at S = 0"));
+                initial.Add(new Equation(start, x0));
+            }
+        var start0 = CheckResult.All(starts, "every entry is X0 at S = 0 (exp(0) = 1)");
+        var check = CheckResult.All([solves, start0], solves.Explanation);
         var steps = new List<DerivationStep>
         {
             DerivationStep.Of("the constant", new Equation(new Sym("kappa"), kappa), "from derive symmetric-flow for the same loss: d/dt X = -kappa*(A*(r)*X + X*A*(r))", Verdict.Derived),
@@ -71,11 +87,12 @@ public static class CommutingClosedFormDerivation
                 $"A_k = diag(A<k>[1,1], ..., A<k>[{d},{d}]) for k = 1..{m}: diagonal matrices commute; A*(r) = diag(sum_k r[k]*A<k>[i,i]); S[k] = integral of r[k], d/dt S[k] = r[k]", Verdict.Assumed),
             new("closed form", LayerFlowDerivation.Entries(closed, (a, b) => new Sym($"X[{a},{b}]")),
                 $"published X = exp(A*(s))*X0*exp(A*(s)) with s[k] = {published["exponent"]} at S = S[k], kappa = {published["kappa"]} = {kappaPublished}, exp of a diagonal matrix taken entrywise", Verdict.Definition),
-            new("solves the flow", rates, $"kernel TimeDerivative with d/dt S[k] = r[k], against -kappa*(lambda_i + lambda_j)*X[i,j]; {check.Explanation}", check.Verdict, check.Witness),
+            new("solves the flow", rates, $"kernel TimeDerivative with d/dt S[k] = r[k], against -kappa*(lambda_i + lambda_j)*X[i,j]; {solves.Explanation}", solves.Verdict, solves.Witness),
+            new("starts at X0", initial, $"at t = 0 every S[k] = integral of r[k] over [0, 0] = 0, and the closed form there must be X0; {start0.Explanation}", start0.Verdict, start0.Witness),
         };
         return new Derivation(Info.Name, Info.Claim, "Commuting measurements: closed form",
             [$"model: X = U U^T, {d} x {d}, {m} diagonal measurements", $"loss: {flow.Setting[1][6..]}"],
             steps, $"X(t) = exp(Astar(s))*X0*exp(Astar(s)) with s = {published["exponent"]}, kappa = {published["kappa"]}, d/dt S = r", check.Verdict,
-            LayerFlowDerivation.Conclusion(check.Verdict, $"X(t) = exp(A*(s))*X0*exp(A*(s)) with s = {Algebra.Substitute(exponent, new Sym("kappa"), kappaPublished)} solves d/dt X = -{kappa}*(A*(r)*X + X*A*(r))"));
+            LayerFlowDerivation.Conclusion(check.Verdict, $"X(t) = exp(A*(s))*X0*exp(A*(s)) with s = {Algebra.Substitute(exponent, new Sym("kappa"), kappaPublished)} solves d/dt X = -{kappa}*(A*(r)*X + X*A*(r)) from X(0) = X0"));
     }
 }

@@ -81,6 +81,17 @@ public static class DiagonalDynamicsDerivation
             comparisons.Add(Equation.Rate(sigmaI, pub));
             checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]"));
         }
+        // M4 is about signed singular values. Negating the last layer's first entry keeps the layers balanced
+        // (W_N^T W_N is unchanged) and makes sigma[1] = -a[1]^N negative, where (sigma^2)^(1-1/N) = |sigma|^(2-2/N):
+        // an unsigned sigma^(2-2/N) is wrong there (for N = 2 it flips the sign of the rate), so it is checked too.
+        var signed = new Dictionary<Expr, Expr>(point) { [SymbolNames.Layer(depth, 1, 1)] = Expr.Neg(a[0]) };
+        var signedSigma = Algebra.Substitute(w[0, 0], signed);
+        var signedRate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[0, 0], field), signed), a);
+        var signedPublished = PositivePowers.Normalize(Algebra.Substitute(publishedRate, new Dictionary<Expr, Expr>
+        {
+            [new Sym("sigma")] = signedSigma, [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(1, 1),
+        }), a);
+        var signedCheck = IdentityCheck.Equal(signedRate, signedPublished, "d/dt sigma[1] at the signed point");
         steps.Add(new DerivationStep("singular values",
             Enumerable.Range(1, d).Select(i => new Equation(new Sym($"sigma[{i}]"), Algebra.Substitute(w[i - 1, i - 1], point))).ToList(),
             "at the point W = diag(a[i]^N): sigma[i] = W[i,i] > 0 with u_i = v_i = e_i, so <G, u_i v_i^T> = G[i,i]", Verdict.Derived));
@@ -89,10 +100,15 @@ public static class DiagonalDynamicsDerivation
         var result = CheckResult.All(checks, "each derived rate equals the published one (powers of positive a[i] combined)");
         steps.Add(new DerivationStep("published formula", comparisons,
             $"published M4: d/dt sigma_i = {published} with sigma = sigma_i = a[i]^{depth}, Gii = G[i,i], N = {depth}; {result.Explanation}", result.Verdict, result.Witness));
+        steps.Add(new DerivationStep("a negative singular value",
+            [new Equation(new Sym("sigma[1]"), signedSigma), Equation.Rate(new Sym("sigma[1]"), signedRate), Equation.Rate(new Sym("sigma[1]"), signedPublished)],
+            $"W{depth}[1,1] = -a[1] instead (still balanced): the signed sigma[1] = W[1,1] < 0 with u_1 = v_1 = e_1; the derived rate, then the published one there; {signedCheck.Explanation}",
+            signedCheck.Verdict, signedCheck.Witness));
+        var overall = Verdicts.Weakest([result.Verdict, signedCheck.Verdict]);
         return new Derivation(Info.Name, Info.Claim, "Singular values along balanced diagonal trajectories",
             [$"model: deep matrix factorization, {model.Describe()}", "loss: any differentiable L with diagonal gradient G"],
-            steps, $"d/dt sigma_i = {published} with sigma = sigma_i, Gii = <G, u_i v_i^T>", result.Verdict,
-            LayerFlowDerivation.Conclusion(result.Verdict, $"for N = {depth} the diagonal singular values follow M4"));
+            steps, $"d/dt sigma_i = {published} with sigma = sigma_i, Gii = <G, u_i v_i^T>", overall,
+            LayerFlowDerivation.Conclusion(overall, $"for N = {depth} the diagonal singular values follow M4, a negative one too"));
     }
 
     private static (int Row, int Col) Indices(string name)

@@ -85,7 +85,7 @@ public static partial class HtmlReport
             sb.Append("<div class=\"formulas\">\n").Append(MathMarkup.FromText(o.Statement)).Append("\n</div>\n");
             if (o.Counterexample is { Count: > 0 } cex)
             {
-                sb.Append("<p>counterexample (confirmed by the kernel in exact arithmetic):</p>\n<table><thead><tr><th>symbol</th><th>value</th></tr></thead><tbody>\n");
+                sb.Append("<p>counterexample (").Append(HtmlText.Escape(o.Confirmation ?? "confirmed by the kernel")).Append("):</p>\n<table><thead><tr><th>symbol</th><th>value</th></tr></thead><tbody>\n");
                 foreach (var (name, value) in cex)
                     sb.Append("<tr><td><code>").Append(HtmlText.Escape(name)).Append("</code></td><td><code>").Append(HtmlText.Escape(value)).Append("</code></td></tr>\n");
                 sb.Append("</tbody></table>\n");

@@ -88,7 +88,8 @@ public static class MarkdownReport
                     if (o.Assumptions.Count > 0) sb.Append(", assuming ").Append(string.Join(", ", o.Assumptions.Select(Inline)));
                     sb.Append(": ").Append(Inline(o.Statement)).Append('\n');
                     if (o.Counterexample is { Count: > 0 } cex)
-                        sb.Append("  - counterexample: ").Append(string.Join(", ", cex.Select(kv => $"`{kv.Key} = {kv.Value}`"))).Append('\n');
+                        sb.Append("  - counterexample: ").Append(string.Join(", ", cex.Select(kv => $"`{kv.Key} = {kv.Value}`")))
+                            .Append(o.Confirmation is { } how ? $" ({how})" : "").Append('\n');
                     foreach (var f in o.CertificateFiles.Select(f => content.Certificates.TryGetValue(f, out var rel) ? rel : f))
                         sb.Append("  - certificate [`").Append(f).Append("`](").Append(f).Append("): replay with `z3 ").Append(f)
                             .Append("` or `cvc5 ").Append(f).Append("`\n");

@@ -158,6 +158,7 @@ public static class VerificationJson
                         foreach (var (name, value) in cex) w.WriteString(name, value);
                         w.WriteEndObject();
                     }
+                    Optional(w, "confirmation", o.Confirmation);
                     Optional(w, "reason", o.Reason);
                     Strings(w, "certificates", o.CertificateFiles);
                     w.WriteNumber("seconds", o.Time.TotalSeconds);

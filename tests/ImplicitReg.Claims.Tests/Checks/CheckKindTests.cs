@@ -48,6 +48,44 @@ public sealed class CheckKindTests
         Assert.Contains("x = 1", tooStrong.Reason);
     }
 
+    [RequiresZ3Theory]
+    [InlineData("  - {id: p, kind: prove, expect: holds, statement: \"sqrt(-1 - x^2) > 5\"}\n")]
+    [InlineData("  - {id: p, kind: prove, expect: holds, statement: \"x > 5\", assume: [\"x^2 < 0\"]}\n")]
+    [InlineData("  - {id: p, kind: prove, expect: holds, statement: \"x^2 < -1 implies x > 5\"}\n")]
+    public void ProveIsUnknownNeverVerifiedWhenItsPremisesNeverHold(string check)
+    {
+        // Each is proved wherever its premises hold, which is nowhere (a root of a negative number, an impossible
+        // assumption, an impossible antecedent): a vacuous proof says nothing about the claim.
+        var r = RunOnly(check);
+        Assert.Equal(CheckVerdict.Unknown, r.Verdict);
+        Assert.False(r.Passed);
+        Assert.Equal("premises never hold", r.Evidence);
+        Assert.Contains("never hold together", r.Reason);
+    }
+
+    [RequiresZ3Fact]
+    public void ARefutationSaysWhetherItsCounterexampleWasConfirmedExactlyOrOnAnAlgebraicPoint()
+    {
+        // Every counterexample of the first is irrational (x = sqrt(2)): the kernel confirms it by interval arithmetic.
+        var algebraic = RunOnly("  - {id: p, kind: prove, expect: refuted, statement: \"x^2 = 2 implies x < 1\"}\n");
+        Assert.Equal(CheckVerdict.Refuted, algebraic.Verdict);
+        Assert.Contains("(confirmed by the kernel with interval arithmetic on algebraic values)", algebraic.Reason);
+        var rational = RunOnly("  - {id: p, kind: prove, expect: refuted, statement: \"x^2 = 4 implies x < 1\"}\n");
+        Assert.Equal(CheckVerdict.Refuted, rational.Verdict);
+        Assert.Contains("(confirmed by the kernel in exact arithmetic)", rational.Reason);
+        // The evidence the reports render carries the same wording, per obligation.
+        Assert.Equal("confirmed by the kernel with interval arithmetic on algebraic values",
+            Assert.Single(Assert.IsType<ProofEvidence>(algebraic.Details).Obligations).Confirmation);
+        Assert.Equal("confirmed by the kernel in exact arithmetic", Assert.Single(Assert.IsType<ProofEvidence>(rational.Details).Obligations).Confirmation);
+    }
+
+    [RequiresZ3Fact]
+    public void ProveStaysVerifiedWhenItsPremisesHoldSomewhere()
+    {
+        var r = RunOnly("  - {id: p, kind: prove, expect: holds, statement: \"x > 1 implies sqrt(x - 1) < x\"}\n");
+        Assert.Equal(CheckVerdict.Verified, r.Verdict);
+    }
+
     [Fact]
     public void ProveIsAnErrorNamingTheFixWhenLibz3IsMissingNeverVerified()
     {

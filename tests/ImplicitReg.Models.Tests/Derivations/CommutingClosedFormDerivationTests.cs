@@ -25,4 +25,17 @@ public sealed class CommutingClosedFormDerivationTests
     [InlineData("kappa", "2*c")]
     public void AWrongExponentOrConstantIsDisproved(string key, string formula) =>
         Assert.Equal(Verdict.Disproved, CommutingClosedFormDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { [key] = formula } }).Conclusion);
+
+    // Negative controls for the start: a constant in the exponent still solves the flow (its derivative is 0), but
+    // the closed form then starts at exp(A*(c)) X0 exp(A*(c)), not X0; only the start step tells them apart.
+    [Theory]
+    [InlineData("-kappa*S + 1")]
+    [InlineData("-kappa*(S - 1/2)")]
+    public void AClosedFormFromTheWrongStartIsDisproved(string exponent)
+    {
+        var d = CommutingClosedFormDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["exponent"] = exponent } });
+        Assert.Equal(Verdict.Disproved, d.Conclusion);
+        Assert.Equal(Verdict.Proved, d.Steps.Single(s => s.Name == "solves the flow").Verdict);
+        Assert.Equal(Verdict.Disproved, d.Steps.Single(s => s.Name == "starts at X0").Verdict);
+    }
 }

@@ -48,6 +48,19 @@ public sealed class DiagonalDynamicsDerivationTests
     public void AbsOfThePositiveSingularValueIsStillProved() =>
         Assert.Equal(Verdict.Proved, DiagonalDynamicsDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["rate"] = "-N*(abs(sigma)^2)^(1-1/N)*Gii" } }).Conclusion);
 
+    // M4 is about signed singular values: sigma^(2-2/N) instead of (sigma^2)^(1-1/N) agrees at every positive sigma
+    // and is wrong at a negative one (for N = 2 the rate's sign flips). Only the signed point tells them apart.
+    [Fact]
+    public void TheUnsignedRateIsDisprovedAtANegativeSingularValue()
+    {
+        var d = DiagonalDynamicsDerivation.Run(new DerivationOptions { Depth = 2, Published = new Dictionary<string, string> { ["rate"] = "-N*sigma^(2-2/N)*Gii" } });
+        Assert.Equal(Verdict.Disproved, d.Conclusion);
+        Assert.Equal(Verdict.Proved, d.Steps.Single(s => s.Name == "published formula").Verdict);
+        var signed = d.Steps.Single(s => s.Name == "a negative singular value");
+        Assert.Equal(Verdict.Disproved, signed.Verdict);
+        Assert.Contains("at the signed point", signed.Witness);
+    }
+
     [Fact]
     public void NonSquareLayersAreRejectedWithTheFix()
     {

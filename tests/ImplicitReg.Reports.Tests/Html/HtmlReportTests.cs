@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ImplicitReg.Reports.Html;
+using ImplicitReg.Reports.Provenance;
 
 namespace ImplicitReg.Reports.Tests.Html;
 
@@ -27,6 +28,18 @@ public sealed partial class HtmlReportTests : IDisposable
         Assert.NotEmpty(hrefs);
         Assert.All(hrefs, h => Assert.True(h.StartsWith('#') || h.StartsWith("data/", StringComparison.Ordinal) || h.StartsWith("smt2/", StringComparison.Ordinal), h));
         Assert.DoesNotMatch(@"url\((?!#)", html);
+    }
+
+    [Theory]
+    [InlineData("confirmed by the kernel in exact arithmetic")]
+    [InlineData("confirmed by the kernel with interval arithmetic on algebraic values")]
+    public void ACounterexampleSaysHowTheKernelConfirmedIt(string confirmation)
+    {
+        // An algebraic point is confirmed by interval arithmetic, not exactly: the page must not claim more.
+        var result = SampleResults.Build(_dir, TimeSpan.FromMilliseconds(5), confirmation);
+        var html = HtmlReport.Render(ReportContent.Build(result, ReportProvenance.Collect(result, DateTimeOffset.UnixEpoch, "4.8.12")));
+        Assert.Contains($"<p>counterexample ({confirmation}):</p>", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "<p>counterexample \\("));
     }
 
     [Fact]

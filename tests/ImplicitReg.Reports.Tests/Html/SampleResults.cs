@@ -11,7 +11,9 @@ namespace ImplicitReg.Reports.Tests.Html;
 /// </summary>
 internal static class SampleResults
 {
-    public static VerificationResult Build(string certificateDirectory, TimeSpan checkTime)
+    /// <summary>The sample; <paramref name="confirmation"/> is how the negative control's counterexample was confirmed.</summary>
+    public static VerificationResult Build(string certificateDirectory, TimeSpan checkTime,
+        string confirmation = "confirmed by the kernel in exact arithmetic")
     {
         var certificate = Path.Combine(certificateDirectory, "m6-bound.smt2");
         File.WriteAllText(certificate, "; proved <=> (check-sat) answers unsat\n(set-logic QF_NRA)\n(set-info :status unsat)\n(declare-const x Real)\n(assert (< (* x x) 0.0))\n(check-sat)\n(get-model)\n");
@@ -69,7 +71,7 @@ internal static class SampleResults
             Title = "negative control: det W = +1",
             File = "proofs/razin2020/m6-control.yaml",
             Checks = [Check("det", CheckKind.Prove, new ProofEvidence([new ObligationEvidence("x*y - 1 = 1", [], "refuted",
-                [new KeyValuePair<string, string>("x", "0"), new("y", "0")], null, [], checkTime)]), CheckVerdict.Verified) with { ClaimId = "m6-negative-control" }],
+                [new KeyValuePair<string, string>("x", "0"), new("y", "0")], null, [], checkTime) { Confirmation = confirmation }]), CheckVerdict.Verified) with { ClaimId = "m6-negative-control" }],
         };
         return new VerificationResult([claim, control], checkTime * 3, 2);
     }
