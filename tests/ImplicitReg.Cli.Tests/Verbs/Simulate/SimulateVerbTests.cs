@@ -126,7 +126,7 @@ public sealed class SimulateVerbTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("multiply-adds, over the limit", err);
         Assert.Contains("--record-every", err);
-        // negative control: the same layers at a size whose records take a few seconds still run.
+        // negative control: the same run on small layers (records of a few milliseconds) still runs.
         var (small, _, smallErr) = Run("simulate", "dmf", "--dims", "60,60,60", "--steps", "1");
         Assert.True(small == ExitCodes.Ok, smallErr);
     }
