@@ -65,6 +65,16 @@ public sealed class SimulateVerbTests
     }
 
     [Fact]
+    public void AnInitializationThatOverflowsIsBlamedNotTheStepSize()
+    {
+        var (code, _, err) = Run("simulate", "dmf", "--problem", "2x2", "--depth", "3", "--init-std", "1e200", "--steps", "5");
+        Assert.Equal(ExitCodes.Diverged, code);
+        Assert.Contains("at step 0, before any update", err);
+        Assert.Contains("lower --init-std or --init-scale", err);
+        Assert.DoesNotContain("lower --lr", err);
+    }
+
+    [Fact]
     public void TheCpAndSymmetricModelsRun()
     {
         var (code, output, _) = Run("simulate", "cp", "--sizes", "4x4x4", "--rank", "1", "--observed", "40", "--components", "10",
