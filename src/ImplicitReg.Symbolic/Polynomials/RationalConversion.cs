@@ -48,13 +48,16 @@ public static class RationalConversion
                 RationalForm r;
                 switch (u)
                 {
+                    // Balanced, not left to right: a left fold re-copies the growing partial result once per
+                    // term, and with many variables every monomial is many words long (x0 + … + x1999: 250
+                    // words each), so `expr simplify` of that sum took 8.2 s (2000 terms) and 38.6 s (3000),
+                    // almost all in Poly.Merge copying monomials. Exact arithmetic is associative and its
+                    // results canonical, so the grouping changes no result (RationalConversionTests).
                     case Add a:
-                        r = R(a.Terms[0]);
-                        for (int i = 1; i < a.Terms.Count; i++) r += R(a.Terms[i]);
+                        r = BalancedFold.Fold(a.Terms.Select(R), (x, y) => x + y);
                         break;
                     case Mul m:
-                        r = R(m.Factors[0]);
-                        for (int i = 1; i < m.Factors.Count; i++) r *= R(m.Factors[i]);
+                        r = BalancedFold.Fold(m.Factors.Select(R), (x, y) => x * y);
                         break;
                     default:
                         if (_generators.IsRingPower(u, out var b, out var k))

@@ -76,13 +76,16 @@ public sealed partial class RationalForm
     {
         var have = new Dictionary<Poly, int>();
         foreach (var (p, e) in a._denominator) have[p] = e;
-        var n = a.Numerator;
+        // The missing factors are multiplied together first and the (possibly long) numerator only once:
+        // multiplying it by each factor in turn would copy it once per factor (1/x0 + … + 1/x1999 lifts
+        // each partial numerator by a thousand single variables).
+        Poly? lift = null;
         foreach (var (p, e) in lcm)
         {
             int missing = e - (have.TryGetValue(p, out var k) ? k : 0);
-            if (missing > 0) n = Poly.Multiply(n, p.Pow(missing));
+            if (missing > 0) lift = lift is null ? p.Pow(missing) : Poly.Multiply(lift, p.Pow(missing));
         }
-        return n;
+        return lift is null ? a.Numerator : Poly.Multiply(a.Numerator, lift);
     }
 
     /// <summary>The product, merging the powers of equal denominator factors.</summary>
