@@ -26,7 +26,22 @@ public static partial class PolyGcd
         var vars = a.Variables;
         if (!vars.Equals(b.Variables)) throw new ArgumentException("gcd of polynomials over different variables");
         if (a.IsConstant || b.IsConstant) return Poly.One(vars);
+        // The divisors of a monomial are monomials: the gcd is the smallest exponent of each variable over all
+        // terms, with coefficient 1 (already normalised). The general path got there only through one content
+        // per variable: cancelling 1/x0 + … + 1/x149 (denominator x0⋯x149) spent seconds in PrsGcd/ContentIn.
+        if (a.IsMonomial || b.IsMonomial) return MonomialGcd(a, b);
         return GcdPrimitive(ContentAndPrimitive(a).Primitive, ContentAndPrimitive(b).Primitive);
+    }
+
+    private static Poly MonomialGcd(Poly a, Poly b)
+    {
+        var min = new int[a.Variables.Count];
+        Array.Fill(min, int.MaxValue);
+        foreach (var p in (ReadOnlySpan<Poly>)[a, b])
+            for (int i = 0; i < p.Count; i++)
+                for (int v = 0; v < min.Length; v++)
+                    if (min[v] > 0) min[v] = Math.Min(min[v], p.Exponent(i, v));
+        return Poly.FromTerms(a.Variables, [(Rational.One, min)]);
     }
 
     /// <summary>

@@ -70,6 +70,35 @@ public sealed class PolyGcdTests
         }
     }
 
+    [Theory]
+    [InlineData("x^2*y", "x^3*z + x*y^2", "x")]
+    [InlineData("-3*x*y*z", "6*x^2*y^3*z", "x*y*z")]
+    [InlineData("x*y*z", "x*y + y*z + x*z", "1")]
+    [InlineData("x^5*y^4*z^3", "x^4*y^6*z^2 + 2*x^3*y^4*z^5", "x^3*y^4*z^2")]
+    public void AMonomialsGcdIsItsSmallestCommonPower(string monomial, string other, string expected)
+    {
+        Assert.Equal(P(expected), PolyGcd.Gcd(P(monomial), P(other)));
+        Assert.Equal(P(expected), PolyGcd.Gcd(P(other), P(monomial)));
+        Assert.Equal(PolyGcd.GcdByPrs(P(monomial), P(other)), PolyGcd.Gcd(P(monomial), P(other)));
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void TheMonomialShortcutAgreesWithThePrsGcd(int seed)
+    {
+        var random = new RandomPolys(seed, Xyz);
+        for (int round = 0; round < 8; round++)
+        {
+            var m = random.Next(maxTerms: 1, maxExponent: 4);
+            var g = random.Next(maxTerms: 1, maxExponent: 2);
+            var p = random.Next(maxTerms: 4, maxExponent: 3) * g;
+            if (m.IsZero || p.IsZero) continue;
+            Assert.True(PolyGcd.Gcd(m * g, p).Equals(PolyGcd.GcdByPrs(m * g, p)), $"seed {seed} round {round}: m = {m * g}, p = {p}");
+        }
+    }
+
     [Fact]
     public void GcdOfLargeMultivariateProductsIsFound()
     {
