@@ -40,6 +40,26 @@ public sealed class BackendSelectionTests
         Assert.Contains("/nonexistent/libopenblas.so.0 (not found)", probe.Message);
     }
 
+    [Fact]
+    public void AFileThatIsNoLibraryIsNotReportedAsMissing()
+    {
+        // A file every Linux machine has, which is text, not a shared object.
+        Assert.True(File.Exists("/etc/passwd"));
+        var probe = OpenBlasLibrary.Probe("/etc/passwd");
+        Assert.False(probe.IsAvailable);
+        Assert.DoesNotContain("not found", probe.Message);
+        Assert.Contains("/etc/passwd (the file exists but is not a loadable shared library: ", probe.Message);
+        Assert.Contains("apt-get install libopenblas0-pthread", probe.Message);
+    }
+
+    [Fact]
+    public void ADirectoryIsNamedAsADirectory()
+    {
+        var probe = OpenBlasLibrary.Probe(Path.GetTempPath().TrimEnd('/'));
+        Assert.False(probe.IsAvailable);
+        Assert.Contains("(a directory, not a library file)", probe.Message);
+    }
+
     [RequiresBlasFact]
     public void OpenBlasRunsOneThreadPerProcess()
     {
