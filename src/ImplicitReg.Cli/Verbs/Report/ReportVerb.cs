@@ -128,7 +128,26 @@ public sealed class ReportVerb : ICliVerb
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CliUsageException($"--out: cannot write into '{directory}': {e.Message}; give a writable directory");
+            // The runtime's messages end with a full stop ("Could not find a part of the path '…'."): drop it before
+            // the advice, and name a file that stands where a directory is needed, which that message does not say.
+            var reason = FileInTheWay(directory) is { } file ? $"'{file}' is a file, not a directory" : e.Message.TrimEnd().TrimEnd('.');
+            throw new CliUsageException($"--out: cannot write into '{directory}': {reason}; give a writable directory");
         }
+    }
+
+    private static string? FileInTheWay(string directory)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(directory);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null; // not a path at all: the runtime's message says why
+        }
+        for (var d = full; !string.IsNullOrEmpty(d); d = Path.GetDirectoryName(d))
+            if (File.Exists(d)) return d;
+        return null;
     }
 }

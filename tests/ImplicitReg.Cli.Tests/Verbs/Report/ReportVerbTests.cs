@@ -112,6 +112,19 @@ public sealed class ReportVerbTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--out", err, StringComparison.Ordinal);
         Assert.DoesNotContain("[1/", err, StringComparison.Ordinal);
+        // What is wrong, in one sentence: no doubled punctuation before the advice, the file in the way named.
+        Assert.Contains($"'{blocker}' is a file, not a directory; give a writable directory", err, StringComparison.Ordinal);
+        Assert.DoesNotContain(".;", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOutputDirectoryThatCannotBeCreatedEndsItsReasonWithoutADoubledFullStop()
+    {
+        // An invalid name (NUL) is refused by the runtime with a message ending in '.'.
+        var (code, _, err) = Run(ClaimFile(Claim), "--out", Path.Combine(_dir, "a\0b"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("; give a writable directory", err, StringComparison.Ordinal);
+        Assert.DoesNotContain(".;", err, StringComparison.Ordinal);
     }
 
     [Fact]
