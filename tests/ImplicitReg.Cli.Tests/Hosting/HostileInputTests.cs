@@ -18,6 +18,8 @@ public sealed class HostileInputTests
     [InlineData("--shape", "compare", "singular-values", "--problem", "generalized", "--shape", "100000x100000")]
     [InlineData("--time/--lr/--halvings", "compare", "flow-vs-gd", "--time", "100000")]
     [InlineData("--dims/--depth", "derive", "layer-flow", "--dims", "50,50,50,50,50")]
+    [InlineData("error: --dims/--components: ", "derive", "symmetric-flow", "--dims", "1000")] // it has no --depth to name
+    [InlineData("error: --dims/--order/--components: ", "derive", "tensor-norms", "--dims", "100,100,100")]
     [InlineData("--steps", "simulate", "dmf", "--problem", "2x2", "--steps", "9000000000000")]
     [InlineData("--step", "ode", "solve", "--equations", "x' = -x", "--init", "x=1", "--t1", "1e9", "--method", "rk4", "--step", "1e-3")]
     [InlineData("exceeds 4096", "prove", "x^5000 >= 0")]

@@ -68,6 +68,8 @@ public sealed partial class DeriveVerb : ICliVerb
         if (used.Contains("components")) command.Options.Add(components);
         if (used.Contains("loss")) command.Options.Add(loss);
         command.Options.Add(format);
+        // A refusal names the size options this derivation has (symmetric-flow has --dims and --components, no --depth).
+        var sizeOptions = string.Join("/", new[] { "dims", "depth", "order", "components" }.Where(used.Contains).Select(o => "--" + o));
         return command.Runs(r =>
         {
             var lossName = r.GetValue(loss);
@@ -79,8 +81,8 @@ public sealed partial class DeriveVerb : ICliVerb
                 Components = r.GetValue(components),
                 Loss = lossName is null ? null : LossScales.TryParse(lossName, out var scale) ? scale : null,
             };
-            Budget.RequireWork("--dims/--depth", DerivationCost.EstimateWork(info.Name, options), DerivationCost.WorkLimit, "expanded monomials");
-            Budget.From(r).Require("--dims/--depth", DerivationCost.EstimateBytes(info.Name, options), "the derivation's expressions");
+            Budget.RequireWork(sizeOptions, DerivationCost.EstimateWork(info.Name, options), DerivationCost.WorkLimit, "expanded monomials");
+            Budget.From(r).Require(sizeOptions, DerivationCost.EstimateBytes(info.Name, options), "the derivation's expressions");
             return Run(info, options, r.GetValue(format)!, io);
         });
     }
