@@ -23,7 +23,19 @@ internal sealed class CliHelp(HelpAction inner, CliIO io) : SynchronousCommandLi
         inner.MaxWidth = Width;
         inner.Invoke(parseResult);
         if (parseResult.CommandResult.Command is VerbCommand command) WriteExtras(command, io.Out);
+        else if (parseResult.CommandResult.Command is RootCommand) WriteRootExtras(io.Out);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The root is System.CommandLine's own command, not a verb: its example and exit codes are written here.</summary>
+    private static void WriteRootExtras(TextWriter w)
+    {
+        w.WriteLine("Example:");
+        w.WriteLine("  " + CliHost.RootExample);
+        w.WriteLine();
+        w.WriteLine("Exit codes:");
+        w.WriteLine("  " + CliHost.ExitCodesSummary);
+        w.WriteLine();
     }
 
     private static void WriteExtras(VerbCommand command, TextWriter w)

@@ -21,6 +21,9 @@ public static class CliHost
     public const string ExitCodesSummary =
         "0 ok/proved, 1 refuted/not equal, 2 bad input, 3 unknown/numeric only, 4 diverged, 70 internal error (a bug), 130 interrupted";
 
+    /// <summary>The example of the root help: the first command a newcomer runs (the README's "check every claim").</summary>
+    public const string RootExample = "implicitreg verify proofs/";
+
     /// <summary>Builds the whole command tree for one run (commands capture <paramref name="io"/>).</summary>
     /// <param name="io">the streams the actions write to.</param>
     /// <param name="replacements">verbs used instead of the discovered ones of the same name (tests pass configured instances).</param>

@@ -19,6 +19,20 @@ public sealed class CliHostTests
         foreach (var verb in CliHost.Verbs) Assert.Contains(verb.Name, output);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public void RootHelpEndsWithAnExampleAndTheExitCodes(string flag)
+    {
+        // README: every command prints an example and its exit codes, the root included.
+        var (code, output, _) = Run(flag);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("Example:\n  implicitreg verify proofs/\n", output.ReplaceLineEndings("\n"));
+        Assert.Contains("Exit codes:\n  0 ok/proved, 1 refuted/not equal, 2 bad input", output.ReplaceLineEndings("\n"));
+        Assert.Contains("4 diverged", output);
+    }
+
     [Fact]
     public void NoArgumentsPrintsHelpAndExitsTwo() => Assert.Equal(ExitCodes.BadInput, Run().Code);
 
