@@ -18,7 +18,15 @@ public sealed record FlowVsDescentOptions(
     double AbsoluteTolerance = 1e-14);
 
 /// <summary>One step size's result: the largest gap to the flow over the common times and the order from the previous row.</summary>
-public sealed record GapRow(double LearningRate, long Steps, double Gap, double? ObservedOrder);
+/// <param name="LearningRate">The step size η of this run.</param>
+/// <param name="Steps">GD iterations over the horizon.</param>
+/// <param name="Gap">max_k ‖θ_GD(t_k) − θ_GF(t_k)‖_∞ (infinite when the run stopped on a non-finite loss).</param>
+/// <param name="ObservedOrder">log₂ of the previous row's gap over this one's; null for the first row.</param>
+/// <param name="Diverged">
+/// The run's loss became NaN or overflowed, during the run or at its last iterate (whose loss no further step
+/// computes): its gap is a blow-up, not a discretisation error.
+/// </param>
+public sealed record GapRow(double LearningRate, long Steps, double Gap, double? ObservedOrder, bool Diverged = false);
 
 /// <summary>The outcome of <see cref="FlowVsDescentCheck.Run"/>.</summary>
 /// <param name="Rows">One row per step size, largest first.</param>
@@ -83,6 +91,7 @@ public static class FlowVsDescentCheck
             progress?.Invoke($"gradient descent with step {eta}");
             using var sim = new DmfSimulator(problem.Loss, initialLayers);
             double gap = Gap(sim.FlattenParameters(), flowStates[0]);
+            bool blewUp = false;
             for (long k = 1; k <= coarseSteps * every; k++)
             {
                 if ((k & 4095) == 0) cancel.ThrowIfCancellationRequested();
@@ -91,13 +100,17 @@ public static class FlowVsDescentCheck
                 {
                     diverged ??= (eta, k - 1);
                     gap = double.PositiveInfinity;
+                    blewUp = true;
                     break;
                 }
                 sim.ApplyGradient(eta);
                 if (k % every == 0) gap = Math.Max(gap, Gap(sim.FlattenParameters(), flowStates[k / every]));
             }
+            // The last update is followed by no loss evaluation: an iterate of 1E+201 would pass as a finite gap.
+            // It marks the row only; the report's Diverged (and the CLI's exit 4) stay for a run stopped mid-way.
+            blewUp = blewUp || !double.IsFinite(gap) || !double.IsFinite(sim.ComputeLossAndGradient());
             double? order = rows.Count > 0 ? Math.Log2(rows[^1].Gap / gap) : null;
-            rows.Add(new GapRow(eta, coarseSteps * every, gap, order));
+            rows.Add(new GapRow(eta, coarseSteps * every, gap, order, blewUp));
         }
         return new FlowVsDescentReport(rows, rows[^1].ObservedOrder!.Value, solution.Statistics, solution.Status,
             times.Length, finalLoss, diverged);

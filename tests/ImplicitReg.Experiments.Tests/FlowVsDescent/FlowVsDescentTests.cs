@@ -48,6 +48,20 @@ public sealed class FlowVsDescentTests
         Assert.InRange(report.Order, 0.9, 1.1);
         Assert.True(report.Rows[^1].Gap < report.Rows[0].Gap / 7, "the gap must shrink with the step");
         Assert.True(report.Rows[0].Gap > 1e-6, "the gap is measured far above the flow's integration tolerance");
+        Assert.All(report.Rows, r => Assert.False(r.Diverged, $"lr {r.LearningRate} marked diverged"));
+    }
+
+    [Fact]
+    public void ARunThatBlowsUpByItsLastStepIsMarkedDivergedThoughItsGapIsFinite()
+    {
+        // η = 5, 2.5, 1.25, 0.625 over T = 10: at 1.25 the last update leaves entries near 1E+201 (a finite gap) whose
+        // loss overflows; no step after it evaluates the loss, so only the end-of-run check can see it.
+        var p = DmfProblem.TwoByTwo(3);
+        var report = FlowVsDescentCheck.Run(LayerFlowSystem.Derive(p), p, Start(p, InitKind.Gaussian, 0.5, 0), new FlowVsDescentOptions(5, 10));
+        var blownUp = report.Rows.Where(r => r.Gap > 1e150).ToList();
+        Assert.NotEmpty(blownUp);
+        Assert.All(blownUp, r => Assert.True(r.Diverged && double.IsFinite(r.Gap), $"lr {r.LearningRate}: gap {r.Gap}"));
+        Assert.False(report.Rows[^1].Diverged, $"the finest run (gap {report.Rows[^1].Gap}) did not diverge");
     }
 
     [Fact]

@@ -137,6 +137,7 @@ public sealed class CompareVerb : ICliVerb
                     Numbers.Write(w, "gap", r.Gap);
                     if (r.ObservedOrder is { } o) Numbers.Write(w, "order", o);
                     else w.WriteNull("order");
+                    w.WriteBoolean("diverged", r.Diverged);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -165,11 +166,17 @@ public sealed class CompareVerb : ICliVerb
             o.WriteLine($"horizon T = {Numbers.Short(options.Horizon)}, gaps max_k |theta_GD(t_k) - theta_GF(t_k)|_inf over {report.ComparedTimes} common times");
             var table = TextTable.Create(TextTable.Left("lr"), TextTable.Right("steps"), TextTable.Right("max gap"), TextTable.Right("order"));
             foreach (var r in report.Rows)
-                table.Row(Numbers.Short(r.LearningRate), r.Steps.ToString(CultureInfo.InvariantCulture), r.Gap.ToString("E4", CultureInfo.InvariantCulture),
+                table.Row(Numbers.Short(r.LearningRate), r.Steps.ToString(CultureInfo.InvariantCulture),
+                    r.Gap.ToString("E4", CultureInfo.InvariantCulture) + (r.Diverged ? " (diverged)" : ""),
                     r.ObservedOrder is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "");
             o.Write(TextTable.Render(table));
+            // A blown-up run makes the orders meaningless: the verdict says so, in simulate's words, instead of
+            // leaving a reader to take a gap of 1E+201 for a discretisation error.
+            var blownUp = report.Rows.Where(r => r.Diverged).Select(r => Numbers.Short(r.LearningRate)).ToList();
+            var why = blownUp.Count == 0 ? "GD does not track this flow"
+                : $"GD diverged at lr {string.Join(", ", blownUp)} (the loss or a parameter became NaN or overflowed); lower --lr";
             o.WriteLine($"order: {report.Order.ToString("F4", CultureInfo.InvariantCulture)} " +
-                        (agrees ? "(GD tracks the flow at first order)" : "(NOT first order: GD does not track this flow)"));
+                        (agrees ? "(GD tracks the flow at first order)" : $"(NOT first order: {why})"));
         }
         if (report.Diverged is { } div)
         {

@@ -43,6 +43,23 @@ public sealed class CompareVerbTests
     }
 
     [Fact]
+    public void ARunThatBlewUpIsFlaggedInTheTableAndTheVerdictKeepingExitOne()
+    {
+        // --lr 5: at lr 1.25 GD ends near 1E+201 with a finite gap; the loss of that iterate overflows.
+        var (code, output, _) = Run("compare", "flow-vs-gd", "--lr", "5");
+        Assert.Equal(ExitCodes.Refuted, code);
+        Assert.Matches(@"
+  1\.25 +│ +8 │ [0-9.]+E\+\d+ \(diverged\) │", output);
+        Assert.Contains("(NOT first order: GD diverged at lr 1.25 (the loss or a parameter became NaN or overflowed); lower --lr)", output);
+        Assert.DoesNotContain("0.625 (diverged)", output);
+        var (_, json, _) = Run("compare", "flow-vs-gd", "--lr", "5", "--format", "json");
+        using var doc = JsonDocument.Parse(json);
+        var flags = doc.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("diverged").GetBoolean()).ToList();
+        Assert.Contains(true, flags);
+        Assert.False(flags[^1]);
+    }
+
+    [Fact]
     public void SingularValuesFollowM4FromABalancedStartOnly()
     {
         var (ok, okOutput, _) = Run("compare", "singular-values", "--depth", "3", "--time", "5");
