@@ -44,15 +44,8 @@ public sealed class DeterminantDerivationTests
     // singular value and is wrong at a negative one (for N = 2 the product form's sign flips). Only the negative
     // determinant tells them apart.
     [Fact]
-    public void TheUnsignedRateIsDisprovedAtANegativeDeterminant()
-    {
-        var d = DeterminantDerivation.Run(new DerivationOptions { Depth = 2, Published = new Dictionary<string, string> { ["sigma-rate"] = "-N*sigma^(2-2/N)*Gii" } });
-        Assert.Equal(Verdict.Disproved, d.Conclusion);
-        Assert.Equal(Verdict.Proved, d.Steps.Single(s => s.Name == "balanced diagonal trajectory").Verdict);
-        var negative = d.Steps.Single(s => s.Name == "a negative determinant");
-        Assert.Equal(Verdict.Disproved, negative.Verdict);
-        Assert.Contains("at the negative determinant", negative.Witness);
-    }
+    public void TheUnsignedRateIsDisprovedAtANegativeDeterminant() =>
+        UnsignedRate.IsDisprovedOnlyAtTheNegativePoint(DeterminantDerivation.Run, "sigma-rate", "balanced diagonal trajectory", "a negative determinant", "at the negative determinant");
 
     [Theory]
     [InlineData(1, 2)]
