@@ -60,11 +60,11 @@ public sealed class Budget
     }
 
     /// <summary>Refuses (exit 2) predictable work above <paramref name="limit"/> units.</summary>
-    public static void RequireWork(string option, double estimate, double limit, string unit)
+    public static void RequireWork(string option, double estimate, double limit, string unit, string fix = "choose smaller values")
     {
         if (!(estimate > limit)) return;
         throw new CliUsageException(
-            $"{option}: this run would take about {Scientific(estimate)} {unit}, over the limit of {Scientific(limit)} (more than a few minutes of computing); choose smaller values");
+            $"{option}: this run would take about {Scientific(estimate)} {unit}, over the limit of {Scientific(limit)} (more than a few minutes of computing); {fix}");
     }
 
     /// <summary>"2G", "512M", "64k" or a byte count → bytes; null when malformed or not positive.</summary>

@@ -29,7 +29,14 @@ public static class CliInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new CliUsageException($"cannot read {what} file '{path}': {e.Message}");
+            throw new CliUsageException($"cannot read {what} file '{path}': {Reason(path, e)}");
         }
     }
+
+    /// <summary>
+    /// Why a file named by the user could not be read or written: .NET words a directory given as a file as "Access to
+    /// the path is denied", which sends a user looking at permissions; say what it is and what to give instead.
+    /// </summary>
+    public static string Reason(string path, Exception e) =>
+        Directory.Exists(path) ? "it is a directory; give a file path" : e.Message;
 }

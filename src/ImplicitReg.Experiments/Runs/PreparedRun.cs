@@ -83,8 +83,11 @@ public sealed class PreparedRun : IDisposable
     public static PreparedRun PrepareDmf(RunSpec spec, DmfSetup setup, RunLimits? limits = null)
     {
         var problem = setup.Problem;
-        limits?.Work?.Invoke((spec.Steps ?? 10_000) * DmfCost.WorkPerStep(problem.Dimensions, problem.Dimensions[0] * (long)problem.Dimensions[^1], 0));
         var schedule = RunSchedule.From(spec, "gd", 1e-2, 0);
+        // The records (first, every RecordEvery-th, last) each take an SVD, which dominates short runs on large layers.
+        double records = schedule.Steps / (double)schedule.RecordEvery + 2;
+        limits?.Work?.Invoke(schedule.Steps * DmfCost.WorkPerStep(problem.Dimensions, problem.Dimensions[0] * (long)problem.Dimensions[^1], 0)
+                             + records * DmfCost.WorkPerRecord(problem.Dimensions));
         var entries = Entries(spec.Entries ?? "1,1", problem);
         var sim = new DmfSimulator(problem.Loss, setup.InitialLayers);
         int k = Math.Min(schedule.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));

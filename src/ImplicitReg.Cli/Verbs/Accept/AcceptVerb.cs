@@ -26,7 +26,7 @@ public sealed class AcceptVerb : ICliVerb
             Arity = ArgumentArity.ZeroOrMore,
             Description = "claim files (their own snapshots) or directories (every snapshot below; default: the catalogue)",
         };
-        var command = new VerbCommand(Name, Summary, "implicitreg accept proofs/arora2019/layer-flow.yaml",
+        var command = new VerbCommand(Name, Summary, "implicitreg accept proofs/arora2019/m1-layer-flow.yaml",
             "0 accepted (or nothing to accept), 2 refused in CI or bad path")
         {
             Notes = "Review the received text first (verify prints the first difference), then run accept and commit the .verified.txt files.",

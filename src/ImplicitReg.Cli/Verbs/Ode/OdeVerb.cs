@@ -78,7 +78,8 @@ public sealed class OdeVerb : ICliVerb
         var step = q.Step ?? (t1 - t0) / 1000;
         if (method == "rk4" && !(step > 0)) throw new CliUsageException("--step must be positive");
         if (method != "rk4" && q.Step is not null) throw new CliUsageException("--step is the step of --method rk4; the adaptive methods choose their own");
-        if (method == "rk4") Budget.RequireWork("--step", (t1 - t0) / step, q.MaxSteps, "steps (--max-steps)");
+        if (method == "rk4") Budget.RequireWork("--step", (t1 - t0) / step, q.MaxSteps, "steps (--max-steps)",
+            "choose a larger --step or a shorter --t0..--t1, or raise --max-steps"); // a smaller step would be more steps
         var at = q.AtText is { } atText ? Times(atText, t0, t1) : null;
         var eventTexts = q.EventTexts;
         bool stopAtEvent = q.StopAtEvent;

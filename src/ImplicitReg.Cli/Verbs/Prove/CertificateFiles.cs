@@ -16,7 +16,7 @@ internal static class CertificateFiles
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                throw new CliUsageException($"cannot write the certificate '{f.Path}': {e.Message}");
+                throw new CliUsageException($"cannot write the certificate '{f.Path}': {CliInput.Reason(f.Path, e)}");
             }
         }
         return files.Select(f => f.Path).ToList();

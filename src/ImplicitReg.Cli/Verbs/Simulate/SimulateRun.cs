@@ -14,7 +14,8 @@ internal static class SimulateRun
     public static RunLimits Limits(Budget budget) => new()
     {
         Memory = budget.Require,
-        Work = work => Budget.RequireWork("--steps", work, DmfCost.WorkLimit, "multiply-adds"),
+        Work = work => Budget.RequireWork("--steps", work, DmfCost.WorkLimit, "multiply-adds",
+            "choose fewer --steps, a larger --record-every (each record of a matrix run takes an SVD) or smaller sizes"),
     };
 
     /// <summary>Runs <paramref name="build"/>, turning an invalid option into a usage error (exit 2).</summary>

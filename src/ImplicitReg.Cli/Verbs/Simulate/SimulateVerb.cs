@@ -38,7 +38,10 @@ public sealed class SimulateVerb : ICliVerb
         switch (result.Status)
         {
             case RunStatus.Diverged:
-                io.Err.WriteLine($"diverged: the loss or a parameter became NaN or overflowed at step {result.DivergedAt}; lower --lr");
+                // At step 0 no update has run: the starting point itself overflows, and a smaller --lr cannot help.
+                io.Err.WriteLine(result.DivergedAt == 0
+                    ? "diverged: the loss or a parameter became NaN or overflowed at step 0, before any update: the initialization is too large; lower --init-std or --init-scale"
+                    : $"diverged: the loss or a parameter became NaN or overflowed at step {result.DivergedAt}; lower --lr");
                 return ExitCodes.Diverged;
             case RunStatus.Cancelled:
                 throw new OperationCanceledException();

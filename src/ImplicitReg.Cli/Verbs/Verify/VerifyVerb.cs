@@ -76,7 +76,7 @@ public sealed class VerifyVerb : ICliVerb
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CliUsageException($"cannot write the {option} file '{path}': {e.Message}");
+            throw new CliUsageException($"cannot write the {option} file '{path}': {CliInput.Reason(path, e)}");
         }
     }
 }

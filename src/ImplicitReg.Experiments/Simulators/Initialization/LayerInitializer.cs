@@ -56,7 +56,12 @@ public static class LayerInitializer
         {
             draws++;
             var layers = Draw(dimensions, spec, random);
-            if (!spec.PositiveDeterminant || Determinant(layers) > 0) return layers;
+            if (!spec.PositiveDeterminant) return layers;
+            var det = Determinant(layers);
+            if (det > 0 && double.IsFinite(det)) return layers;
+            // An overflowing W(0) would otherwise be redrawn 1000 times and reported as bad luck with the sign.
+            if (!double.IsFinite(det))
+                throw new ArgumentException($"det W(0) overflows at the initialization scale {spec.Scale:G6} (layers too large for double precision); choose a smaller scale");
             if (spec.Kind == InitKind.Identity)
                 throw new ArgumentException("a scaled identity has a fixed determinant; it cannot be resampled to make det W(0) > 0");
             if (draws >= MaxResamples) throw new InvalidOperationException($"no draw with det W(0) > 0 in {MaxResamples} tries");

@@ -61,4 +61,15 @@ public sealed class CompareVerbTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("at most", err);
     }
+
+    [Fact]
+    public void AnInitializationThatOverflowsIsNamedNotRedrawnAsBadLuck()
+    {
+        var (code, _, err) = Run("compare", "flow-vs-gd", "--init-std", "1e300");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("det W(0) overflows at the initialization scale 1E+300", err);
+        Assert.DoesNotContain("tries", err);
+        // negative control: a large but representable start is still drawn (and then diverges, exit 4).
+        Assert.NotEqual(ExitCodes.BadInput, Run("compare", "flow-vs-gd", "--init-std", "3").Code);
+    }
 }

@@ -26,6 +26,16 @@ public sealed class OdeVerbTests
     }
 
     [Fact]
+    public void ATinyRk4StepIsRefusedWithTheFixThatHelps()
+    {
+        var (code, _, err) = Run("ode", "solve", "--equations", "x' = -x", "--init", "x=1", "--t1", "1", "--method", "rk4", "--step", "1e-300");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--step: this run would take about 1E+300 steps", err);
+        Assert.Contains("a larger --step", err);
+        Assert.DoesNotContain("smaller values", err); // a smaller step is more steps
+    }
+
+    [Fact]
     public void WithoutAtAHugeHorizonStopsAtTheRowLimitInsteadOfStreaming()
     {
         var (code, output, err) = Run("ode", "solve", "--equations", "x' = -y; y' = x", "--init", "x=1, y=0", "--t1", "1e12", "--max-rows", "500");

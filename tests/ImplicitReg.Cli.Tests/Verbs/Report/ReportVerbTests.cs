@@ -155,4 +155,13 @@ public sealed class ReportVerbTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("no check matches --filter 'no-such-check'", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheHelpNamesWhereTheReportGoesWithoutOut()
+    {
+        // Without --out the report is written into ./report; a user reading --help must learn that before running.
+        var io = CliIO.ForStrings("", out var stdout, out _);
+        Assert.Equal(ExitCodes.Ok, CliHost.Run(["report", "--help"], io));
+        Assert.Matches(@"--out <DIR>\s+directory to write the report into \(created if needed; default report/\)", stdout.ToString());
+    }
 }

@@ -65,6 +65,16 @@ public sealed class SimulateVerbTests
     }
 
     [Fact]
+    public void AnInitializationThatOverflowsIsBlamedNotTheStepSize()
+    {
+        var (code, _, err) = Run("simulate", "dmf", "--problem", "2x2", "--depth", "3", "--init-std", "1e200", "--steps", "5");
+        Assert.Equal(ExitCodes.Diverged, code);
+        Assert.Contains("at step 0, before any update", err);
+        Assert.Contains("lower --init-std or --init-scale", err);
+        Assert.DoesNotContain("lower --lr", err);
+    }
+
+    [Fact]
     public void TheCpAndSymmetricModelsRun()
     {
         var (code, output, _) = Run("simulate", "cp", "--sizes", "4x4x4", "--rank", "1", "--observed", "40", "--components", "10",
@@ -115,5 +125,19 @@ public sealed class SimulateVerbTests
         var (code, _, err) = Run("simulate", "mlp");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("dmf, cp, sym", err);
+    }
+
+    [Fact]
+    public void AFewStepsOnLargeLayersAreRefusedForTheirRecordsNotLeftToRunForMinutes()
+    {
+        // One step of 2000x2000 layers costs little, but each of its records takes an SVD of W (minutes in all):
+        // without the records in the work estimate this run started and looked hung.
+        var (code, _, err) = Run("simulate", "dmf", "--dims", "2000,2000,2000", "--steps", "1", "--max-memory", "8G");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("multiply-adds, over the limit", err);
+        Assert.Contains("--record-every", err);
+        // negative control: the same run on small layers (records of a few milliseconds) still runs.
+        var (small, _, smallErr) = Run("simulate", "dmf", "--dims", "60,60,60", "--steps", "1");
+        Assert.True(small == ExitCodes.Ok, smallErr);
     }
 }
