@@ -108,6 +108,35 @@ public sealed class PolyArithmeticTests
         Assert.Null(Poly.TryDivideExact(a * b + P("1", vars), b));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ExactDivisionOfRandomProductsRecoversEachFactor(int seed)
+    {
+        var vars = VariableOrder.Of("x", "y", "z");
+        var random = new RandomPolys(seed, vars);
+        for (int round = 0; round < 10; round++)
+        {
+            var a = random.Next(maxTerms: 6, maxExponent: 3);
+            var b = random.Next(maxTerms: 4, maxExponent: 3);
+            var product = a * b;
+            Assert.Equal(a, Poly.DivideExact(product, b));
+            Assert.Equal(b, Poly.DivideExact(product, a));
+            // Negative control: one term more is no longer divisible (unless b is a constant).
+            if (!b.IsConstant) Assert.Null(Poly.TryDivideExact(product + P("x*y*z + 1", vars) * P("x^4", vars), b * P("x + 2", vars)));
+        }
+    }
+
+    [Fact]
+    public void ADivisorWhoseMultipleWouldOverflowTheNarrowPackingDoesNotDivide()
+    {
+        // x*y^30 / (x + y^100): the first quotient term y^30 times y^100 passes the 8-bit field (127), which no
+        // multiple of a true divisor can do; the answer is "no", not a crash.
+        var vars = VariableOrder.Of("x", "y");
+        Assert.Null(Poly.TryDivideExact(P("x*y^30", vars), P("x + y^100", vars)));
+    }
+
     [Fact]
     public void PolynomialsOverDifferentVariablesMustBeEmbeddedFirst()
     {
