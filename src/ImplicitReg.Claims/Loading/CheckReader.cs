@@ -3,6 +3,7 @@ using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Schema;
 using ImplicitReg.Experiments.FlowVsDescent;
 using ImplicitReg.Experiments.Runs;
+using ImplicitReg.Experiments.Simulators.Dmf;
 using ImplicitReg.Models.Derivations;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Solver.Proving;
@@ -24,7 +25,7 @@ internal static class CheckReader
     private static readonly string[] PredicateKeys = ["name", "at", "where", "holds", "kind", "quantity"];
     private static readonly string[] Kinds = ["derive", "prove", "compare", "simulate"];
 
-    public static CheckSpec? Read(YamlReader r, YamlNode node, ModelSpec model)
+    public static CheckSpec? Read(YamlReader r, YamlNode node, ModelSpec model, RunLimits? limits = null)
     {
         // The kind decides the allowed keys, so it is read first from the raw mapping.
         if (node is not YamlMappingNode raw)
@@ -62,8 +63,8 @@ internal static class CheckReader
         {
             "derive" => Derive(r, node, map, model),
             "prove" => Prove(r, node, map, id ?? "?"),
-            "compare" => Compare(r, node, map, model),
-            _ => Simulate(r, node, map, model),
+            "compare" => Compare(r, node, map, model, limits),
+            _ => Simulate(r, node, map, model, limits),
         };
         if (spec is null || id is null || expectText is null) return null;
         return spec with
@@ -211,7 +212,7 @@ internal static class CheckReader
         return ok ? list : null;
     }
 
-    private static CompareCheckSpec? Compare(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model)
+    private static CompareCheckSpec? Compare(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model, RunLimits? limits)
     {
         int before = r.Diagnostics.Count;
         var comparison = r.Required(map, node, "compare", "a compare check") is { } cn ? r.Choice(cn, "compare", "flow-vs-gd", "singular-values") : null;
@@ -269,7 +270,14 @@ internal static class CheckReader
         }
         if (r.Diagnostics.Count > before || comparison is null) return null;
         var defaults = new DmfDefaults("2x2", 0.5, true, LayerFlowSystem.MaxParameters);
-        if (!RunSpecYaml.Validate(r, () => DmfSetup.Build(spec, defaults), locations, optionsNode, "options")) return null;
+        // GD runs T/eta steps for eta, then twice as many for each halving: T/eta * (2^(K+1) - 1) in all (as compare
+        // flow-vs-gd), checked from the layer sizes before the setup is built.
+        void Work(IReadOnlyList<int> dims)
+        {
+            if (comparison == "flow-vs-gd")
+                limits?.ComparisonWork?.Invoke(time / lr * (Math.Pow(2, halvings + 1) - 1) * DmfCost.WorkPerStep(dims, dims[0] * (long)dims[^1], 0));
+        }
+        if (!RunSpecYaml.Validate(r, () => DmfSetup.Build(spec, defaults, limits, Work), locations, optionsNode, "options")) return null;
         return new CompareCheckSpec(comparison, spec, lr, halvings, time, samples, rtol, atol, band, bandAt, tolerance)
         {
             Id = "", Expect = Expectation.Holds, Location = r.At(node),
@@ -298,7 +306,7 @@ internal static class CheckReader
         return (values[0], values.Count - 1);
     }
 
-    private static SimulateCheckSpec? Simulate(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model)
+    private static SimulateCheckSpec? Simulate(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model, RunLimits? limits)
     {
         int before = r.Diagnostics.Count;
         RunSpec? spec = null;
@@ -337,7 +345,8 @@ internal static class CheckReader
         IReadOnlyList<string> columns = [];
         if (!RunSpecYaml.Validate(r, () =>
             {
-                var run = PreparedRun.Prepare(spec);
+                // With the command line's limits: a run over them is a load error here, before any check runs.
+                var run = PreparedRun.Prepare(spec, limits);
                 columns = run.Columns;
                 return run;
             }, locations, runNode!, "run")) return null;

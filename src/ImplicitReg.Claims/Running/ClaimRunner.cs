@@ -3,6 +3,7 @@ using ImplicitReg.Claims.Checks;
 using ImplicitReg.Claims.Loading;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Schema;
+using ImplicitReg.Experiments.Runs;
 
 namespace ImplicitReg.Claims.Running;
 
@@ -24,6 +25,13 @@ public sealed record RunnerOptions
     /// <summary>Called as each check finishes (from worker threads, one at a time), with the count done and the total.</summary>
     public Action<CheckResult, int, int>? OnCheckDone { get; init; }
 
+    /// <summary>
+    /// The memory budget and work limit every simulate and compare check's run must fit (the command line passes those
+    /// of its verbs), checked when a claim file is loaded: a run over them is a load error at the key that implies it.
+    /// Null checks nothing.
+    /// </summary>
+    public RunLimits? Limits { get; init; }
+
     /// <summary>Stops the run; checks not started are reported as errors.</summary>
     public CancellationToken Cancel { get; init; }
 }
@@ -40,7 +48,7 @@ public static class ClaimRunner
     {
         var clock = Stopwatch.StartNew();
         var files = ClaimFiles.Expand(paths, out var missing);
-        var loaded = files.Select(f => ClaimLoader.LoadFile(f)).ToList();
+        var loaded = files.Select(f => ClaimLoader.LoadFile(f, limits: options.Limits)).ToList();
         var broken = new List<ClaimResult>();
         foreach (var m in missing)
             broken.Add(Broken(m, [new ClaimDiagnostic(m, 1, 1, "no such file or directory")]));

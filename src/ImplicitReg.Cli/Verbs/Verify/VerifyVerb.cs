@@ -53,6 +53,7 @@ public sealed class VerifyVerb : ICliVerb
             {
                 Jobs = r.GetValue(jobs),
                 Filter = r.GetValue(filter),
+                Limits = ClaimLimits.For(Budget.From(r)),
                 CertificateDirectory = r.GetValue(certificates),
                 Cancel = io.Cancel,
                 OnCheckDone = (c, done, total) =>
