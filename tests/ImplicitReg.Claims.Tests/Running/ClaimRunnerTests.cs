@@ -76,4 +76,22 @@ public sealed class ClaimRunnerTests : IDisposable
         Assert.Contains("differs", changed.Reason);
         Assert.Equal(SnapshotOutcome.Mismatched, Assert.IsType<DerivationEvidence>(changed.Details).Snapshot!.Outcome);
     }
+
+    [Fact]
+    public void WithoutLibz3ARunWithAProveCheckIsRefusedBeforeAnyCheckRuns()
+    {
+        // A library path that does not exist stands for a machine without libz3.
+        Write("p", ClaimText.Header + Simulate.Replace("EXPECT", "holds") + "  - {id: q, kind: prove, expect: holds, statement: \"x^2 >= 0\"}\n");
+        int started = 0;
+        var options = new RunnerOptions { RequireSolver = true, Z3Library = "/nonexistent/lib/libz3.so.4", OnCheckDone = (_, _, _) => started++ };
+        var e = Assert.Throws<ImplicitReg.Solver.Native.SolverUnavailableException>(() => ClaimRunner.Run([_dir], options));
+        Assert.Contains("sudo apt-get install libz3-4", e.Message);
+        Assert.Equal(0, started);
+        // Checks that need no solver still run when the selection has no prove check,
+        Assert.True(Assert.Single(ClaimRunner.Run([_dir], options with { Filter = "p/s" }).Checks).Passed);
+        // and without RequireSolver (report) the prove check is an error verdict, as before.
+        var lenient = ClaimRunner.Run([_dir], options with { RequireSolver = false });
+        Assert.Equal(CheckVerdict.Error, lenient.Checks.Single(c => c.CheckId == "q").Verdict);
+    }
 }
+
