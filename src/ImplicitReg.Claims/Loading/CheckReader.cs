@@ -61,7 +61,7 @@ internal static class CheckReader
         var note = map.TryGetValue("note", out var nn) ? r.String(nn.Value, "note") : null;
         CheckSpec? spec = kind switch
         {
-            "derive" => Derive(r, node, map, model),
+            "derive" => Derive(r, node, map, model, limits),
             "prove" => Prove(r, node, map, id ?? "?"),
             "compare" => Compare(r, node, map, model, limits),
             _ => Simulate(r, node, map, model, limits),
@@ -76,7 +76,7 @@ internal static class CheckReader
         };
     }
 
-    private static DeriveCheckSpec? Derive(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model)
+    private static DeriveCheckSpec? Derive(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model, RunLimits? limits)
     {
         DerivationInfo? info = null;
         if (r.Required(map, node, "derivation", "a derive check") is { } dn && r.String(dn, "derivation") is { } name)
@@ -114,8 +114,11 @@ internal static class CheckReader
                     published[key] = formula;
                     locations[key] = r.At(v);
                     if (info is not null) PublishedKeys.Check(r, info, key, k);
+                    if (info?.Published.FirstOrDefault(p => p.Key == key) is { } paper && DeriveValidation.FormulaProblem(paper, formula) is { } problem)
+                        r.Error(v, $"published.{key} does not parse: {problem}");
                 }
         }
+        if (info is not null) DeriveValidation.CheckCost(r, map.TryGetValue("options", out var at) ? r.At(at.Value) : r.At(node), info, options, limits);
         bool snapshot = map.TryGetValue("snapshot", out var sn) && r.Bool(sn.Value, "snapshot") == true;
         return info is null ? null : new DeriveCheckSpec(info, options, published, locations, snapshot)
         {
@@ -244,6 +247,11 @@ internal static class CheckReader
                 if (!(lr > 0) || !(time > 0)) r.Error(on.Value, "options.lr and options.time must be positive");
                 if (halvings is < 1 or > 12) r.Error(on.Value, "options.halvings must be between 1 and 12 (2 to 13 step sizes)");
                 if (samples < 1) r.Error(on.Value, "options.samples must be positive");
+                // The step counts are known now: a horizon that is not a whole number of steps, or too many of them, is
+                // a load error here rather than an error verdict when the check runs.
+                if (comparison == "flow-vs-gd" && lr > 0 && time > 0 && halvings is >= 1 and <= 12 &&
+                    FlowVsDescentCheck.Invalid(new FlowVsDescentOptions(lr, time, halvings, rtol, atol)) is { } problem)
+                    r.Error(o.TryGetValue("time", out var timeNode) ? timeNode.Value : on.Value, $"options.time/options.lr: {problem}");
             }
         }
         if (spec.Depth is null && model.Depths is { Count: > 0 } depths)

@@ -34,8 +34,9 @@ public static class CheckRunner
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A check that cannot run is reported, with its place, rather than stopping the others.
-            (verdict, evidence, reason, details) = (CheckVerdict.Error, Short(e.Message), $"{check.Location}: {e.GetType().Name}: {e.Message}", null);
+            // A check that cannot run is reported, with its place, rather than stopping the others; the message is the
+            // user's to read, never an exception type name.
+            (verdict, evidence, reason, details) = (CheckVerdict.Error, Short(e.Message), $"{check.Location}: {e.Message}", null);
         }
         var result = new CheckResult
         {

@@ -81,4 +81,21 @@ public sealed class VerifyLimitsTests : IDisposable
         Assert.Contains("options.time/options.lr/options.halvings is too large: this run would take about", output);
         Assert.Contains("choose a shorter time, a larger lr or fewer halvings", output);
     }
+
+    [Theory]
+    [InlineData("  - id: c\n    kind: compare\n    expect: holds\n    compare: flow-vs-gd\n    options: {time: 1e9}\n    order: [0.9, 1.1]\n",
+        "t.yaml:11:", "options.time/options.lr: 1E+11 steps at the largest rate is too many")]
+    [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: balancedness\n    options: {depth: 30}\n",
+        "t.yaml:11:", "options are too large: balancedness would expand about")]
+    [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: scalar-chain\n    published: {rate: \"-N*sigma^(2-2/N*dL\"}\n",
+        "t.yaml:11:", "published.rate does not parse: ")]
+    public void ProblemsKnownFromTheFileAreLoadErrorsExitTwoNotErrorVerdicts(string check, string place, string message)
+    {
+        var (code, output, err, _) = Verify(check);
+        Assert.True(code == ExitCodes.BadInput, $"exit {code}\n{output}\n{err}");
+        Assert.Contains(place, output);
+        Assert.Contains(message, output);
+        Assert.DoesNotContain("Exception", output + err);
+    }
 }
+
