@@ -10,7 +10,8 @@ namespace ImplicitReg.Models.Derivations;
 
 /// <summary>
 /// M5: the time derivative of det(W) along the derived layer flows (proved equal to Jacobi's
-/// <c>tr(adj(W)·Ẇ)</c>), its product form along balanced diagonal trajectories, and the argument from the M4 closed
+/// <c>tr(adj(W)·Ẇ)</c>), its product form along balanced diagonal trajectories (with a positive and with a negative
+/// determinant, M4's rate taken at the signed singular values), and the argument from the M4 closed
 /// forms: for N ≥ 2 no singular value reaches 0 in finite time, so det(W) keeps its sign; for N = 1 it can cross 0.
 /// </summary>
 public static class DeterminantDerivation
@@ -23,7 +24,7 @@ public static class DeterminantDerivation
         "determinant", "M5",
         "d/dt det(W) along the layer flows (Jacobi), and why det(W) keeps its sign for N >= 2 but not N = 1",
         "--depth N (default 2) --dims d,...,d (square, default 2)",
-        [new("sigma-rate", "-N*sigma^(2-2/N)*Gii", "M4's d/dt sigma_i in the product form of d/dt det(W): sigma = sigma_i, N, Gii = G[i,i]")],
+        [new("sigma-rate", "-N*(sigma^2)^(1-1/N)*Gii", "M4's d/dt sigma_i in the product form of d/dt det(W): sigma = sigma_i, N, Gii = G[i,i]")],
         o => Run(o));
 
     /// <summary>Runs M5 with the published singular-value rate of <paramref name="options"/> (the paper's by default).</summary>
@@ -78,28 +79,45 @@ public static class DeterminantDerivation
         for (int r = 1; r <= d; r++)
             for (int c = 1; c <= d; c++)
                 if (r != c) point[SymbolNames.Gradient(r, c)] = Expr.Zero;
-        var rateAtPoint = PositivePowers.Normalize(Algebra.Substitute(rateExpr, point), a); // the assumed a[i] > 0 only
-        var detAtPoint = Algebra.Substitute(detExpr, point);
-        // Published product form: d/dt det = det · Σ_i σ̇_i/σ_i with M4's σ̇_i = −N σ_i^(2−2/N) G[i,i], σ_i = a_i^N.
-        var logRate = Expr.Add(Enumerable.Range(1, d).Select(i =>
-        {
-            var sigma = Expr.Pow(a[i - 1], depth);
-            var rate = Algebra.Substitute(sigmaRate, new Dictionary<Expr, Expr> { [new Sym("sigma")] = sigma, [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(i, i) });
-            return Expr.Div(rate, sigma);
-        }));
-        var productForm = PositivePowers.Normalize(Expr.Mul(detAtPoint, logRate), a);
-        var diagonal = IdentityCheck.Equal(rateAtPoint, productForm, "d/dt detW at the balanced diagonal point");
+        var (detAtPoint, rateAtPoint, productForm, diagonal) = ProductForm(rateExpr, detExpr, point, a, depth, sigmaRate, "d/dt detW at the balanced diagonal point");
         steps.Add(new DerivationStep("balanced diagonal trajectory",
             [new Equation(detSym, detAtPoint), Equation.Rate(detSym, rateAtPoint), Equation.Rate(detSym, productForm)],
             $"at W1 = ... = W{depth} = diag(a[1]..a[{d}]), a[i] > 0, G diagonal: d/dt det(W) = det(W) * sum_i (d/dt sigma_i)/sigma_i with M4's d/dt sigma_i = {sigmaRateText} (sigma = sigma_i, Gii = G[i,i]); {diagonal.Explanation}",
             diagonal.Verdict, diagonal.Witness));
 
+        // M5 is about the sign of det(W), and M4 about signed singular values: negating the last layer's first entry
+        // keeps the layers balanced (W_N^T W_N is unchanged) and makes det(W) < 0 with sigma[1] = -a[1]^N. There an
+        // unsigned sigma^(2-2/N) is wrong (for N = 2 it flips (d/dt sigma_1)/sigma_1), so the product form is checked again.
+        var signed = new Dictionary<Expr, Expr>(point) { [SymbolNames.Layer(depth, 1, 1)] = Expr.Neg(a[0]) };
+        var (detSigned, rateSigned, productSigned, negative) = ProductForm(rateExpr, detExpr, signed, a, depth, sigmaRate, "d/dt detW at the negative determinant");
+        steps.Add(new DerivationStep("a negative determinant",
+            [new Equation(detSym, detSigned), Equation.Rate(detSym, rateSigned), Equation.Rate(detSym, productSigned)],
+            $"W{depth}[1,1] = -a[1] instead (still balanced): det(W) < 0 and the signed sigma[1] = W[1,1] = -a[1]^{depth} with u_1 = v_1 = e_1; the derived rate, then the product form with M4's rate there; {negative.Explanation}",
+            negative.Verdict, negative.Witness));
+
         var (argument, verdict, conclusion) = depth == 1 ? DepthOne(rateExpr, d) : DeepArgument(depth);
         steps.Add(argument);
-        var final = Verdicts.Weakest([jacobiCheck.Verdict, diagonal.Verdict, verdict]);
+        var final = Verdicts.Weakest([jacobiCheck.Verdict, diagonal.Verdict, negative.Verdict, verdict]);
         return new Derivation(Info.Name, Info.Claim, "The determinant keeps its sign (N >= 2)",
             [$"model: deep matrix factorization, {model.Describe()}", "loss: any differentiable L, through G", "initialization: balanced, W(0) square with det W(0) != 0"],
             steps, Published, final, LayerFlowDerivation.Conclusion(final, conclusion));
+    }
+
+    // The derived d/dt det(W) at a diagonal point, and the published product form there: det(W) * sum_i (d/dt sigma_i)/sigma_i
+    // with M4's rate at the signed sigma_i = W[i,i]. Powers are combined only for the assumed a[i] > 0.
+    private static (Expr Det, Expr Rate, Expr ProductForm, CheckResult Check) ProductForm(
+        Expr rateExpr, Expr detExpr, Dictionary<Expr, Expr> point, Expr[] a, int depth, Expr sigmaRate, string label)
+    {
+        var rate = PositivePowers.Normalize(Algebra.Substitute(rateExpr, point), a);
+        var det = Algebra.Substitute(detExpr, point);
+        var logRate = Expr.Add(Enumerable.Range(1, a.Length).Select(i =>
+        {
+            var sigma = Expr.Mul(Enumerable.Range(1, depth).Select(j => point[SymbolNames.Layer(j, i, i)]));
+            var sigmaDot = Algebra.Substitute(sigmaRate, new Dictionary<Expr, Expr> { [new Sym("sigma")] = sigma, [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(i, i) });
+            return Expr.Div(sigmaDot, sigma);
+        }));
+        var productForm = PositivePowers.Normalize(Expr.Mul(det, logRate), a);
+        return (det, rate, productForm, IdentityCheck.Equal(rate, productForm, label));
     }
 
     // N = 1: σ = s0 + I reaches 0, and the derived det rate at a singular W is not 0, so det W crosses zero.

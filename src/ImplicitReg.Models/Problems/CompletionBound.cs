@@ -74,8 +74,10 @@ public static class CompletionBound
                 ["s_nonnegative", .. small, .. Cells(sigma).Where(c => c != (1, 1)).Select(Box)], Lemmas: lemmas));
         }
         steps.Add(new ProofStep("det_splits", Expr.Eq(det, Expr.Add(Expr.Mul(CompletionInstance.Entry(1, 1), minor), rest)), []));
-        steps.Add(new ProofStep("D_expands", Expr.Eq(minor, Expr.Add(others.Where(o => o.Sigma[0] == 1).Select(o => Expr.Scale(o.Sign, o.T)))), []));
-        steps.Add(new ProofStep("P_expands", Expr.Eq(rest, Expr.Add(others.Where(o => o.Sigma[0] != 1).Select(o => Expr.Scale(o.Sign, o.T)).Append(Expr.Neg(main)))), []));
+        // D and P written as signed sums of the named Leibniz terms t_k (and -U), the form the abstract bounds on D and -P
+        // use. Shown with the names and their definitions as assumptions: expanded, both sides are the same polynomial.
+        steps.Add(new ProofStep("D_expands", Expr.Eq(minor, Expr.Add(others.Where(o => o.Sigma[0] == 1).Select(o => Expr.Scale(o.Sign, o.T)))), [], ByDefinitions: true));
+        steps.Add(new ProofStep("P_expands", Expr.Eq(rest, Expr.Add(others.Where(o => o.Sigma[0] != 1).Select(o => Expr.Scale(o.Sign, o.T)).Append(Expr.Neg(main)))), [], ByDefinitions: true));
         steps.Add(new ProofStep("minus_P_at_least_G", Expr.Ge(Expr.Neg(rest), G(m)),
             ["P_expands", "U_at_least", .. others.Where(o => o.Sigma[0] != 1).Select(o => $"{o.T.Name}_bounded")], Abstract: true));
         steps.Add(new ProofStep("D_at_most_H", Expr.And(Expr.Le(Expr.Neg(H(m)), minor), Expr.Le(minor, H(m))),

@@ -12,9 +12,13 @@ namespace ImplicitReg.Models.Problems;
 /// step by lemmas (the claim files' <c>lemmas:</c>): each is proved under the facts the step uses and the lemmas
 /// before it, then the claim under all of them. It never adds an assumption, it only cuts the obligation into pieces a
 /// solver decides at once (why: cvc5 1.0.3 without libpoly does not decide some degree-4 products in one go).
+/// <see cref="ByDefinitions"/> marks a step that relates named quantities to each other (e.g. <c>D = t1 - t2</c>): it
+/// is proved with them as free variables and their definitions (<c>name = value</c>) as assumptions. Expanded, both
+/// sides of such a claim become the same text (<c>x = x</c>), which shows a reviewer nothing; stated this way the
+/// check shows which named quantities it relates, and it still fails if the generator splits a quantity wrongly.
 /// </summary>
 public sealed record ProofStep(string Name, Statement Claim, IReadOnlyList<string> Uses, bool Abstract = false,
-    IReadOnlyList<Statement>? Lemmas = null);
+    IReadOnlyList<Statement>? Lemmas = null, bool ByDefinitions = false);
 
 /// <summary>
 /// A theorem too large for one solver call, stated as a chain of small obligations (data: the claim files carry
@@ -45,11 +49,19 @@ public sealed record ProofChain(
     // a `with` copy that replaces the definitions. The table holds the map only as long as the chain lives.
     private static readonly ConditionalWeakTable<ProofChain, Dictionary<Expr, Expr>> Expansions = new();
 
-    /// <summary>What a step asks the prover: the facts it uses imply its claim (named quantities expanded unless abstract).</summary>
+    /// <summary>
+    /// What a step asks the prover: the facts it uses imply its claim (named quantities expanded unless abstract; a step
+    /// <see cref="ProofStep.ByDefinitions"/> also assumes the definitions of the named quantities in its claim).
+    /// </summary>
     public (IReadOnlyList<Statement> Assume, Statement Claim) StepObligation(ProofStep step)
     {
         var facts = Facts();
         var uses = step.Uses.Select(u => facts[u]).ToList();
+        if (step.ByDefinitions)
+        {
+            var named = Algebra.FreeSymbols(step.Claim).ToHashSet();
+            return ([.. uses, .. Definitions.Where(d => named.Contains(d.Key)).Select(d => Expr.Eq(d.Key, d.Value))], step.Claim);
+        }
         if (step.Abstract) return (uses, step.Claim);
         return ([.. uses.Select(Expand)], Expand(step.Claim));
     }

@@ -39,4 +39,23 @@ public sealed class DeterminantDerivationTests
     [InlineData("N*sigma^(2-2/N)*Gii")]
     public void AWrongSingularValueRateInTheProductFormIsDisproved(string rate) =>
         Assert.Equal(Verdict.Disproved, DeterminantDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["sigma-rate"] = rate } }).Conclusion);
+
+    // M5 is about the sign of det(W): M4's sigma^(2-2/N) instead of (sigma^2)^(1-1/N) agrees at every positive
+    // singular value and is wrong at a negative one (for N = 2 the product form's sign flips). Only the negative
+    // determinant tells them apart.
+    [Fact]
+    public void TheUnsignedRateIsDisprovedAtANegativeDeterminant() =>
+        UnsignedRate.IsDisprovedOnlyAtTheNegativePoint(DeterminantDerivation.Run, "sigma-rate", "balanced diagonal trajectory", "a negative determinant", "at the negative determinant");
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 2)]
+    [InlineData(3, 2)]
+    [InlineData(4, 2)]
+    [InlineData(2, 3)]
+    public void TheSignedRateHoldsAtTheNegativeDeterminant(int depth, int size)
+    {
+        var d = DeterminantDerivation.Run(new DerivationOptions { Depth = depth, Dims = [.. Enumerable.Repeat(size, depth + 1)] });
+        Assert.Equal(Verdict.Proved, d.Steps.Single(s => s.Name == "a negative determinant").Verdict);
+    }
 }

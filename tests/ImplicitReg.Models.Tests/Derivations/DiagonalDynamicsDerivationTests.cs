@@ -51,15 +51,8 @@ public sealed class DiagonalDynamicsDerivationTests
     // M4 is about signed singular values: sigma^(2-2/N) instead of (sigma^2)^(1-1/N) agrees at every positive sigma
     // and is wrong at a negative one (for N = 2 the rate's sign flips). Only the signed point tells them apart.
     [Fact]
-    public void TheUnsignedRateIsDisprovedAtANegativeSingularValue()
-    {
-        var d = DiagonalDynamicsDerivation.Run(new DerivationOptions { Depth = 2, Published = new Dictionary<string, string> { ["rate"] = "-N*sigma^(2-2/N)*Gii" } });
-        Assert.Equal(Verdict.Disproved, d.Conclusion);
-        Assert.Equal(Verdict.Proved, d.Steps.Single(s => s.Name == "published formula").Verdict);
-        var signed = d.Steps.Single(s => s.Name == "a negative singular value");
-        Assert.Equal(Verdict.Disproved, signed.Verdict);
-        Assert.Contains("at the signed point", signed.Witness);
-    }
+    public void TheUnsignedRateIsDisprovedAtANegativeSingularValue() =>
+        UnsignedRate.IsDisprovedOnlyAtTheNegativePoint(DiagonalDynamicsDerivation.Run, "rate", "published formula", "a negative singular value", "at the signed point");
 
     [Fact]
     public void NonSquareLayersAreRejectedWithTheFix()

@@ -60,6 +60,43 @@ public sealed class CompletionBoundTests
         Assert.Equal(10, names.Count); // W[1,1]..W[3,3] and s
         Assert.All(names, n => Assert.True(n == "s" || n.StartsWith("W[", StringComparison.Ordinal), n));
     }
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void NoStepAsTheClaimFilesShowItIsATautology(int d)
+    {
+        // A prove check displayed as x = x proves nothing a reviewer can see (bound-d-expands and bound-p-expands were).
+        var chain = CompletionBound.Build(new CompletionInstance(d), CompletionBound.Smallness);
+        Assert.All(chain.Steps, step =>
+        {
+            var (_, claim) = chain.StepObligation(step);
+            Assert.False(claim is Rel r && r.Left.Equals(r.Right), $"{step.Name} is shown as '{claim}'");
+        });
+    }
+
+    [Fact]
+    public void TheSplitsOfDAndPRelateTheNamedQuantitiesUnderTheirDefinitions()
+    {
+        var chain = CompletionBound.Build(new CompletionInstance(3), CompletionBound.Smallness);
+        var (assume, claim) = chain.StepObligation(chain.Steps.Single(st => st.Name == "D_expands"));
+        Assert.Equal("D = t1 - t2", claim.ToString());
+        Assert.Equal(["D = W[2,2]*W[3,3] - W[2,3]*W[3,2]", "t1 = W[2,2]*W[3,3]", "t2 = W[2,3]*W[3,2]"], assume.Select(a => a.ToString()));
+        Assert.True(HoldsUnder(claim, assume));
+        Assert.False(HoldsUnder(Expr.Eq(new Sym("D"), Expr.Add(new Sym("t1"), new Sym("t2"))), assume)); // a wrong sign is caught
+        var (pAssume, pClaim) = chain.StepObligation(chain.Steps.Single(st => st.Name == "P_expands"));
+        Assert.StartsWith("P = ", pClaim.ToString(), StringComparison.Ordinal);
+        Assert.Contains(pAssume, a => a.ToString().StartsWith("U = ", StringComparison.Ordinal));
+        Assert.True(HoldsUnder(pClaim, pAssume));
+    }
+
+    // The claim with each "name = value" assumption substituted is a polynomial identity.
+    private static bool HoldsUnder(Statement claim, IEnumerable<Statement> definitions)
+    {
+        var map = definitions.Cast<Rel>().ToDictionary(r => r.Left, r => r.Right);
+        var r = (Rel)Algebra.Substitute(claim, map);
+        return Algebra.Expand(Expr.Sub(r.Left, r.Right)).Equals(Expr.Zero);
+    }
+
     [Fact]
     public void TheFourFactorProductsWithATargetOneFactorAndOnlyThoseCarryALemmaChain()
     {

@@ -110,7 +110,16 @@ public sealed class GeneralizedClaimFileTests
                          "    # factors replaced by s + 1 one at a time; each step small enough for cvc5 (the whole product is not).\n" +
                          "    lemmas:\n" + string.Concat(lemmas.Select(l => $"      - {Q(l)}\n")));
         }
+        // The split of D is a check that can fail: the same definitions with the signs flipped are refuted.
+        var (dAssume, dClaim) = chain.StepObligation(chain.Steps.Single(st => st.Name == "D_expands"));
+        var dSplit = (Rel)dClaim;
         w.Append($"""
+              - id: bound-d-expands-signs-flipped
+                kind: prove
+                expect: refuted
+                note: "negative control: the (1,1) minor D as its named Leibniz terms with every sign flipped"
+                statement: {Q(Expr.Eq(dSplit.Left, Expr.Neg(dSplit.Right)))}
+                assume: [{string.Join(", ", dAssume.Select(Q))}]
               - id: bound-without-det
                 kind: prove
                 expect: refuted
