@@ -71,8 +71,8 @@ public sealed class PreparedRun : IDisposable
     public static PreparedRun Prepare(RunSpec spec, RunLimits? limits = null) => spec.Model switch
     {
         // The work is checked from the layer sizes, before the problem and layers are built: building 6000x6000 layers
-        // alone takes minutes, which a run refused for its work must not spend.
-        "dmf" => PrepareDmf(spec, DmfSetup.Build(spec, DmfDefaults.Simulate(spec), limits, dims => CheckDmfWork(spec, dims, limits)), limits),
+        // alone takes minutes, which a run refused for its work must not spend (so PrepareDmf is not given the limits again).
+        "dmf" => PrepareDmf(spec, DmfSetup.Build(spec, DmfDefaults.Simulate(spec), limits, dims => CheckDmfWork(spec, dims, limits)), limits: null),
         "cp" => PrepareCp(spec, limits),
         "sym" => PrepareSym(spec, limits),
         _ => throw new RunSpecException("model", $"must be one of {string.Join("|", RunSpec.Models)}, got '{spec.Model}'"),
