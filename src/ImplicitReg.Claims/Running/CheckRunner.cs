@@ -16,6 +16,7 @@ public static class CheckRunner
         string evidence;
         string? reason;
         CheckEvidence? details;
+        bool badInput = false;
         try
         {
             context.Cancel.ThrowIfCancellationRequested();
@@ -27,6 +28,11 @@ public static class CheckRunner
                 SimulateCheckSpec s => Widen(SimulateCheck.Run(s, context)),
                 _ => throw new InvalidOperationException($"unknown check kind {check.GetType().Name}"),
             };
+        }
+        catch (ClaimDataException e)
+        {
+            (verdict, evidence, reason, details) = (CheckVerdict.Error, "bad options or formula", $"{e.Message}; change the claim file", null);
+            badInput = true;
         }
         catch (OperationCanceledException)
         {
@@ -50,6 +56,7 @@ public static class CheckRunner
             Reason = reason,
             Location = check.Location,
             Details = details,
+            BadInput = badInput,
         };
         // A mismatch says why: when the verdict is not the expected one and there is no reason yet, give the evidence and place.
         if (!result.Passed && result.Reason is null)
