@@ -3,6 +3,7 @@ using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Schema;
 using ImplicitReg.Experiments.FlowVsDescent;
 using ImplicitReg.Experiments.Runs;
+using ImplicitReg.Experiments.Simulators.Dmf;
 using ImplicitReg.Models.Derivations;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Solver.Proving;
@@ -24,7 +25,7 @@ internal static class CheckReader
     private static readonly string[] PredicateKeys = ["name", "at", "where", "holds", "kind", "quantity"];
     private static readonly string[] Kinds = ["derive", "prove", "compare", "simulate"];
 
-    public static CheckSpec? Read(YamlReader r, YamlNode node, ModelSpec model)
+    public static CheckSpec? Read(YamlReader r, YamlNode node, ModelSpec model, RunLimits? limits = null)
     {
         // The kind decides the allowed keys, so it is read first from the raw mapping.
         if (node is not YamlMappingNode raw)
@@ -60,10 +61,10 @@ internal static class CheckReader
         var note = map.TryGetValue("note", out var nn) ? r.String(nn.Value, "note") : null;
         CheckSpec? spec = kind switch
         {
-            "derive" => Derive(r, node, map, model),
+            "derive" => Derive(r, node, map, model, limits),
             "prove" => Prove(r, node, map, id ?? "?"),
-            "compare" => Compare(r, node, map, model),
-            _ => Simulate(r, node, map, model),
+            "compare" => Compare(r, node, map, model, limits),
+            _ => Simulate(r, node, map, model, limits),
         };
         if (spec is null || id is null || expectText is null) return null;
         return spec with
@@ -75,7 +76,7 @@ internal static class CheckReader
         };
     }
 
-    private static DeriveCheckSpec? Derive(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model)
+    private static DeriveCheckSpec? Derive(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model, RunLimits? limits)
     {
         DerivationInfo? info = null;
         if (r.Required(map, node, "derivation", "a derive check") is { } dn && r.String(dn, "derivation") is { } name)
@@ -113,8 +114,11 @@ internal static class CheckReader
                     published[key] = formula;
                     locations[key] = r.At(v);
                     if (info is not null) PublishedKeys.Check(r, info, key, k);
+                    if (info?.Published.FirstOrDefault(p => p.Key == key) is { } paper && DeriveValidation.FormulaProblem(paper, formula) is { } problem)
+                        r.Error(v, $"published.{key} does not parse: {problem}");
                 }
         }
+        if (info is not null) DeriveValidation.CheckCost(r, map.TryGetValue("options", out var at) ? r.At(at.Value) : r.At(node), info, options, limits);
         bool snapshot = map.TryGetValue("snapshot", out var sn) && r.Bool(sn.Value, "snapshot") == true;
         return info is null ? null : new DeriveCheckSpec(info, options, published, locations, snapshot)
         {
@@ -211,7 +215,7 @@ internal static class CheckReader
         return ok ? list : null;
     }
 
-    private static CompareCheckSpec? Compare(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model)
+    private static CompareCheckSpec? Compare(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model, RunLimits? limits)
     {
         int before = r.Diagnostics.Count;
         var comparison = r.Required(map, node, "compare", "a compare check") is { } cn ? r.Choice(cn, "compare", "flow-vs-gd", "singular-values") : null;
@@ -243,6 +247,11 @@ internal static class CheckReader
                 if (!(lr > 0) || !(time > 0)) r.Error(on.Value, "options.lr and options.time must be positive");
                 if (halvings is < 1 or > 12) r.Error(on.Value, "options.halvings must be between 1 and 12 (2 to 13 step sizes)");
                 if (samples < 1) r.Error(on.Value, "options.samples must be positive");
+                // The step counts are known now: a horizon that is not a whole number of steps, or too many of them, is
+                // a load error here rather than an error verdict when the check runs.
+                if (comparison == "flow-vs-gd" && lr > 0 && time > 0 && halvings is >= 1 and <= 12 &&
+                    FlowVsDescentCheck.Invalid(new FlowVsDescentOptions(lr, time, halvings, rtol, atol)) is { } problem)
+                    r.Error(o.TryGetValue("time", out var timeNode) ? timeNode.Value : on.Value, $"options.time/options.lr: {problem}");
             }
         }
         if (spec.Depth is null && model.Depths is { Count: > 0 } depths)
@@ -269,7 +278,14 @@ internal static class CheckReader
         }
         if (r.Diagnostics.Count > before || comparison is null) return null;
         var defaults = new DmfDefaults("2x2", 0.5, true, LayerFlowSystem.MaxParameters);
-        if (!RunSpecYaml.Validate(r, () => DmfSetup.Build(spec, defaults), locations, optionsNode, "options")) return null;
+        // GD runs T/eta steps for eta, then twice as many for each halving: T/eta * (2^(K+1) - 1) in all (as compare
+        // flow-vs-gd), checked from the layer sizes before the setup is built.
+        void Work(IReadOnlyList<int> dims)
+        {
+            if (comparison == "flow-vs-gd")
+                limits?.ComparisonWork?.Invoke(time / lr * (Math.Pow(2, halvings + 1) - 1) * DmfCost.WorkPerStep(dims, dims[0] * (long)dims[^1], 0));
+        }
+        if (!RunSpecYaml.Validate(r, () => DmfSetup.Build(spec, defaults, limits, Work), locations, optionsNode, "options")) return null;
         return new CompareCheckSpec(comparison, spec, lr, halvings, time, samples, rtol, atol, band, bandAt, tolerance)
         {
             Id = "", Expect = Expectation.Holds, Location = r.At(node),
@@ -298,7 +314,7 @@ internal static class CheckReader
         return (values[0], values.Count - 1);
     }
 
-    private static SimulateCheckSpec? Simulate(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model)
+    private static SimulateCheckSpec? Simulate(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model, RunLimits? limits)
     {
         int before = r.Diagnostics.Count;
         RunSpec? spec = null;
@@ -337,7 +353,8 @@ internal static class CheckReader
         IReadOnlyList<string> columns = [];
         if (!RunSpecYaml.Validate(r, () =>
             {
-                var run = PreparedRun.Prepare(spec);
+                // With the command line's limits: a run over them is a load error here, before any check runs.
+                var run = PreparedRun.Prepare(spec, limits);
                 columns = run.Columns;
                 return run;
             }, locations, runNode!, "run")) return null;

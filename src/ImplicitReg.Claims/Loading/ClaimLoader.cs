@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Schema;
+using ImplicitReg.Experiments.Runs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -30,8 +31,11 @@ public static partial class ClaimLoader
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 
-    /// <summary>Loads one file; <paramref name="displayPath"/> is how diagnostics name it.</summary>
-    public static LoadedClaim LoadFile(string path, string? displayPath = null)
+    /// <summary>
+    /// Loads one file; <paramref name="displayPath"/> is how diagnostics name it. <paramref name="limits"/> (the command
+    /// line's memory budget and work limit) refuses a simulate or compare run over them as a diagnostic at its key.
+    /// </summary>
+    public static LoadedClaim LoadFile(string path, string? displayPath = null, RunLimits? limits = null)
     {
         var shown = displayPath ?? path;
         string text;
@@ -43,11 +47,14 @@ public static partial class ClaimLoader
         {
             return new LoadedClaim(shown, null, [new ClaimDiagnostic(shown, 1, 1, $"cannot read the file: {e.Message}")]);
         }
-        return Load(text, shown, Path.GetFileNameWithoutExtension(path));
+        return Load(text, shown, Path.GetFileNameWithoutExtension(path), limits);
     }
 
-    /// <summary>Loads claim text; <paramref name="expectedId"/> is the file name the id must equal (null: not checked).</summary>
-    public static LoadedClaim Load(string text, string file, string? expectedId)
+    /// <summary>
+    /// Loads claim text; <paramref name="expectedId"/> is the file name the id must equal (null: not checked);
+    /// <paramref name="limits"/> as in <see cref="LoadFile"/>.
+    /// </summary>
+    public static LoadedClaim Load(string text, string file, string? expectedId, RunLimits? limits = null)
     {
         var r = new YamlReader(file);
         var stream = new YamlStream();
@@ -63,11 +70,11 @@ public static partial class ClaimLoader
         if (stream.Documents.Count != 1)
             return new LoadedClaim(file, null, [new ClaimDiagnostic(file, 1, 1, $"a claim file holds exactly one YAML document, found {stream.Documents.Count}")]);
         var root = stream.Documents[0].RootNode;
-        var claim = ReadClaim(r, root, expectedId);
+        var claim = ReadClaim(r, root, expectedId, limits);
         return new LoadedClaim(file, r.Diagnostics.Count == 0 ? claim : null, r.Diagnostics);
     }
 
-    private static ClaimSpec? ReadClaim(YamlReader r, YamlNode root, string? expectedId)
+    private static ClaimSpec? ReadClaim(YamlReader r, YamlNode root, string? expectedId, RunLimits? limits)
     {
         var map = r.Mapping(root, "the claim", TopKeys);
         if (map is null) return null;
@@ -125,7 +132,7 @@ public static partial class ClaimLoader
             var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
             foreach (var item in cItems)
             {
-                if (CheckReader.Read(r, item, model) is not { } check) continue;
+                if (CheckReader.Read(r, item, model, limits) is not { } check) continue;
                 if (seen.TryGetValue(check.Id, out var first))
                     r.Error(check.Location, $"duplicate check id '{check.Id}' (first at line {first.Line}); check ids are unique within a claim");
                 else seen[check.Id] = check.Location;

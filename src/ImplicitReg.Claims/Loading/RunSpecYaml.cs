@@ -59,8 +59,8 @@ internal static class RunSpecYaml
     }
 
     /// <summary>
-    /// Builds the run once to validate it (cheap: problems and initial layers, no steps), reporting an invalid option
-    /// at its location (or at <paramref name="fallback"/>). Returns false when invalid.
+    /// Builds the run once to validate it (cheap: problems and initial layers, no steps), reporting an invalid option or a
+    /// run over the limits at its location (or at <paramref name="fallback"/>). Returns false when invalid.
     /// </summary>
     public static bool Validate(YamlReader r, Func<object> build, Dictionary<string, SourceLocation> locations, YamlNode fallback, string what)
     {
@@ -71,8 +71,12 @@ internal static class RunSpecYaml
         }
         catch (RunSpecException e)
         {
-            var at = e.Option is { } o && locations.TryGetValue(o, out var loc) ? loc : r.At(fallback);
-            r.Error(at, e.Option is { } name ? $"{what}.{name} {e.Reason}" : $"{what}: {e.Reason}");
+            // A limit names every option that implies it (shape/hidden): the first one the file writes is where it is reported.
+            var names = e.Option?.Split('/') ?? [];
+            var written = names.FirstOrDefault(locations.ContainsKey);
+            var at = written is not null ? locations[written] : r.At(fallback);
+            var name = written is not null ? $"{what}.{written}" : names.Length == 0 ? null : string.Join("/", names.Select(n => $"{what}.{n}"));
+            r.Error(at, name is null ? $"{what}: {e.Reason}" : $"{name} {e.Reason}");
             return false;
         }
     }

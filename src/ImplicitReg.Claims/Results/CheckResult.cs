@@ -42,6 +42,13 @@ public sealed record CheckResult
     public CheckEvidence? Details { get; init; }
 
     /// <summary>
+    /// True when the check could not run because of its claim file's data, found only when it ran (a derivation's
+    /// options outside its cases, a published formula naming what the derivation does not bind): bad input, so
+    /// <c>verify</c> exits 2 as for a broken file. The verdict is then an error.
+    /// </summary>
+    public bool BadInput { get; init; }
+
+    /// <summary>
     /// True when the verdict is the expected one: verified for <c>expect: holds</c>, refuted for
     /// <c>expect: refuted</c>. Unknown and error never pass.
     /// </summary>

@@ -25,7 +25,8 @@ public sealed record VerificationResult(IReadOnlyList<ClaimResult> Claims, TimeS
     public IEnumerable<ClaimDiagnostic> Diagnostics => Claims.SelectMany(c => c.Diagnostics);
 
     /// <summary>
-    /// 0 when every verdict matches its expectation; 2 when a file is broken; else 1 when a verdict does not
+    /// 0 when every verdict matches its expectation; 2 when a file is broken or a check's data was found bad when it
+    /// ran (<see cref="CheckResult.BadInput"/>); else 1 when a verdict does not
     /// match (other than unknown where it should hold); else 3 when a check that should hold came back unknown.
     /// A broken file dominates because a claim that could not be read could hide anything.
     /// </summary>
@@ -33,7 +34,7 @@ public sealed record VerificationResult(IReadOnlyList<ClaimResult> Claims, TimeS
     {
         get
         {
-            if (Claims.Any(c => c.Broken)) return ExitBroken;
+            if (Claims.Any(c => c.Broken) || Checks.Any(c => c.BadInput)) return ExitBroken;
             var failed = Checks.Where(c => !c.Passed).ToList();
             if (failed.Count == 0) return ExitOk;
             return failed.All(c => c.UnknownWhereHolds) ? ExitUnknown : ExitMismatch;

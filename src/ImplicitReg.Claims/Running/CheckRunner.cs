@@ -16,6 +16,7 @@ public static class CheckRunner
         string evidence;
         string? reason;
         CheckEvidence? details;
+        bool badInput = false;
         try
         {
             context.Cancel.ThrowIfCancellationRequested();
@@ -28,14 +29,20 @@ public static class CheckRunner
                 _ => throw new InvalidOperationException($"unknown check kind {check.GetType().Name}"),
             };
         }
+        catch (ClaimDataException e)
+        {
+            (verdict, evidence, reason, details) = (CheckVerdict.Error, "bad options or formula", $"{e.Message}; change the claim file", null);
+            badInput = true;
+        }
         catch (OperationCanceledException)
         {
             (verdict, evidence, reason, details) = (CheckVerdict.Error, "interrupted", "the run was interrupted before this check finished", null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A check that cannot run is reported, with its place, rather than stopping the others.
-            (verdict, evidence, reason, details) = (CheckVerdict.Error, Short(e.Message), $"{check.Location}: {e.GetType().Name}: {e.Message}", null);
+            // A check that cannot run is reported, with its place, rather than stopping the others; the message is the
+            // user's to read, never an exception type name.
+            (verdict, evidence, reason, details) = (CheckVerdict.Error, Short(e.Message), $"{check.Location}: {e.Message}", null);
         }
         var result = new CheckResult
         {
@@ -49,6 +56,7 @@ public static class CheckRunner
             Reason = reason,
             Location = check.Location,
             Details = details,
+            BadInput = badInput,
         };
         // A mismatch says why: when the verdict is not the expected one and there is no reason yet, give the evidence and place.
         if (!result.Passed && result.Reason is null)

@@ -3,6 +3,8 @@ using ImplicitReg.Claims.Checks;
 using ImplicitReg.Claims.Loading;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Schema;
+using ImplicitReg.Experiments.Runs;
+using ImplicitReg.Solver.Native;
 
 namespace ImplicitReg.Claims.Running;
 
@@ -24,6 +26,24 @@ public sealed record RunnerOptions
     /// <summary>Called as each check finishes (from worker threads, one at a time), with the count done and the total.</summary>
     public Action<CheckResult, int, int>? OnCheckDone { get; init; }
 
+    /// <summary>
+    /// The memory budget and work limit every simulate and compare check's run must fit (the command line passes those
+    /// of its verbs), checked when a claim file is loaded: a run over them is a load error at the key that implies it.
+    /// Null checks nothing.
+    /// </summary>
+    public RunLimits? Limits { get; init; }
+
+    /// <summary>
+    /// When true, a run whose selected checks include a prove check first requires libz3 (<see cref="Solver.Native.Z3Library.Require"/>):
+    /// without it, <see cref="ClaimRunner.Run"/> throws <see cref="SolverUnavailableException"/> (naming what to install)
+    /// before any check runs, instead of minutes of other checks and then every prove check an error. <c>verify</c>
+    /// sets it; <c>report</c> does not (it documents a missing solver in its provenance).
+    /// </summary>
+    public bool RequireSolver { get; init; }
+
+    /// <summary>The libz3 name or path the prove checks require, or null for the default names (tests point it at a missing file).</summary>
+    public string? Z3Library { get; init; }
+
     /// <summary>Stops the run; checks not started are reported as errors.</summary>
     public CancellationToken Cancel { get; init; }
 }
@@ -35,12 +55,12 @@ public sealed record RunnerOptions
 /// </summary>
 public static class ClaimRunner
 {
-    /// <summary>Loads every claim file under <paramref name="paths"/> (files or directories; a missing path or a broken file is reported with its diagnostics) and runs the selected checks: one result per check, claims by path and checks in file order.</summary>
+    /// <summary>Loads every claim file under <paramref name="paths"/> (files or directories; a missing path or a broken file is reported with its diagnostics) and runs the selected checks: one result per check, claims by path and checks in file order. Throws <see cref="SolverUnavailableException"/> only under <see cref="RunnerOptions.RequireSolver"/>.</summary>
     public static VerificationResult Run(IEnumerable<string> paths, RunnerOptions options)
     {
         var clock = Stopwatch.StartNew();
         var files = ClaimFiles.Expand(paths, out var missing);
-        var loaded = files.Select(f => ClaimLoader.LoadFile(f)).ToList();
+        var loaded = files.Select(f => ClaimLoader.LoadFile(f, limits: options.Limits)).ToList();
         var broken = new List<ClaimResult>();
         foreach (var m in missing)
             broken.Add(Broken(m, [new ClaimDiagnostic(m, 1, 1, "no such file or directory")]));
@@ -65,10 +85,12 @@ public static class ClaimRunner
 
         var work = claims.SelectMany(c => c.Checks.Where(k => Selected(options.Filter, c, k) && (options.Select?.Invoke(c.Id, k.Id) ?? true))
             .Select(k => (Claim: c, Check: k))).ToList();
+        // A setup problem refuses the whole run at once (the same decision and message as `prove`), before any check runs.
+        if (options.RequireSolver && work.Any(w => w.Check is ProveCheckSpec)) Solver.Native.Z3Library.Require(options.Z3Library);
         var results = new CheckResult[work.Count];
         int done = 0;
         var gate = new object();
-        var context = new CheckContext(options.CertificateDirectory, ClaimFiles.RepositoryRoot(), options.Cancel);
+        var context = new CheckContext(options.CertificateDirectory, ClaimFiles.RepositoryRoot(), options.Cancel) { Z3Library = options.Z3Library };
         Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, i =>
         {
             results[i] = CheckRunner.Run(work[i].Claim, work[i].Check, context);

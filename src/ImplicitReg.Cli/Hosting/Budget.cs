@@ -54,18 +54,27 @@ public sealed class Budget
     /// <param name="what">what needs the memory, e.g. "the layers and the observed entries".</param>
     public void Require(string option, double estimatedBytes, string what)
     {
-        if (!(estimatedBytes > Bytes)) return;
-        throw new CliUsageException(
-            $"{option}: {what} would need about {Format(estimatedBytes)}, over the memory budget of {Format(Bytes)} ({Source}); choose smaller sizes");
+        if (Exceeded(estimatedBytes, what) is { } problem) throw new CliUsageException($"{option}: {problem}; choose smaller sizes");
     }
+
+    /// <summary>
+    /// What is wrong when <paramref name="estimatedBytes"/> exceeds the budget (without the option or the fix, which
+    /// the caller words: a verb names its option, a claim file its key), or null when it fits.
+    /// </summary>
+    public string? Exceeded(double estimatedBytes, string what) => estimatedBytes > Bytes
+        ? $"{what} would need about {Format(estimatedBytes)}, over the memory budget of {Format(Bytes)} ({Source})"
+        : null;
 
     /// <summary>Refuses (exit 2) predictable work above <paramref name="limit"/> units.</summary>
     public static void RequireWork(string option, double estimate, double limit, string unit, string fix = "choose smaller values")
     {
-        if (!(estimate > limit)) return;
-        throw new CliUsageException(
-            $"{option}: this run would take about {Scientific(estimate)} {unit}, over the limit of {Scientific(limit)} (more than a few minutes of computing); {fix}");
+        if (WorkExceeded(estimate, limit, unit) is { } problem) throw new CliUsageException($"{option}: {problem}; {fix}");
     }
+
+    /// <summary>What is wrong when <paramref name="estimate"/> exceeds <paramref name="limit"/> (without option or fix), or null.</summary>
+    public static string? WorkExceeded(double estimate, double limit, string unit) => estimate > limit
+        ? $"this run would take about {Scientific(estimate)} {unit}, over the limit of {Scientific(limit)} (more than a few minutes of computing)"
+        : null;
 
     /// <summary>"2G", "512M", "64k" or a byte count → bytes; null when malformed or not positive.</summary>
     public static double? ParseSize(string text)

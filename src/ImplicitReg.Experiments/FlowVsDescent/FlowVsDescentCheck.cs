@@ -53,16 +53,32 @@ public sealed record FlowVsDescentReport(
 /// </summary>
 public static class FlowVsDescentCheck
 {
+    /// <summary>Most steps of the largest rate: the flow is kept at each of their times.</summary>
+    public const long MaxCoarseSteps = 10_000_000;
+
+    /// <summary>
+    /// What is wrong with <paramref name="options"/> before anything runs (a claim file reports it when it loads), or
+    /// null: the rate and horizon must be positive, the horizon a whole number of steps of at most
+    /// <see cref="MaxCoarseSteps"/>, with at least one halving.
+    /// </summary>
+    public static string? Invalid(FlowVsDescentOptions options)
+    {
+        if (!(options.LearningRate > 0) || !(options.Horizon > 0)) return "the learning rate and the horizon must be positive";
+        if (options.Halvings < 1) return "at least one halving is needed to observe an order";
+        var coarse = Math.Round(options.Horizon / options.LearningRate);
+        if (coarse > MaxCoarseSteps)
+            return $"{coarse.ToString("0.#####E+0", System.Globalization.CultureInfo.InvariantCulture)} steps at the largest rate is too many (at most {MaxCoarseSteps}); shorten the horizon or take a larger rate";
+        if (coarse < 1 || Math.Abs(coarse * options.LearningRate - options.Horizon) > 1e-9 * options.Horizon)
+            return $"the horizon {options.Horizon.ToString(System.Globalization.CultureInfo.InvariantCulture)} must be a whole number of steps of {options.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return null;
+    }
+
     /// <summary>Runs M9 from <paramref name="initialLayers"/>: the flow integrated with the tolerances of <paramref name="options"/>, then GD with η, η/2, …, η/2^K over the horizon; <paramref name="progress"/> is told each stage. Throws <see cref="ArgumentException"/> when the layers do not fit the problem.</summary>
     public static FlowVsDescentReport Run(LayerFlowSystem flow, DmfProblem problem, IReadOnlyList<MatrixBuffer> initialLayers,
         FlowVsDescentOptions options, CancellationToken cancel = default, Action<string>? progress = null)
     {
-        if (!(options.LearningRate > 0) || !(options.Horizon > 0)) throw new ArgumentException("the learning rate and the horizon must be positive");
-        if (options.Halvings < 1) throw new ArgumentException("at least one halving is needed to observe an order");
+        if (Invalid(options) is { } invalid) throw new ArgumentException(invalid);
         var coarseSteps = (long)Math.Round(options.Horizon / options.LearningRate);
-        if (coarseSteps < 1 || Math.Abs(coarseSteps * options.LearningRate - options.Horizon) > 1e-9 * options.Horizon)
-            throw new ArgumentException($"the horizon {options.Horizon} must be a whole number of steps of {options.LearningRate}");
-        if (coarseSteps > 10_000_000) throw new ArgumentException($"{coarseSteps} steps at the largest rate is too many; shorten the horizon");
 
         // The flow at the common times t_k = k·η.
         var times = Enumerable.Range(0, (int)coarseSteps + 1).Select(k => k * options.LearningRate).ToArray();

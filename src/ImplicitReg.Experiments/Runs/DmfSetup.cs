@@ -42,9 +42,10 @@ public sealed class DmfSetup
 
     /// <summary>
     /// Builds the setup; every invalid option is a <see cref="RunSpecException"/> naming it. <paramref name="limits"/>
-    /// sees the memory the sizes imply before anything is allocated.
+    /// sees the memory the sizes imply before anything is allocated, and <paramref name="sized"/> the layer sizes
+    /// d0..dN (a caller that predicts the work of its run from them refuses it before minutes of building).
     /// </summary>
-    public static DmfSetup Build(RunSpec spec, DmfDefaults defaults, RunLimits? limits = null)
+    public static DmfSetup Build(RunSpec spec, DmfDefaults defaults, RunLimits? limits = null, Action<IReadOnlyList<int>>? sized = null)
     {
         var problemKind = spec.Problem ?? defaults.Problem;
         if (problemKind is not ("random" or "2x2" or "generalized"))
@@ -87,6 +88,7 @@ public sealed class DmfSetup
         limits?.Memory?.Invoke(dims is not null ? "--dims" : "--shape/--hidden",
             DmfCost.EstimateBytes(layerDims, random && spec.Sensing is null ? observed : rows * (long)cols, random ? spec.Sensing ?? 0 : 0, random ? rank : 0),
             "the layers, the target and the observations");
+        sized?.Invoke(layerDims);
         double entries = DmfCost.LayerEntries(layerDims);
         if (entries > defaults.MaxEntries)
             throw new RunSpecException(null, $"the layers have {(long)entries} entries; this command handles at most {defaults.MaxEntries} (use a smaller --shape, --hidden, --depth or --dims)");

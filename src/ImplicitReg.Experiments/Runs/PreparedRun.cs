@@ -70,7 +70,9 @@ public sealed class PreparedRun : IDisposable
     /// </summary>
     public static PreparedRun Prepare(RunSpec spec, RunLimits? limits = null) => spec.Model switch
     {
-        "dmf" => PrepareDmf(spec, DmfSetup.Build(spec, DmfDefaults.Simulate(spec), limits), limits),
+        // The work is checked from the layer sizes, before the problem and layers are built: building 6000x6000 layers
+        // alone takes minutes, which a run refused for its work must not spend (so PrepareDmf is not given the limits again).
+        "dmf" => PrepareDmf(spec, DmfSetup.Build(spec, DmfDefaults.Simulate(spec), limits, dims => CheckDmfWork(spec, dims, limits)), limits: null),
         "cp" => PrepareCp(spec, limits),
         "sym" => PrepareSym(spec, limits),
         _ => throw new RunSpecException("model", $"must be one of {string.Join("|", RunSpec.Models)}, got '{spec.Model}'"),
@@ -83,11 +85,7 @@ public sealed class PreparedRun : IDisposable
     public static PreparedRun PrepareDmf(RunSpec spec, DmfSetup setup, RunLimits? limits = null)
     {
         var problem = setup.Problem;
-        var schedule = RunSchedule.From(spec, "gd", 1e-2, 0);
-        // The records (first, every RecordEvery-th, last) each take an SVD, which dominates short runs on large layers.
-        double records = schedule.Steps / (double)schedule.RecordEvery + 2;
-        limits?.Work?.Invoke(schedule.Steps * DmfCost.WorkPerStep(problem.Dimensions, problem.Dimensions[0] * (long)problem.Dimensions[^1], 0)
-                             + records * DmfCost.WorkPerRecord(problem.Dimensions));
+        var schedule = CheckDmfWork(spec, problem.Dimensions, limits);
         var entries = Entries(spec.Entries ?? "1,1", problem);
         var sim = new DmfSimulator(problem.Loss, setup.InitialLayers);
         int k = Math.Min(schedule.Top, Math.Min(problem.Dimensions[0], problem.Dimensions[^1]));
@@ -116,6 +114,16 @@ public sealed class PreparedRun : IDisposable
                     .. s.SingularValues, .. s.Alignment, .. s.Entries];
             },
         };
+    }
+
+    // The schedule of a dmf run, after limits saw its predicted work.
+    private static RunSchedule CheckDmfWork(RunSpec spec, IReadOnlyList<int> dims, RunLimits? limits)
+    {
+        var schedule = RunSchedule.From(spec, "gd", 1e-2, 0);
+        // The records (first, every RecordEvery-th, last) each take an SVD, which dominates short runs on large layers.
+        double records = schedule.Steps / (double)schedule.RecordEvery + 2;
+        limits?.Work?.Invoke(schedule.Steps * DmfCost.WorkPerStep(dims, dims[0] * (long)dims[^1], 0) + records * DmfCost.WorkPerRecord(dims));
+        return schedule;
     }
 
     private static PreparedRun PrepareCp(RunSpec spec, RunLimits? limits)

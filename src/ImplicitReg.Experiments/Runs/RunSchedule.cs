@@ -47,6 +47,12 @@ public sealed class RunLimits
 
     /// <summary>Receives the predicted multiply-adds of the whole run (<c>--steps</c> times the work of a step).</summary>
     public Action<double>? Work { get; init; }
+
+    /// <summary>
+    /// Receives the predicted multiply-adds of a flow-versus-descent comparison (every descent run of η, η/2, …,
+    /// over the horizon), whose options are the time, rate and halvings rather than a step count.
+    /// </summary>
+    public Action<double>? ComparisonWork { get; init; }
 }
 
 /// <summary>Number formatting of run descriptions (the same as the command line's: six significant digits, no "-0").</summary>

@@ -75,9 +75,14 @@ internal static class CatalogueMutations
 
     /// <summary>
     /// A wrong version of a published formula: twice the formula, except for a conserved quantity (twice a conserved
-    /// quantity is conserved too), which gets a term that is not conserved (W_j W_j^T, of B_j's shape).
+    /// quantity is conserved too), which gets a term that is not conserved (W_j W_j^T, of B_j's shape), and an
+    /// equation (a closed form <c>sigma = s0 + I</c>), whose right side is doubled: <c>2*(sigma = …)</c> is no formula,
+    /// which the loader refuses, so it would test the parser rather than the check.
     /// </summary>
-    private static string Wrong(string key, string formula) => key == "conserved" ? $"({formula}) - W[j]*W[j]^T" : $"2*({formula})";
+    private static string Wrong(string key, string formula) =>
+        key == "conserved" ? $"({formula}) - W[j]*W[j]^T"
+        : formula.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? $"{formula[..eq].TrimEnd()} = 2*({formula[(eq + 1)..].Trim()})"
+        : $"2*({formula})";
 
     /// <summary>Applies edits (from the end backwards, so earlier offsets stay valid).</summary>
     public static string Apply(string text, IEnumerable<Mutation> mutations)

@@ -76,4 +76,42 @@ public sealed class ClaimRunnerTests : IDisposable
         Assert.Contains("differs", changed.Reason);
         Assert.Equal(SnapshotOutcome.Mismatched, Assert.IsType<DerivationEvidence>(changed.Details).Snapshot!.Outcome);
     }
+
+    [Fact]
+    public void WithoutLibz3ARunWithAProveCheckIsRefusedBeforeAnyCheckRuns()
+    {
+        // A library path that does not exist stands for a machine without libz3.
+        Write("p", ClaimText.Header + Simulate.Replace("EXPECT", "holds") + "  - {id: q, kind: prove, expect: holds, statement: \"x^2 >= 0\"}\n");
+        int started = 0;
+        var options = new RunnerOptions { RequireSolver = true, Z3Library = "/nonexistent/lib/libz3.so.4", OnCheckDone = (_, _, _) => started++ };
+        var e = Assert.Throws<ImplicitReg.Solver.Native.SolverUnavailableException>(() => ClaimRunner.Run([_dir], options));
+        Assert.Contains("sudo apt-get install libz3-4", e.Message);
+        Assert.Equal(0, started);
+        // Checks that need no solver still run when the selection has no prove check,
+        Assert.True(Assert.Single(ClaimRunner.Run([_dir], options with { Filter = "p/s" }).Checks).Passed);
+        // and without RequireSolver (report) the prove check is an error verdict, as before.
+        var lenient = ClaimRunner.Run([_dir], options with { RequireSolver = false });
+        Assert.Equal(CheckVerdict.Error, lenient.Checks.Single(c => c.CheckId == "q").Verdict);
+    }
+
+    [Theory]
+    [InlineData("balancedness", "options: {depth: 13}", "depth must be between 1 and 12, got 13")]
+    [InlineData("scalar-chain", "published: {rate: \"-N*sigma^(2-2/N)*dL*q\"}", "uses 'q'")]
+    public void DataOfTheClaimFileFoundBadOnlyWhenTheCheckRunsIsBadInputExitTwo(string derivation, string data, string message)
+    {
+        var path = Write("d", ClaimText.Header + $"  - id: d\n    kind: derive\n    expect: holds\n    derivation: {derivation}\n    {data}\n");
+        var result = ClaimRunner.Run([path], new RunnerOptions());
+        var check = Assert.Single(result.Checks);
+        Assert.True(check.BadInput);
+        Assert.Equal(CheckVerdict.Error, check.Verdict);
+        Assert.Contains(message, check.Reason);
+        Assert.StartsWith($"{path}:", check.Reason); // the formula's line, or the check's for its options
+        Assert.Equal(VerificationResult.ExitBroken, result.ExitCode);
+        // Negative control: a wrong but well-formed formula is a verdict (refuted, exit 1), not bad input.
+        Write("d", ClaimText.Header + "  - id: d\n    kind: derive\n    expect: holds\n    derivation: scalar-chain\n    published: {rate: \"-N*sigma^(2-1/N)*dL\"}\n");
+        var refuted = ClaimRunner.Run([path], new RunnerOptions());
+        Assert.False(Assert.Single(refuted.Checks).BadInput);
+        Assert.Equal(VerificationResult.ExitMismatch, refuted.ExitCode);
+    }
 }
+

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Running;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Cli.Verbs.Verify;
 using ImplicitReg.Reports.Experiments;
 using ImplicitReg.Reports.Html;
 using ImplicitReg.Reports.Provenance;
@@ -68,6 +69,7 @@ public sealed class ReportVerb : ICliVerb
                 {
                     Jobs = r.GetValue(jobs),
                     Filter = r.GetValue(filter),
+                Limits = ClaimLimits.For(Budget.From(r)),
                     CertificateDirectory = scratch,
                     Cancel = io.Cancel,
                     OnCheckDone = (c, done, total) =>

@@ -10,7 +10,8 @@ namespace ImplicitReg.Cli.Verbs.Verify;
 /// <c>implicitreg verify [PATH…]</c>: runs every check of the claim files (the catalogue by default) in parallel,
 /// with live progress on stderr, then prints the table, the reason of every mismatch and the diagnostics of broken
 /// files. Exit 0 only when every verdict matches its expectation; 1 when one does not; 2 when a claim file is broken
-/// (the others still run); 3 when a check that should hold came back unknown.
+/// (the others still run), or before any check runs when a prove check is selected and libz3 cannot load; 3 when a
+/// check that should hold came back unknown.
 /// </summary>
 public sealed class VerifyVerb : ICliVerb
 {
@@ -38,7 +39,7 @@ public sealed class VerifyVerb : ICliVerb
         var junit = CliOptions.Text("--junit", "write JUnit XML (one testcase per check)", "FILE");
         var certificates = CliOptions.Text("--certificates", "write the prove checks' SMT-LIB certificates under DIR/<claim>/", "DIR");
         var command = new VerbCommand(Name, Summary, "implicitreg verify proofs/razin2020",
-            "0 every verdict as expected, 1 a verdict not as expected, 2 a broken claim file or bad options, 3 a check expected to hold came back unknown")
+            "0 every verdict as expected, 1 a verdict not as expected, 2 a broken claim file, bad options or libz3 missing for a prove check, 3 a check expected to hold came back unknown")
         {
             Notes = Notes,
         };
@@ -53,6 +54,9 @@ public sealed class VerifyVerb : ICliVerb
             {
                 Jobs = r.GetValue(jobs),
                 Filter = r.GetValue(filter),
+                Limits = ClaimLimits.For(Budget.From(r)),
+                // Without libz3 a run with prove checks is refused (exit 2, like `prove`), before the other checks spend minutes.
+                RequireSolver = true,
                 CertificateDirectory = r.GetValue(certificates),
                 Cancel = io.Cancel,
                 OnCheckDone = (c, done, total) =>

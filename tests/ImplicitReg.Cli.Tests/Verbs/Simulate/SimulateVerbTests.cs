@@ -140,4 +140,16 @@ public sealed class SimulateVerbTests
         var (small, _, smallErr) = Run("simulate", "dmf", "--dims", "60,60,60", "--steps", "1");
         Assert.True(small == ExitCodes.Ok, smallErr);
     }
+
+    [Fact]
+    public void ARunOverTheWorkLimitIsRefusedBeforeItsLayersAreBuilt()
+    {
+        // Building a 6000x6000 random problem and its layers takes minutes on its own: the work is judged from the
+        // sizes first, so the refusal is immediate (it took 4.5 minutes when judged after building).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (code, _, err) = Run("simulate", "dmf", "--problem", "random", "--shape", "6000x6000", "--steps", "1");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("multiply-adds, over the limit", err);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"refused after {clock.Elapsed}");
+    }
 }
