@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using ImplicitReg.Native;
 
 namespace ImplicitReg.Solver.Native;
 
@@ -45,7 +46,7 @@ public static class Z3Library
             }
             catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
             {
-                failures.Add($"{name} ({(e is BadImageFormatException ? "not a loadable library" : "not found")})");
+                failures.Add(NativeLoadFailure.Describe(name, e));
                 continue;
             }
             if (!NativeLibrary.TryGetExport(handle, "Z3_mk_context", out _) || !NativeLibrary.TryGetExport(handle, "Z3_get_version", out var versionExport))

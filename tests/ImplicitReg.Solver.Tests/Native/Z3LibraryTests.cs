@@ -16,6 +16,20 @@ public sealed class Z3LibraryTests
     }
 
     [Fact]
+    public void AFileThatIsNoLibraryOrADirectoryIsNotReportedAsMissing()
+    {
+        // /etc/passwd is on every Linux machine and is text: the loader's reason is quoted, not "not found".
+        Assert.True(File.Exists("/etc/passwd"));
+        var text = Z3Library.Probe("/etc/passwd");
+        Assert.False(text.IsAvailable);
+        Assert.DoesNotContain("not found", text.Message);
+        Assert.Contains("/etc/passwd (the file exists but is not a loadable shared library: ", text.Message);
+        var directory = Z3Library.Probe(Path.GetTempPath().TrimEnd('/'));
+        Assert.False(directory.IsAvailable);
+        Assert.Contains("(a directory, not a library file)", directory.Message);
+    }
+
+    [Fact]
     public void RequireRefusesAMissingLibraryWithTheMessageThatNamesTheFix()
     {
         var e = Assert.Throws<SolverUnavailableException>(() => Z3Library.Require("/nonexistent/dir/libz3.so.4"));

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using ImplicitReg.Native;
 
 namespace ImplicitReg.Numerics.LinearAlgebra.Backends;
 
@@ -46,7 +47,7 @@ public static class OpenBlasLibrary
             }
             catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
             {
-                failures.Add(LoadFailure(name, e));
+                failures.Add(NativeLoadFailure.Describe(name, e));
                 continue;
             }
             if (!NativeLibrary.TryGetExport(handle, "cblas_dgemm", out _))
@@ -81,23 +82,6 @@ public static class OpenBlasLibrary
     {
         lock (Gate)
             return _handle != IntPtr.Zero && NativeLibrary.TryGetExport(_handle, symbol, out _);
-    }
-
-    /// <summary>
-    /// Why <paramref name="name"/> did not load. The loader throws <see cref="DllNotFoundException"/> for a missing
-    /// file and for a file that is there but is no shared library (IMPLICITREG_BLAS_LIBRARY=/etc/passwd) alike, so
-    /// "not found" is said only when no such file exists; otherwise the loader's own reason is quoted.
-    /// </summary>
-    internal static string LoadFailure(string name, Exception e)
-    {
-        if (e is BadImageFormatException) return $"{name} (not a loadable library)";
-        bool isPath = name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal);
-        if (isPath && Directory.Exists(name)) return $"{name} (a directory, not a library file)";
-        if (!isPath || !File.Exists(name)) return $"{name} (not found)";
-        // dlopen's reason is the line of the message that starts with the path ("/etc/passwd: invalid ELF header").
-        var reason = e.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.Ordinal))?[(name.Length + 1)..].Trim();
-        return $"{name} (the file exists but is not a loadable shared library{(reason is { Length: > 0 } ? ": " + reason : "")})";
     }
 
     /// <summary>The names <see cref="Probe"/> tries when none is given.</summary>
