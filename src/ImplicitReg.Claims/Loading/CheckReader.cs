@@ -278,12 +278,11 @@ internal static class CheckReader
         }
         if (r.Diagnostics.Count > before || comparison is null) return null;
         var defaults = new DmfDefaults("2x2", 0.5, true, LayerFlowSystem.MaxParameters);
-        // GD runs T/eta steps for eta, then twice as many for each halving: T/eta * (2^(K+1) - 1) in all (as compare
-        // flow-vs-gd), checked from the layer sizes before the setup is built.
+        // The GD runs' work, as compare flow-vs-gd judges it, checked from the layer sizes before the setup is built.
         void Work(IReadOnlyList<int> dims)
         {
             if (comparison == "flow-vs-gd")
-                limits?.ComparisonWork?.Invoke(time / lr * (Math.Pow(2, halvings + 1) - 1) * DmfCost.WorkPerStep(dims, dims[0] * (long)dims[^1], 0));
+                limits?.ComparisonWork?.Invoke(FlowVsDescentCheck.Work(new FlowVsDescentOptions(lr, time, halvings), dims));
         }
         if (!RunSpecYaml.Validate(r, () => DmfSetup.Build(spec, defaults, limits, Work), locations, optionsNode, "options")) return null;
         return new CompareCheckSpec(comparison, spec, lr, halvings, time, samples, rtol, atol, band, bandAt, tolerance)

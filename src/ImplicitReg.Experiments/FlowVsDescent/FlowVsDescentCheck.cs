@@ -73,6 +73,14 @@ public static class FlowVsDescentCheck
         return null;
     }
 
+    /// <summary>
+    /// The multiply-adds of all the GD runs of <paramref name="options"/> on layers of sizes <paramref name="dims"/>
+    /// (d_0..d_N), for the work limit of the verb and of a claim file alike: GD runs T/η steps for η, then twice as many
+    /// for each halving, T/η · (2^(K+1) − 1) in all, each a full-gradient step.
+    /// </summary>
+    public static double Work(FlowVsDescentOptions options, IReadOnlyList<int> dims) =>
+        options.Horizon / options.LearningRate * (Math.Pow(2, options.Halvings + 1) - 1) * DmfCost.WorkPerStep(dims, dims[0] * (long)dims[^1], 0);
+
     /// <summary>Runs M9 from <paramref name="initialLayers"/>: the flow integrated with the tolerances of <paramref name="options"/>, then GD with η, η/2, …, η/2^K over the horizon; <paramref name="progress"/> is told each stage. Throws <see cref="ArgumentException"/> when the layers do not fit the problem.</summary>
     public static FlowVsDescentReport Run(LayerFlowSystem flow, DmfProblem problem, IReadOnlyList<MatrixBuffer> initialLayers,
         FlowVsDescentOptions options, CancellationToken cancel = default, Action<string>? progress = null)

@@ -60,10 +60,7 @@ public sealed class CompareVerb : ICliVerb
             var (rtol, atol) = tolerances.Read(r);
             var options = new FlowVsDescentOptions(r.GetValue(lr), r.GetValue(time), r.GetValue(halvings), rtol, atol);
             var m = model.Read(r, Budget.From(r), LayerFlowSystem.MaxParameters);
-            // GD runs T/eta steps for eta, then twice as many for each halving: T/eta * (2^(K+1) - 1) in all.
-            double steps = options.Horizon / options.LearningRate * (Math.Pow(2, options.Halvings + 1) - 1);
-            Budget.RequireWork("--time/--lr/--halvings", steps * DmfCost.WorkPerStep(m.Problem.Dimensions, m.Problem.Dimensions[0] * (long)m.Problem.Dimensions[^1], 0),
-                DmfCost.WorkLimit, "multiply-adds");
+            Budget.RequireWork("--time/--lr/--halvings", FlowVsDescentCheck.Work(options, m.Problem.Dimensions), DmfCost.WorkLimit, "multiply-adds");
             return FlowVsGd(io, m, Derive(m), options, r.GetValue(format) == "json");
         });
     }

@@ -20,15 +20,14 @@ internal static class ClaimLimits
             if (budget.Exceeded(bytes, what) is { } problem)
                 throw new RunSpecException(option.Replace("--", "", StringComparison.Ordinal), $"is too large: {problem}; choose smaller sizes");
         },
-        Work = work =>
-        {
-            if (Budget.WorkExceeded(work, DmfCost.WorkLimit, "multiply-adds") is { } problem)
-                throw new RunSpecException("steps", $"is too large: {problem}; choose fewer steps, a larger record-every (each record of a matrix run takes an SVD) or smaller sizes");
-        },
-        ComparisonWork = work =>
-        {
-            if (Budget.WorkExceeded(work, DmfCost.WorkLimit, "multiply-adds") is { } problem)
-                throw new RunSpecException("time/lr/halvings", $"is too large: {problem}; choose a shorter time, a larger lr or fewer halvings");
-        },
+        Work = work => RequireWork("steps", work, "choose fewer steps, a larger record-every (each record of a matrix run takes an SVD) or smaller sizes"),
+        ComparisonWork = work => RequireWork("time/lr/halvings", work, "choose a shorter time, a larger lr or fewer halvings"),
     };
+
+    /// <summary>Refuses <paramref name="work"/> multiply-adds over the work limit, naming the claim file's <paramref name="key"/>.</summary>
+    private static void RequireWork(string key, double work, string fix)
+    {
+        if (Budget.WorkExceeded(work, DmfCost.WorkLimit, "multiply-adds") is { } problem)
+            throw new RunSpecException(key, $"is too large: {problem}; {fix}");
+    }
 }
