@@ -6,16 +6,7 @@ namespace ImplicitReg.Claims.Tests;
 /// <summary>Builds claim files for tests: a valid header plus the given checks, loaded from text or written to a temp directory.</summary>
 internal static class ClaimText
 {
-    public const string Header =
-        """
-        id: t
-        title: a test claim
-        source: {paper: "N. Razin, N. Cohen. NeurIPS 2020", where: "Section 3"}
-        theory: M6
-        model: {factorization: deep-matrix, depth: 2, loss: half-sse, problem: 2x2}
-        checks:
-
-        """;
+    public static readonly string Header = ImplicitReg.Testing.ClaimHeader.Text(depth: 2);
 
     public static LoadedClaim Load(string text, string file = "t.yaml") => ClaimLoader.Load(text, file, "t");
 

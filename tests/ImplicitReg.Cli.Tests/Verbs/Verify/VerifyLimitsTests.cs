@@ -8,16 +8,7 @@ namespace ImplicitReg.Cli.Tests.Verbs.Verify;
 /// </summary>
 public sealed class VerifyLimitsTests : IDisposable
 {
-    private const string Header =
-        """
-        id: t
-        title: a test claim
-        source: {paper: "N. Razin, N. Cohen. NeurIPS 2020", where: "Section 3"}
-        theory: M6
-        model: {factorization: deep-matrix, depth: 3, loss: half-sse, problem: 2x2}
-        checks:
-
-        """;
+    private static readonly string Header = ImplicitReg.Testing.ClaimHeader.Text(depth: 3);
 
     private readonly string _dir = Directory.CreateTempSubdirectory("implicitreg-verify-limits-").FullName;
 
