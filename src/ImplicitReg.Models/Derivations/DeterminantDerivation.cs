@@ -88,7 +88,7 @@ public static class DeterminantDerivation
         // M5 is about the sign of det(W), and M4 about signed singular values: negating the last layer's first entry
         // keeps the layers balanced (W_N^T W_N is unchanged) and makes det(W) < 0 with sigma[1] = -a[1]^N. There an
         // unsigned sigma^(2-2/N) is wrong (for N = 2 it flips (d/dt sigma_1)/sigma_1), so the product form is checked again.
-        var signed = new Dictionary<Expr, Expr>(point) { [SymbolNames.Layer(depth, 1, 1)] = Expr.Neg(a[0]) };
+        var signed = BalancedDiagonalPoint.WithNegativeFirstValue(point, depth, a);
         var (detSigned, rateSigned, productSigned, negative) = ProductForm(rateExpr, detExpr, signed, a, depth, sigmaRate, "d/dt detW at the negative determinant");
         steps.Add(new DerivationStep("a negative determinant",
             [new Equation(detSym, detSigned), Equation.Rate(detSym, rateSigned), Equation.Rate(detSym, productSigned)],
@@ -113,7 +113,7 @@ public static class DeterminantDerivation
         var logRate = Expr.Add(Enumerable.Range(1, a.Length).Select(i =>
         {
             var sigma = Expr.Mul(Enumerable.Range(1, depth).Select(j => point[SymbolNames.Layer(j, i, i)]));
-            var sigmaDot = Algebra.Substitute(sigmaRate, new Dictionary<Expr, Expr> { [new Sym("sigma")] = sigma, [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(i, i) });
+            var sigmaDot = BalancedDiagonalPoint.SigmaRate(sigmaRate, sigma, depth, i);
             return Expr.Div(sigmaDot, sigma);
         }));
         var productForm = PositivePowers.Normalize(Expr.Mul(det, logRate), a);

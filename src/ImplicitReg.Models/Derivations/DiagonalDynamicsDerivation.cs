@@ -73,24 +73,17 @@ public static class DiagonalDynamicsDerivation
             var sigmaI = new Sym($"sigma[{i}]");
             var rate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[i - 1, i - 1], field), point), a);
             sigmaRates.Add(Equation.Rate(sigmaI, rate));
-            var bindings = new Dictionary<Expr, Expr>
-            {
-                [new Sym("sigma")] = Algebra.Substitute(w[i - 1, i - 1], point), [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(i, i),
-            };
-            var pub = PositivePowers.Normalize(Algebra.Substitute(publishedRate, bindings), a); // only the assumed a[i] > 0, never G[i,i]
+            var pub = PositivePowers.Normalize(BalancedDiagonalPoint.SigmaRate(publishedRate, Algebra.Substitute(w[i - 1, i - 1], point), depth, i), a); // only the assumed a[i] > 0, never G[i,i]
             comparisons.Add(Equation.Rate(sigmaI, pub));
             checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]"));
         }
         // M4 is about signed singular values. Negating the last layer's first entry keeps the layers balanced
         // (W_N^T W_N is unchanged) and makes sigma[1] = -a[1]^N negative, where (sigma^2)^(1-1/N) = |sigma|^(2-2/N):
         // an unsigned sigma^(2-2/N) is wrong there (for N = 2 it flips the sign of the rate), so it is checked too.
-        var signed = new Dictionary<Expr, Expr>(point) { [SymbolNames.Layer(depth, 1, 1)] = Expr.Neg(a[0]) };
+        var signed = BalancedDiagonalPoint.WithNegativeFirstValue(point, depth, a);
         var signedSigma = Algebra.Substitute(w[0, 0], signed);
         var signedRate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[0, 0], field), signed), a);
-        var signedPublished = PositivePowers.Normalize(Algebra.Substitute(publishedRate, new Dictionary<Expr, Expr>
-        {
-            [new Sym("sigma")] = signedSigma, [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(1, 1),
-        }), a);
+        var signedPublished = PositivePowers.Normalize(BalancedDiagonalPoint.SigmaRate(publishedRate, signedSigma, depth, 1), a);
         var signedCheck = IdentityCheck.Equal(signedRate, signedPublished, "d/dt sigma[1] at the signed point");
         steps.Add(new DerivationStep("singular values",
             Enumerable.Range(1, d).Select(i => new Equation(new Sym($"sigma[{i}]"), Algebra.Substitute(w[i - 1, i - 1], point))).ToList(),
