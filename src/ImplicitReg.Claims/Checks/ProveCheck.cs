@@ -14,8 +14,9 @@ namespace ImplicitReg.Claims.Checks;
 
 /// <summary>
 /// A prove check: each statement, under the check's assumptions and wherever its terms are defined, is handed to
-/// the solver (Z3, in-process). Verified when every statement is proved and its premises hold somewhere; refuted when
-/// one has a counterexample the kernel confirms; unknown otherwise (undecided, or premises proved never to hold). The SMT-LIB certificates of every case are written when asked.
+/// the solver (Z3, in-process). Verified when every statement is proved (the prover also checks that its premises hold
+/// somewhere, <see cref="SolverVerdict.Vacuous"/>); refuted when one has a counterexample the kernel confirms; unknown
+/// otherwise (undecided, or premises proved never to hold). The SMT-LIB certificates of every case are written when asked.
 /// </summary>
 internal static class ProveCheck
 {
@@ -35,7 +36,6 @@ internal static class ProveCheck
         var chain = new LemmaChain(prover);
         var obligations = new List<ObligationEvidence>();
         var verdicts = new List<(FormulaSpec Statement, SolverVerdict? Verdict, string? Error)>();
-        var premises = new List<(FormulaSpec Statement, Obligation Obligation)>();
         for (int i = 0; i < spec.Statements.Count; i++)
         {
             var statement = spec.Statements[i];
@@ -46,7 +46,6 @@ internal static class ProveCheck
             try
             {
                 var verdict = chain.Prove(obligation, lemmas, spec.Uses, context.Cancel);
-                premises.Add((statement, obligation));
                 var files = WriteCertificates(claim, name, verdict, context);
                 verdicts.Add((statement, verdict, null));
                 obligations.Add(new ObligationEvidence(statement.Text, spec.Assume.Select(a => a.Text).ToList(), Name(verdict.Kind),
@@ -74,33 +73,15 @@ internal static class ProveCheck
         var error = verdicts.FirstOrDefault(v => v.Error is not null || v.Verdict?.Kind == VerdictKind.InvalidCounterexample);
         if (error.Statement is not null)
             return (CheckVerdict.Error, "not decidable", $"'{error.Statement.Text}' (line {error.Statement.Location.Line}): {error.Error ?? error.Verdict!.Reason}", details);
+        var vacuous = verdicts.FirstOrDefault(v => v.Verdict is { Vacuous: true });
+        if (vacuous.Statement is { } never)
+            return (CheckVerdict.Unknown, "premises never hold",
+                $"'{never.Text}' (line {never.Location.Line}) is proved only because its premises (the assumptions, the premises of the statement and where its terms are defined) never hold together: the solver proves they are inconsistent, so the statement says nothing", details);
         var unknown = verdicts.FirstOrDefault(v => v.Verdict?.Kind == VerdictKind.Unknown);
         if (unknown.Statement is not null)
             return (CheckVerdict.Unknown, "solver undecided", $"'{unknown.Statement.Text}' (line {unknown.Statement.Location.Line}): {unknown.Verdict!.Reason}", details);
-        if (Vacuous(premises, spec, context) is { } vacuous)
-            return (CheckVerdict.Unknown, "premises never hold",
-                $"'{vacuous.Text}' (line {vacuous.Location.Line}) is proved only because its premises (the assumptions, the premises of the statement and where its terms are defined) never hold together: the solver proves they are inconsistent, so the statement says nothing", details);
         var total = verdicts.Aggregate(TimeSpan.Zero, (t, v) => t + v.Verdict!.Elapsed);
         return (CheckVerdict.Verified, $"proved {verdicts.Count} statement{(verdicts.Count == 1 ? "" : "s")} ({verdicts.Sum(v => v.Verdict!.Cases.Count)} case{(verdicts.Sum(v => v.Verdict!.Cases.Count) == 1 ? "" : "s")}, z3)", null, details);
-    }
-
-    /// <summary>
-    /// The first proved statement whose premises are inconsistent, or null. A statement is proved wherever its premises
-    /// hold, so one whose premises hold nowhere is proved whatever it says: <c>sqrt(-1 - x^2) &gt; 5</c> (defined
-    /// nowhere), or any goal under <c>assume: ["x^2 &lt; 0"]</c>. Only a proof of inconsistency counts (the solver
-    /// proves the premises imply false); a point where they hold, or an undecided query, leaves the verdict alone.
-    /// </summary>
-    private static FormulaSpec? Vacuous(IReadOnlyList<(FormulaSpec Statement, Obligation Obligation)> premises, ProveCheckSpec spec, CheckContext context)
-    {
-        // A point where the premises hold is all this needs: no rational witness search for it.
-        var prover = new Prover(new Z3Backend(), new ProverOptions { Timeout = TimeSpan.FromMilliseconds(spec.TimeoutMs), RationalWitness = null });
-        foreach (var (statement, obligation) in premises)
-        {
-            if (obligation.Assumptions.Count == 0) continue;
-            var inconsistent = new Obligation($"{obligation.Name}-premises", obligation.Assumptions, BoolConst.False);
-            if (prover.Prove(inconsistent, context.Cancel).Kind == VerdictKind.Proved) return statement;
-        }
-        return null;
     }
 
     // An algebraic point (a root the solver chose, no rational one found near it) is confirmed by interval arithmetic,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ImplicitReg.Solver.Backends;
 using ImplicitReg.Solver.Translation;
 using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Core;
 
 namespace ImplicitReg.Solver.Proving;
 
@@ -31,7 +32,8 @@ public sealed record PreparedCase(Obligation Case, LoweredProblem Problem, IRead
 /// Proves an obligation by refuting its negation: split absolute values into sign cases, lower each case
 /// to polynomial arithmetic, eliminate linearly defined symbols, and ask the backend. Proved when every case is
 /// unsatisfiable; refuted when a case yields a model that the kernel confirms falsifies the original
-/// statement; otherwise unknown with the solver's reasons. Unknown is never reported as proved.
+/// statement; otherwise unknown with the solver's reasons. Unknown is never reported as proved, and neither is a
+/// statement whose premises the solver proves never hold (unknown, <see cref="Verdict.Vacuous"/>).
 /// </summary>
 public sealed class Prover(ISolverBackend backend, ProverOptions? options = null)
 {
@@ -97,9 +99,32 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
                     continue;
             }
         }
-        return unknowns.Count == 0
-            ? new Verdict(VerdictKind.Proved, original, results, null, null, clock.Elapsed)
-            : new Verdict(VerdictKind.Unknown, original, results, null, string.Join("; ", unknowns), clock.Elapsed);
+        if (unknowns.Count > 0)
+            return new Verdict(VerdictKind.Unknown, original, results, null, string.Join("; ", unknowns), clock.Elapsed);
+        if (Inconsistent(prepared, cancel) is { } why)
+            return new Verdict(VerdictKind.Unknown, original, results, null, why, clock.Elapsed) { Vacuous = true };
+        return new Verdict(VerdictKind.Proved, original, results, null, null, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Why the premises of every case hold nowhere (then the statement is proved whatever it says), or null. An
+    /// obligation is decided wherever its premises hold: the assumptions, the sign condition of its case, and where
+    /// its terms are defined. When they hold nowhere, every goal is "proved": <c>sqrt(-1 - x^2) = 7</c> (defined
+    /// nowhere), <c>x &lt; 0 implies sqrt(x) = 5</c>, <c>x = 1 implies 1/(x - 1) = 2</c>. Only a proof of
+    /// inconsistency counts: one case whose premises have a solution, or an undecided query, leaves the proof alone.
+    /// </summary>
+    private string? Inconsistent(IReadOnlyList<PreparedCase> prepared, CancellationToken cancel)
+    {
+        foreach (var (_, problem, _) in prepared)
+        {
+            // Root, abs and sign definitions have a solution at every point of the domain: nothing else can fail.
+            if (problem.Domain.Count == 0 && problem.Assumptions.Count == 0) return null;
+            var premises = problem with { Name = problem.Name + " (premises)", Goal = BoolConst.False };
+            var answer = backend.Check(premises, Options.Timeout, cancel);
+            if (answer.Outcome != SolverOutcome.Unsat) return null;
+        }
+        return "proved only vacuously: its premises (the assumptions, the premises of the statement and where its terms are " +
+            "defined) never hold together, as the solver proves, so the statement says nothing; state premises that hold somewhere";
     }
 
     /// <summary>

@@ -7,7 +7,9 @@ namespace ImplicitReg.Solver.Translation;
 /// Splits <c>abs(e)</c> into the sign cases <c>e ≥ 0</c> (where it is <c>e</c>) and <c>e &lt; 0</c> (where it is
 /// <c>−e</c>), each a separate obligation: the original holds iff every case does. Nonlinear solvers find the
 /// cases far easier than one disjunction per occurrence. At most <see cref="MaxSplits"/> distinct absolute
-/// values are split (2^MaxSplits cases); any others are left for the lowering to encode.
+/// values are split (2^MaxSplits cases); any others are left for the lowering to encode. A case in which a term
+/// becomes a division by zero (<c>1/(abs(x) − x)</c> where <c>x ≥ 0</c>) holds no point where the statement is
+/// defined, so it is dropped; a statement left with no case is nowhere defined and refused.
 /// </summary>
 public static class AbsCaseSplit
 {
@@ -31,19 +33,31 @@ public static class AbsCaseSplit
                     continue;
                 }
                 var e = target.Argument;
-                next.Add(Replace(c, target, e, Expr.Ge(e, 0), $"{c.Name} [{e} >= 0]"));
-                next.Add(Replace(c, target, Expr.Neg(e), Expr.Lt(e, 0), $"{c.Name} [{e} < 0]"));
+                if (Replace(c, target, e, Expr.Ge(e, 0), $"{c.Name} [{e} >= 0]") is { } nonNegative) next.Add(nonNegative);
+                if (Replace(c, target, Expr.Neg(e), Expr.Lt(e, 0), $"{c.Name} [{e} < 0]") is { } negative) next.Add(negative);
             }
+            if (next.Count == 0)
+                throw new UntranslatableException(
+                    $"the statement is nowhere defined: with {target} replaced by its value in each sign case, a term divides by zero or takes the log of a non-positive number");
             cases = next;
         }
         return cases;
     }
 
-    private static Obligation Replace(Obligation o, Call abs, Expr value, Statement condition, string name)
+    /// <summary>The case where <paramref name="abs"/> is <paramref name="value"/>; null when a term of it is then undefined.</summary>
+    private static Obligation? Replace(Obligation o, Call abs, Expr value, Statement condition, string name)
     {
         var map = new Dictionary<Expr, Expr> { [abs] = value };
-        var assumptions = o.Assumptions.Select(a => (Statement)Algebra.Substitute(a, map)).Prepend(condition);
-        return new Obligation(name, [.. assumptions], (Statement)Algebra.Substitute(o.Goal, map)).Normalized();
+        try
+        {
+            var assumptions = o.Assumptions.Select(a => (Statement)Algebra.Substitute(a, map)).Prepend(condition);
+            return new Obligation(name, [.. assumptions], (Statement)Algebra.Substitute(o.Goal, map)).Normalized();
+        }
+        catch (UndefinedTermException)
+        {
+            // A denominator that is 0 as an expression once abs(e) is e (or −e): undefined at every point of this case.
+            return null;
+        }
     }
 
     private static bool Mentions(Obligation o, Call abs) =>

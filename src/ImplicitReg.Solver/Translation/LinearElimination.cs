@@ -20,8 +20,9 @@ public static class LinearElimination
     {
         var aux = problem.Auxiliaries.Select(a => a.Symbol).ToHashSet();
         var eliminated = new List<Elimination>();
+        var blocked = new HashSet<(int, int, Sym)>();
         var p = problem;
-        while (Find(p, aux) is var (list, index, symbol, definition))
+        while (Find(p, aux, blocked) is var (list, index, symbol, definition))
         {
             var map = new Dictionary<Expr, Expr> { [symbol] = definition };
             IReadOnlyList<Statement> Sub(IReadOnlyList<Statement> xs, bool dropAt) =>
@@ -29,22 +30,38 @@ public static class LinearElimination
                   .Select(x => (Statement)Algebra.Substitute(x, map))
                   .Where(x => x is not BoolConst { Value: true })
                   .ToList();
-            p = p with
+            LoweredProblem next;
+            List<Elimination> rebuilt;
+            try
             {
-                Variables = p.Variables.Where(v => !v.Equals(symbol)).ToList(),
-                Domain = Sub(p.Domain, false),
-                Definitions = Sub(p.Definitions, list == 0),
-                Assumptions = Sub(p.Assumptions, list == 1),
-                Goal = (Statement)Algebra.Substitute(p.Goal, map),
-            };
-            for (var i = 0; i < eliminated.Count; i++)
-                eliminated[i] = eliminated[i] with { Definition = Algebra.Substitute(eliminated[i].Definition, map) };
+                next = p with
+                {
+                    Variables = p.Variables.Where(v => !v.Equals(symbol)).ToList(),
+                    Domain = Sub(p.Domain, false),
+                    Definitions = Sub(p.Definitions, list == 0),
+                    Assumptions = Sub(p.Assumptions, list == 1),
+                    Goal = (Statement)Algebra.Substitute(p.Goal, map),
+                };
+                rebuilt = eliminated.Select(e => e with { Definition = Algebra.Substitute(e.Definition, map) }).ToList();
+            }
+            catch (UndefinedTermException)
+            {
+                // The equation makes a denominator 0 as an expression (x = 1 with 1/(x - 1)): it contradicts where the
+                // statement is defined. Substituting cannot express that, so the equation stays for the solver, which
+                // sees it beside the domain condition (x - 1 != 0) and finds the premises inconsistent.
+                blocked.Add((list, index, symbol));
+                continue;
+            }
+            p = next;
+            eliminated.Clear();
+            eliminated.AddRange(rebuilt);
             eliminated.Add(new Elimination(symbol, definition));
+            blocked.Clear(); // indices shift once an equation is dropped
         }
         return (p, eliminated);
     }
 
-    private static (int List, int Index, Sym Symbol, Expr Definition)? Find(LoweredProblem p, HashSet<Sym> aux)
+    private static (int List, int Index, Sym Symbol, Expr Definition)? Find(LoweredProblem p, HashSet<Sym> aux, HashSet<(int, int, Sym)> blocked)
     {
         IReadOnlyList<Statement>[] lists = [p.Definitions, p.Assumptions];
         for (var l = 0; l < lists.Length; l++)
@@ -57,7 +74,7 @@ public static class LinearElimination
                 var alone = new[] { r.Left, r.Right }.OfType<Sym>();
                 foreach (var v in alone.Concat(Algebra.FreeSymbols(difference)).Distinct())
                 {
-                    if (aux.Contains(v) || LinearPart(difference, v) is not var (c, rest)) continue;
+                    if (aux.Contains(v) || blocked.Contains((l, i, v)) || LinearPart(difference, v) is not var (c, rest)) continue;
                     return (l, i, v, Expr.Scale(-c.Reciprocal(), rest));
                 }
             }

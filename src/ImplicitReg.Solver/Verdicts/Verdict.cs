@@ -50,6 +50,12 @@ public sealed record Verdict(
     /// <summary>Why the lemma chain did not prove the statement (then the statement was tried alone); null otherwise.</summary>
     public string? ChainFailure { get; init; }
 
+    /// <summary>
+    /// True when no case has a counterexample only because the premises of every case (assumptions, sign condition,
+    /// where the terms are defined) were proved inconsistent: the kind is then <see cref="VerdictKind.Unknown"/>.
+    /// </summary>
+    public bool Vacuous { get; init; }
+
     /// <summary>True for <see cref="VerdictKind.Proved"/>.</summary>
     public bool IsProved => Kind == VerdictKind.Proved;
 

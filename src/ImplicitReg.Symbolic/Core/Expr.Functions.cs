@@ -36,7 +36,7 @@ public abstract partial record Expr
         RejectStatement(x, "log");
         if (x is Num { Value.IsOne: true }) return Zero;           // log(1) = 0
         if (x is Num { Value.Sign: <= 0 } bad)
-            throw new SymbolicException($"log({bad.Value}) is not a real number");
+            throw new UndefinedTermException($"log({bad.Value}) is not a real number");
         if (x is Call { Function: Func.Exp } e) return e.Argument; // log(exp a) = a for all real a
         return new Call(Func.Log, x);
     }

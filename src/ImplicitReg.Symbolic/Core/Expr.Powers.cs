@@ -76,12 +76,12 @@ public abstract partial record Expr
         {
             if (BigInteger.Abs(e.Numerator) > int.MaxValue) return Guard(b, e);
             int k = (int)e.Numerator;
-            if (b.IsZero && k < 0) throw new SymbolicException("division by zero: 0 raised to a negative power");
+            if (b.IsZero && k < 0) throw new UndefinedTermException("division by zero: 0 raised to a negative power");
             long bits = (long)Math.Max(b.Numerator.GetBitLength(), b.Denominator.GetBitLength()) * Math.Abs((long)k);
             if (bits > MaxExactPowerBits && !(b.Abs().IsOne)) return Guard(b, e);
             return Num.Of(b.Pow(k));
         }
-        if (b.IsZero) return e.Sign > 0 ? Zero : throw new SymbolicException("division by zero: 0 raised to a negative power");
+        if (b.IsZero) return e.Sign > 0 ? Zero : throw new UndefinedTermException("division by zero: 0 raised to a negative power");
         if (b.Sign < 0) return new Pow(Num.Of(b), Num.Of(e)); // not real (principal branch): leave unevaluated
         // b^(p/q) with q > 1: exact when numerator and denominator of b are perfect q-th powers.
         if (e.Denominator <= 64)

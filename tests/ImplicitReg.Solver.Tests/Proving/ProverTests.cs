@@ -42,6 +42,34 @@ public sealed class ProverTests
         if (expected.Length > 0) Assert.Contains(expected, v.Counterexample.ToString());
     }
 
+    [RequiresZ3Theory]
+    [InlineData("sqrt(-1 - x^2) = 7")]                 // defined nowhere
+    [InlineData("1 = 2 or sqrt(-1 - x^2) = 7")]        // one term defined nowhere makes the whole statement so
+    [InlineData("x < 0 implies sqrt(x) = 5")]          // the premise contradicts where sqrt(x) is defined
+    [InlineData("x = 1 implies 1/(x - 1) = 2")]        // the premise zeroes the denominator (was an internal error)
+    [InlineData("x^(1/3) = -2 implies x = -8")]        // a real cube root is never negative
+    [InlineData("x^2 < 0 implies 1 = 2")]              // premises that hold nowhere, whatever the terms
+    public void AStatementWhosePremisesHoldNowhereIsNotProved(string statement)
+    {
+        var v = Prove(statement);
+        Assert.Equal(VerdictKind.Unknown, v.Kind);
+        Assert.True(v.Vacuous);
+        Assert.Contains("vacuously", v.Reason);
+        Assert.All(v.Cases, c => Assert.Equal(SolverOutcome.Unsat, c.Answer.Outcome)); // every case is "proved": only the check above stops it
+    }
+
+    [RequiresZ3Theory]
+    [InlineData("x/x = 1")]
+    [InlineData("x > 0 implies sqrt(x)^2 = x")]
+    [InlineData("1/(abs(x) - x) > 0")]                  // defined (and true) only where x < 0
+    [InlineData("x = 0 or 1/x != 0")]
+    public void APremiseThatHoldsSomewhereKeepsTheProof(string statement)
+    {
+        var v = Prove(statement);
+        Assert.True(v.IsProved, $"{v.Kind}: {v.Reason}");
+        Assert.False(v.Vacuous);
+    }
+
     /// <summary>A backend answering sat with a fixed model, that counts its calls and names its deterministic form.</summary>
     private sealed class Scripted(IReadOnlyDictionary<string, ModelValue> model, ISolverBackend? deterministic = null) : ISolverBackend
     {

@@ -30,4 +30,21 @@ public sealed class AbsCaseSplitTests
         var cases = AbsCaseSplit.Apply(Obligation.Of("t", Parser.ParseStatement("abs(x - 1) >= 0")));
         Assert.Equal(["x - 1 >= 0", "x - 1 < 0"], cases.Select(c => c.Assumptions[0].ToString()));
     }
+
+    [Fact]
+    public void ACaseWhereATermDividesByZeroIsDroppedNotACrash()
+    {
+        // Where x >= 0, abs(x) - x is 0: 1/(abs(x) - x) is undefined at every point of that case, so only x < 0 is left.
+        var c = Assert.Single(AbsCaseSplit.Apply(Obligation.Of("t", Parser.ParseStatement("1/(abs(x) - x) > 0"))));
+        Assert.Equal("x < 0", c.Assumptions[0].ToString());
+    }
+
+    [Fact]
+    public void AStatementUndefinedInEverySignCaseIsRefused()
+    {
+        // 1/(abs(x) - x) needs x < 0, 1/(abs(x) + x) needs x > 0: defined nowhere, so nothing may be proved of it.
+        var e = Assert.Throws<UntranslatableException>(() =>
+            AbsCaseSplit.Apply(Obligation.Of("t", Parser.ParseStatement("1/(abs(x) - x) + 1/(abs(x) + x) > 0"))));
+        Assert.Contains("nowhere defined", e.Message);
+    }
 }

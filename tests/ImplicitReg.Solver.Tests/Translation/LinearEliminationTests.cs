@@ -35,4 +35,21 @@ public sealed class LinearEliminationTests
         var (_, eliminated) = Reduce("x*y = 1 implies x != 0");
         Assert.Empty(eliminated);
     }
+
+    [Fact]
+    public void AnEquationThatZeroesADenominatorIsLeftForTheSolver()
+    {
+        // x := 1 would turn 1/(x - 1) into a division by zero: the equation stays, beside the domain x - 1 != 0.
+        var (p, eliminated) = Reduce("x = 1 implies 1/(x - 1) = 2");
+        Assert.Empty(eliminated);
+        Assert.Contains("x = 1", p.Assumptions.Select(a => a.ToString()));
+        Assert.Contains("x - 1 != 0", p.Domain.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void ABlockedEquationDoesNotStopOtherEliminations()
+    {
+        var (_, eliminated) = Reduce("y = 2*z and x = 1 implies 1/(x - 1) = y");
+        Assert.Equal(["y"], eliminated.Select(e => e.Symbol.Name));
+    }
 }
