@@ -83,4 +83,23 @@ public sealed class EqualTests
         var r2 = Algebra.Equal(a, b, seed: 42);
         Assert.Equal(r1.Witness, r2.Witness);
     }
+
+    [Theory]
+    [InlineData("-x^2 - 1 >= 0")]
+    [InlineData("x > 0; -x > 0")]
+    [InlineData("x - y > 0; y - x > 0")]
+    public void AnEmptyDomainHasNoPoint(string conditions) =>
+        Assert.Null(Algebra.PointWhereDefined([.. conditions.Split(';').Select(Parser.ParseStatement)]));
+
+    [Theory]
+    [InlineData("x >= 0; -x >= 0")]
+    [InlineData("x - 1 != 0; x*y > 0")]
+    [InlineData("x^(2/3) - 2 > 0")]
+    public void ANonEmptyDomainHasAPointWhereEveryConditionHolds(string conditions)
+    {
+        var list = conditions.Split(';').Select(Parser.ParseStatement).ToList();
+        var point = Algebra.PointWhereDefined(list);
+        Assert.NotNull(point);
+        Assert.All(list, c => Assert.True(Algebra.HoldsAt(c, point)));
+    }
 }

@@ -9,7 +9,8 @@ namespace ImplicitReg.Cli.Verbs.Expressions;
 
 /// <summary>
 /// <c>expr equal &lt;a&gt; &lt;b&gt;</c>: exit 0 and "proved equal"; exit 1 and "not equal at x = …" with the exact
-/// rational witness; exit 3 and "numerically equal at K random points (seed S), not proved".
+/// rational witness; exit 3 and "numerically equal at K random points (seed S), not proved", or "undecided" when
+/// no point where both sides are defined is found (a proof there would be vacuous).
 /// </summary>
 internal static class ExprEqual
 {
@@ -29,6 +30,25 @@ internal static class ExprEqual
         {
             // No point where both sides are defined, or none where they differ: neither proved nor refuted.
             c.IO.Err.WriteLine($"undecided: {e.Message}");
+            return ExitCodes.Unknown;
+        }
+        if (result.Verdict == EqualityVerdict.ProvedEqual && c.Domain.Count > 0 && Algebra.PointWhereDefined(c.Domain, seed) is null)
+        {
+            // One canonical form, but possibly nowhere to be equal: 0*sqrt(-1 - x^2) "equals" 0 only vacuously.
+            var why = $"the canonical forms agree, but no point where both sides are defined ({string.Join(", ", c.Domain)}) was found in " +
+                $"{Algebra.DomainSampleLimit} tries (seed {seed ?? Algebra.DefaultEqualSeed}); the equality may hold only vacuously";
+            c.IO.Out.Write(format == ExprFormat.Json
+                ? JsonText.Render(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("verdict", "undecided");
+                    w.WriteString("explanation", why);
+                    w.WriteStartArray("domain");
+                    foreach (var d in c.Domain) w.WriteStringValue(d.ToString());
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }, indented: false)
+                : $"undecided: {why}\n");
             return ExitCodes.Unknown;
         }
         c.IO.Out.Write(format == ExprFormat.Json ? Json(result, c.Domain) : Sentences(result, format, c.Domain));

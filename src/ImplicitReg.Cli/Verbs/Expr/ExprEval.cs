@@ -37,13 +37,22 @@ internal static class ExprEval
         {
             throw new SymbolicException($"{ex.Message}, at {string.Join(", ", point.Select(kv => $"{kv.Key.Name} = {kv.Value}"))}");
         }
+        // The canonical form may be defined where the input, as written, is not (x^(1/2)*x^(1/2) is x): every value
+        // printed below is refused at those points (after the evaluation's own errors, which say more).
+        void RequireDefinedAsWritten()
+        {
+            if (c.Domain.FirstOrDefault(d => Fails(d, point)) is { } violated)
+                throw new SymbolicException($"not defined at {string.Join(", ", point.Select(kv => $"{kv.Key.Name} = {kv.Value}"))} as written: it needs {violated}");
+        }
         if (exact is Num or BoolConst)
         {
+            RequireDefinedAsWritten();
             Write(c, format, format.Render(exact), "exact");
             return ExitCodes.Ok;
         }
         if (exact is Statement s && ExactTruth(s) is { } truth)
         {
+            RequireDefinedAsWritten();
             Write(c, format, format.Render(truth ? BoolConst.True : BoolConst.False), "exact");
             return ExitCodes.Ok;
         }
@@ -53,6 +62,7 @@ internal static class ExprEval
         if (e is Statement)
         {
             var value = Algebra.Truth(e, env);
+            RequireDefinedAsWritten();
             Write(c, format, format.Render(value ? BoolConst.True : BoolConst.False), why);
             return ExitCodes.Ok;
         }
@@ -61,6 +71,7 @@ internal static class ExprEval
             throw new SymbolicException("the value at this point is not a real number (a log, root or power of a negative number)");
         if (double.IsInfinity(d))
             throw new SymbolicException("the value at this point is infinite in double precision (a division by zero or an overflow)");
+        RequireDefinedAsWritten();
         var text = d.ToString("R", CultureInfo.InvariantCulture);
         Write(c, format, format switch
         {
@@ -69,6 +80,24 @@ internal static class ExprEval
             _ => text,
         }, why);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// True when a domain condition of the input is false at the point, exactly (<c>-3 >= 0</c>) or, when the kernel
+    /// leaves an irrational side, in double precision; a condition whose own terms are undefined there fails too.
+    /// </summary>
+    private static bool Fails(Statement condition, Dictionary<Sym, Expr> point)
+    {
+        try
+        {
+            var at = Algebra.Substitute(condition, point.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value));
+            if (at is BoolConst b) return !b.Value;
+            return !Algebra.Truth(at, new Dictionary<string, double>());
+        }
+        catch (Exception e) when (e is SymbolicException or DivideByZeroException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Text output carries the kind in parentheses; other notations stay pure and note it on stderr.</summary>

@@ -151,4 +151,26 @@ public sealed partial class ExprEqualTests
         var r = ExprCli.Run("equal", "x + 1", "x +* 1").AssertCleanFailure();
         Assert.Equal("error: unexpected '*': expected a number, a symbol, a function call or '(' (line 1, column 4) in the second expression\n  x +* 1\n     ^\n", r.Err);
     }
+
+    // One canonical form does not make sides equal anywhere if they are defined nowhere: undecided, never "proved".
+    [Theory]
+    [InlineData("0*sqrt(-1 - x^2)", "0")]
+    [InlineData("0*log(-x^2 - 1) + 1", "1")]
+    [InlineData("x + 0*sqrt(-1 - y^2)", "x")]
+    public void SidesDefinedNowhereAreNotProvedEqual(string a, string b)
+    {
+        var r = ExprCli.Run("equal", a, b);
+        Assert.Equal(ExitCodes.Unknown, r.Code);
+        Assert.DoesNotContain("proved equal", r.Out);
+        Assert.StartsWith("undecided: the canonical forms agree, but no point where both sides are defined", r.Out);
+        using var json = JsonDocument.Parse(ExprCli.Run("equal", a, b, "--format", "json").Out);
+        Assert.Equal("undecided", json.RootElement.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public void ADomainOfOnePointStillProves()
+    {
+        // x >= 0 and -x >= 0 hold at x = 0 only; the sampled points include 0.
+        Assert.Equal(ExitCodes.Ok, ExprCli.Run("equal", "0*sqrt(x)*sqrt(-x)", "0").Code);
+    }
 }

@@ -95,4 +95,19 @@ public sealed class ExprEvalTests
         Assert.Equal((ExitCodes.Ok, "1 (exact)\n"), (r.Code, r.Out));
         Assert.Contains("--at gives a value for z, which does not occur", r.Err);
     }
+
+    // The canonical form of x^(1/2)*x^(1/2) is x, defined everywhere; the input is defined only for x >= 0.
+    [Theory]
+    [InlineData("x^(1/2)*x^(1/2)", "x=-3", "it needs x >= 0")]
+    [InlineData("x^2/x", "x=0", "it needs x != 0")]
+    [InlineData("sqrt(x)^2 + 1", "x=-1", "it needs x >= 0")]
+    public void APointOutsideTheDomainAsWrittenIsRefused(string input, string at, string message)
+    {
+        foreach (var numeric in new[] { false, true })
+        {
+            var r = ExprCli.Run(numeric ? ["eval", input, "--at", at, "--numeric"] : ["eval", input, "--at", at]).AssertCleanFailure();
+            Assert.Contains("as written: " + message, r.Err);
+        }
+        Assert.Equal(ExitCodes.Ok, ExprCli.Run("eval", input, "--at", at.Replace("-", "").Replace("=0", "=2")).Code);
+    }
 }
