@@ -8,7 +8,8 @@ namespace ImplicitReg.Claims.Checks;
 
 /// <summary>
 /// A compare check. flow-vs-gd: the layer flow derived by the kernel, integrated, against gradient descent with
-/// η, η/2, …; verified when the observed order falls in the claim's band, refuted when it does not. singular-values:
+/// η, η/2, …; verified when the observed order of every halving falls in the claim's band (<see cref="OrderBand"/>),
+/// refuted when one does not, unknown when a gap is 0 or not finite. singular-values:
 /// σ(t) of the flow against the σ-equation and its closed form; verified when both deviations are within the
 /// tolerance, refuted when not.
 /// </summary>
@@ -40,12 +41,14 @@ internal static class CompareCheck
                 $"gradient descent with lr {F(d.LearningRate)} overflowed at step {d.Step}: lower options.lr; {table}", details);
         var order = report.Order.ToString("F4", CultureInfo.InvariantCulture);
         var band = $"[{F(lo)}, {F(hi)}]";
-        if (!double.IsFinite(report.Order))
-            return (CheckVerdict.Unknown, $"order {order}", $"the observed order is not finite (gaps {table})", details);
-        return report.Order >= lo && report.Order <= hi
-            ? (CheckVerdict.Verified, $"order {order} in {band}", null, details)
-            : (CheckVerdict.Refuted, $"order {order} outside {band}",
-                $"observed order {order} is outside the band {band} (line {spec.OrderLocation?.Line}); gaps: {table}", details);
+        var judged = OrderBand.Judge(report.Rows, lo, hi);
+        return judged.Outcome switch
+        {
+            OrderOutcome.InBand => (CheckVerdict.Verified, $"order {order} in {band}", null, details),
+            OrderOutcome.OutOfBand => (CheckVerdict.Refuted, $"order {judged.Order!.Value.ToString("F4", CultureInfo.InvariantCulture)} outside {band}",
+                $"{judged.Why} (line {spec.OrderLocation?.Line}); every halving must be in the band; gaps: {table}", details),
+            _ => (CheckVerdict.Unknown, double.IsFinite(report.Order) ? $"order {order}" : "no order", $"{judged.Why}; gaps: {table}", details),
+        };
     }
 
     private static (CheckVerdict, string, string?, CheckEvidence) SingularValues(CompareCheckSpec spec, DmfSetup setup, LayerFlowSystem flow, CheckContext context)
