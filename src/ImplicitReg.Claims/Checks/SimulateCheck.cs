@@ -10,7 +10,8 @@ namespace ImplicitReg.Claims.Checks;
 
 /// <summary>
 /// A simulate check: the run of the claim's run specification (the same code as <c>implicitreg simulate</c>), then
-/// every predicate over the recorded columns. Verified when all hold; refuted at the first predicate that fails,
+/// every predicate over the recorded columns. Verified when all hold; refuted at the first predicate that fails or is
+/// undefined at a record (a side NaN or infinite: under IEEE, NaN != 5 would hold; see Algebra.DefinedTruth),
 /// with its first failing record; unknown when a predicate's condition never held (it would be vacuous); error
 /// when the run diverged or was interrupted.
 /// </summary>
@@ -64,15 +65,25 @@ internal static class SimulateCheck
         var kind = p.Kind == PredicateKind.Holds ? "holds" : "grows-as-loss-falls";
         var formula = (p.Holds ?? p.Quantity)!;
         IEnumerable<int> candidates = p.At == PredicateAt.End ? rows.Count == 0 ? [] : [rows.Count - 1] : Enumerable.Range(0, rows.Count);
-        var selected = candidates.Where(i => p.Where is null || Algebra.Truth(p.Where.Expr, RecordColumns.Environment(rows[i], symbols))).ToList();
+        // A condition undefined at a record (a side NaN or infinite) neither selects nor skips it: the predicate fails there.
+        int? undefinedWhere = p.Where is null ? null
+            : candidates.Cast<int?>().FirstOrDefault(i => Algebra.DefinedTruth(p.Where.Expr, RecordColumns.Environment(rows[i!.Value], symbols)) is null);
+        var selected = candidates.Where(i => p.Where is null || Algebra.DefinedTruth(p.Where.Expr, RecordColumns.Environment(rows[i], symbols)) == true).ToList();
         PredicateEvidence Result(bool held, int? failing, string? why) =>
-            new(p.Name, at, kind, formula.Text, p.Where?.Text, held, selected.Count, failing, why);
+            new(p.Name, at, kind, formula.Text, p.Where?.Text, held, Math.Max(selected.Count, failing is null ? 0 : 1), failing, why);
+        if (undefinedWhere is { } u)
+            return Result(false, u, $"cannot be checked at record {u + 1} of {rows.Count}: its condition '{p.Where!.Text}' is undefined there (a side is not a finite number): {Record(rows[u], columns, p, symbols)}");
 
         if (p.Kind == PredicateKind.Holds)
         {
             foreach (var i in selected)
-                if (!Algebra.Truth(p.Holds!.Expr, RecordColumns.Environment(rows[i], symbols)))
+            {
+                var truth = Algebra.DefinedTruth(p.Holds!.Expr, RecordColumns.Environment(rows[i], symbols));
+                if (truth is null)
+                    return Result(false, i, $"is undefined at record {i + 1} of {rows.Count} (a side is not a finite number): {Record(rows[i], columns, p, symbols)}");
+                if (truth == false)
                     return Result(false, i, $"is false at record {i + 1} of {rows.Count}: {Record(rows[i], columns, p, symbols)}");
+            }
             return Result(true, null, null);
         }
         int loss = symbols["loss"];

@@ -94,7 +94,7 @@ public static partial class Algebra
         try
         {
             if (EvaluateExact(condition, point) is BoolConst b) return b.Value;
-            return Truth(condition, point.ToDictionary(kv => kv.Key, kv => kv.Value.ToDouble()));
+            return DefinedTruth(condition, point.ToDictionary(kv => kv.Key, kv => kv.Value.ToDouble())) == true;
         }
         catch (SymbolicException) { return false; }
         catch (DivideByZeroException) { return false; }

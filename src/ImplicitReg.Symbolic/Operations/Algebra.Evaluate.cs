@@ -94,6 +94,40 @@ public static partial class Algebra
         _ => throw new SymbolicException($"'{statement}' is not a statement"),
     };
 
+    /// <summary>
+    /// Truth value of a statement at a point, or null when it depends on a relation with a side that is not a finite
+    /// number there (0/0, a root of a negative, an overflow). Why not <see cref="Truth"/>: under IEEE every comparison
+    /// with NaN is false but <c>!=</c> is true, so <c>det != 0</c> or <c>not (x &lt; 0)</c> would hold where the value is
+    /// undefined. The connectives follow Kleene's three-valued logic, so a guard decides when it can:
+    /// <c>x &lt; 0 or sqrt(x) = 1</c> is true at x = −4, <c>x &lt; 0 and sqrt(x) = 1</c> undefined, <c>x &gt; 0 implies
+    /// sqrt(x) &gt; 1</c> true.
+    /// </summary>
+    public static bool? DefinedTruth(Expr statement, IReadOnlyDictionary<string, double> env) => statement switch
+    {
+        BoolConst b => b.Value,
+        Rel r => DefinedCompare(r.Op, Evaluate(r.Left, env), Evaluate(r.Right, env)),
+        Not n => !DefinedTruth(n.Operand, env),
+        Logic { Op: LogicOp.And } l => Kleene(l.Operands.Select(o => DefinedTruth(o, env)), dominant: false),
+        Logic { Op: LogicOp.Or } l => Kleene(l.Operands.Select(o => DefinedTruth(o, env)), dominant: true),
+        Implies i => Kleene([!DefinedTruth(i.Premise, env), DefinedTruth(i.Conclusion, env)], dominant: true),
+        _ => throw new SymbolicException($"'{statement}' is not a statement"),
+    };
+
+    private static bool? DefinedCompare(RelOp op, double a, double b) =>
+        double.IsFinite(a) && double.IsFinite(b) ? Compare(op, a, b) : null;
+
+    /// <summary>An and (<paramref name="dominant"/> false) or an or (true): one dominant operand decides; else any unknown leaves it unknown.</summary>
+    private static bool? Kleene(IEnumerable<bool?> operands, bool dominant)
+    {
+        bool unknown = false;
+        foreach (var v in operands)
+        {
+            if (v == dominant) return dominant;
+            if (v is null) unknown = true;
+        }
+        return unknown ? null : !dominant;
+    }
+
     /// <summary><c>a op b</c> for doubles (IEEE: every comparison with NaN but != is false) or exact rationals.</summary>
     public static bool Compare<T>(RelOp op, T a, T b) where T : System.Numerics.IComparisonOperators<T, T, bool> => op switch
     {

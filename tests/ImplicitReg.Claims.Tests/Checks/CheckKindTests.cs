@@ -132,6 +132,20 @@ public sealed class CheckKindTests
         Assert.Contains("gap", second.Reason);
     }
 
+    // Under IEEE, NaN != 5 is true and not (NaN < 0) is true: a predicate on undefined values must not be verified.
+    [Theory]
+    [InlineData("{name: p, holds: \"sqrt(-loss) != 5\"}", "is undefined at record 1")]
+    [InlineData("{name: p, holds: \"not (sqrt(-loss) < 0)\"}", "is undefined at record 1")]
+    [InlineData("{name: p, where: \"sqrt(-loss) != 1\", holds: \"loss >= 0\"}", "its condition 'sqrt(-loss) != 1' is undefined")]
+    public void SimulateRefutesAPredicateWhoseValuesAreUndefined(string predicate, string reason)
+    {
+        var r = RunOnly("  - id: s\n    kind: simulate\n    expect: holds\n" +
+                        "    run: {model: dmf, depth: 2, init-std: 0.1, lr: 3e-3, steps: 20, seed: 3, record-every: 10}\n" +
+                        $"    predicates:\n      - {predicate}\n");
+        Assert.Equal(CheckVerdict.Refuted, r.Verdict);
+        Assert.Contains(reason, r.Reason);
+    }
+
     [Fact]
     public void SimulateIsVerifiedWhenEveryPredicateHoldsAndRefutedAtTheFirstFailingRecord()
     {

@@ -92,7 +92,7 @@ internal static class ExprEval
         {
             var at = Algebra.Substitute(condition, point.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value));
             if (at is BoolConst b) return !b.Value;
-            return !Algebra.Truth(at, new Dictionary<string, double>());
+            return Algebra.DefinedTruth(at, new Dictionary<string, double>()) != true;
         }
         catch (Exception e) when (e is SymbolicException or DivideByZeroException)
         {
