@@ -33,7 +33,7 @@ public sealed class CompareVerb : ICliVerb
     public Command Build(CliIO io)
     {
         var compare = new VerbCommand(Name, Summary, "implicitreg compare flow-vs-gd --problem 2x2 --depth 3",
-            "0 agreement (order within 0.2 of 1; sigma deviation below 1e-6), 1 disagreement, 2 bad options, 4 GD diverged")
+            "0 agreement (every halving's order within 0.2 of 1; sigma deviation below 1e-6), 1 disagreement, 2 bad options, 4 GD diverged")
         {
             FlowVsGdCommand(io), SingularValuesCommand(io),
         };
@@ -111,7 +111,8 @@ public sealed class CompareVerb : ICliVerb
         {
             throw new CliUsageException(e.Message);
         }
-        bool agrees = report.Diverged is null && Math.Abs(report.Order - 1) <= OrderTolerance;
+        // Every halving must be first order, not only the finest pair (OrderBand: a stall then one halving is not).
+        bool agrees = report.Diverged is null && OrderBand.Judge(report.Rows, 1 - OrderTolerance, 1 + OrderTolerance).Outcome == OrderOutcome.InBand;
         if (json)
         {
             io.Out.Write(JsonText.Render(w =>
