@@ -12,15 +12,25 @@ public sealed class PreparedObligationsTests
     private static Obligation Of(string name, string statement, params string[] assumptions) =>
         Obligation.Of(name, Parser.ParseStatement(statement), assumptions.Select(Parser.ParseStatement));
 
-    /// <summary>Answers unsat to everything and keeps every problem it was asked (no libz3 needed).</summary>
+    /// <summary>
+    /// Answers unsat to every case and keeps every case it was asked (no libz3 needed); the prover's question whether the
+    /// premises hold somewhere (goal false) is answered sat, so proofs are not vacuous, and kept apart.
+    /// </summary>
     private sealed class Recording : ISolverBackend
     {
         public List<LoweredProblem> Asked { get; } = [];
+
+        public List<LoweredProblem> PremisesAsked { get; } = [];
 
         public string Name => "recording";
 
         public SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default)
         {
+            if (problem.Goal is BoolConst { Value: false })
+            {
+                lock (PremisesAsked) PremisesAsked.Add(problem);
+                return new SolverAnswer(SolverOutcome.Sat, null, null, TimeSpan.Zero, Name);
+            }
             lock (Asked) Asked.Add(problem);
             return new SolverAnswer(SolverOutcome.Unsat, null, null, TimeSpan.Zero, Name);
         }

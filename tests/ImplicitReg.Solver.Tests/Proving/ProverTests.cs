@@ -70,6 +70,44 @@ public sealed class ProverTests
         Assert.False(v.Vacuous);
     }
 
+    /// <summary>Unsat for every case; <paramref name="premises"/> for the question whether the premises hold somewhere.</summary>
+    private sealed class PremisesAnswer(SolverOutcome premises) : ISolverBackend
+    {
+        public int PremiseQueries { get; private set; }
+
+        public string Name => "scripted";
+
+        public SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default)
+        {
+            if (problem.Goal is not Symbolic.Core.BoolConst { Value: false })
+                return new SolverAnswer(SolverOutcome.Unsat, null, null, TimeSpan.Zero, Name);
+            PremiseQueries++;
+            return premises == SolverOutcome.Unknown ? SolverAnswer.Unknown("timeout", TimeSpan.Zero, Name)
+                : new SolverAnswer(premises, null, null, TimeSpan.Zero, Name);
+        }
+    }
+
+    [Theory]
+    [InlineData(SolverOutcome.Unsat, VerdictKind.Unknown)]   // premises proved inconsistent: vacuous, never proved
+    [InlineData(SolverOutcome.Sat, VerdictKind.Proved)]      // a point where they hold: the proof stands
+    [InlineData(SolverOutcome.Unknown, VerdictKind.Proved)]  // undecided: only a proof of inconsistency counts
+    public void OnlyPremisesProvedInconsistentMakeAProofVacuous(SolverOutcome premises, VerdictKind expected)
+    {
+        var backend = new PremisesAnswer(premises);
+        var v = new Prover(backend).Prove(Obligation.Of("t", Parser.ParseStatement("1/x > 0"), [Parser.ParseStatement("x > 0")]));
+        Assert.Equal(expected, v.Kind);
+        Assert.Equal(premises == SolverOutcome.Unsat, v.Vacuous);
+        Assert.Equal(1, backend.PremiseQueries);
+    }
+
+    [Fact]
+    public void AStatementWithoutPremisesOrDomainAsksNothingMore()
+    {
+        var backend = new PremisesAnswer(SolverOutcome.Unsat);
+        Assert.True(new Prover(backend).Prove(Obligation.Of("t", Parser.ParseStatement("x^2 >= 0"))).IsProved);
+        Assert.Equal(0, backend.PremiseQueries);
+    }
+
     /// <summary>A backend answering sat with a fixed model, that counts its calls and names its deterministic form.</summary>
     private sealed class Scripted(IReadOnlyDictionary<string, ModelValue> model, ISolverBackend? deterministic = null) : ISolverBackend
     {
