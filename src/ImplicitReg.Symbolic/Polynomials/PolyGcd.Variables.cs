@@ -17,7 +17,7 @@ public static partial class PolyGcd
     /// (one evaluation per variable) and the primitive PRS multiplies huge contents; here N's coefficient of
     /// x1⋯x15 is the constant 1 and the gcd is 1 after one grouping pass over N.
     /// </remarks>
-    private static Poly? GcdOverSharedVariables(Poly a, Poly b)
+    internal static Poly? GcdOverSharedVariables(Poly a, Poly b)
     {
         var inA = a.OccurringVariables();
         var inB = b.OccurringVariables();

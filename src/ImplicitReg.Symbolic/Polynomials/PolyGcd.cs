@@ -30,6 +30,7 @@ public static partial class PolyGcd
         // terms, with coefficient 1 (already normalised). The general path got there only through one content
         // per variable: cancelling 1/x0 + … + 1/x149 (denominator x0⋯x149) spent seconds in PrsGcd/ContentIn.
         if (a.IsMonomial || b.IsMonomial) return MonomialGcd(a, b);
+        if (GcdWithIrreducibleLinear(a, b) is { } linear) return linear;
         if (GcdOverSharedVariables(a, b) is { } separated) return separated;
         return GcdPrimitive(ContentAndPrimitive(a).Primitive, ContentAndPrimitive(b).Primitive);
     }

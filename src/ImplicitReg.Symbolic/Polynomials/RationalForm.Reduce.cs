@@ -16,7 +16,9 @@ public sealed partial class RationalForm
         foreach (var (b, e) in _denominator)
         {
             int left = e;
-            while (left > 0 && Poly.TryDivideExact(num, b) is { } q)
+            // The modular test settles the usual "does not divide" without a division attempt (O(terms), no
+            // allocation; a division of a 2^16-term numerator allocates its remainder heap before failing).
+            while (left > 0 && !PolyGcd.ProvablyNotDivisible(num, b) && Poly.TryDivideExact(num, b) is { } q)
             {
                 num = q;
                 left--;
