@@ -11,7 +11,8 @@ namespace ImplicitReg.Symbolic.Polynomials;
 /// growth polynomial), and multiply the gcd of the contents back. Correct for any input; exponential
 /// worst cases exist (as for every PRS). Before the PRS the heuristic GCDHEU is tried (see
 /// <c>PolyGcd.Heuristic.cs</c>): its answers are verified by exact division, so it is exact too, and it
-/// settles most inputs in a fraction of the PRS's time.
+/// settles most inputs in a fraction of the PRS's time. Before both, two exact shortcuts: a factor linear in one
+/// variable (<c>PolyGcd.Linear.cs</c>) and arguments with different variables (<c>PolyGcd.Variables.cs</c>).
 /// </summary>
 public static partial class PolyGcd
 {

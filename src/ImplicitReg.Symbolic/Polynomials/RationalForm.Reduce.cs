@@ -78,8 +78,12 @@ public sealed partial class RationalForm
     /// lc(D) &gt; 0 is unique (N₁D₂ = N₂D₁ with both pairs coprime forces D₁ = u·D₂, u = 1 by the
     /// normalisation), so the result is the one the single gcd gave. The single gcd was the cost: for
     /// 1/(x0 + 1) + … + 1/(x13 + 1) it ran the primitive PRS on a 16,383-term numerator against the
-    /// 16,384-term product (GCDHEU gave up), 12 s of CPU; per base each gcd is settled by
-    /// <c>PolyGcd.GcdOverSharedVariables</c>.
+    /// 16,384-term product (GCDHEU gave up), 12 s of CPU; per base each gcd is settled by the linear-factor test
+    /// (<c>PolyGcd.GcdWithIrreducibleLinear</c>) or the shared-variable split. Measured with
+    /// <c>implicitreg expr cancel @file</c> (user CPU, 2-core AMD EPYC, load 12–17 from other jobs), before → after:
+    /// 14 fractions 1/(x_i + 1) 12.3 s → 1.0–1.4 s; 16 of them refused after 123 s (a 16,384 × 32,767-term product
+    /// past the work limit) → 2.6–2.9 s; 1/(x_i − x_j) over the 21 pairs of 7 variables past 30 s → 1.2–1.6 s; partial
+    /// fractions, continued fractions and Σ x_i/(x_i + y_i) unchanged or faster, with byte-identical output.
     /// </remarks>
     public (Poly Numerator, Poly Denominator) Cancelled()
     {
