@@ -38,7 +38,8 @@ public sealed record RunSchedule(Optimizer Optimizer, long Steps, double StopLos
 
 /// <summary>
 /// Checks a run's predicted cost before anything large is allocated; each hook throws to refuse the run. The
-/// command line passes its memory budget and work limit; without hooks nothing is checked.
+/// command line passes its memory budget and work limit; without hooks nothing is checked. The verbs and the claim
+/// files build their hooks with <see cref="LimitWording.Hooks"/>, which words every refusal.
 /// </summary>
 public sealed class RunLimits
 {

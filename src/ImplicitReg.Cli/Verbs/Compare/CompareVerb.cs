@@ -59,8 +59,9 @@ public sealed class CompareVerb : ICliVerb
         {
             var (rtol, atol) = tolerances.Read(r);
             var options = new FlowVsDescentOptions(r.GetValue(lr), r.GetValue(time), r.GetValue(halvings), rtol, atol);
-            var m = model.Read(r, Budget.From(r), LayerFlowSystem.MaxParameters);
-            Budget.RequireWork("--time/--lr/--halvings", FlowVsDescentCheck.Work(options, m.Problem.Dimensions), DmfCost.WorkLimit, "multiply-adds");
+            var budget = Budget.From(r);
+            var m = model.Read(r, budget, LayerFlowSystem.MaxParameters);
+            SimulateRun.Limits(budget).ComparisonWork!(FlowVsDescentCheck.Work(options, m.Problem.Dimensions));
             return FlowVsGd(io, m, Derive(m), options, r.GetValue(format) == "json");
         });
     }

@@ -72,6 +72,15 @@ public sealed class CompareVerbTests
     }
 
     [Fact]
+    public void AFlowVsGdRunOverTheWorkLimitNamesItsOptionsAndTheFix()
+    {
+        var (code, _, err) = Run("compare", "flow-vs-gd", "--time", "1000", "--halvings", "12");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--time/--lr/--halvings: this run would take about", err);
+        Assert.Contains("choose a shorter --time, a larger --lr or fewer --halvings", err);
+    }
+
+    [Fact]
     public void ALargeModelIsRefusedWithTheReason()
     {
         var (code, _, err) = Run("compare", "flow-vs-gd", "--problem", "random", "--shape", "40x40", "--observed", "100");
