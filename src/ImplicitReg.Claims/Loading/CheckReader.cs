@@ -246,7 +246,10 @@ internal static class CheckReader
                 }
                 if (!(lr > 0) || !(time > 0)) r.Error(on.Value, "options.lr and options.time must be positive");
                 if (halvings is < 1 or > 12) r.Error(on.Value, "options.halvings must be between 1 and 12 (2 to 13 step sizes)");
-                if (samples < 1) r.Error(on.Value, "options.samples must be positive");
+                if (samples is < 1 or > SingularValueCheck.MaxSamples) r.Error(on.Value, $"options.samples must be between 1 and {SingularValueCheck.MaxSamples}");
+                // The rule of the verbs' --rtol/--atol: the step-size control needs tolerances in [0, 1), not both 0.
+                if (rtol is < 0 or >= 1 || atol is < 0 or >= 1) r.Error(on.Value, "options.rtol and options.atol must be in [0, 1)");
+                else if (rtol == 0 && atol == 0) r.Error(on.Value, "options.rtol and options.atol cannot both be 0: the step-size control needs a positive tolerance");
                 // The step counts are known now: a horizon that is not a whole number of steps, or too many of them, is
                 // a load error here rather than an error verdict when the check runs.
                 if (comparison == "flow-vs-gd" && lr > 0 && time > 0 && halvings is >= 1 and <= 12 &&
@@ -278,11 +281,17 @@ internal static class CheckReader
         }
         if (r.Diagnostics.Count > before || comparison is null) return null;
         var defaults = new DmfDefaults("2x2", 0.5, true, LayerFlowSystem.MaxParameters);
-        // The GD runs' work, as compare flow-vs-gd judges it, checked from the layer sizes before the setup is built.
+        // The work of the comparison, as the compare verbs judge it, checked from the layer sizes before the setup is
+        // built: the symbolic derivation of the flow (both kinds), then the GD runs or the integration.
         void Work(IReadOnlyList<int> dims)
         {
+            if (limits is null) return;
+            if (LayerFlowSystem.DerivationProblem(dims) is { } tooLarge)
+                throw LimitWording.ClaimFile.FlowTooLarge(tooLarge);
             if (comparison == "flow-vs-gd")
-                limits?.ComparisonWork?.Invoke(FlowVsDescentCheck.Work(new FlowVsDescentOptions(lr, time, halvings), dims));
+                limits.ComparisonWork?.Invoke(FlowVsDescentCheck.Work(new FlowVsDescentOptions(lr, time, halvings), dims));
+            else
+                limits.IntegrationWork?.Invoke(SingularValueCheck.Work(time, dims, rtol, samples));
         }
         if (!RunSpecYaml.Validate(r, () => DmfSetup.Build(spec, defaults, limits, Work), locations, optionsNode, "options")) return null;
         return new CompareCheckSpec(comparison, spec, lr, halvings, time, samples, rtol, atol, band, bandAt, tolerance)

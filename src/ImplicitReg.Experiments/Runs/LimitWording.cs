@@ -20,6 +20,13 @@ public sealed record LimitWording(Func<string, string> Spell, Func<string, strin
     public static LimitWording CommandLine(Func<string, Exception> usage) => new(key => "--" + key, (keys, text) => usage($"{keys}: {text}"));
 
     /// <summary>
+    /// The refusal of a layer flow too large to derive symbolically (<paramref name="problem"/> says how large), naming
+    /// every option that sizes the layers.
+    /// </summary>
+    public Exception FlowTooLarge(string problem) =>
+        Refuse(string.Join("/", new[] { "dims", "depth", "shape", "hidden" }.Select(Spell)), $"{problem}; choose smaller layers");
+
+    /// <summary>
     /// The hooks that refuse a run over the limits. <paramref name="memoryProblem"/> says what is wrong with an
     /// estimate of bytes for a purpose (null when it fits the budget); <paramref name="workProblem"/> the same for
     /// predicted multiply-adds. This wording only adds the names and the fix.
@@ -42,6 +49,8 @@ public sealed record LimitWording(Func<string, string> Spell, Func<string, strin
                 $"choose fewer {Spell("steps")}, a larger {Spell("record-every")} (each record of a matrix run takes an SVD) or smaller sizes"),
             ComparisonWork = work => Require(work, ["time", "lr", "halvings"],
                 $"choose a shorter {Spell("time")}, a larger {Spell("lr")} or fewer {Spell("halvings")}"),
+            IntegrationWork = work => Require(work, ["time", "rtol"],
+                $"choose a shorter {Spell("time")}, a larger {Spell("rtol")} or smaller sizes"),
         };
     }
 }

@@ -62,4 +62,41 @@ public sealed class LoadTimeValidationTests
         // Negative control: depth 4 fits.
         Assert.True(ClaimLoader.Load(ClaimText.Header + check.Replace("30", "4", StringComparison.Ordinal), "t.yaml", "t", new RunLimits()).Ok);
     }
+
+    private static RunLimits WorkOver(double limit) => LimitWording.ClaimFile.Hooks((_, _) => null, w => w > limit ? $"about {w:0.#E+0} multiply-adds" : null);
+
+    [Fact]
+    public void ASingularValuesComparisonOverTheWorkLimitIsALoadErrorAtItsOptions()
+    {
+        const string check = "  - id: c\n    kind: compare\n    expect: holds\n    compare: singular-values\n    options: {problem: 2x2, depth: 3, time: 1000000}\n";
+        var d = Single(check, WorkOver(1e13));
+        Assert.Equal(11, d.Line);
+        Assert.StartsWith("options.time/options.rtol is too large: about 1.2E+14 multiply-adds; choose a shorter time, a larger rtol or smaller sizes", d.Message);
+        // Negative control: the catalogue's horizon loads under the same limit.
+        Assert.True(ClaimLoader.Load(ClaimText.Header + check.Replace("1000000", "10", StringComparison.Ordinal), "t.yaml", "t", WorkOver(1e13)).Ok);
+    }
+
+    [Theory]
+    [InlineData("singular-values", "")]
+    [InlineData("flow-vs-gd", "    order: [0.9, 1.1]\n")]
+    public void ACompareWhoseFlowIsTooLargeToDeriveIsALoadErrorAtTheSizeItWrites(string comparison, string order)
+    {
+        var check = $"  - id: c\n    kind: compare\n    expect: holds\n    compare: {comparison}\n    options: {{problem: generalized, shape: 10x10, depth: 6, time: 1}}\n{order}";
+        var d = Single(check, WorkOver(double.PositiveInfinity));
+        Assert.Equal(11, d.Line);
+        Assert.StartsWith("options.depth is too large: deriving the flow of layers 10,10,10,10,10,10,10 symbolically would expand about 1.2E+8 monomials", d.Message);
+        Assert.EndsWith("; choose smaller layers", d.Message);
+    }
+
+    [Theory]
+    [InlineData("samples: 1000000000", "options.samples must be between 1 and 100000")]
+    [InlineData("rtol: -1", "options.rtol and options.atol must be in [0, 1)")]
+    [InlineData("rtol: 0, atol: 0", "cannot both be 0")]
+    public void CompareOptionsOutsideTheVerbsRangesAreLoadErrors(string options, string message)
+    {
+        var d = Single($"  - id: c\n    kind: compare\n    expect: holds\n    compare: singular-values\n    options: {{time: 1, {options}}}\n");
+        Assert.Equal(11, d.Line);
+        Assert.Contains(message, d.Message);
+    }
+
 }

@@ -22,12 +22,15 @@ public sealed class LimitWordingTests
         "steps", "is too large: this run would take 1000 multiply-adds; choose fewer steps, a larger record-every (each record of a matrix run takes an SVD) or smaller sizes")]
     [InlineData("ComparisonWork", "--time/--lr/--halvings: this run would take 1000 multiply-adds; choose a shorter --time, a larger --lr or fewer --halvings",
         "time/lr/halvings", "is too large: this run would take 1000 multiply-adds; choose a shorter time, a larger lr or fewer halvings")]
+    [InlineData("IntegrationWork", "--time/--rtol: this run would take 1000 multiply-adds; choose a shorter --time, a larger --rtol or smaller sizes",
+        "time/rtol", "is too large: this run would take 1000 multiply-adds; choose a shorter time, a larger rtol or smaller sizes")]
     public void EachWorkLimitSaysTheSameInBothSpellings(string hook, string commandLine, string keys, string claimReason)
     {
         static Action<double> Of(RunLimits l, string hook) => hook switch
         {
             "Work" => l.Work!,
-            _ => l.ComparisonWork!,
+            "ComparisonWork" => l.ComparisonWork!,
+            _ => l.IntegrationWork!,
         };
         Assert.Equal(commandLine, Assert.Throws<Usage>(() => Of(Hooks(CommandLine), hook)(1000)).Message);
         var claim = Assert.Throws<RunSpecException>(() => Of(Hooks(LimitWording.ClaimFile), hook)(1000));
@@ -47,5 +50,14 @@ public sealed class LimitWordingTests
         Assert.Equal("shape/hidden", claim.Option);
         Assert.Equal("is too large: the layers would need 1000 bytes; choose smaller sizes", claim.Reason);
         Hooks(LimitWording.ClaimFile).Memory!("--shape/--hidden", 10, "the layers");
+    }
+
+    [Fact]
+    public void AFlowTooLargeToDeriveNamesEverySizeOption()
+    {
+        Assert.Equal("--dims/--depth/--shape/--hidden: too many monomials; choose smaller layers", CommandLine.FlowTooLarge("too many monomials").Message);
+        var claim = Assert.IsType<RunSpecException>(LimitWording.ClaimFile.FlowTooLarge("too many monomials"));
+        Assert.Equal("dims/depth/shape/hidden", claim.Option);
+        Assert.Equal("is too large: too many monomials; choose smaller layers", claim.Reason);
     }
 }

@@ -80,6 +80,8 @@ public sealed class VerifyLimitsTests : IDisposable
         "t.yaml:11:", "options are too large: balancedness would expand about")]
     [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: scalar-chain\n    published: {rate: \"-N*sigma^(2-2/N*dL\"}\n",
         "t.yaml:11:", "published.rate does not parse: ")]
+    [InlineData("  - id: c\n    kind: compare\n    expect: holds\n    compare: singular-values\n    options: {time: 1000000}\n",
+        "t.yaml:11:", "options.time/options.rtol is too large: this run would take about")]
     public void ProblemsKnownFromTheFileAreLoadErrorsExitTwoNotErrorVerdicts(string check, string place, string message)
     {
         var (code, output, err, _) = Verify(check);
