@@ -78,6 +78,7 @@ internal static class CheckReader
 
     private static DeriveCheckSpec? Derive(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model, RunLimits? limits)
     {
+        int start = r.Diagnostics.Count;
         DerivationInfo? info = null;
         if (r.Required(map, node, "derivation", "a derive check") is { } dn && r.String(dn, "derivation") is { } name)
         {
@@ -118,7 +119,11 @@ internal static class CheckReader
                         r.Error(v, $"published.{key} does not parse: {problem}");
                 }
         }
-        if (info is not null) DeriveValidation.CheckCost(r, map.TryGetValue("options", out var at) ? r.At(at.Value) : r.At(node), info, options, limits);
+        var optionsAt = map.TryGetValue("options", out var at) ? r.At(at.Value) : r.At(node);
+        // The derivation's own limits and names first, as it would judge them when it runs (depth 30 is "at most 12",
+        // clearer than its work), then the work limit and memory budget of `derive` for what it accepts.
+        if (info is not null && r.Diagnostics.Count == start) DeriveValidation.CheckOptions(r, optionsAt, info, options with { Published = published }, locations);
+        if (info is not null && r.Diagnostics.Count == start) DeriveValidation.CheckCost(r, optionsAt, info, options, limits);
         bool snapshot = map.TryGetValue("snapshot", out var sn) && r.Bool(sn.Value, "snapshot") == true;
         return info is null ? null : new DeriveCheckSpec(info, options, published, locations, snapshot)
         {

@@ -54,13 +54,54 @@ public sealed class LoadTimeValidationTests
     [Fact]
     public void ADerivationOverTheWorkLimitOfDeriveIsALoadErrorAtItsOptions()
     {
-        const string check = "  - id: d\n    kind: derive\n    expect: holds\n    derivation: balancedness\n    options: {depth: 30}\n";
+        // Within the derivation's own limits (depth 5 of at most 12, sizes 16 of at most 16), over the work limit.
+        const string check = "  - id: d\n    kind: derive\n    expect: holds\n    derivation: balancedness\n    options: {depth: 5, dims: [16, 16, 16, 16, 16, 16]}\n";
         var d = Single(check, new RunLimits());
         Assert.Equal(11, d.Line);
         Assert.StartsWith("options are too large: balancedness would expand about", d.Message);
         Assert.Contains("choose a smaller depth or smaller dims", d.Message);
-        // Negative control: depth 4 fits.
-        Assert.True(ClaimLoader.Load(ClaimText.Header + check.Replace("30", "4", StringComparison.Ordinal), "t.yaml", "t", new RunLimits()).Ok);
+        // Negative control: sizes 2 fit.
+        Assert.True(ClaimLoader.Load(ClaimText.Header + check.Replace("16", "2", StringComparison.Ordinal), "t.yaml", "t", new RunLimits()).Ok);
+    }
+
+    [Theory]
+    [InlineData("balancedness", "13", "--depth must be between 1 and 12, got 13", "12")]
+    [InlineData("diagonal-dynamics", "9", "--depth must be between 1 and 8, got 9", "8")]
+    [InlineData("determinant", "7", "--depth must be between 1 and 6, got 7", "6")]
+    public void ADepthAboveTheDerivationsOwnLimitIsALoadErrorAtItsOptions(string derivation, string depth, string message, string limit)
+    {
+        var check = $"  - id: d\n    kind: derive\n    expect: holds\n    derivation: {derivation}\n    options: {{depth: {depth}}}\n";
+        var d = Single(check, new RunLimits());
+        Assert.Equal(11, d.Line);
+        Assert.StartsWith($"options: {message} (derivation {derivation}: ", d.Message);
+        // Negative control: the derivation's own limit loads.
+        Assert.True(ClaimLoader.Load(ClaimText.Header + check.Replace($"depth: {depth}", $"depth: {limit}", StringComparison.Ordinal), "t.yaml", "t", new RunLimits()).Ok);
+    }
+
+    [Fact]
+    public void LayersOfAShapeTheDerivationDoesNotHandleAreALoadError()
+    {
+        var d = Single("  - id: d\n    kind: derive\n    expect: holds\n    derivation: diagonal-dynamics\n    options: {dims: [2, 3, 2]}\n");
+        Assert.Equal(11, d.Line);
+        Assert.Contains("diagonal trajectories need square layers", d.Message);
+    }
+
+    [Theory]
+    [InlineData("scalar-chain", "rate", "-N*q*dL", "published formula 'rate' = '-N*q*dL' uses 'q'; its names are N, sigma, dL")]
+    [InlineData("diagonal-dynamics", "rate", "-N*(sigma^2)^(1-1/N)*G", "uses 'G'; its names are N, sigma, Gii")]
+    [InlineData("layer-flow", "flow", "-(W[N:j+1])^T*H*(W[j-1:1])^T", "published formula 'flow': unknown name 'H' in '-(W[N:j+1])^T*H*(W[j-1:1])^T'; known: G, W[a:b]")]
+    [InlineData("balancedness", "conserved", "W[k+1]^T*W[k+1] - W[j]*W[j]^T", "unknown index 'k'")]
+    [InlineData("symmetric-flow", "x-flow", "-kappa*(Astar*U + U*Astar)", "unknown name 'U'")]
+    [InlineData("closed-forms", "depth-2", "sigma = s0*exp(g)", "uses 'g'; its names are s0, I, N")]
+    public void APublishedFormulaNamingASymbolTheDerivationDoesNotBindIsALoadErrorAtItsLine(string derivation, string key, string formula, string message)
+    {
+        var check = $"  - id: d\n    kind: derive\n    expect: holds\n    derivation: {derivation}\n    published:\n      {key}: \"{formula}\"\n";
+        var d = Single(check);
+        Assert.Equal(12, d.Line);
+        Assert.Contains(message, d.Message);
+        // Negative control: the paper's formula loads.
+        var paper = Models.Derivations.DerivationRegistry.Find(derivation)!.Published.Single(p => p.Key == key).Default;
+        Assert.True(ClaimText.Load(ClaimText.Header + check.Replace(formula, paper, StringComparison.Ordinal)).Ok);
     }
 
     private static RunLimits WorkOver(double limit) => LimitWording.ClaimFile.Hooks((_, _) => null, w => w > limit ? $"about {w:0.#E+0} multiply-adds" : null);
@@ -98,5 +139,4 @@ public sealed class LoadTimeValidationTests
         Assert.Equal(11, d.Line);
         Assert.Contains(message, d.Message);
     }
-
 }
