@@ -269,20 +269,24 @@ internal static class CheckReader
         if (map.TryGetValue("order", out var ob))
         {
             bandAt = r.At(ob.Value);
+            int errors = r.Diagnostics.Count;
             if (r.Sequence(ob.Value, "order") is { Count: 2 } b && r.Double(b[0], "order[0]") is { } lo && r.Double(b[1], "order[1]") is { } hi)
             {
                 if (lo < hi) band = (lo, hi);
                 else r.Error(ob.Value, $"order band [{lo}, {hi}] must have low < high");
             }
-            else r.Error(ob.Value, "order must be a band [low, high] such as [0.9, 1.1]");
+            else if (r.Diagnostics.Count == errors) r.Error(ob.Value, "order must be a band [low, high] such as [0.9, 1.1]"); // else its item was named
         }
         else if (comparison == "flow-vs-gd") r.Error(node, "a flow-vs-gd check needs 'order: [low, high]', the band the observed order must fall in");
         double tolerance = 1e-6;
         if (map.TryGetValue("tolerance", out var tn))
         {
             if (!sigma) r.Error(tn.Key, "tolerance applies to singular-values; flow-vs-gd is judged by its order band");
-            else if (r.Double(tn.Value, "tolerance") is { } tv and > 0) tolerance = tv;
-            else r.Error(tn.Value, "tolerance must be positive");
+            else if (r.Double(tn.Value, "tolerance") is { } tv)
+            {
+                if (tv > 0) tolerance = tv;
+                else r.Error(tn.Value, "tolerance must be positive");
+            }
         }
         if (r.Diagnostics.Count > before || comparison is null) return null;
         var defaults = new DmfDefaults("2x2", 0.5, true, LayerFlowSystem.MaxParameters);

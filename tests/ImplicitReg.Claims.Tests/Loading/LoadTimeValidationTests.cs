@@ -139,4 +139,41 @@ public sealed class LoadTimeValidationTests
         Assert.Equal(11, d.Line);
         Assert.Contains(message, d.Message);
     }
+
+    [Fact]
+    public void YamlNestedThousandsDeepIsALoadErrorNotAStackOverflow()
+    {
+        var loaded = ClaimLoader.Load(ClaimText.Header + "  - " + new string('[', 100_000) + new string(']', 100_000) + "\n", "t.yaml", "t");
+        var d = Assert.Single(loaded.Diagnostics);
+        Assert.Contains($"nested deeper than {ClaimLoader.MaxNesting} levels", d.Message);
+        // Negative control: the catalogue's nesting loads.
+        Assert.True(ClaimText.Load(ClaimText.Header + "  - id: s\n    kind: simulate\n    expect: holds\n    run: {model: dmf, steps: 10}\n    predicates: [{name: p, holds: \"loss >= 0\"}]\n").Ok);
+    }
+
+    [Theory]
+    [InlineData(100_000, "more than 2000")]
+    [InlineData(150, "nested deeper than 100 levels")]
+    public void AMatrixFormulaNestedThousandsDeepIsALoadErrorNotAStackOverflow(int depth, string message)
+    {
+        var formula = new string('(', depth) + "G" + new string(')', depth);
+        var d = Single($"  - id: d\n    kind: derive\n    expect: holds\n    derivation: layer-flow\n    published: {{flow: \"{formula}\"}}\n");
+        Assert.Contains(message, d.Message);
+    }
+
+    [Theory]
+    [InlineData("W[99999999999]", "layer index 99999999999 is too large")]
+    [InlineData("W[1]*2.5.3", "unexpected text")]
+    public void MalformedNumbersInAMatrixFormulaAreLoadErrors(string formula, string message)
+    {
+        var d = Single($"  - id: d\n    kind: derive\n    expect: holds\n    derivation: balancedness\n    published: {{conserved: \"{formula}\"}}\n");
+        Assert.StartsWith("published.conserved does not parse", d.Message);
+        Assert.Contains(message, d.Message);
+    }
+
+    [Fact]
+    public void ATabInTheIndentationSaysToIndentWithSpaces()
+    {
+        var loaded = ClaimText.Load(ClaimText.Header + "  - id: d\n\tkind: derive\n    expect: holds\n    derivation: scalar-chain\n");
+        Assert.Contains("indent with spaces", Assert.Single(loaded.Diagnostics).Message);
+    }
 }
