@@ -31,7 +31,10 @@ public static class MathMarkup
         return inner.Length <= MaxMathChars ? Wrap(inner) : TooLong(e.ToString());
     }
 
-    /// <summary>A derivation equation: <c>d/dt lhs = rhs</c> for a rate, else <c>lhs op rhs</c>.</summary>
+    /// <summary>
+    /// A derivation equation: <c>d/dt lhs = rhs</c> for a rate, else <c>lhs op rhs</c>, as one <c>&lt;mrow&gt;</c>: the
+    /// <c>&lt;math&gt;</c> element then has a single child, laid out as one line whatever style a browser gives it.
+    /// </summary>
     public static string Equation(FormulaEvidence f)
     {
         var lhs = f.IsRate
@@ -39,7 +42,7 @@ public static class MathMarkup
               (f.LhsExpr is Sym or Num ? Inner(f.LhsExpr) : $"<mrow><mo>(</mo>{Inner(f.LhsExpr)}<mo>)</mo></mrow>")
             : Inner(f.LhsExpr);
         var rhs = Inner(f.RhsExpr);
-        return lhs.Length + rhs.Length <= MaxMathChars ? Wrap($"<mrow>{lhs}</mrow><mo>{Relation(f.Relation)}</mo>{rhs}") : TooLong(f.ToString());
+        return lhs.Length + rhs.Length <= MaxMathChars ? Wrap($"<mrow><mrow>{lhs}</mrow><mo>{Relation(f.Relation)}</mo>{rhs}</mrow>") : TooLong(f.ToString());
     }
 
     /// <summary>
