@@ -1,5 +1,6 @@
 using System.Text;
 using ImplicitReg.Claims.Results;
+using ImplicitReg.Claims.Schema;
 
 namespace ImplicitReg.Reports.Html;
 
@@ -26,7 +27,7 @@ public static partial class HtmlReport
                 Derivation(sb, d);
                 break;
             case ProofEvidence p:
-                Proof(sb, p, content);
+                Proof(sb, p, check, content);
                 break;
             case CompareEvidence c:
                 Compare(sb, c);
@@ -69,8 +70,9 @@ public static partial class HtmlReport
                 .Append(snap.FirstDifference is { } diff ? " — first difference: " + HtmlText.Escape(diff) : "").Append("</p>\n");
     }
 
-    private static void Proof(StringBuilder sb, ProofEvidence p, ReportContent content)
+    private static void Proof(StringBuilder sb, ProofEvidence p, CheckResult check, ReportContent content)
     {
+        var spec = content.SpecOf(check.ClaimId, check.CheckId) as ProveCheckSpec;
         for (int i = 0; i < p.Obligations.Count; i++)
         {
             var o = p.Obligations[i];
@@ -91,18 +93,63 @@ public static partial class HtmlReport
                 sb.Append("</tbody></table>\n");
             }
             if (o.Reason is { Length: > 0 } why) sb.Append("<p>solver's reason: ").Append(HtmlText.Escape(why)).Append("</p>\n");
-            var files = o.CertificateFiles.Select(f => content.Certificates.TryGetValue(f, out var rel) ? rel : f).ToList();
+            var steps = ProofSteps.Of(o, check.CheckId, i, p.Obligations.Count, spec);
+            if (o.Lemmas.Count > 0) Lemmas(sb, o, steps, content);
+            var files = steps.SelectMany(s => s.Certificates.Select(c => (Path: content.CertificatePath(c.File), Label: ProofSteps.Label(s.Lemma, c.Case)))).ToList();
             if (files.Count > 0)
             {
-                sb.Append("<p>certificate").Append(files.Count > 1 ? "s" : "").Append(": ")
-                    .Append(string.Join(", ", files.Select(f => $"<a href=\"{HtmlText.Escape(f)}\"><code>{HtmlText.Escape(f)}</code></a>")))
-                    .Append(". Replay from the report directory with any SMT-LIB solver:</p>\n<pre>")
-                    .Append(string.Join("\n", files.SelectMany(f => new[] { $"z3 {f}", $"cvc5 {f}" }).Select(HtmlText.Escape)))
+                // With lemmas every file is listed under its step above.
+                if (o.Lemmas.Count > 0) sb.Append("<p>Replay every step");
+                else
+                    sb.Append("<p>certificate").Append(files.Count > 1 ? "s" : "").Append(": ")
+                        .Append(string.Join(", ", files.Select(f => CertificateLink(f.Path) + (files.Count > 1 ? $" <span class=\"muted\">({HtmlText.Escape(f.Label)})</span>" : ""))))
+                        .Append(". Replay");
+                sb.Append(" from the report directory with any SMT-LIB solver (")
+                    .Append(o.Verdict == "proved" ? "each prints <code>unsat</code>" : "a proved case prints <code>unsat</code>, a refuted one <code>sat</code>")
+                    .Append("):</p>\n<pre>")
+                    .Append(string.Join("\n", files.SelectMany(f => new[] { $"z3 {f.Path}", $"cvc5 {f.Path}" }).Select(HtmlText.Escape)))
                     .Append("</pre>\n");
             }
             sb.Append("</div>\n");
         }
     }
+
+    // A proof by lemmas: each lemma with its verdict, the earlier lemmas it assumes and its certificates, then what the
+    // statement's last step assumes. Without this the page showed the statement "proved" and a row of unnamed files.
+    private static void Lemmas(StringBuilder sb, ObligationEvidence o, IReadOnlyList<ProofStep> steps, ReportContent content)
+    {
+        sb.Append("<p>Proved by lemmas: each lemma is proved first, under the assumptions and the earlier lemmas it assumes ")
+            .Append("(a lemma adds no assumption of its own); then the statement under the lemmas its last step assumes.</p>\n<ol class=\"lemmas\">\n");
+        foreach (var step in steps.Where(s => s.Lemma is not null))
+        {
+            sb.Append("<li>").Append(StepVerdict(step.Verdict)).Append(" <span class=\"muted\">(").Append(HtmlText.Escape(ProofSteps.UsesText(step.Uses)))
+                .Append(")</span>\n").Append(MathMarkup.FromText(step.Statement)).Append('\n');
+            if (step.Reason is { Length: > 0 } reason) sb.Append("<p>").Append(HtmlText.Escape(reason)).Append("</p>\n");
+            StepCertificates(sb, step, content);
+            sb.Append("</li>\n");
+        }
+        sb.Append("</ol>\n");
+        var last = steps[^1];
+        sb.Append("<p>The statement: ").Append(StepVerdict(last.Verdict)).Append(" <span class=\"muted\">(")
+            .Append(HtmlText.Escape(ProofSteps.UsesText(last.Uses))).Append(")</span>.</p>\n");
+        StepCertificates(sb, last, content);
+        if (o.ChainFailure is { Length: > 0 } failure)
+            sb.Append("<p class=\"fail\">The lemmas did not prove it (").Append(HtmlText.Escape(failure))
+                .Append("); the statement was then tried alone, and that verdict stands.</p>\n");
+    }
+
+    private static void StepCertificates(StringBuilder sb, ProofStep step, ReportContent content)
+    {
+        if (step.Certificates.Count == 0) return;
+        sb.Append("<p class=\"muted\">certificate").Append(step.Certificates.Count > 1 ? "s" : "").Append(": ")
+            .Append(string.Join(", ", step.Certificates.Select(c => CertificateLink(content.CertificatePath(c.File)) +
+                (c.Case > 0 ? $" (case {c.Case})" : "")))).Append("</p>\n");
+    }
+
+    private static string StepVerdict(string verdict) =>
+        $"<span class=\"{(verdict == "proved" ? "pass" : "fail")}\">{HtmlText.Escape(verdict)}</span>";
+
+    private static string CertificateLink(string path) => $"<a href=\"{HtmlText.Escape(path)}\"><code>{HtmlText.Escape(path)}</code></a>";
 
     private static void Compare(StringBuilder sb, CompareEvidence c)
     {

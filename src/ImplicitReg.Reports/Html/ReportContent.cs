@@ -68,6 +68,13 @@ public sealed record ReportContent(
         return new ReportContent(result, provenance, figures, certificates) { ProvedCertificates = proved, Specs = specs };
     }
 
+    /// <summary>The check as its claim file states it (options, note, lemmas), or null when the file no longer loads.</summary>
+    public CheckSpec? SpecOf(string claimId, string checkId) =>
+        Specs.TryGetValue(claimId, out var claim) ? claim.Checks.FirstOrDefault(c => c.Id == checkId) : null;
+
+    /// <summary>Where a certificate sits in the report directory (<c>smt2/…</c>), or the path the check reported.</summary>
+    public string CertificatePath(string file) => Certificates.TryGetValue(file, out var relative) ? relative : file;
+
     /// <summary>The HTML id of a claim's section.</summary>
     public static string ClaimAnchor(string claimId) => "claim-" + EvidenceFigures.Slug(claimId);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ImplicitReg.Claims.Results;
+using ImplicitReg.Claims.Schema;
 using ImplicitReg.Reports.Html;
 
 namespace ImplicitReg.Reports.Markdown;
@@ -82,17 +83,33 @@ public static class MarkdownReport
                 sb.Append("\nConclusion [").Append(d.Conclusion).Append("]: ").Append(d.ConclusionText).Append('\n');
                 break;
             case ProofEvidence p:
-                foreach (var o in p.Obligations)
+                var proveSpec = content.SpecOf(check.ClaimId, check.CheckId) as ProveCheckSpec;
+                for (int i = 0; i < p.Obligations.Count; i++)
                 {
+                    var o = p.Obligations[i];
                     sb.Append("\n- obligation: ").Append(o.Verdict);
                     if (o.Assumptions.Count > 0) sb.Append(", assuming ").Append(string.Join(", ", o.Assumptions.Select(Inline)));
                     sb.Append(": ").Append(Inline(o.Statement)).Append('\n');
                     if (o.Counterexample is { Count: > 0 } cex)
                         sb.Append("  - counterexample: ").Append(string.Join(", ", cex.Select(kv => $"`{kv.Key} = {kv.Value}`")))
                             .Append(o.Confirmation is { } how ? $" ({how})" : "").Append('\n');
-                    foreach (var f in o.CertificateFiles.Select(f => content.Certificates.TryGetValue(f, out var rel) ? rel : f))
-                        sb.Append("  - certificate [`").Append(f).Append("`](").Append(f).Append("): replay with `z3 ").Append(f)
-                            .Append("` or `cvc5 ").Append(f).Append("`\n");
+                    var steps = ProofSteps.Of(o, check.CheckId, i, p.Obligations.Count, proveSpec);
+                    foreach (var step in steps)
+                    {
+                        if (o.Lemmas.Count > 0)
+                            sb.Append("  - ").Append(step.Lemma is { } k ? $"lemma {k}" : "the statement").Append(" (").Append(ProofSteps.UsesText(step.Uses))
+                                .Append("): ").Append(step.Verdict).Append(step.Lemma is null ? "" : ": " + Inline(step.Statement))
+                                .Append(step.Reason is { Length: > 0 } why ? $" ({why})" : "").Append('\n');
+                        foreach (var (file, @case) in step.Certificates)
+                        {
+                            var f = content.CertificatePath(file);
+                            sb.Append(o.Lemmas.Count > 0 ? "    " : "  ").Append("- certificate [`").Append(f).Append("`](").Append(f).Append(')')
+                                .Append(o.Lemmas.Count > 0 || @case > 0 ? $" ({ProofSteps.Label(step.Lemma, @case)})" : "")
+                                .Append(": replay with `z3 ").Append(f).Append("` or `cvc5 ").Append(f).Append("`\n");
+                        }
+                    }
+                    if (o.ChainFailure is { Length: > 0 } failure)
+                        sb.Append("  - the lemmas did not prove it (").Append(failure).Append("); the statement was then tried alone, and that verdict stands\n");
                 }
                 break;
             case CompareEvidence c when c.Gaps.Count > 0:
