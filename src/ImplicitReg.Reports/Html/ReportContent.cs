@@ -75,6 +75,21 @@ public sealed record ReportContent(
     /// <summary>Where a certificate sits in the report directory (<c>smt2/…</c>), or the path the check reported.</summary>
     public string CertificatePath(string file) => Certificates.TryGetValue(file, out var relative) ? relative : file;
 
+    /// <summary>
+    /// The report's <c>results.json</c>: the document of <c>verify --json</c>, with every certificate named by its place in
+    /// the report (<c>smt2/…</c>). The checks wrote them into a scratch directory that is deleted when the command ends
+    /// and named differently on every run: those paths would lead nowhere and change the file's bytes from run to run.
+    /// </summary>
+    public string ResultsJson() => Verification.VerificationJson.Render(Result with
+    {
+        Claims = Result.Claims.Select(c => c with
+        {
+            Checks = c.Checks.Select(k => k.Details is ProofEvidence p
+                ? k with { Details = new ProofEvidence(p.Obligations.Select(o => o with { CertificateFiles = o.CertificateFiles.Select(CertificatePath).ToList() }).ToList()) }
+                : k).ToList(),
+        }).ToList(),
+    });
+
     /// <summary>The HTML id of a claim's section.</summary>
     public static string ClaimAnchor(string claimId) => "claim-" + EvidenceFigures.Slug(claimId);
 

@@ -84,7 +84,7 @@ public sealed class ReportVerb : ICliVerb
                 IReadOnlyList<string> written;
                 try
                 {
-                    written = ReportBundle.Write(directory, content, ExperimentJson.Append(VerificationJson.Render(result), sections));
+                    written = ReportBundle.Write(directory, content, ExperimentJson.Append(content.ResultsJson(), sections));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
