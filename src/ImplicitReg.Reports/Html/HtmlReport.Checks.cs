@@ -21,6 +21,7 @@ public static partial class HtmlReport
             .Append(HtmlText.Escape(check.Location.ToString())).Append(", ").Append(HtmlText.Time(check.Time)).Append(")</span></p>\n");
         if (check.Reason is { Length: > 0 } reason)
             sb.Append("<pre class=\"reason\">").Append(HtmlText.Escape(reason)).Append("</pre>\n");
+        Settings(sb, check, content);
         switch (check.Details)
         {
             case DerivationEvidence d:
@@ -36,6 +37,19 @@ public static partial class HtmlReport
                 Simulate(sb, s);
                 break;
         }
+    }
+
+    // The check's note (what a negative control gets wrong), its settings as the claim file gives them, and the one
+    // command that runs it again: a verdict without them cannot be weighed or repeated.
+    private static void Settings(StringBuilder sb, CheckResult check, ReportContent content)
+    {
+        var spec = content.SpecOf(check.ClaimId, check.CheckId);
+        if (spec?.Note is { Length: > 0 } note) sb.Append("<p class=\"note\"><strong>Note (claim file):</strong> ").Append(HtmlText.Escape(note)).Append("</p>\n");
+        if (spec is not null && CheckSettings.Describe(spec) is { } settings)
+            sb.Append("<p class=\"settings\"><strong>Settings (claim file):</strong> ").Append(HtmlText.Escape(settings)).Append(".</p>\n");
+        var file = content.Result.Claims.FirstOrDefault(c => c.Id == check.ClaimId)?.File ?? check.Location.File;
+        sb.Append("<p class=\"rerun\"><strong>Run it again:</strong> <code>").Append(HtmlText.Escape(CheckSettings.Reproduce(file, check.ClaimId, check.CheckId)))
+            .Append("</code></p>\n");
     }
 
     private static void Derivation(StringBuilder sb, DerivationEvidence d)

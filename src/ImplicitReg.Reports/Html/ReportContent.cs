@@ -65,7 +65,13 @@ public sealed record ReportContent(
         {
             if (ClaimLoader.LoadFile(claim.File) is { Ok: true, Claim: { } spec }) specs[claim.Id] = spec;
         }
-        return new ReportContent(result, provenance, figures, certificates) { ProvedCertificates = proved, Specs = specs };
+        // Every seed: a simulate check reports its own; a compare check's initialization is drawn from the seed its claim
+        // file gives (0 without one), which its evidence does not carry.
+        var seeds = result.Checks.Select(c => c.Details is SimulateEvidence s ? new SeedRecord(c.ClaimId, c.CheckId, s.Seed)
+                : specs.GetValueOrDefault(c.ClaimId)?.Checks.FirstOrDefault(k => k.Id == c.CheckId) is CompareCheckSpec compare
+                    ? new SeedRecord(c.ClaimId, c.CheckId, CheckSettings.Seed(compare) ?? 0) : null)
+            .OfType<SeedRecord>().ToList();
+        return new ReportContent(result, provenance with { Seeds = seeds }, figures, certificates) { ProvedCertificates = proved, Specs = specs };
     }
 
     /// <summary>The check as its claim file states it (options, note, lemmas), or null when the file no longer loads.</summary>

@@ -66,6 +66,11 @@ public static class MarkdownReport
             .Append(check.Passed ? "" : " — **NOT as expected**").Append("\n\n").Append(check.Evidence)
             .Append(" (`").Append(check.Location).Append("`, ").Append(HtmlText.Duration(check.Time)).Append(")\n");
         if (check.Reason is { Length: > 0 } reason) sb.Append("\n```\n").Append(reason).Append("\n```\n");
+        var spec = content.SpecOf(check.ClaimId, check.CheckId);
+        if (spec?.Note is { Length: > 0 } note) sb.Append("\n**Note (claim file):** ").Append(note).Append('\n');
+        if (spec is not null && CheckSettings.Describe(spec) is { } settings) sb.Append("\n**Settings (claim file):** ").Append(settings).Append(".\n");
+        var claimFile = content.Result.Claims.FirstOrDefault(c => c.Id == check.ClaimId)?.File ?? check.Location.File;
+        sb.Append("\n**Run it again:** `").Append(CheckSettings.Reproduce(claimFile, check.ClaimId, check.CheckId)).Append("`\n");
         switch (check.Details)
         {
             case DerivationEvidence d:
