@@ -16,7 +16,9 @@ public static partial class HtmlReport
     {
         sb.Append("<h3 id=\"").Append(ReportContent.CheckAnchor(check.ClaimId, check.CheckId)).Append("\">Check ")
             .Append(HtmlText.Escape(check.CheckId)).Append(" (").Append(ResultNames.Of(check.Kind)).Append("): expected ")
-            .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(VerdictSpan(check)).Append("</h3>\n");
+            .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(VerdictSpan(check)).Append(' ').Append(StrengthSpan(check)).Append("</h3>\n");
+        var strength = EvidenceStrength.Of(check);
+        sb.Append("<p class=\"strength\"><strong>Evidence: ").Append(strength.Label).Append("</strong> — ").Append(HtmlText.Escape(strength.Explanation)).Append(".</p>\n");
         sb.Append("<p>").Append(HtmlText.Escape(check.Evidence)).Append(" <span class=\"muted\">(")
             .Append(HtmlText.Escape(check.Location.ToString())).Append(", ").Append(HtmlText.Time(check.Time)).Append(")</span></p>\n");
         if (check.Reason is { Length: > 0 } reason)

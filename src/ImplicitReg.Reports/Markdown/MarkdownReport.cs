@@ -20,13 +20,14 @@ public static class MarkdownReport
         var r = content.Result;
         var (claims, checks, passed, failed, _) = r.Counts;
         sb.Append("# ").Append(HtmlReport.Title).Append("\n\n")
-            .Append(CultureInfo.InvariantCulture, $"{claims} claims, {checks} checks: {passed} as expected, {failed} not (exit code {r.ExitCode}).\n\n")
+            .Append(CultureInfo.InvariantCulture, $"{claims} claims, {checks} checks: {passed} as expected, {failed} not (exit code {r.ExitCode}). ")
+            .Append(HtmlReport.StrengthCounts(r)).Append("\n\n")
             .Append("| claim | title | checks | verdicts (expected → found) | time | result |\n| --- | --- | ---: | --- | ---: | --- |\n");
         foreach (var claim in r.Claims)
         {
             sb.Append("| [").Append(Cell(claim.Id)).Append("](#").Append(ReportContent.ClaimAnchor(claim.Id)).Append(") | ")
                 .Append(Cell(claim.Title)).Append(" | ").Append(claim.Checks.Count).Append(" | ")
-                .Append(claim.Broken ? "broken file" : string.Join("; ", claim.Checks.Select(c => $"{Cell(c.CheckId)}: {ResultNames.Of(c.Expected)} → {ResultNames.Of(c.Verdict)}")))
+                .Append(claim.Broken ? "broken file" : string.Join("; ", claim.Checks.Select(c => $"{Cell(c.CheckId)}: {ResultNames.Of(c.Expected)} → {ResultNames.Of(c.Verdict)} [{EvidenceStrength.Of(c).Label}]")))
                 .Append(" | ").Append(HtmlText.Duration(claim.Time)).Append(" | ").Append(claim.Passed ? "as expected" : "**NOT as expected**").Append(" |\n");
         }
         foreach (var claim in r.Claims) Claim(sb, claim, content);
@@ -63,7 +64,8 @@ public static class MarkdownReport
     {
         sb.Append("\n### Check ").Append(check.CheckId).Append(" (").Append(ResultNames.Of(check.Kind)).Append("): expected ")
             .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(ResultNames.Of(check.Verdict))
-            .Append(check.Passed ? "" : " — **NOT as expected**").Append("\n\n").Append(check.Evidence)
+            .Append(check.Passed ? "" : " — **NOT as expected**").Append("\n\n**Evidence: ").Append(EvidenceStrength.Of(check).Label).Append("** — ")
+            .Append(EvidenceStrength.Of(check).Explanation).Append(".\n\n").Append(check.Evidence)
             .Append(" (`").Append(check.Location).Append("`, ").Append(HtmlText.Duration(check.Time)).Append(")\n");
         if (check.Reason is { Length: > 0 } reason) sb.Append("\n```\n").Append(reason).Append("\n```\n");
         var spec = content.SpecOf(check.ClaimId, check.CheckId);
