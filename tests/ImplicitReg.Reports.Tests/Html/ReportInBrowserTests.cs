@@ -94,6 +94,15 @@ public sealed class ReportInBrowserTests : IDisposable
               .map(([o, l, r]) => `relation at ${o.left},${o.top} (${o.width}x${o.height}): left side ${l.left}-${l.right} x ${l.top}-${l.bottom}, right side ${r.left}-${r.right} x ${r.top}-${r.bottom}`)
             """);
         Assert.Empty(relations);
+        // Formulas sit at the left edge of their column, like the text around them, short or long.
+        var indented = await page.EvaluateExpressionAsync<string[]>("""
+            Array.from(document.querySelectorAll('math[display="block"]'))
+              .map(m => { const p = m.parentElement, s = getComputedStyle(p);
+                          return [(m.firstElementChild || m).getBoundingClientRect().left, p.getBoundingClientRect().left + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth)]; })
+              .filter(([m, p]) => Math.abs(m - p) > 1.5)
+              .map(([m, p]) => `formula at ${m}, its column at ${p}`)
+            """);
+        Assert.Empty(indented);
 
         var links = await page.EvaluateExpressionAsync<string[]>(
             "Array.from(document.querySelectorAll('table.summary a[href^=\"#\"]')).map(a => a.getAttribute('href'))");
