@@ -41,8 +41,9 @@ public static partial class HtmlReport
         var r = content.Result;
         var (claims, checks, passed, failed, broken) = r.Counts;
         sb.Append("<header>\n<h1>").Append(HtmlText.Escape(Title)).Append("</h1>\n<p>")
-            .Append(CultureInfo.InvariantCulture, $"{claims} claims, {checks} checks: {passed} as expected, {failed} not")
-            .Append(broken > 0 ? $", {broken} claim files broken" : "")
+            .Append($"{HtmlText.Count(claims - broken, "claim")}, {HtmlText.Count(checks, "check")}: ")
+            .Append(CultureInfo.InvariantCulture, $"{passed} as expected, {failed} not")
+            .Append(broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "")
             .Append(". Verdict of the run: ")
             .Append(r.ExitCode == VerificationResult.ExitOk
                 ? "<span class=\"pass\">every check came back as its claim file expects</span>"

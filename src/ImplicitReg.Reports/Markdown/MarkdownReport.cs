@@ -18,9 +18,12 @@ public static class MarkdownReport
     {
         var sb = new StringBuilder(1 << 16);
         var r = content.Result;
-        var (claims, checks, passed, failed, _) = r.Counts;
+        var (claims, checks, passed, failed, broken) = r.Counts;
         sb.Append("# ").Append(HtmlReport.Title).Append("\n\n")
-            .Append(CultureInfo.InvariantCulture, $"{claims} claims, {checks} checks: {passed} as expected, {failed} not (exit code {r.ExitCode}). ")
+            .Append($"{HtmlText.Count(claims - broken, "claim")}, {HtmlText.Count(checks, "check")}: ")
+            .Append(CultureInfo.InvariantCulture, $"{passed} as expected, {failed} not")
+            .Append(broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "")
+            .Append(CultureInfo.InvariantCulture, $" (exit code {r.ExitCode}). ")
             .Append(HtmlReport.StrengthCounts(r)).Append("\n\n")
             .Append("| claim | title | checks | verdicts (expected → found) | time | result |\n| --- | --- | ---: | --- | ---: | --- |\n");
         foreach (var claim in r.Claims)
