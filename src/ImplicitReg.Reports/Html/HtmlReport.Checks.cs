@@ -100,7 +100,7 @@ public static partial class HtmlReport
                 foreach (var a in o.Assumptions) sb.Append(MathMarkup.FromText(a)).Append('\n');
                 sb.Append("</div>\n<p>the statement</p>\n");
             }
-            sb.Append("<div class=\"formulas\">\n").Append(MathMarkup.FromText(o.Statement)).Append("\n</div>\n");
+            sb.Append("<div class=\"formulas\">\n").Append(MathMarkup.WithWritten(o.Statement)).Append("\n</div>\n");
             if (o.Counterexample is { Count: > 0 } cex)
             {
                 sb.Append("<p>counterexample (").Append(HtmlText.Escape(o.Confirmation ?? "confirmed by the kernel")).Append("):</p>\n<table><thead><tr><th>symbol</th><th>value</th></tr></thead><tbody>\n");

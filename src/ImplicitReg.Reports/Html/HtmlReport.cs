@@ -122,7 +122,7 @@ public static partial class HtmlReport
         {
             if (claim.Prose is not { Length: > 0 }) sb.Append("<h3>Statement</h3>\n");
             sb.Append("<div class=\"formulas\">\n");
-            foreach (var f in claim.Formulas) sb.Append(MathMarkup.FromText(f)).Append('\n');
+            foreach (var f in claim.Formulas) sb.Append(MathMarkup.WithWritten(f)).Append('\n');
             sb.Append("</div>\n");
         }
         foreach (var check in claim.Checks) Check(sb, check, content);

@@ -30,6 +30,7 @@ internal static class HtmlStyle
         .fail { color: #b00020; font-weight: bold; }
         .undecided { color: #8a5a00; font-weight: bold; }
         .muted { color: #555; }
+        p.written { margin: 0 0 0.6em; font-size: 0.9em; }
         span.strength { color: #444; font-weight: normal; font-size: 0.9em; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
         dl.facts dt { font-weight: bold; }

@@ -65,6 +65,18 @@ public static class MathMarkup
         return e is null ? $"<code class=\"formula\">{HtmlText.Escape(text)}</code>" : Block(e);
     }
 
+    /// <summary>
+    /// A formula of the claim file typeset as the kernel reads it, followed by the text exactly as written: the kernel's
+    /// canonical form (√2(1 − √2√l)²/(2√l) for (1 − sqrt(2l))²/sqrt(2l)) is the same statement, but a reviewer compares
+    /// it with the paper, and the written form is the one to find there.
+    /// </summary>
+    public static string WithWritten(string text)
+    {
+        var typeset = FromText(text);
+        return typeset.StartsWith("<code", StringComparison.Ordinal) ? typeset
+            : typeset + $"\n<p class=\"written\"><span class=\"muted\">as written:</span> <code>{HtmlText.Escape(text)}</code></p>";
+    }
+
     /// <summary>The kernel's reading of a formula, or null when it does not parse.</summary>
     public static Expr? TryParse(string text)
     {

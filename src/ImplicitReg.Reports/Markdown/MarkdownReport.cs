@@ -55,7 +55,7 @@ public static class MarkdownReport
         }
         foreach (var d in claim.Diagnostics) sb.Append("- **error**: `").Append(d).Append("`\n");
         if (claim.Prose is { Length: > 0 } prose) sb.Append('\n').Append(prose).Append('\n');
-        foreach (var f in claim.Formulas) sb.Append('\n').Append(LatexMarkup.Block(f)).Append('\n');
+        foreach (var f in claim.Formulas) sb.Append('\n').Append(LatexMarkup.Block(f)).Append("\nas written: `").Append(f).Append("`\n");
         foreach (var check in claim.Checks) Check(sb, check, content);
         foreach (var f in content.FiguresOf(claim.Id))
             sb.Append("\n*Figure — ").Append(f.Figure.Title).Append(".* ").Append(f.Figure.Caption).Append(" Data: [`")
@@ -99,7 +99,7 @@ public static class MarkdownReport
                     var o = p.Obligations[i];
                     sb.Append("\n- obligation: ").Append(o.Verdict);
                     if (o.Assumptions.Count > 0) sb.Append(", assuming ").Append(string.Join(", ", o.Assumptions.Select(Inline)));
-                    sb.Append(": ").Append(Inline(o.Statement)).Append('\n');
+                    sb.Append(": ").Append(Inline(o.Statement)).Append(" (as written: `").Append(o.Statement).Append("`)\n");
                     if (o.Counterexample is { Count: > 0 } cex)
                         sb.Append("  - counterexample: ").Append(string.Join(", ", cex.Select(kv => $"`{kv.Key} = {kv.Value}`")))
                             .Append(o.Confirmation is { } how ? $" ({how})" : "").Append('\n');
