@@ -35,6 +35,18 @@ public static class CheckSettings
     public static string Reproduce(string file, string claimId, string checkId) =>
         $"implicitreg verify {Quote(file)} --filter {Quote(claimId + "/" + checkId)}";
 
+    /// <summary>
+    /// The other checks of the claim that the command of <see cref="Reproduce"/> also runs: its filter
+    /// matches every claim/check id that contains it (<c>m6/bound</c> selects <c>m6/bound-without-half</c> too).
+    /// </summary>
+    public static IReadOnlyList<string> AlsoRun(Claims.Results.VerificationResult result, string claimId, string checkId)
+    {
+        var filter = claimId + "/" + checkId;
+        // The command names the claim's file, so only that claim's checks can run.
+        return result.Checks.Where(c => c.ClaimId == claimId).Select(c => c.ClaimId + "/" + c.CheckId)
+            .Where(id => id != filter && id.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
     private static string Compare(CompareCheckSpec c)
     {
         var steps = Enumerable.Range(0, c.Halvings + 1).Select(k => Number(c.LearningRate / Math.Pow(2, k)));

@@ -50,8 +50,10 @@ public static partial class HtmlReport
         if (spec is not null && CheckSettings.Describe(spec) is { } settings)
             sb.Append("<p class=\"settings\"><strong>Settings (claim file):</strong> ").Append(HtmlText.Escape(settings)).Append(".</p>\n");
         var file = content.Result.Claims.FirstOrDefault(c => c.Id == check.ClaimId)?.File ?? check.Location.File;
+        var also = CheckSettings.AlsoRun(content.Result, check.ClaimId, check.CheckId);
         sb.Append("<p class=\"rerun\"><strong>Run it again:</strong> <code>").Append(HtmlText.Escape(CheckSettings.Reproduce(file, check.ClaimId, check.CheckId)))
-            .Append("</code></p>\n");
+            .Append("</code>").Append(also.Count == 0 ? "" : $" <span class=\"muted\">(also runs {HtmlText.Escape(string.Join(", ", also))}, whose ids contain it)</span>")
+            .Append("</p>\n");
     }
 
     private static void Derivation(StringBuilder sb, DerivationEvidence d)

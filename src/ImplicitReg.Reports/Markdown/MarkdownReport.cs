@@ -75,7 +75,9 @@ public static class MarkdownReport
         if (spec?.Note is { Length: > 0 } note) sb.Append("\n**Note (claim file):** ").Append(note).Append('\n');
         if (spec is not null && CheckSettings.Describe(spec) is { } settings) sb.Append("\n**Settings (claim file):** ").Append(settings).Append(".\n");
         var claimFile = content.Result.Claims.FirstOrDefault(c => c.Id == check.ClaimId)?.File ?? check.Location.File;
-        sb.Append("\n**Run it again:** `").Append(CheckSettings.Reproduce(claimFile, check.ClaimId, check.CheckId)).Append("`\n");
+        var also = CheckSettings.AlsoRun(content.Result, check.ClaimId, check.CheckId);
+        sb.Append("\n**Run it again:** `").Append(CheckSettings.Reproduce(claimFile, check.ClaimId, check.CheckId)).Append('`')
+            .Append(also.Count == 0 ? "" : $" (also runs {string.Join(", ", also)}, whose ids contain it)").Append('\n');
         switch (check.Details)
         {
             case DerivationEvidence d:

@@ -95,4 +95,18 @@ public sealed class CheckSettingsTests : IDisposable
     [InlineData("/tmp/my claims/m6.yaml", "m6/bound", "implicitreg verify '/tmp/my claims/m6.yaml' --filter m6/bound")]
     public void TheCommandQuotesWhatTheShellWouldSplit(string file, string filter, string expected) =>
         Assert.Equal(expected, CheckSettings.Reproduce(file, filter.Split('/')[0], filter.Split('/')[1]));
+
+    [Fact]
+    public void TheCommandNamesTheOtherChecksItsFilterSelects()
+    {
+        // --filter runs/bound-times-three also matches runs/bound-times-three-again: the page says so.
+        var (content, _) = Content();
+        var claim = content.Result.Claims.Single();
+        var again = claim.Checks[1] with { CheckId = "bound-times-three-again" };
+        var result = content.Result with { Claims = [claim with { Checks = [.. claim.Checks, again] }] };
+        Assert.Equal(["runs/bound-times-three-again"], CheckSettings.AlsoRun(result, "runs", "bound-times-three"));
+        Assert.Empty(CheckSettings.AlsoRun(result, "runs", "tracks"));
+        var html = HtmlReport.Render(content with { Result = result });
+        Assert.Contains("--filter runs/bound-times-three</code> <span class=\"muted\">(also runs runs/bound-times-three-again, whose ids contain it)</span>", html, StringComparison.Ordinal);
+    }
 }
