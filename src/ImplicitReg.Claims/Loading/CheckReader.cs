@@ -78,6 +78,7 @@ internal static class CheckReader
 
     private static DeriveCheckSpec? Derive(YamlReader r, YamlNode node, Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, ModelSpec model, RunLimits? limits)
     {
+        int start = r.Diagnostics.Count;
         DerivationInfo? info = null;
         if (r.Required(map, node, "derivation", "a derive check") is { } dn && r.String(dn, "derivation") is { } name)
         {
@@ -118,7 +119,11 @@ internal static class CheckReader
                         r.Error(v, $"published.{key} does not parse: {problem}");
                 }
         }
-        if (info is not null) DeriveValidation.CheckCost(r, map.TryGetValue("options", out var at) ? r.At(at.Value) : r.At(node), info, options, limits);
+        var optionsAt = map.TryGetValue("options", out var at) ? r.At(at.Value) : r.At(node);
+        // The derivation's own limits and names first, as it would judge them when it runs (depth 30 is "at most 12",
+        // clearer than its work), then the work limit and memory budget of `derive` for what it accepts.
+        if (info is not null && r.Diagnostics.Count == start) DeriveValidation.CheckOptions(r, optionsAt, info, options with { Published = published }, locations);
+        if (info is not null && r.Diagnostics.Count == start) DeriveValidation.CheckCost(r, optionsAt, info, options, limits);
         bool snapshot = map.TryGetValue("snapshot", out var sn) && r.Bool(sn.Value, "snapshot") == true;
         return info is null ? null : new DeriveCheckSpec(info, options, published, locations, snapshot)
         {
@@ -246,7 +251,10 @@ internal static class CheckReader
                 }
                 if (!(lr > 0) || !(time > 0)) r.Error(on.Value, "options.lr and options.time must be positive");
                 if (halvings is < 1 or > 12) r.Error(on.Value, "options.halvings must be between 1 and 12 (2 to 13 step sizes)");
-                if (samples < 1) r.Error(on.Value, "options.samples must be positive");
+                if (samples is < 1 or > SingularValueCheck.MaxSamples) r.Error(on.Value, $"options.samples must be between 1 and {SingularValueCheck.MaxSamples}");
+                // The rule of the verbs' --rtol/--atol: the step-size control needs tolerances in [0, 1), not both 0.
+                if (rtol is < 0 or >= 1 || atol is < 0 or >= 1) r.Error(on.Value, "options.rtol and options.atol must be in [0, 1)");
+                else if (rtol == 0 && atol == 0) r.Error(on.Value, "options.rtol and options.atol cannot both be 0: the step-size control needs a positive tolerance");
                 // The step counts are known now: a horizon that is not a whole number of steps, or too many of them, is
                 // a load error here rather than an error verdict when the check runs.
                 if (comparison == "flow-vs-gd" && lr > 0 && time > 0 && halvings is >= 1 and <= 12 &&
@@ -261,28 +269,38 @@ internal static class CheckReader
         if (map.TryGetValue("order", out var ob))
         {
             bandAt = r.At(ob.Value);
+            int errors = r.Diagnostics.Count;
             if (r.Sequence(ob.Value, "order") is { Count: 2 } b && r.Double(b[0], "order[0]") is { } lo && r.Double(b[1], "order[1]") is { } hi)
             {
                 if (lo < hi) band = (lo, hi);
                 else r.Error(ob.Value, $"order band [{lo}, {hi}] must have low < high");
             }
-            else r.Error(ob.Value, "order must be a band [low, high] such as [0.9, 1.1]");
+            else if (r.Diagnostics.Count == errors) r.Error(ob.Value, "order must be a band [low, high] such as [0.9, 1.1]"); // else its item was named
         }
         else if (comparison == "flow-vs-gd") r.Error(node, "a flow-vs-gd check needs 'order: [low, high]', the band the observed order must fall in");
         double tolerance = 1e-6;
         if (map.TryGetValue("tolerance", out var tn))
         {
             if (!sigma) r.Error(tn.Key, "tolerance applies to singular-values; flow-vs-gd is judged by its order band");
-            else if (r.Double(tn.Value, "tolerance") is { } tv and > 0) tolerance = tv;
-            else r.Error(tn.Value, "tolerance must be positive");
+            else if (r.Double(tn.Value, "tolerance") is { } tv)
+            {
+                if (tv > 0) tolerance = tv;
+                else r.Error(tn.Value, "tolerance must be positive");
+            }
         }
         if (r.Diagnostics.Count > before || comparison is null) return null;
         var defaults = new DmfDefaults("2x2", 0.5, true, LayerFlowSystem.MaxParameters);
-        // The GD runs' work, as compare flow-vs-gd judges it, checked from the layer sizes before the setup is built.
+        // The work of the comparison, as the compare verbs judge it, checked from the layer sizes before the setup is
+        // built: the symbolic derivation of the flow (both kinds), then the GD runs or the integration.
         void Work(IReadOnlyList<int> dims)
         {
+            if (limits is null) return;
+            if (LayerFlowSystem.DerivationProblem(dims) is { } tooLarge)
+                throw LimitWording.ClaimFile.FlowTooLarge(tooLarge);
             if (comparison == "flow-vs-gd")
-                limits?.ComparisonWork?.Invoke(FlowVsDescentCheck.Work(new FlowVsDescentOptions(lr, time, halvings), dims));
+                limits.ComparisonWork?.Invoke(FlowVsDescentCheck.Work(new FlowVsDescentOptions(lr, time, halvings), dims));
+            else
+                limits.IntegrationWork?.Invoke(SingularValueCheck.Work(time, dims, rtol, samples));
         }
         if (!RunSpecYaml.Validate(r, () => DmfSetup.Build(spec, defaults, limits, Work), locations, optionsNode, "options")) return null;
         return new CompareCheckSpec(comparison, spec, lr, halvings, time, samples, rtol, atol, band, bandAt, tolerance)

@@ -60,12 +60,15 @@ public static partial class ClaimLoader
         var stream = new YamlStream();
         try
         {
+            if (TooDeep(text, file) is { } deep) return new LoadedClaim(file, null, [deep]);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-            return new LoadedClaim(file, null, [new ClaimDiagnostic(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column), $"not valid YAML: {Clean(message)}")]);
+            // A tab is the commonest cause, and YamlDotNet's wording does not say what to do about it.
+            var hint = message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? "; indent with spaces, YAML does not allow tabs there" : "";
+            return new LoadedClaim(file, null, [new ClaimDiagnostic(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column), $"not valid YAML: {Clean(message)}{hint}")]);
         }
         if (stream.Documents.Count != 1)
             return new LoadedClaim(file, null, [new ClaimDiagnostic(file, 1, 1, $"a claim file holds exactly one YAML document, found {stream.Documents.Count}")]);
@@ -192,6 +195,25 @@ public static partial class ClaimLoader
             else if (entry is not null && target is { } y) list.Add(new ObservationSpec(entry[0], entry[1], y));
         }
         return list;
+    }
+
+    /// <summary>Deepest nesting of mappings and lists a claim file may have (the catalogue's is 5).</summary>
+    public const int MaxNesting = 64;
+
+    // YamlDotNet builds its representation model recursively, so a file nested thousands deep ([[[[…]]]]) would
+    // overflow the stack, which no catch survives. Its event parser is iterative: the depth is measured with it first.
+    private static ClaimDiagnostic? TooDeep(string text, string file)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart && ++depth > MaxNesting)
+                return new ClaimDiagnostic(file, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column,
+                    $"mappings and lists nested deeper than {MaxNesting} levels; a claim file needs about five (see proofs/README.md)");
+            if (parser.Current is YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd) depth--;
+        }
+        return null;
     }
 
     // YamlDotNet's messages start with "(Line: 3, Col: 5, Idx: 40) - (…): "; the position is already in front.

@@ -19,7 +19,7 @@ internal static class DeriveValidation
     /// <summary>
     /// Parses <paramref name="formula"/> as the derivation will: with the kernel's parser when the paper's formula for
     /// that key is kernel syntax, else as a matrix formula (<c>W(j+1)^T*W(j+1) - Wj*Wj^T</c>). Null when it parses,
-    /// else the parser's reason. Whether its names are the ones the derivation binds is still judged when it runs.
+    /// else the parser's reason. Whether its names are the ones the derivation binds is <see cref="CheckOptions"/>'s.
     /// </summary>
     public static string? FormulaProblem(PublishedFormula paper, string formula)
     {
@@ -48,6 +48,24 @@ internal static class DeriveValidation
         catch (RunSpecException e)
         {
             r.Error(at, $"options {e.Reason}");
+        }
+    }
+
+    /// <summary>
+    /// The derivation's own judgement of the options and published formulas (<see cref="DerivationInfo.Check"/>, which
+    /// derives nothing): a depth above its limit, layers of a shape it does not handle, a formula naming a symbol it does
+    /// not bind. Reported at the formula the message names (<paramref name="locations"/>), else at <paramref name="at"/>.
+    /// </summary>
+    public static void CheckOptions(YamlReader r, SourceLocation at, DerivationInfo info, DerivationOptions options, IReadOnlyDictionary<string, SourceLocation> locations)
+    {
+        try
+        {
+            info.Check(options);
+        }
+        catch (DerivationOptionException e)
+        {
+            var place = locations.FirstOrDefault(kv => e.Message.Contains($"'{kv.Key}'", StringComparison.Ordinal));
+            r.Error(place.Value ?? at, place.Key is null ? $"options: {e.Message} (derivation {info.Name}: {info.Options})" : e.Message);
         }
     }
 

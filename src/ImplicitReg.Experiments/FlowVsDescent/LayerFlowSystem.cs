@@ -1,4 +1,5 @@
 using ImplicitReg.Models.Derivations;
+using ImplicitReg.Models.Derivations.Costs;
 using ImplicitReg.Models.Factorizations;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Numerics.Compilation;
@@ -67,6 +68,7 @@ public sealed class LayerFlowSystem
         int parameters = Enumerable.Range(1, problem.Depth).Sum(j => problem.Dimensions[j] * problem.Dimensions[j - 1]);
         if (parameters > MaxParameters)
             throw new ArgumentException($"the layers have {parameters} entries; deriving and compiling the symbolic flow is limited to {MaxParameters}");
+        if (DerivationProblem(problem.Dimensions) is { } tooLarge) throw new ArgumentException($"{tooLarge}; choose smaller layers");
         var observations = Enumerable.Range(0, loss.Count)
             .Select(k => new Observation(loss.RowIndex[k] + 1, loss.ColumnIndex[k] + 1, Rational.FromDouble(loss.Targets[k])))
             .ToList();
@@ -74,6 +76,30 @@ public sealed class LayerFlowSystem
         var flow = LayerFlow.Derive(model, symbolicLoss);
         return FromEquations(problem.Dimensions, flow.Select(e => (e.Variable, e.Rhs)).ToList());
     }
+
+    /// <summary>
+    /// Expanded monomials of the symbolic layer flow of layers d_0..d_N (the estimate of <c>implicitreg derive
+    /// layer-flow</c>): the work of deriving it, and the size of the compiled right-hand sides every evaluation runs.
+    /// </summary>
+    public static double Monomials(IReadOnlyList<int> dims) =>
+        DerivationCost.EstimateWork(LayerFlowDerivation.Info.Name, new DerivationOptions { Dims = dims });
+
+    /// <summary>
+    /// What is wrong with deriving the flow of layers d_0..d_N symbolically, or null: over the work limit of
+    /// <c>implicitreg derive</c> (<c>--dims 10,10,10,10,10,10,10</c> has only 600 entries but would expand for hours).
+    /// Without the option names or the fix, which the caller words.
+    /// </summary>
+    public static string? DerivationProblem(IReadOnlyList<int> dims)
+    {
+        double monomials = Monomials(dims);
+        return monomials > DerivationCost.WorkLimit
+            ? $"deriving the flow of layers {string.Join(",", dims)} symbolically would expand about {Scientific(monomials)} monomials, " +
+              $"over the limit of {Scientific(DerivationCost.WorkLimit)} (more than a few minutes of computing, as `implicitreg derive` refuses)"
+            : null;
+    }
+
+    private static string Scientific(double v) =>
+        double.IsFinite(v) ? v.ToString("0.#E+0", System.Globalization.CultureInfo.InvariantCulture) : "infinitely many";
 
     /// <summary>Compiles given flow equations over the symbols <c>W&lt;j&gt;[r,c]</c> of layers with sizes d_0 … d_N.</summary>
     public static LayerFlowSystem FromEquations(int[] dimensions, IReadOnlyList<(Sym Variable, Expr Rhs)> equations) =>

@@ -27,6 +27,33 @@ public sealed record SingularValueReport(
 /// </summary>
 public static class SingularValueCheck
 {
+    /// <summary>Most times compared (<c>--samples</c>, <c>options.samples</c>): each keeps the state and takes an SVD.</summary>
+    public const int MaxSamples = 100_000;
+
+    /// <summary>
+    /// Dormand–Prince steps per unit of time at the relative tolerance 1e-12, and multiply-add equivalents per expanded
+    /// monomial of the flow in one evaluation of the right-hand side. Measured on the 2-core AMD EPYC (28 November 2026,
+    /// shared with three other builds): 2x2 depth 3 took 1.2 ms per unit of time, 2x2 depth 8 0.11 s, 20x20 depth 1 (where
+    /// the SVD of each evaluation dominates) 0.1 s; with 6 evaluations a step, about 200 steps and 1,100 per monomial fit
+    /// all three at 1e11 multiply-adds per second (the upper ends; the generalized 3x3 and 5x5 problems took less).
+    /// </summary>
+    public const double StepsPerUnitTime = 200, WorkPerMonomial = 1100;
+
+    /// <summary>
+    /// Predicted multiply-adds of <see cref="Run"/> over <paramref name="horizon"/> on layers d_0..d_N, for the work limit
+    /// of the verb and of a claim file alike. Its cost grows with the horizon (the adaptive steps, about
+    /// <see cref="StepsPerUnitTime"/> per unit of time, more as the tolerance tightens: steps ∝ tolerance^(−1/5) for a
+    /// fifth-order method), and with the sizes and the depth through each of the 6 evaluations of a step: the compiled
+    /// flow (<see cref="LayerFlowSystem.Monomials"/>, which grows as d^(N+1)) and the SVD of W that measures ⟨G, u vᵀ⟩.
+    /// An estimate within a small factor (the step count depends on the trajectory), not a bound.
+    /// </summary>
+    public static double Work(double horizon, IReadOnlyList<int> dims, double relativeTolerance, int samples)
+    {
+        double steps = horizon * StepsPerUnitTime * Math.Pow(1e-12 / Math.Max(relativeTolerance, 1e-13), 0.2);
+        double evaluation = WorkPerMonomial * LayerFlowSystem.Monomials(dims) + DmfCost.WorkPerRecord(dims);
+        return steps * 6 * evaluation + (samples + 1.0) * DmfCost.WorkPerRecord(dims);
+    }
+
     /// <summary>Integrates the flow and the σ-equation together over [0, <paramref name="horizon"/>] and compares them with the SVD of W(t) at <paramref name="samples"/> evenly spaced times.</summary>
     public static SingularValueReport Run(LayerFlowSystem flow, DmfProblem problem, IReadOnlyList<MatrixBuffer> initialLayers,
         double horizon, int samples = 50, double relativeTolerance = 1e-11, double absoluteTolerance = 1e-13,

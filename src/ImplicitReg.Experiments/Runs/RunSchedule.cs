@@ -38,7 +38,8 @@ public sealed record RunSchedule(Optimizer Optimizer, long Steps, double StopLos
 
 /// <summary>
 /// Checks a run's predicted cost before anything large is allocated; each hook throws to refuse the run. The
-/// command line passes its memory budget and work limit; without hooks nothing is checked.
+/// command line passes its memory budget and work limit; without hooks nothing is checked. The verbs and the claim
+/// files build their hooks with <see cref="LimitWording.Hooks"/>, which words every refusal.
 /// </summary>
 public sealed class RunLimits
 {
@@ -53,6 +54,12 @@ public sealed class RunLimits
     /// over the horizon), whose options are the time, rate and halvings rather than a step count.
     /// </summary>
     public Action<double>? ComparisonWork { get; init; }
+
+    /// <summary>
+    /// Receives the predicted multiply-adds of integrating a derived layer flow over a horizon (<c>compare
+    /// singular-values</c>), whose options are the time and the tolerance rather than a step count.
+    /// </summary>
+    public Action<double>? IntegrationWork { get; init; }
 }
 
 /// <summary>Number formatting of run descriptions (the same as the command line's: six significant digits, no "-0").</summary>

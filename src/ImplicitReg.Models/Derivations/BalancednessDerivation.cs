@@ -18,16 +18,23 @@ public static class BalancednessDerivation
         "conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity",
         "--depth N (default 3) --dims d0,...,dN (default all 2) --loss half-sse|mse|sse (default: any loss, via G)",
         [new("conserved", "W[j+1]^T*W[j+1] - W[j]*W[j]^T", "B_j for j = 1..N-1, claimed constant along the layer flows")],
-        o => Run(o));
+        o => Run(o)) { Check = o => Inputs(o) };
+
+    // What Run reads from its options, judged before anything is derived (Info.Check): B_j names the layers and j, N only.
+    private static (MatrixFormula Formula, DeepMatrixFactorization Model) Inputs(DerivationOptions options)
+    {
+        var formula = LayerFlowDerivation.Parse(PublishedFormula.Resolve(Info, options), "conserved");
+        LayerFlowDerivation.RequireNames(formula, "conserved", [], ["j", "N"], layers: true);
+        var model = Setups.DeepModel(options, defaultDepth: 3, defaultSize: 2);
+        if (model.Depth < 2) throw new DerivationOptionException("balancedness relates consecutive layers: --depth must be at least 2");
+        return (formula, model);
+    }
 
     /// <summary>Runs M2 for the published B_j of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var published = PublishedFormula.Resolve(Info, options);
-        var formula = LayerFlowDerivation.Parse(published, "conserved");
-        var model = Setups.DeepModel(options, defaultDepth: 3, defaultSize: 2);
-        if (model.Depth < 2) throw new DerivationOptionException("balancedness relates consecutive layers: --depth must be at least 2");
+        var (formula, model) = Inputs(options);
         var loss = Setups.DeepLoss(options, model.Rows, model.Cols);
         var flow = LayerFlow.Derive(model, loss);
         var steps = new List<DerivationStep>

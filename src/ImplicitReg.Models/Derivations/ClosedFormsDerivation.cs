@@ -34,7 +34,14 @@ public static class ClosedFormsDerivation
             new("depth-2", "sigma = s0*exp(I)", "N = 2, same names"),
             new("depth-n", "sigma^(2/N - 1) = s0^(2/N - 1) + (2/N - 1)*I", "symbolic N >= 3, same names and N"),
         ],
-        o => Run(o));
+        o => Run(o)) { Check = CheckForms };
+
+    // Each closed form parsed and solved for sigma as Run does (cheap), judged before anything is derived (Info.Check).
+    private static void CheckForms(DerivationOptions options)
+    {
+        var forms = PublishedFormula.Resolve(Info, options);
+        foreach (var (_, key) in Cases) SolveForSigma(forms[key], key, new Sym("sigma"));
+    }
 
     /// <summary>Runs the three checks against the published closed forms of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)

@@ -21,14 +21,23 @@ public static class CommutingClosedFormDerivation
             new("kappa", "4*c", "the constant kappa of the X flow in the loss constant c"),
             new("exponent", "-kappa*S", "s_k in X(t) = exp(A*(s)) X0 exp(A*(s)), in kappa and S = S_k = integral of r_k"),
         ],
-        o => Run(o));
+        o => Run(o)) { Check = o => Inputs(o) };
+
+    // What Run reads from its options, judged before anything is derived (Info.Check): kappa names c, the exponent
+    // kappa and S; d and m in 1..4.
+    private static ((Expr Kappa, Expr Exponent, IReadOnlyDictionary<string, string> Text) Published, int D, int M) Inputs(DerivationOptions options)
+    {
+        var published = PublishedFormula.Resolve(Info, options);
+        var kappa = ScalarFormula.Parse(published["kappa"], "kappa", ["c"]);
+        var exponent = ScalarFormula.Parse(published["exponent"], "exponent", ["kappa", "S"]);
+        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d"), 2, 1, 4, "dims");
+        return ((kappa, exponent, published), d, Setups.Bounded(options.Components, 2, 1, 4, "components"));
+    }
 
     /// <summary>Runs the check against the published closed form of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)
     {
-        var published = PublishedFormula.Resolve(Info, options);
-        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d"), 2, 1, 4, "dims");
-        int m = Setups.Bounded(options.Components, 2, 1, 4, "components");
+        var (published, d, m) = Inputs(options);
         // κ from the symmetric-flow derivation for the same loss (derived, not typed).
         var flow = SymmetricFlowDerivation.Run(options with { Dims = [Math.Min(d, 2)], Components = Math.Min(m, 2), Published = null });
         var kappa = flow.Steps.Single(s => s.Name == "the constant").Equations[0].Rhs;
@@ -41,8 +50,8 @@ public static class CommutingClosedFormDerivation
         var integral = Enumerable.Range(1, m).Select(k => new Sym($"S[{k}]")).ToArray();
         var field = integral.Select((s, k) => (s, r[k])).ToDictionary(p => p.s, p => p.Item2);
         var scaleOfLoss = options.Loss ?? Losses.LossScale.HalfSse;
-        var kappaPublished = Algebra.Substitute(ScalarFormula.Parse(published["kappa"], "kappa", ["c"]), new Sym("c"), Num.Of(Losses.LossScales.Constant(scaleOfLoss, m)));
-        var exponent = ScalarFormula.Parse(published["exponent"], "exponent", ["kappa", "S"]);
+        var kappaPublished = Algebra.Substitute(published.Kappa, new Sym("c"), Num.Of(Losses.LossScales.Constant(scaleOfLoss, m)));
+        var exponent = published.Exponent;
         Expr Lambda(IReadOnlyList<Expr> weights, int i) => Expr.Add(Enumerable.Range(0, m).Select(k => Expr.Mul(weights[k], alpha[k, i])));
         var s = integral.Select(x => Algebra.Substitute(exponent, new Dictionary<Expr, Expr> { [new Sym("kappa")] = kappaPublished, [new Sym("S")] = x })).ToArray();
 
@@ -86,13 +95,13 @@ public static class CommutingClosedFormDerivation
             new("diagonal measurements", [],
                 $"A_k = diag(A<k>[1,1], ..., A<k>[{d},{d}]) for k = 1..{m}: diagonal matrices commute; A*(r) = diag(sum_k r[k]*A<k>[i,i]); S[k] = integral of r[k], d/dt S[k] = r[k]", Verdict.Assumed),
             new("closed form", LayerFlowDerivation.Entries(closed, (a, b) => new Sym($"X[{a},{b}]")),
-                $"published X = exp(A*(s))*X0*exp(A*(s)) with s[k] = {published["exponent"]} at S = S[k], kappa = {published["kappa"]} = {kappaPublished}, exp of a diagonal matrix taken entrywise", Verdict.Definition),
+                $"published X = exp(A*(s))*X0*exp(A*(s)) with s[k] = {published.Text["exponent"]} at S = S[k], kappa = {published.Text["kappa"]} = {kappaPublished}, exp of a diagonal matrix taken entrywise", Verdict.Definition),
             new("solves the flow", rates, $"kernel TimeDerivative with d/dt S[k] = r[k], against -kappa*(lambda_i + lambda_j)*X[i,j]; {solves.Explanation}", solves.Verdict, solves.Witness),
             new("starts at X0", initial, $"at t = 0 every S[k] = integral of r[k] over [0, 0] = 0, and the closed form there must be X0; {start0.Explanation}", start0.Verdict, start0.Witness),
         };
         return new Derivation(Info.Name, Info.Claim, "Commuting measurements: closed form",
             [$"model: X = U U^T, {d} x {d}, {m} diagonal measurements", $"loss: {flow.Setting[1][6..]}"],
-            steps, $"X(t) = exp(Astar(s))*X0*exp(Astar(s)) with s = {published["exponent"]}, kappa = {published["kappa"]}, d/dt S = r", check.Verdict,
+            steps, $"X(t) = exp(Astar(s))*X0*exp(Astar(s)) with s = {published.Text["exponent"]}, kappa = {published.Text["kappa"]}, d/dt S = r", check.Verdict,
             LayerFlowDerivation.Conclusion(check.Verdict, $"X(t) = exp(A*(s))*X0*exp(A*(s)) with s = {Algebra.Substitute(exponent, new Sym("kappa"), kappaPublished)} solves d/dt X = -{kappa}*(A*(r)*X + X*A*(r)) from X(0) = X0"));
     }
 }

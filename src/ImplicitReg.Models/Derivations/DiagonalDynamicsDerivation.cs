@@ -19,16 +19,24 @@ public static class DiagonalDynamicsDerivation
         "concrete N: along balanced diagonal trajectories the diagonal entries give d/dt sigma_i = -N (sigma_i^2)^(1-1/N) G[i,i]",
         "--depth N (default 3) --dims d,d,...,d (square layers, default 2x2)",
         [new("rate", "-N*(sigma^2)^(1-1/N)*Gii", "d/dt sigma_i in sigma = sigma_i, N and Gii = <G, u_i v_i^T>")],
-        o => Run(o));
+        o => Run(o)) { Check = o => Inputs(o) };
 
-    /// <summary>Runs M4 for concrete N against the published rate of <paramref name="options"/> (the paper's by default).</summary>
-    public static Derivation Run(DerivationOptions options)
+    // What Run reads from its options, judged before anything is derived (Info.Check): the rate names N, sigma and Gii;
+    // depth at most 8, square layers.
+    private static (string Text, Expr Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options)
     {
         var published = PublishedFormula.Resolve(Info, options)["rate"];
         var publishedRate = ScalarFormula.Parse(published, "rate", ["N", "sigma", "Gii"]);
         var model = Setups.DeepModel(options, defaultDepth: 3, defaultSize: 2, maxDepth: 8);
+        if (model.Dims.Any(x => x != model.Dims[0])) throw new DerivationOptionException("diagonal trajectories need square layers: give equal --dims (e.g. 2,2,2,2)");
+        return (published, publishedRate, model);
+    }
+
+    /// <summary>Runs M4 for concrete N against the published rate of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
+    {
+        var (published, publishedRate, model) = Inputs(options);
         int d = model.Dims[0], depth = model.Depth;
-        if (model.Dims.Any(x => x != d)) throw new DerivationOptionException("diagonal trajectories need square layers: give equal --dims (e.g. 2,2,2,2)");
         var flow = LayerFlow.Derive(model, new GenericLoss(d, d));
         var a = Enumerable.Range(1, d).Select(i => new Sym($"a[{i}]")).ToArray();
         var point = new Dictionary<Expr, Expr>();

@@ -24,15 +24,12 @@ public static class LayerFlowDerivation
             new("gradient", "2*c*(W - b)",
                 "with --loss: G at an observed entry, W its value, b its target, c the loss constant (0 off Omega)"),
         ],
-        o => Run(o));
+        o => Run(o)) { Check = o => Inputs(o) };
 
     /// <summary>Runs M1 against the published formulas of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)
     {
-        var published = PublishedFormula.Resolve(Info, options);
-        var flowFormula = Parse(published, "flow");
-        var model = Setups.DeepModel(options, defaultDepth: 2, defaultSize: 2);
-        var loss = Setups.DeepLoss(options, model.Rows, model.Cols);
+        var (published, flowFormula, model, loss) = Inputs(options);
         var steps = new List<DerivationStep>();
         var w = model.EndToEnd();
 
@@ -91,6 +88,34 @@ public static class LayerFlowDerivation
             Conclusion(result.Verdict, "the layer flows equal the published M1 for every layer entry"));
     }
 
+    // What Run reads from its options, judged before anything is derived (Info.Check): the flow may name G, the
+    // layers and the indices j and N; the gradient, used with --loss, W, b and c.
+    private static (IReadOnlyDictionary<string, string> Published, MatrixFormula Flow, DeepMatrixFactorization Model, Loss Loss) Inputs(DerivationOptions options)
+    {
+        var published = PublishedFormula.Resolve(Info, options);
+        var flowFormula = Parse(published, "flow");
+        RequireNames(flowFormula, "flow", ["G"], ["j", "N"], layers: true);
+        var model = Setups.DeepModel(options, defaultDepth: 2, defaultSize: 2);
+        var loss = Setups.DeepLoss(options, model.Rows, model.Cols);
+        if (loss is CompletionLoss) ScalarFormula.Parse(published["gradient"], "gradient", GradientNames);
+        return (published, flowFormula, model, loss);
+    }
+
+    private static readonly string[] GradientNames = ["W", "b", "c"];
+
+    /// <summary>Checks the names of a published matrix formula (<see cref="MatrixFormula.RequireNames"/>); an unknown one names the key.</summary>
+    public static void RequireNames(MatrixFormula formula, string key, IReadOnlyCollection<string> names, IReadOnlyCollection<string> indices, bool layers = false)
+    {
+        try
+        {
+            formula.RequireNames(names, indices, layers);
+        }
+        catch (FormulaException e)
+        {
+            throw new DerivationOptionException($"published formula '{key}': {e.Message}");
+        }
+    }
+
     /// <summary>
     /// The published right sides, entry by entry, and the per-layer formulas as displayed (indices evaluated),
     /// from the published template over j and N.
@@ -125,7 +150,7 @@ public static class LayerFlowDerivation
     /// <summary>The published gradient of a completion loss at W: the entry formula in W, b, c on Omega, 0 elsewhere.</summary>
     public static Expr[,] PublishedGradient(string formula, CompletionLoss loss, Expr[,] w)
     {
-        var entry = ScalarFormula.Parse(formula, "gradient", ["W", "b", "c"]);
+        var entry = ScalarFormula.Parse(formula, "gradient", GradientNames);
         var g = new Expr[loss.Rows, loss.Cols];
         for (int a = 0; a < loss.Rows; a++)
             for (int b = 0; b < loss.Cols; b++)

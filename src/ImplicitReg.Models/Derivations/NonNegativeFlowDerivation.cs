@@ -18,15 +18,21 @@ public static class NonNegativeFlowDerivation
         "x = u o u least squares: d/dt x = -kappa x o (A^T r) and x(t) = alpha^2 exp(-kappa A^T S)",
         "--dims n (default 2 unknowns) --components m measurements (default 2) --loss half-sse|mse|sse (default half-sse)",
         [new("kappa", "8*c", "the constant kappa of d/dt x = -kappa*x o (A^T r) and of the closed form, in the loss constant c")],
-        o => Run(o));
+        o => Run(o)) { Check = o => Inputs(o) };
+
+    // What Run reads from its options, judged before anything is derived (Info.Check): kappa names c; n and m in 1..4.
+    private static (string Text, Expr Kappa, int N, int M) Inputs(DerivationOptions options)
+    {
+        var text = PublishedFormula.Resolve(Info, options)["kappa"];
+        var kappa = ScalarFormula.Parse(text, "kappa", ["c"]);
+        int n = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size n"), 2, 1, 4, "dims");
+        return (text, kappa, n, Setups.Bounded(options.Components, 2, 1, 4, "components"));
+    }
 
     /// <summary>Runs the corollary against the published constant of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)
     {
-        var kappaText = PublishedFormula.Resolve(Info, options)["kappa"];
-        var kappaFormula = ScalarFormula.Parse(kappaText, "kappa", ["c"]);
-        int n = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size n"), 2, 1, 4, "dims");
-        int m = Setups.Bounded(options.Components, 2, 1, 4, "components");
+        var (kappaText, kappaFormula, n, m) = Inputs(options);
         var scale = options.Loss ?? LossScale.HalfSse;
         var c = LossScales.Constant(scale, m);
         var a = new Expr[m, n];

@@ -19,13 +19,19 @@ public static class ScalarChainDerivation
         "scalar chain for symbolic N: balanced a_j = sigma^(1/N) give d/dt sigma = -N sigma^(2-2/N) L'(sigma)",
         "none (N is a symbol)",
         [new("rate", "-N*sigma^(2-2/N)*dL", "d/dt sigma in sigma, the symbol N and dL = L'(sigma)")],
-        o => Run(o));
+        o => Run(o)) { Check = o => Inputs(o) };
+
+    // The published rate and its parse, judged before anything is derived (Info.Check): it may name N, sigma and dL.
+    private static (string Text, Expr Rate) Inputs(DerivationOptions options)
+    {
+        var text = PublishedFormula.Resolve(Info, options)["rate"];
+        return (text, ScalarFormula.Parse(text, "rate", ["N", "sigma", "dL"]));
+    }
 
     /// <summary>Runs the derivation against the published rate of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)
     {
-        var rateFormula = PublishedFormula.Resolve(Info, options)["rate"];
-        var publishedRate = ScalarFormula.Parse(rateFormula, "rate", ["N", "sigma", "dL"]);
+        var (rateFormula, publishedRate) = Inputs(options);
         var published = "d/dt sigma = " + rateFormula;
         Sym a = new("a"), aj = new("a_j"), rest = new("R_j"), sigma = new("sigma"), n = new("N"), dL = new("dL");
         var steps = new List<DerivationStep>();

@@ -24,7 +24,7 @@ public static class SymmetricFlowDerivation
             new("u-flow", "-kappa*Astar*U", "d/dt U in kappa, Astar = A*(r) = sum_i r_i A_i and U"),
             new("x-flow", "-kappa*(Astar*X + X*Astar)", "d/dt X in kappa, Astar and X = U U^T"),
         ],
-        o => Run(o));
+        o => Run(o)) { Check = o => Inputs(o) };
 
     /// <summary>Symmetric measurement matrices <c>A&lt;i&gt;[r,c]</c> with <c>A_i[r,c] = A_i[c,r]</c> and targets <c>y[i]</c>.</summary>
     public static SensingLoss SymmetricSensing(int d, int m, LossScale scale)
@@ -41,15 +41,26 @@ public static class SymmetricFlowDerivation
         return new SensingLoss(measurements, Enumerable.Range(1, m).Select(i => (Expr)new Sym($"y[{i}]")).ToList(), scale);
     }
 
-    /// <summary>Runs M8 against the published formulas of <paramref name="options"/> (the paper's by default).</summary>
-    public static Derivation Run(DerivationOptions options)
+    // What Run reads from its options, judged before anything is derived (Info.Check): the names each published formula
+    // is evaluated with below (G, U; Astar, U, kappa; Astar, X, kappa; c for kappa); d and m in 1..3.
+    private static (IReadOnlyDictionary<string, string> Published, MatrixFormula Gradient, MatrixFormula U, MatrixFormula X, int D, int M) Inputs(DerivationOptions options)
     {
         var published = PublishedFormula.Resolve(Info, options);
         var gradientForm = LayerFlowDerivation.Parse(published, "gradient-form");
+        LayerFlowDerivation.RequireNames(gradientForm, "gradient-form", ["G", "U"], []);
         var uForm = LayerFlowDerivation.Parse(published, "u-flow");
+        LayerFlowDerivation.RequireNames(uForm, "u-flow", ["Astar", "U", "kappa"], []);
         var xForm = LayerFlowDerivation.Parse(published, "x-flow");
+        LayerFlowDerivation.RequireNames(xForm, "x-flow", ["Astar", "X", "kappa"], []);
+        ScalarFormula.Parse(published["kappa"], "kappa", ["c"]);
         int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d for X = U U^T (d x d)"), 2, 1, 3, "dims");
-        int m = Setups.Bounded(options.Components, 2, 1, 3, "components");
+        return (published, gradientForm, uForm, xForm, d, Setups.Bounded(options.Components, 2, 1, 3, "components"));
+    }
+
+    /// <summary>Runs M8 against the published formulas of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
+    {
+        var (published, gradientForm, uForm, xForm, d, m) = Inputs(options);
         var scale = options.Loss ?? LossScale.HalfSse;
         var model = new SymmetricFactorization(d, d);
         var loss = SymmetricSensing(d, m, scale);

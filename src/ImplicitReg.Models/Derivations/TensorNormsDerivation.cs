@@ -20,18 +20,25 @@ public static class TensorNormsDerivation
         "CP factorization: factor-norm rates, conserved |w_r^n|^2 - |w_r^n'|^2, balanced component-norm ODE",
         "--order N (default 3) --dims d1,...,dN (default all 2) --components R (default 2)",
         [new("norm-rate", "-N*rho^(2-2/N)*q", "d/dt rho_r of a balanced component in rho, N and q = <G, (x)_n w_r^n/|w_r^n|>")],
-        o => Run(o));
+        o => Run(o)) { Check = o => Inputs(o) };
 
-    /// <summary>Runs M7 against the published component-norm rate of <paramref name="options"/> (the paper's by default).</summary>
-    public static Derivation Run(DerivationOptions options)
+    // What Run reads from its options, judged before anything is derived (Info.Check): the rate names N, rho and q;
+    // order 1..6, mode sizes 1..6, 1..8 components.
+    private static (string Text, Expr Rate, int Order, IReadOnlyList<int> Dims, int Components) Inputs(DerivationOptions options)
     {
-        var publishedNormOde = PublishedFormula.Resolve(Info, options)["norm-rate"];
-        var publishedRate = ScalarFormula.Parse(publishedNormOde, "norm-rate", ["N", "rho", "q"]);
+        var text = PublishedFormula.Resolve(Info, options)["norm-rate"];
+        var rate = ScalarFormula.Parse(text, "norm-rate", ["N", "rho", "q"]);
         int order = Setups.Bounded(options.Order ?? options.Dims?.Count, 3, 1, 6, "order");
         var dims = options.Dims ?? Enumerable.Repeat(2, order).ToArray();
         if (dims.Count != order) throw new DerivationOptionException($"--dims lists {dims.Count} mode sizes but --order is {order}");
         if (dims.Any(x => x < 1 || x > 6)) throw new DerivationOptionException("--dims mode sizes must be between 1 and 6");
-        int components = Setups.Bounded(options.Components, 2, 1, 8, "components");
+        return (text, rate, order, dims, Setups.Bounded(options.Components, 2, 1, 8, "components"));
+    }
+
+    /// <summary>Runs M7 against the published component-norm rate of <paramref name="options"/> (the paper's by default).</summary>
+    public static Derivation Run(DerivationOptions options)
+    {
+        var (publishedNormOde, publishedRate, order, dims, components) = Inputs(options);
         var model = new CpTensorFactorization(dims, components);
         var indices = model.Indices().ToList();
         Sym GradientAt(int[] idx) => new($"G[{string.Join(",", idx)}]");

@@ -1,5 +1,6 @@
 using System.Text;
 using ImplicitReg.Claims.Results;
+using ImplicitReg.Claims.Schema;
 
 namespace ImplicitReg.Reports.Html;
 
@@ -15,18 +16,21 @@ public static partial class HtmlReport
     {
         sb.Append("<h3 id=\"").Append(ReportContent.CheckAnchor(check.ClaimId, check.CheckId)).Append("\">Check ")
             .Append(HtmlText.Escape(check.CheckId)).Append(" (").Append(ResultNames.Of(check.Kind)).Append("): expected ")
-            .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(VerdictSpan(check)).Append("</h3>\n");
+            .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(VerdictSpan(check)).Append(' ').Append(StrengthSpan(check)).Append("</h3>\n");
+        var strength = EvidenceStrength.Of(check);
+        sb.Append("<p class=\"strength\"><strong>Evidence: ").Append(strength.Label).Append("</strong> — ").Append(HtmlText.Escape(strength.Explanation)).Append(".</p>\n");
         sb.Append("<p>").Append(HtmlText.Escape(check.Evidence)).Append(" <span class=\"muted\">(")
             .Append(HtmlText.Escape(check.Location.ToString())).Append(", ").Append(HtmlText.Time(check.Time)).Append(")</span></p>\n");
         if (check.Reason is { Length: > 0 } reason)
             sb.Append("<pre class=\"reason\">").Append(HtmlText.Escape(reason)).Append("</pre>\n");
+        Settings(sb, check, content);
         switch (check.Details)
         {
             case DerivationEvidence d:
                 Derivation(sb, d);
                 break;
             case ProofEvidence p:
-                Proof(sb, p, content);
+                Proof(sb, p, check, content);
                 break;
             case CompareEvidence c:
                 Compare(sb, c);
@@ -35,6 +39,21 @@ public static partial class HtmlReport
                 Simulate(sb, s);
                 break;
         }
+    }
+
+    // The check's note (what a negative control gets wrong), its settings as the claim file gives them, and the one
+    // command that runs it again: a verdict without them cannot be weighed or repeated.
+    private static void Settings(StringBuilder sb, CheckResult check, ReportContent content)
+    {
+        var spec = content.SpecOf(check.ClaimId, check.CheckId);
+        if (spec?.Note is { Length: > 0 } note) sb.Append("<p class=\"note\"><strong>Note (claim file):</strong> ").Append(HtmlText.Escape(note)).Append("</p>\n");
+        if (spec is not null && CheckSettings.Describe(spec) is { } settings)
+            sb.Append("<p class=\"settings\"><strong>Settings (claim file):</strong> ").Append(HtmlText.Escape(settings)).Append(".</p>\n");
+        var file = content.Result.Claims.FirstOrDefault(c => c.Id == check.ClaimId)?.File ?? check.Location.File;
+        var also = CheckSettings.AlsoRun(content.Result, check.ClaimId, check.CheckId);
+        sb.Append("<p class=\"rerun\"><strong>Run it again:</strong> <code>").Append(HtmlText.Escape(CheckSettings.Reproduce(file, check.ClaimId, check.CheckId)))
+            .Append("</code>").Append(also.Count == 0 ? "" : $" <span class=\"muted\">(also runs {HtmlText.Escape(string.Join(", ", also))}, whose ids contain it)</span>")
+            .Append("</p>\n");
     }
 
     private static void Derivation(StringBuilder sb, DerivationEvidence d)
@@ -69,8 +88,9 @@ public static partial class HtmlReport
                 .Append(snap.FirstDifference is { } diff ? " — first difference: " + HtmlText.Escape(diff) : "").Append("</p>\n");
     }
 
-    private static void Proof(StringBuilder sb, ProofEvidence p, ReportContent content)
+    private static void Proof(StringBuilder sb, ProofEvidence p, CheckResult check, ReportContent content)
     {
+        var spec = content.SpecOf(check.ClaimId, check.CheckId) as ProveCheckSpec;
         for (int i = 0; i < p.Obligations.Count; i++)
         {
             var o = p.Obligations[i];
@@ -82,7 +102,7 @@ public static partial class HtmlReport
                 foreach (var a in o.Assumptions) sb.Append(MathMarkup.FromText(a)).Append('\n');
                 sb.Append("</div>\n<p>the statement</p>\n");
             }
-            sb.Append("<div class=\"formulas\">\n").Append(MathMarkup.FromText(o.Statement)).Append("\n</div>\n");
+            sb.Append("<div class=\"formulas\">\n").Append(MathMarkup.WithWritten(o.Statement)).Append("\n</div>\n");
             if (o.Counterexample is { Count: > 0 } cex)
             {
                 sb.Append("<p>counterexample (").Append(HtmlText.Escape(o.Confirmation ?? "confirmed by the kernel")).Append("):</p>\n<table><thead><tr><th>symbol</th><th>value</th></tr></thead><tbody>\n");
@@ -91,18 +111,63 @@ public static partial class HtmlReport
                 sb.Append("</tbody></table>\n");
             }
             if (o.Reason is { Length: > 0 } why) sb.Append("<p>solver's reason: ").Append(HtmlText.Escape(why)).Append("</p>\n");
-            var files = o.CertificateFiles.Select(f => content.Certificates.TryGetValue(f, out var rel) ? rel : f).ToList();
+            var steps = ProofSteps.Of(o, check.CheckId, i, p.Obligations.Count, spec);
+            if (o.Lemmas.Count > 0) Lemmas(sb, o, steps, content);
+            var files = steps.SelectMany(s => s.Certificates.Select(c => (Path: content.CertificatePath(c.File), Label: ProofSteps.Label(s.Lemma, c.Case)))).ToList();
             if (files.Count > 0)
             {
-                sb.Append("<p>certificate").Append(files.Count > 1 ? "s" : "").Append(": ")
-                    .Append(string.Join(", ", files.Select(f => $"<a href=\"{HtmlText.Escape(f)}\"><code>{HtmlText.Escape(f)}</code></a>")))
-                    .Append(". Replay from the report directory with any SMT-LIB solver:</p>\n<pre>")
-                    .Append(string.Join("\n", files.SelectMany(f => new[] { $"z3 {f}", $"cvc5 {f}" }).Select(HtmlText.Escape)))
+                // With lemmas every file is listed under its step above.
+                if (o.Lemmas.Count > 0) sb.Append("<p>Replay every step");
+                else
+                    sb.Append("<p>certificate").Append(files.Count > 1 ? "s" : "").Append(": ")
+                        .Append(string.Join(", ", files.Select(f => CertificateLink(f.Path) + (files.Count > 1 ? $" <span class=\"muted\">({HtmlText.Escape(f.Label)})</span>" : ""))))
+                        .Append(". Replay");
+                sb.Append(" from the report directory with any SMT-LIB solver (")
+                    .Append(o.Verdict == "proved" ? "each prints <code>unsat</code>" : "a proved case prints <code>unsat</code>, a refuted one <code>sat</code>")
+                    .Append("):</p>\n<pre>")
+                    .Append(string.Join("\n", files.SelectMany(f => new[] { $"z3 {f.Path}", $"cvc5 {f.Path}" }).Select(HtmlText.Escape)))
                     .Append("</pre>\n");
             }
             sb.Append("</div>\n");
         }
     }
+
+    // A proof by lemmas: each lemma with its verdict, the earlier lemmas it assumes and its certificates, then what the
+    // statement's last step assumes. Without this the page showed the statement "proved" and a row of unnamed files.
+    private static void Lemmas(StringBuilder sb, ObligationEvidence o, IReadOnlyList<ProofStep> steps, ReportContent content)
+    {
+        sb.Append("<p>Proved by lemmas: each lemma is proved first, under the assumptions and the earlier lemmas it assumes ")
+            .Append("(a lemma adds no assumption of its own); then the statement under the lemmas its last step assumes.</p>\n<ol class=\"lemmas\">\n");
+        foreach (var step in steps.Where(s => s.Lemma is not null))
+        {
+            sb.Append("<li>").Append(StepVerdict(step.Verdict)).Append(" <span class=\"muted\">(").Append(HtmlText.Escape(ProofSteps.UsesText(step.Uses)))
+                .Append(")</span>\n").Append(MathMarkup.FromText(step.Statement)).Append('\n');
+            if (step.Reason is { Length: > 0 } reason) sb.Append("<p>").Append(HtmlText.Escape(reason)).Append("</p>\n");
+            StepCertificates(sb, step, content);
+            sb.Append("</li>\n");
+        }
+        sb.Append("</ol>\n");
+        var last = steps[^1];
+        sb.Append("<p>The statement: ").Append(StepVerdict(last.Verdict)).Append(" <span class=\"muted\">(")
+            .Append(HtmlText.Escape(ProofSteps.UsesText(last.Uses))).Append(")</span>.</p>\n");
+        StepCertificates(sb, last, content);
+        if (o.ChainFailure is { Length: > 0 } failure)
+            sb.Append("<p class=\"fail\">The lemmas did not prove it (").Append(HtmlText.Escape(failure))
+                .Append("); the statement was then tried alone, and that verdict stands.</p>\n");
+    }
+
+    private static void StepCertificates(StringBuilder sb, ProofStep step, ReportContent content)
+    {
+        if (step.Certificates.Count == 0) return;
+        sb.Append("<p class=\"muted\">certificate").Append(step.Certificates.Count > 1 ? "s" : "").Append(": ")
+            .Append(string.Join(", ", step.Certificates.Select(c => CertificateLink(content.CertificatePath(c.File)) +
+                (c.Case > 0 ? $" (case {c.Case})" : "")))).Append("</p>\n");
+    }
+
+    private static string StepVerdict(string verdict) =>
+        $"<span class=\"{(verdict == "proved" ? "pass" : "fail")}\">{HtmlText.Escape(verdict)}</span>";
+
+    private static string CertificateLink(string path) => $"<a href=\"{HtmlText.Escape(path)}\"><code>{HtmlText.Escape(path)}</code></a>";
 
     private static void Compare(StringBuilder sb, CompareEvidence c)
     {

@@ -41,13 +41,15 @@ public static partial class HtmlReport
         var r = content.Result;
         var (claims, checks, passed, failed, broken) = r.Counts;
         sb.Append("<header>\n<h1>").Append(HtmlText.Escape(Title)).Append("</h1>\n<p>")
-            .Append(CultureInfo.InvariantCulture, $"{claims} claims, {checks} checks: {passed} as expected, {failed} not")
-            .Append(broken > 0 ? $", {broken} claim files broken" : "")
+            .Append($"{HtmlText.Count(claims - broken, "claim")}, {HtmlText.Count(checks, "check")}: ")
+            .Append(CultureInfo.InvariantCulture, $"{passed} as expected, {failed} not")
+            .Append(broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "")
             .Append(". Verdict of the run: ")
             .Append(r.ExitCode == VerificationResult.ExitOk
                 ? "<span class=\"pass\">every check came back as its claim file expects</span>"
                 : "<span class=\"fail\">not every check came back as expected</span>")
-            .Append(CultureInfo.InvariantCulture, $" (exit code {r.ExitCode}). Each claim links to its section; ")
+            .Append(CultureInfo.InvariantCulture, $" (exit code {r.ExitCode}). ")
+            .Append(HtmlText.Escape(StrengthCounts(r))).Append(" Each claim links to its section; ")
             .Append("the data of every plot is in <code>data/</code>, every solver obligation in <code>smt2/</code>, ")
             .Append("the machine-readable results in <code>results.json</code>; provenance is <a href=\"#provenance\">at the end</a>.</p>\n</header>\n");
     }
@@ -64,12 +66,32 @@ public static partial class HtmlReport
             if (claim.Broken) sb.Append("<span class=\"fail\">broken file</span>");
             sb.Append(string.Join("<br>", claim.Checks.Select(c =>
                 $"<span class=\"verdict\"><a href=\"#{ReportContent.CheckAnchor(c.ClaimId, c.CheckId)}\">{HtmlText.Escape(c.CheckId)}</a>: " +
-                $"{ResultNames.Of(c.Expected)} → {VerdictSpan(c)}</span>")));
+                $"{ResultNames.Of(c.Expected)} → {VerdictSpan(c)} {StrengthSpan(c)}</span>")));
             sb.Append("</td><td class=\"num\">").Append(HtmlText.Time(claim.Time)).Append("</td><td>")
                 .Append(claim.Passed ? "<span class=\"pass\">as expected</span>" : "<span class=\"fail\">NOT as expected</span>")
                 .Append("</td></tr>\n");
         }
         sb.Append("</tbody>\n</table>\n</nav>\n");
+    }
+
+    private static string StrengthSpan(CheckResult c)
+    {
+        var strength = EvidenceStrength.Of(c);
+        return $"<span class=\"strength\" title=\"{HtmlText.Escape(strength.Explanation)}\">[{strength.Label}]</span>";
+    }
+
+    /// <summary>"Evidence: 169 checks exact, 10 numerical (floating-point runs, not proofs)." for the page's header.</summary>
+    internal static string StrengthCounts(VerificationResult r)
+    {
+        var counts = r.Checks.GroupBy(c => EvidenceStrength.Of(c).Label).ToDictionary(g => g.Key, g => g.Count());
+        var parts = new[] { "exact", "interval", "numerical", "none" }.Where(counts.ContainsKey).Select(l => l switch
+        {
+            "exact" => $"{counts[l]} exact (symbolic identities, solver proofs, exactly confirmed counterexamples)",
+            "interval" => $"{counts[l]} interval (counterexamples confirmed by interval arithmetic)",
+            "numerical" => $"{counts[l]} numerical (floating-point runs and evaluations: observations, not proofs)",
+            _ => $"{counts[l]} without a verdict",
+        });
+        return "Evidence of the checks: " + string.Join(", ", parts) + ".";
     }
 
     private static string VerdictSpan(CheckResult c) =>
@@ -100,7 +122,7 @@ public static partial class HtmlReport
         {
             if (claim.Prose is not { Length: > 0 }) sb.Append("<h3>Statement</h3>\n");
             sb.Append("<div class=\"formulas\">\n");
-            foreach (var f in claim.Formulas) sb.Append(MathMarkup.FromText(f)).Append('\n');
+            foreach (var f in claim.Formulas) sb.Append(MathMarkup.WithWritten(f)).Append('\n');
             sb.Append("</div>\n");
         }
         foreach (var check in claim.Checks) Check(sb, check, content);

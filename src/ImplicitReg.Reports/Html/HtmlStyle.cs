@@ -4,7 +4,9 @@ namespace ImplicitReg.Reports.Html;
 internal static class HtmlStyle
 {
     // Display-mode <math> elements are given vertical padding: Chromium lays consecutive ones out so that tall
-    // fractions and superscripts of one overlap the next.
+    // fractions and superscripts of one overlap the next. Their display stays `block math` (MathML Core's default for
+    // them): a plain `block` lays their children out as boxes, one under the other, not as one formula. As wide as their
+    // content (at most the column, then they scroll), they sit at the left edge like the text, long or short.
     public const string Css = """
         body { font-family: sans-serif; margin: 0 auto; max-width: 1100px; padding: 1em 2em; color: #111; line-height: 1.45; }
         h1 { font-size: 1.6em; margin-bottom: 0.2em; }
@@ -22,12 +24,14 @@ internal static class HtmlStyle
         pre.experiment-table { white-space: pre; font-size: 0.85em; }
         .formula-long details { margin: 0 0 0.6em 1em; }
         pre.formula-whole { max-height: 24em; overflow-y: auto; }
-        math[display="block"] { display: block; padding: 0.45em 0; overflow-x: auto; overflow-y: hidden; }
+        math[display="block"] { display: block math; padding: 0.45em 0; overflow-x: auto; overflow-y: hidden; width: fit-content; max-width: 100%; box-sizing: border-box; }
         .formulas { margin: 0.5em 0 0.5em 1em; }
         .pass { color: #11691f; font-weight: bold; }
         .fail { color: #b00020; font-weight: bold; }
         .undecided { color: #8a5a00; font-weight: bold; }
         .muted { color: #555; }
+        p.written { margin: 0 0 0.6em; font-size: 0.9em; }
+        span.strength { color: #444; font-weight: normal; font-size: 0.9em; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
         dl.facts dt { font-weight: bold; }
         dl.facts dd { margin: 0; }

@@ -31,7 +31,10 @@ public static class MathMarkup
         return inner.Length <= MaxMathChars ? Wrap(inner) : TooLong(e.ToString());
     }
 
-    /// <summary>A derivation equation: <c>d/dt lhs = rhs</c> for a rate, else <c>lhs op rhs</c>.</summary>
+    /// <summary>
+    /// A derivation equation: <c>d/dt lhs = rhs</c> for a rate, else <c>lhs op rhs</c>, as one <c>&lt;mrow&gt;</c>: the
+    /// <c>&lt;math&gt;</c> element then has a single child, laid out as one line whatever style a browser gives it.
+    /// </summary>
     public static string Equation(FormulaEvidence f)
     {
         var lhs = f.IsRate
@@ -39,7 +42,7 @@ public static class MathMarkup
               (f.LhsExpr is Sym or Num ? Inner(f.LhsExpr) : $"<mrow><mo>(</mo>{Inner(f.LhsExpr)}<mo>)</mo></mrow>")
             : Inner(f.LhsExpr);
         var rhs = Inner(f.RhsExpr);
-        return lhs.Length + rhs.Length <= MaxMathChars ? Wrap($"<mrow>{lhs}</mrow><mo>{Relation(f.Relation)}</mo>{rhs}") : TooLong(f.ToString());
+        return lhs.Length + rhs.Length <= MaxMathChars ? Wrap($"<mrow><mrow>{lhs}</mrow><mo>{Relation(f.Relation)}</mo>{rhs}</mrow>") : TooLong(f.ToString());
     }
 
     /// <summary>
@@ -60,6 +63,18 @@ public static class MathMarkup
     {
         var e = TryParse(text);
         return e is null ? $"<code class=\"formula\">{HtmlText.Escape(text)}</code>" : Block(e);
+    }
+
+    /// <summary>
+    /// A formula of the claim file typeset as the kernel reads it, followed by the text exactly as written: the kernel's
+    /// canonical form (√2(1 − √2√l)²/(2√l) for (1 − sqrt(2l))²/sqrt(2l)) is the same statement, but a reviewer compares
+    /// it with the paper, and the written form is the one to find there.
+    /// </summary>
+    public static string WithWritten(string text)
+    {
+        var typeset = FromText(text);
+        return typeset.StartsWith("<code", StringComparison.Ordinal) ? typeset
+            : typeset + $"\n<p class=\"written\"><span class=\"muted\">as written:</span> <code>{HtmlText.Escape(text)}</code></p>";
     }
 
     /// <summary>The kernel's reading of a formula, or null when it does not parse.</summary>

@@ -65,8 +65,36 @@ public sealed record ReportContent(
         {
             if (ClaimLoader.LoadFile(claim.File) is { Ok: true, Claim: { } spec }) specs[claim.Id] = spec;
         }
-        return new ReportContent(result, provenance, figures, certificates) { ProvedCertificates = proved, Specs = specs };
+        // Every seed: a simulate check reports its own; a compare check's initialization is drawn from the seed its claim
+        // file gives (0 without one), which its evidence does not carry.
+        var seeds = result.Checks.Select(c => c.Details is SimulateEvidence s ? new SeedRecord(c.ClaimId, c.CheckId, s.Seed)
+                : specs.GetValueOrDefault(c.ClaimId)?.Checks.FirstOrDefault(k => k.Id == c.CheckId) is CompareCheckSpec compare
+                    ? new SeedRecord(c.ClaimId, c.CheckId, CheckSettings.Seed(compare) ?? 0) : null)
+            .OfType<SeedRecord>().ToList();
+        return new ReportContent(result, provenance with { Seeds = seeds }, figures, certificates) { ProvedCertificates = proved, Specs = specs };
     }
+
+    /// <summary>The check as its claim file states it (options, note, lemmas), or null when the file no longer loads.</summary>
+    public CheckSpec? SpecOf(string claimId, string checkId) =>
+        Specs.TryGetValue(claimId, out var claim) ? claim.Checks.FirstOrDefault(c => c.Id == checkId) : null;
+
+    /// <summary>Where a certificate sits in the report directory (<c>smt2/…</c>), or the path the check reported.</summary>
+    public string CertificatePath(string file) => Certificates.TryGetValue(file, out var relative) ? relative : file;
+
+    /// <summary>
+    /// The report's <c>results.json</c>: the document of <c>verify --json</c>, with every certificate named by its place in
+    /// the report (<c>smt2/…</c>). The checks wrote them into a scratch directory that is deleted when the command ends
+    /// and named differently on every run: those paths would lead nowhere and change the file's bytes from run to run.
+    /// </summary>
+    public string ResultsJson() => Verification.VerificationJson.Render(Result with
+    {
+        Claims = Result.Claims.Select(c => c with
+        {
+            Checks = c.Checks.Select(k => k.Details is ProofEvidence p
+                ? k with { Details = new ProofEvidence(p.Obligations.Select(o => o with { CertificateFiles = o.CertificateFiles.Select(CertificatePath).ToList() }).ToList()) }
+                : k).ToList(),
+        }).ToList(),
+    });
 
     /// <summary>The HTML id of a claim's section.</summary>
     public static string ClaimAnchor(string claimId) => "claim-" + EvidenceFigures.Slug(claimId);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ImplicitReg.Claims.Results;
+using ImplicitReg.Claims.Schema;
 using ImplicitReg.Reports.Html;
 
 namespace ImplicitReg.Reports.Markdown;
@@ -17,15 +18,19 @@ public static class MarkdownReport
     {
         var sb = new StringBuilder(1 << 16);
         var r = content.Result;
-        var (claims, checks, passed, failed, _) = r.Counts;
+        var (claims, checks, passed, failed, broken) = r.Counts;
         sb.Append("# ").Append(HtmlReport.Title).Append("\n\n")
-            .Append(CultureInfo.InvariantCulture, $"{claims} claims, {checks} checks: {passed} as expected, {failed} not (exit code {r.ExitCode}).\n\n")
+            .Append($"{HtmlText.Count(claims - broken, "claim")}, {HtmlText.Count(checks, "check")}: ")
+            .Append(CultureInfo.InvariantCulture, $"{passed} as expected, {failed} not")
+            .Append(broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "")
+            .Append(CultureInfo.InvariantCulture, $" (exit code {r.ExitCode}). ")
+            .Append(HtmlReport.StrengthCounts(r)).Append("\n\n")
             .Append("| claim | title | checks | verdicts (expected → found) | time | result |\n| --- | --- | ---: | --- | ---: | --- |\n");
         foreach (var claim in r.Claims)
         {
             sb.Append("| [").Append(Cell(claim.Id)).Append("](#").Append(ReportContent.ClaimAnchor(claim.Id)).Append(") | ")
                 .Append(Cell(claim.Title)).Append(" | ").Append(claim.Checks.Count).Append(" | ")
-                .Append(claim.Broken ? "broken file" : string.Join("; ", claim.Checks.Select(c => $"{Cell(c.CheckId)}: {ResultNames.Of(c.Expected)} → {ResultNames.Of(c.Verdict)}")))
+                .Append(claim.Broken ? "broken file" : string.Join("; ", claim.Checks.Select(c => $"{Cell(c.CheckId)}: {ResultNames.Of(c.Expected)} → {ResultNames.Of(c.Verdict)} [{EvidenceStrength.Of(c).Label}]")))
                 .Append(" | ").Append(HtmlText.Duration(claim.Time)).Append(" | ").Append(claim.Passed ? "as expected" : "**NOT as expected**").Append(" |\n");
         }
         foreach (var claim in r.Claims) Claim(sb, claim, content);
@@ -50,7 +55,7 @@ public static class MarkdownReport
         }
         foreach (var d in claim.Diagnostics) sb.Append("- **error**: `").Append(d).Append("`\n");
         if (claim.Prose is { Length: > 0 } prose) sb.Append('\n').Append(prose).Append('\n');
-        foreach (var f in claim.Formulas) sb.Append('\n').Append(LatexMarkup.Block(f)).Append('\n');
+        foreach (var f in claim.Formulas) sb.Append('\n').Append(LatexMarkup.Block(f)).Append("\nas written: `").Append(f).Append("`\n");
         foreach (var check in claim.Checks) Check(sb, check, content);
         foreach (var f in content.FiguresOf(claim.Id))
             sb.Append("\n*Figure — ").Append(f.Figure.Title).Append(".* ").Append(f.Figure.Caption).Append(" Data: [`")
@@ -62,9 +67,17 @@ public static class MarkdownReport
     {
         sb.Append("\n### Check ").Append(check.CheckId).Append(" (").Append(ResultNames.Of(check.Kind)).Append("): expected ")
             .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(ResultNames.Of(check.Verdict))
-            .Append(check.Passed ? "" : " — **NOT as expected**").Append("\n\n").Append(check.Evidence)
+            .Append(check.Passed ? "" : " — **NOT as expected**").Append("\n\n**Evidence: ").Append(EvidenceStrength.Of(check).Label).Append("** — ")
+            .Append(EvidenceStrength.Of(check).Explanation).Append(".\n\n").Append(check.Evidence)
             .Append(" (`").Append(check.Location).Append("`, ").Append(HtmlText.Duration(check.Time)).Append(")\n");
         if (check.Reason is { Length: > 0 } reason) sb.Append("\n```\n").Append(reason).Append("\n```\n");
+        var spec = content.SpecOf(check.ClaimId, check.CheckId);
+        if (spec?.Note is { Length: > 0 } note) sb.Append("\n**Note (claim file):** ").Append(note).Append('\n');
+        if (spec is not null && CheckSettings.Describe(spec) is { } settings) sb.Append("\n**Settings (claim file):** ").Append(settings).Append(".\n");
+        var claimFile = content.Result.Claims.FirstOrDefault(c => c.Id == check.ClaimId)?.File ?? check.Location.File;
+        var also = CheckSettings.AlsoRun(content.Result, check.ClaimId, check.CheckId);
+        sb.Append("\n**Run it again:** `").Append(CheckSettings.Reproduce(claimFile, check.ClaimId, check.CheckId)).Append('`')
+            .Append(also.Count == 0 ? "" : $" (also runs {string.Join(", ", also)}, whose ids contain it)").Append('\n');
         switch (check.Details)
         {
             case DerivationEvidence d:
@@ -82,17 +95,33 @@ public static class MarkdownReport
                 sb.Append("\nConclusion [").Append(d.Conclusion).Append("]: ").Append(d.ConclusionText).Append('\n');
                 break;
             case ProofEvidence p:
-                foreach (var o in p.Obligations)
+                var proveSpec = content.SpecOf(check.ClaimId, check.CheckId) as ProveCheckSpec;
+                for (int i = 0; i < p.Obligations.Count; i++)
                 {
+                    var o = p.Obligations[i];
                     sb.Append("\n- obligation: ").Append(o.Verdict);
                     if (o.Assumptions.Count > 0) sb.Append(", assuming ").Append(string.Join(", ", o.Assumptions.Select(Inline)));
-                    sb.Append(": ").Append(Inline(o.Statement)).Append('\n');
+                    sb.Append(": ").Append(Inline(o.Statement)).Append(" (as written: `").Append(o.Statement).Append("`)\n");
                     if (o.Counterexample is { Count: > 0 } cex)
                         sb.Append("  - counterexample: ").Append(string.Join(", ", cex.Select(kv => $"`{kv.Key} = {kv.Value}`")))
                             .Append(o.Confirmation is { } how ? $" ({how})" : "").Append('\n');
-                    foreach (var f in o.CertificateFiles.Select(f => content.Certificates.TryGetValue(f, out var rel) ? rel : f))
-                        sb.Append("  - certificate [`").Append(f).Append("`](").Append(f).Append("): replay with `z3 ").Append(f)
-                            .Append("` or `cvc5 ").Append(f).Append("`\n");
+                    var steps = ProofSteps.Of(o, check.CheckId, i, p.Obligations.Count, proveSpec);
+                    foreach (var step in steps)
+                    {
+                        if (o.Lemmas.Count > 0)
+                            sb.Append("  - ").Append(step.Lemma is { } k ? $"lemma {k}" : "the statement").Append(" (").Append(ProofSteps.UsesText(step.Uses))
+                                .Append("): ").Append(step.Verdict).Append(step.Lemma is null ? "" : ": " + Inline(step.Statement))
+                                .Append(step.Reason is { Length: > 0 } why ? $" ({why})" : "").Append('\n');
+                        foreach (var (file, @case) in step.Certificates)
+                        {
+                            var f = content.CertificatePath(file);
+                            sb.Append(o.Lemmas.Count > 0 ? "    " : "  ").Append("- certificate [`").Append(f).Append("`](").Append(f).Append(')')
+                                .Append(o.Lemmas.Count > 0 || @case > 0 ? $" ({ProofSteps.Label(step.Lemma, @case)})" : "")
+                                .Append(": replay with `z3 ").Append(f).Append("` or `cvc5 ").Append(f).Append("`\n");
+                        }
+                    }
+                    if (o.ChainFailure is { Length: > 0 } failure)
+                        sb.Append("  - the lemmas did not prove it (").Append(failure).Append("); the statement was then tried alone, and that verdict stands\n");
                 }
                 break;
             case CompareEvidence c when c.Gaps.Count > 0:

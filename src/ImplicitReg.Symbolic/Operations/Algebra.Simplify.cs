@@ -31,14 +31,22 @@ public static partial class Algebra
             try
             {
                 var form = RationalConversion.ToRationalForm(e, Simplify);
-                var cancelled = form.ToCancelledExpr();
-                long size = NodeCount(cancelled);
-                if (size <= bestSize) (best, bestSize) = (cancelled, size);
-                if (form.Denominator.Count > 0)
+                // Both quotients show every term of the cancelled numerator (the full quotient's numerator is
+                // the factored one's times a constant), so each has at least that many nodes: when that already
+                // exceeds the best size, neither can win and neither is built. Building them was most of the
+                // time of simplifying a sum of many fractions, which stays as it is (1/(x0 − x1) + … over the
+                // 28 pairs of 8 variables: expressions of 10^5 terms built, printed nowhere, and dropped).
+                if (form.CancelFactored().Numerator.Count <= bestSize)
                 {
-                    var factored = form.CancelFactored().ToExpr();
-                    size = NodeCount(factored);
-                    if (size < bestSize) (best, bestSize) = (factored, size);
+                    var cancelled = form.ToCancelledExpr();
+                    long size = NodeCount(cancelled);
+                    if (size <= bestSize) (best, bestSize) = (cancelled, size);
+                    if (form.Denominator.Count > 0)
+                    {
+                        var factored = form.CancelFactored().ToExpr();
+                        size = NodeCount(factored);
+                        if (size < bestSize) (best, bestSize) = (factored, size);
+                    }
                 }
             }
             catch (SymbolicLimitException)

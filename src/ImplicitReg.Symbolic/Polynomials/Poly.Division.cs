@@ -120,6 +120,48 @@ public sealed partial class Poly
         return result;
     }
 
+    /// <summary>
+    /// The coefficients of this polynomial as a polynomial in several variables (<paramref name="outer"/>[v]
+    /// true): one polynomial in the other variables per distinct monomial in the outer ones, in order of first
+    /// occurrence (the same variable order throughout). Zero coefficients cannot arise: distinct terms differ.
+    /// </summary>
+    public Poly[] CoefficientsIn(IReadOnlyList<bool> outer)
+    {
+        // Terms are grouped by index and each group copied once, without a hash accumulator per group: the
+        // terms of one group differ only in the inner variables, so they are distinct, and they stay in
+        // descending order because a monomial order is compatible with multiplication (i·o > j·o ⇔ i > j).
+        var groups = new Dictionary<ulong[], List<int>>(MonomialKey.Instance);
+        var order = new List<List<int>>();
+        var key = new ulong[Words];
+        for (int i = 0; i < Count; i++)
+        {
+            Monomial(i).CopyTo(key);
+            for (int v = 0; v < outer.Count; v++) if (!outer[v]) Layout.Set(key, v, 0);
+            if (!groups.TryGetValue(key, out var members))
+            {
+                groups[key.ToArray()] = members = [];
+                order.Add(members);
+            }
+            members.Add(i);
+        }
+        var result = new Poly[order.Count];
+        for (int g = 0; g < result.Length; g++)
+        {
+            var members = order[g];
+            var mono = new ulong[members.Count * Words];
+            var coef = new Rational[members.Count];
+            for (int k = 0; k < members.Count; k++)
+            {
+                var m = mono.AsSpan(k * Words, Words);
+                Monomial(members[k]).CopyTo(m);
+                for (int v = 0; v < outer.Count; v++) if (outer[v]) Layout.Set(m, v, 0);
+                coef[k] = _coef[members[k]];
+            }
+            result[g] = new Poly(Variables, Bits, mono, coef);
+        }
+        return result;
+    }
+
     /// <summary>Σ_k coefficients[k]·x^k.</summary>
     public static Poly FromCoefficientsIn(VariableOrder variables, int variable, IReadOnlyList<Poly> coefficients)
     {

@@ -11,7 +11,8 @@ namespace ImplicitReg.Symbolic.Polynomials;
 /// growth polynomial), and multiply the gcd of the contents back. Correct for any input; exponential
 /// worst cases exist (as for every PRS). Before the PRS the heuristic GCDHEU is tried (see
 /// <c>PolyGcd.Heuristic.cs</c>): its answers are verified by exact division, so it is exact too, and it
-/// settles most inputs in a fraction of the PRS's time.
+/// settles most inputs in a fraction of the PRS's time. Before both, two exact shortcuts: a factor linear in one
+/// variable (<c>PolyGcd.Linear.cs</c>) and arguments with different variables (<c>PolyGcd.Variables.cs</c>).
 /// </summary>
 public static partial class PolyGcd
 {
@@ -30,6 +31,8 @@ public static partial class PolyGcd
         // terms, with coefficient 1 (already normalised). The general path got there only through one content
         // per variable: cancelling 1/x0 + … + 1/x149 (denominator x0⋯x149) spent seconds in PrsGcd/ContentIn.
         if (a.IsMonomial || b.IsMonomial) return MonomialGcd(a, b);
+        if (GcdWithIrreducibleLinear(a, b) is { } linear) return linear;
+        if (GcdOverSharedVariables(a, b) is { } separated) return separated;
         return GcdPrimitive(ContentAndPrimitive(a).Primitive, ContentAndPrimitive(b).Primitive);
     }
 

@@ -95,17 +95,16 @@ public sealed class ClaimRunnerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("balancedness", "options: {depth: 13}", "depth must be between 1 and 12, got 13")]
-    [InlineData("scalar-chain", "published: {rate: \"-N*sigma^(2-2/N)*dL*q\"}", "uses 'q'")]
-    public void DataOfTheClaimFileFoundBadOnlyWhenTheCheckRunsIsBadInputExitTwo(string derivation, string data, string message)
+    [InlineData("balancedness", "options: {depth: 13}", "depth must be between 1 and 12, got 13", 11)]
+    [InlineData("scalar-chain", "published: {rate: \"-N*sigma^(2-2/N)*dL*q\"}", "uses 'q'", 11)]
+    public void DataOfTheClaimFileTheDerivationWouldRefuseIsABrokenFileExitTwoBeforeAnyCheckRuns(string derivation, string data, string message, int line)
     {
         var path = Write("d", ClaimText.Header + $"  - id: d\n    kind: derive\n    expect: holds\n    derivation: {derivation}\n    {data}\n");
         var result = ClaimRunner.Run([path], new RunnerOptions());
-        var check = Assert.Single(result.Checks);
-        Assert.True(check.BadInput);
-        Assert.Equal(CheckVerdict.Error, check.Verdict);
-        Assert.Contains(message, check.Reason);
-        Assert.StartsWith($"{path}:", check.Reason); // the formula's line, or the check's for its options
+        Assert.Empty(result.Checks);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(line, diagnostic.Line); // the formula's line, or the options'
+        Assert.Contains(message, diagnostic.Message);
         Assert.Equal(VerificationResult.ExitBroken, result.ExitCode);
         // Negative control: a wrong but well-formed formula is a verdict (refuted, exit 1), not bad input.
         Write("d", ClaimText.Header + "  - id: d\n    kind: derive\n    expect: holds\n    derivation: scalar-chain\n    published: {rate: \"-N*sigma^(2-1/N)*dL\"}\n");

@@ -57,3 +57,33 @@ public sealed class SingularValueCheckTests
         Assert.True(Math.Abs(wrong - sol.FinalState[0]) > 1e-3);
     }
 }
+
+/// <summary>What the work estimate of <c>compare singular-values</c> grows with: the horizon, the tolerance, the sizes and the depth.</summary>
+public sealed class SingularValueWorkTests
+{
+    [Fact]
+    public void TheWorkGrowsWithTheHorizonTheToleranceTheSizesAndTheDepth()
+    {
+        int[] small = [2, 2, 2, 2];
+        double baseline = SingularValueCheck.Work(10, small, 1e-12, 50);
+        Assert.InRange(SingularValueCheck.Work(100, small, 1e-12, 50) / baseline, 9.9, 10.1); // linear in the horizon
+        Assert.InRange(SingularValueCheck.Work(10, small, 1e-7, 50) / baseline, 0.09, 0.11);  // steps ∝ rtol^(-1/5): 10^(-5/5)
+        Assert.True(SingularValueCheck.Work(10, [5, 5, 5, 5], 1e-12, 50) > 20 * baseline);     // wider layers
+        Assert.True(SingularValueCheck.Work(10, [2, 2, 2, 2, 2, 2, 2, 2, 2], 1e-12, 50) > 50 * baseline); // deeper: d^(N+1) monomials
+    }
+
+    [Fact]
+    public void TheCatalogueHorizonFitsTheWorkLimitAndAMillionDoesNot()
+    {
+        // M4's compare check (2x2, depth 3, T = 10) takes a second; T = 1e5 ran past two minutes when measured.
+        Assert.True(SingularValueCheck.Work(10, [2, 2, 2, 2], 1e-12, 50) < DmfCost.WorkLimit / 1000);
+        Assert.True(SingularValueCheck.Work(1e5, [2, 2, 2, 2], 1e-12, 50) > DmfCost.WorkLimit);
+    }
+
+    [Fact]
+    public void AFlowTooLargeToDeriveIsNamedAndASmallOneIsNot()
+    {
+        Assert.Contains("would expand about 1.2E+8 monomials, over the limit of 1E+6", LayerFlowSystem.DerivationProblem([10, 10, 10, 10, 10, 10, 10]));
+        Assert.Null(LayerFlowSystem.DerivationProblem([5, 5, 5, 5, 5]));
+    }
+}

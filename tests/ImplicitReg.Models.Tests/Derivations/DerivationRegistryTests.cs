@@ -49,6 +49,38 @@ public sealed class DerivationRegistryTests
         Assert.Contains(info.Published[0].Key, e.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void CheckAcceptsTheDefaultsAndRefusesWhatRunRefusesWithTheSameMessage(string name)
+    {
+        var info = DerivationRegistry.Find(name)!;
+        info.Check(DerivationOptions.Defaults);
+        // Each paper formula with an extra factor 'zz' the derivation does not bind: Check says what Run says.
+        foreach (var paper in info.Published)
+        {
+            // With a loss, so layer-flow's gradient formula is used too.
+            var options = new DerivationOptions { Loss = ImplicitReg.Models.Losses.LossScale.HalfSse, Published = new Dictionary<string, string> { [paper.Key] = Unbound(paper.Default) } };
+            var check = Assert.Throws<DerivationOptionException>(() => info.Check(options));
+            Assert.Contains("'zz'", check.Message);
+            Assert.Equal(check.Message, Assert.Throws<DerivationOptionException>(() => info.Run(options)).Message);
+        }
+    }
+
+    // closed-forms writes equations "sigma... = rhs": the factor goes on the right side.
+    private static string Unbound(string formula) => formula.Contains('=', StringComparison.Ordinal) ? formula + "*zz" : $"({formula})*zz";
+
+    [Theory]
+    [InlineData("balancedness", 13, "--depth must be between 1 and 12, got 13")]
+    [InlineData("diagonal-dynamics", 9, "--depth must be between 1 and 8, got 9")]
+    [InlineData("determinant", 7, "--depth must be between 1 and 6, got 7")]
+    [InlineData("layer-flow", 0, "--depth must be between 1 and 12, got 0")]
+    public void CheckRefusesADepthAboveTheDerivationsLimitWithoutDerivingAnything(string name, int depth, string message)
+    {
+        var info = DerivationRegistry.Find(name)!;
+        Assert.Equal(message, Assert.Throws<DerivationOptionException>(() => info.Check(new DerivationOptions { Depth = depth })).Message);
+        info.Check(new DerivationOptions { Depth = 2 }); // negative control
+    }
+
     [Fact]
     public void LatexEscapesTextAndTypesetsRates()
     {

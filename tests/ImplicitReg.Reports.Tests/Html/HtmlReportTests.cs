@@ -43,6 +43,22 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void TheHeaderCountsLoadedClaimsAndBrokenFilesApartInTheirNumber()
+    {
+        // One claim that ran and one broken file: "1 claim, 1 check: …, 1 claim file broken", not "2 claims … 1 claim files".
+        var sample = SampleResults.Build(_dir, TimeSpan.FromMilliseconds(5));
+        var broken = new Claims.Results.ClaimResult
+        {
+            Id = "broken", Title = "", File = "proofs/broken.yaml",
+            Diagnostics = [new Claims.Results.ClaimDiagnostic("proofs/broken.yaml", 7, 26, "statement: bad formula")],
+        };
+        var result = sample with { Claims = [sample.Claims.Single(c => c.Id == "m6-negative-control"), broken] };
+        var content = ReportContent.Build(result, ReportProvenance.Collect(result, DateTimeOffset.UnixEpoch, "4.8.12"));
+        Assert.Contains("<p>1 claim, 1 check: 1 as expected, 0 not, 1 claim file broken.", HtmlReport.Render(content), StringComparison.Ordinal);
+        Assert.Contains("\n1 claim, 1 check: 1 as expected, 0 not, 1 claim file broken (exit code 2).", Markdown.MarkdownReport.Render(content), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EverySummaryLinkReachesAnElementOfThePage()
     {
         var html = Html(TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
@@ -68,7 +84,7 @@ public sealed partial class HtmlReportTests : IDisposable
         var svgs = Svg().Matches(html).Select(m => XElement.Parse(m.Value)).ToArray();
         // gap vs step size, singular values, |W11| vs loss, det W.
         Assert.Equal(4, svgs.Length);
-        Assert.Contains("math[display=\"block\"] { display: block; padding:", html, StringComparison.Ordinal);
+        Assert.Contains("math[display=\"block\"] { display: block math; padding:", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,4 +47,15 @@ public sealed class MathMarkupTests
         Assert.Contains($"<details><summary>the whole formula ({tex.Length} characters of LaTeX)</summary>\n\n$$\n{tex}\n$$\n\n</details>", md, StringComparison.Ordinal);
         Assert.Equal("$$\nx^{2}\n$$", LatexMarkup.Display("x^{2}"));
     }
+
+    [Fact]
+    public void AClaimFormulaIsTypesetAsTheKernelReadsItAndShownAsWritten()
+    {
+        // The kernel's canonical form of (1 - sqrt(2*l))^2/sqrt(2*l) is written differently; the reviewer also gets the text to find in the paper.
+        var html = MathMarkup.WithWritten("l < 1/2 implies abs(W[1,1]) > (1 - sqrt(2*l))^2/sqrt(2*l)");
+        Assert.StartsWith("<math ", html, StringComparison.Ordinal);
+        Assert.EndsWith("<p class=\"written\"><span class=\"muted\">as written:</span> <code>l &lt; 1/2 implies abs(W[1,1]) &gt; (1 - sqrt(2*l))^2/sqrt(2*l)</code></p>", html, StringComparison.Ordinal);
+        // Text that does not parse is shown once, as code.
+        Assert.Equal("<code class=\"formula\">x +</code>", MathMarkup.WithWritten("x +"));
+    }
 }

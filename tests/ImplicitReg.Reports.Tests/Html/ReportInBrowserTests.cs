@@ -83,6 +83,26 @@ public sealed class ReportInBrowserTests : IDisposable
               .map(([a, b]) => `${a.top}-${a.bottom} overlaps ${b.top}-${b.bottom}`)
             """);
         Assert.Empty(overlaps);
+        // An equation is one line: its relation sign has a width and sits beside both sides, not between them on a
+        // line of its own (a math element styled `display: block` stacked lhs, '=' and rhs and hid the '=').
+        var relations = await page.EvaluateExpressionAsync<string[]>("""
+            Array.from(document.querySelectorAll('math[display="block"] mo'))
+              .filter(mo => ['=', '<', '>', '\u2264', '\u2265', '\u2260'].includes(mo.textContent.trim()) && mo.previousElementSibling && mo.nextElementSibling)
+              .map(mo => [mo, mo.previousElementSibling, mo.nextElementSibling].map(e => e.getBoundingClientRect()))
+              .filter(([o, l, r]) => !(o.width > 0 && l.right <= o.left + 0.5 && o.right <= r.left + 0.5
+                                       && l.top < o.bottom && o.top < l.bottom && r.top < o.bottom && o.top < r.bottom))
+              .map(([o, l, r]) => `relation at ${o.left},${o.top} (${o.width}x${o.height}): left side ${l.left}-${l.right} x ${l.top}-${l.bottom}, right side ${r.left}-${r.right} x ${r.top}-${r.bottom}`)
+            """);
+        Assert.Empty(relations);
+        // Formulas sit at the left edge of their column, like the text around them, short or long.
+        var indented = await page.EvaluateExpressionAsync<string[]>("""
+            Array.from(document.querySelectorAll('math[display="block"]'))
+              .map(m => { const p = m.parentElement, s = getComputedStyle(p);
+                          return [(m.firstElementChild || m).getBoundingClientRect().left, p.getBoundingClientRect().left + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth)]; })
+              .filter(([m, p]) => Math.abs(m - p) > 1.5)
+              .map(([m, p]) => `formula at ${m}, its column at ${p}`)
+            """);
+        Assert.Empty(indented);
 
         var links = await page.EvaluateExpressionAsync<string[]>(
             "Array.from(document.querySelectorAll('table.summary a[href^=\"#\"]')).map(a => a.getAttribute('href'))");

@@ -59,8 +59,10 @@ public sealed class CompareVerb : ICliVerb
         {
             var (rtol, atol) = tolerances.Read(r);
             var options = new FlowVsDescentOptions(r.GetValue(lr), r.GetValue(time), r.GetValue(halvings), rtol, atol);
-            var m = model.Read(r, Budget.From(r), LayerFlowSystem.MaxParameters);
-            Budget.RequireWork("--time/--lr/--halvings", FlowVsDescentCheck.Work(options, m.Problem.Dimensions), DmfCost.WorkLimit, "multiply-adds");
+            var budget = Budget.From(r);
+            var m = model.Read(r, budget, LayerFlowSystem.MaxParameters);
+            RequireDerivable(m);
+            SimulateRun.Limits(budget).ComparisonWork!(FlowVsDescentCheck.Work(options, m.Problem.Dimensions));
             return FlowVsGd(io, m, Derive(m), options, r.GetValue(format) == "json");
         });
     }
@@ -72,7 +74,7 @@ public sealed class CompareVerb : ICliVerb
             "implicitreg compare singular-values --problem 2x2 --depth 3 --time 5");
         var model = new DmfOptionSet("2x2", 0.5, true, defaultInit: "balanced");
         var time = CliOptions.Double("--time", "horizon T", 10, v => v > 0 && v <= 1e6, "positive and at most 1e6");
-        var samples = CliOptions.Int("--samples", "times compared", 50, min: 1, max: 100_000);
+        var samples = CliOptions.Int("--samples", "times compared", 50, min: 1, max: SingularValueCheck.MaxSamples);
         var tolerances = new Tolerances(1e-12, 1e-14);
         var format = CliOptions.Choice("--format", "what is printed", "text", "text", "json");
         model.AddTo(command);
@@ -81,9 +83,18 @@ public sealed class CompareVerb : ICliVerb
         return command.Runs(r =>
         {
             var (rtol, atol) = tolerances.Read(r);
-            var m = model.Read(r, Budget.From(r), LayerFlowSystem.MaxParameters);
+            var budget = Budget.From(r);
+            var m = model.Read(r, budget, LayerFlowSystem.MaxParameters);
+            RequireDerivable(m);
+            SimulateRun.Limits(budget).IntegrationWork!(SingularValueCheck.Work(r.GetValue(time), m.Problem.Dimensions, rtol, r.GetValue(samples)));
             return SingularValues(io, m, Derive(m), r.GetValue(time), r.GetValue(samples), rtol, atol, r.GetValue(format) == "json");
         });
+    }
+
+    // Layers whose flow would take hours to derive symbolically are refused before their work is judged: the fix is smaller layers.
+    private static void RequireDerivable(DmfSetup model)
+    {
+        if (LayerFlowSystem.DerivationProblem(model.Problem.Dimensions) is { } tooLarge) throw SimulateRun.Wording.FlowTooLarge(tooLarge);
     }
 
     private static LayerFlowSystem Derive(DmfSetup model)

@@ -84,7 +84,7 @@ public sealed class ReportVerb : ICliVerb
                 IReadOnlyList<string> written;
                 try
                 {
-                    written = ReportBundle.Write(directory, content, ExperimentJson.Append(VerificationJson.Render(result), sections));
+                    written = ReportBundle.Write(directory, content, ExperimentJson.Append(content.ResultsJson(), sections));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -94,7 +94,7 @@ public sealed class ReportVerb : ICliVerb
                 int figures = written.Count(w => w.StartsWith(ReportContent.DataDirectory + "/", StringComparison.Ordinal));
                 int certificates = written.Count(w => w.StartsWith(ReportContent.CertificateDirectory + "/", StringComparison.Ordinal));
                 var experimentText = sections.Count == 0 ? "" : $", {sections.Count} experiment section{(sections.Count == 1 ? "" : "s")}";
-                io.Out.WriteLine($"report: {Path.Combine(directory, ReportBundle.HtmlFile)} ({figures} figures, {certificates} certificates{experimentText}; also report.md, results.json, provenance.json)");
+                io.Out.WriteLine($"report: {Path.Combine(directory, ReportBundle.HtmlFile)} ({HtmlText.Count(figures, "figure")}, {HtmlText.Count(certificates, "certificate")}{experimentText}; also report.md, results.json, provenance.json)");
                 return result.ExitCode;
             }
             finally

@@ -10,13 +10,14 @@ namespace ImplicitReg.Cli.Verbs.Simulate;
 /// </summary>
 internal static class SimulateRun
 {
-    /// <summary>The command line's checks of a run's predicted memory (<paramref name="budget"/>) and work.</summary>
-    public static RunLimits Limits(Budget budget) => new()
-    {
-        Memory = budget.Require,
-        Work = work => Budget.RequireWork("--steps", work, DmfCost.WorkLimit, "multiply-adds",
-            "choose fewer --steps, a larger --record-every (each record of a matrix run takes an SVD) or smaller sizes"),
-    };
+    /// <summary>The command line's checks of a run's predicted memory (<paramref name="budget"/>) and work, worded with its options (<c>--steps</c>).</summary>
+    public static RunLimits Limits(Budget budget) => Wording.Hooks(budget.Exceeded, Work);
+
+    /// <summary>How the verbs word a refusal: <c>--steps: …</c>, a usage error (exit 2).</summary>
+    public static LimitWording Wording { get; } = LimitWording.CommandLine(text => new CliUsageException(text));
+
+    /// <summary>What is wrong with predicted multiply-adds over the work limit of the verbs and claim files, or null.</summary>
+    public static string? Work(double multiplyAdds) => Budget.WorkExceeded(multiplyAdds, DmfCost.WorkLimit, "multiply-adds");
 
     /// <summary>Runs <paramref name="build"/>, turning an invalid option into a usage error (exit 2).</summary>
     public static T Usage<T>(Func<T> build)

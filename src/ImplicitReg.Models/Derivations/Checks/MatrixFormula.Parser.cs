@@ -8,10 +8,19 @@ public sealed partial class MatrixFormula
     // parser works on scalar expressions, not matrices (no served library parses this notation).
     private sealed class ParserState(string text)
     {
+        /// <summary>
+        /// Longest formula and deepest nesting of parentheses and signs: a published formula is a line or two, and the
+        /// parser and every walk over the tree recurse, so text nested thousands deep would overflow the stack, which
+        /// no catch survives. The length bounds the depth of the longest chain of operators (each takes a character).
+        /// </summary>
+        public const int MaxLength = 2000, MaxNesting = 100;
+
         private int _pos;
+        private int _nesting;
 
         public Node Parse()
         {
+            if (text.Length > MaxLength) throw new FormulaException($"the formula has {text.Length} characters, more than {MaxLength}; a published formula is a line or two");
             var node = Sum();
             SkipSpace();
             if (_pos < text.Length) throw Error("unexpected text");
@@ -55,7 +64,19 @@ public sealed partial class MatrixFormula
             }
         }
 
-        private Node Unary() => Eat("-") ? new NegateNode(Unary()) : Postfix();
+        private Node Unary()
+        {
+            if (!Eat("-")) return Postfix();
+            Enter();
+            var inner = Unary();
+            _nesting--;
+            return new NegateNode(inner);
+        }
+
+        private void Enter()
+        {
+            if (++_nesting > MaxNesting) throw Error($"nested deeper than {MaxNesting} levels of parentheses and signs; write it flatter");
+        }
 
         private Node Postfix()
         {
@@ -69,15 +90,19 @@ public sealed partial class MatrixFormula
             SkipSpace();
             if (Eat("("))
             {
+                Enter();
                 var v = Sum();
                 if (!Eat(")")) throw Error("expected ')'");
+                _nesting--;
                 return v;
             }
             int start = _pos;
             if (_pos < text.Length && char.IsDigit(text[_pos]))
             {
-                while (_pos < text.Length && (char.IsDigit(text[_pos]) || text[_pos] == '.')) _pos++;
-                return new NumberNode(Rational.Parse(text[start.._pos]));
+                while (_pos < text.Length && char.IsDigit(text[_pos])) _pos++;
+                if (_pos < text.Length && text[_pos] == '.')
+                    for (_pos++; _pos < text.Length && char.IsDigit(text[_pos]);) _pos++;
+                return Rational.TryParse(text[start.._pos], out var number) ? new NumberNode(number) : throw Error($"'{text[start.._pos]}' is not a number");
             }
             while (_pos < text.Length && (char.IsLetterOrDigit(text[_pos]) || text[_pos] == '_')) _pos++;
             if (_pos == start) throw Error("expected a name, a number or '('");
@@ -117,15 +142,19 @@ public sealed partial class MatrixFormula
             SkipSpace();
             if (Eat("("))
             {
+                Enter();
                 var v = IndexSum();
                 if (!Eat(")")) throw Error("expected ')' in a layer index");
+                _nesting--;
                 return v;
             }
             int start = _pos;
             if (_pos < text.Length && char.IsDigit(text[_pos]))
             {
                 while (_pos < text.Length && char.IsDigit(text[_pos])) _pos++;
-                return new IndexNumber(int.Parse(text[start.._pos], System.Globalization.CultureInfo.InvariantCulture));
+                if (!int.TryParse(text[start.._pos], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) || index > 1000)
+                    throw Error($"layer index {text[start.._pos]} is too large (a factorization has at most a few dozen layers)");
+                return new IndexNumber(index);
             }
             while (_pos < text.Length && char.IsLetter(text[_pos])) _pos++;
             if (_pos == start) throw Error("expected an integer index (a number, j or N)");

@@ -39,6 +39,35 @@ public sealed partial class MatrixFormula
         Eval(Root, bindings).Matrix ?? throw new FormulaException($"'{Text}' is a scalar, not a matrix");
 
     /// <summary>
+    /// Checks, without evaluating anything, that the formula uses only <paramref name="names"/> (matrices and scalars),
+    /// the layer indices <paramref name="indices"/>, and the layers <c>W[...]</c> only when <paramref name="layers"/>:
+    /// the same <see cref="FormulaException"/> as evaluation with those bindings, known before any size is chosen.
+    /// </summary>
+    public void RequireNames(IReadOnlyCollection<string> names, IReadOnlyCollection<string> indices, bool layers)
+    {
+        var known = string.Join(", ", layers ? names.Append(LayerPrefix + "[a:b]") : names);
+        void Walk(Node node)
+        {
+            switch (node)
+            {
+                case NameNode n when !names.Contains(n.Name):
+                    throw new FormulaException($"unknown name '{n.Name}' in '{Text}'; known: {known}");
+                case LayerNode when !layers:
+                    throw new FormulaException($"'{Text}' uses the layers W[...], which this derivation does not bind");
+                case LayerNode l:
+                    l.From.Evaluate(indices.ToDictionary(i => i, _ => 0), Unknown);
+                    l.To?.Evaluate(indices.ToDictionary(i => i, _ => 0), Unknown);
+                    break;
+                case TransposeNode t: Walk(t.Inner); break;
+                case NegateNode n: Walk(n.Inner); break;
+                case BinaryNode b: Walk(b.Left); Walk(b.Right); break;
+            }
+        }
+        FormulaException Unknown(string n) => new($"unknown index '{n}' in '{Text}'; known: {string.Join(", ", indices)}");
+        Walk(Root);
+    }
+
+    /// <summary>
     /// The formula with its indices evaluated where they are bound, for display: <c>W[3:2]</c> becomes <c>W3*W2</c>,
     /// an empty product disappears from a product, an unbound index stays symbolic (<c>W(j+1)</c>).
     /// </summary>

@@ -57,6 +57,9 @@ public static class DerivationCost
     /// </summary>
     public const double WorkLimit = 1e6;
 
+    /// <summary>A depth (or order) beyond which the estimate is infinite without counting: far above every derivation's own limit.</summary>
+    private const int MaxDepth = 10_000;
+
     /// <summary>Predictable work of the derivation in expanded monomials (product and layer gradients); 0 when fixed.</summary>
     public static double EstimateWork(string name, DerivationOptions options) =>
         EstimateBytes(name, options) / (BytesPerMonomial(1) * WorkingCopies);
@@ -69,10 +72,14 @@ public static class DerivationCost
     {
         switch (name)
         {
+            // A depth or order below 1 is the derivation's own error; one of millions is astronomically large, and
+            // no array of its sizes is built to say so.
             case "layer-flow" or "balancedness" or "determinant" or "diagonal-dynamics":
+                if (options.Dims is null && options.Depth is < 1 or > MaxDepth) return options.Depth < 1 ? 0 : double.PositiveInfinity;
                 var dims = options.Dims ?? Enumerable.Repeat(2, (options.Depth ?? 3) + 1).ToArray();
                 return dims.Count < 2 ? 0 : MatrixChainBytes(dims);
             case "tensor-norms":
+                if (options.Dims is null && options.Order is < 1 or > MaxDepth) return options.Order < 1 ? 0 : double.PositiveInfinity;
                 var sizes = options.Dims ?? Enumerable.Repeat(2, options.Order ?? 3).ToArray();
                 return CpBytes(sizes, options.Components ?? 2);
             case "symmetric-flow" or "commuting-closed-form" or "nonneg-flow":

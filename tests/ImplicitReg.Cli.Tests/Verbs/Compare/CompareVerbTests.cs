@@ -71,6 +71,27 @@ public sealed class CompareVerbTests
         Assert.Contains("does NOT hold", output);
     }
 
+    [Theory]
+    [InlineData("2x2", "--time", "1000000", "--time/--rtol: this run would take about 1.2E+14 multiply-adds, over the limit of 1E+13 (more than a few minutes of computing); choose a shorter --time, a larger --rtol or smaller sizes")]
+    [InlineData("generalized", "--dims", "10,10,10,10,10,10,10", "--dims/--depth/--shape/--hidden: deriving the flow of layers 10,10,10,10,10,10,10 symbolically would expand about 1.2E+8 monomials")]
+    public void ASingularValuesRunOverTheWorkLimitIsRefusedBeforeItStarts(string problem, string option, string value, string message)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (code, _, err) = Run("compare", "singular-values", "--problem", problem, option, value);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(message, err);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"refused before running, not after {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void AFlowVsGdRunOverTheWorkLimitNamesItsOptionsAndTheFix()
+    {
+        var (code, _, err) = Run("compare", "flow-vs-gd", "--time", "1000", "--halvings", "12");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--time/--lr/--halvings: this run would take about", err);
+        Assert.Contains("choose a shorter --time, a larger --lr or fewer --halvings", err);
+    }
+
     [Fact]
     public void ALargeModelIsRefusedWithTheReason()
     {

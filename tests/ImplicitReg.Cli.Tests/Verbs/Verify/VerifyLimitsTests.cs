@@ -76,10 +76,16 @@ public sealed class VerifyLimitsTests : IDisposable
     [Theory]
     [InlineData("  - id: c\n    kind: compare\n    expect: holds\n    compare: flow-vs-gd\n    options: {time: 1e9}\n    order: [0.9, 1.1]\n",
         "t.yaml:11:", "options.time/options.lr: 1E+11 steps at the largest rate is too many")]
-    [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: balancedness\n    options: {depth: 30}\n",
+    [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: balancedness\n    options: {depth: 5, dims: [16, 16, 16, 16, 16, 16]}\n",
         "t.yaml:11:", "options are too large: balancedness would expand about")]
     [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: scalar-chain\n    published: {rate: \"-N*sigma^(2-2/N*dL\"}\n",
         "t.yaml:11:", "published.rate does not parse: ")]
+    [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: balancedness\n    options: {depth: 13}\n",
+        "t.yaml:11:", "options: --depth must be between 1 and 12, got 13")]
+    [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: scalar-chain\n    published: {rate: \"-N*q*dL\"}\n",
+        "t.yaml:11:", "published formula 'rate' = '-N*q*dL' uses 'q'; its names are N, sigma, dL")]
+    [InlineData("  - id: c\n    kind: compare\n    expect: holds\n    compare: singular-values\n    options: {time: 1000000}\n",
+        "t.yaml:11:", "options.time/options.rtol is too large: this run would take about")]
     public void ProblemsKnownFromTheFileAreLoadErrorsExitTwoNotErrorVerdicts(string check, string place, string message)
     {
         var (code, output, err, _) = Verify(check);
