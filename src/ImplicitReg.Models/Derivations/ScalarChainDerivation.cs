@@ -65,9 +65,13 @@ public static class ScalarChainDerivation
             LayerFlowDerivation.Conclusion(check.Verdict, "the derived rate of sigma equals " + published[(published.IndexOf('=') + 2)..]));
     }
 
-    /// <summary>Compares the published right side with the derived one (powers of the positive a and sigma combined).</summary>
+    /// <summary>
+    /// Compares the published right side with the derived one (powers of the positive a and sigma combined), judged
+    /// where the claim is made: a, sigma &gt; 0 and a depth N ≥ 1.
+    /// </summary>
     public static (Expr Rhs, CheckResult Check) Compare(Expr derived, Expr rhs)
     {
-        return (rhs, IdentityCheck.Equal(PositivePowers.Normalize(derived, AssumedPositive), PositivePowers.Normalize(rhs, AssumedPositive), "d/dt sigma"));
+        return (rhs, IdentityCheck.Equal(PositivePowers.Normalize(derived, AssumedPositive), PositivePowers.Normalize(rhs, AssumedPositive), "d/dt sigma",
+            IdentityCheck.Assuming(AssumedPositive, new Sym("N"))));
     }
 }

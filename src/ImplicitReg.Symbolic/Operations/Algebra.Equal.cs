@@ -26,9 +26,12 @@ public static partial class Algebra
     /// found and checked. With generators a non-zero difference may still vanish (<c>sin²+cos² = 1</c>), so
     /// both sides are compared at <see cref="EqualSampleCount"/> seeded random points (points where a side is
     /// undefined are skipped): a disagreement is NotEqual with that point, agreement only NumericallyEqual.
+    /// Random points are drawn from <paramref name="domain"/> (every symbol real by default), so a statement made
+    /// for positive or integer symbols is refuted only where it is made.
     /// </summary>
-    public static EqualityResult Equal(Expr a, Expr b, int? seed = null)
+    public static EqualityResult Equal(Expr a, Expr b, int? seed = null, SampleDomain? domain = null)
     {
+        domain ??= SampleDomain.Reals;
         if (a is Statement || b is Statement) throw new SymbolicException("Equal compares expressions, not statements");
         int usedSeed = seed ?? DefaultEqualSeed;
         if (a.Equals(b)) return new(EqualityVerdict.ProvedEqual, null, null, null, 0, null, "identical canonical forms");
@@ -42,7 +45,7 @@ public static partial class Algebra
         catch (SymbolicLimitException limit)
         {
             // Too large to normalise exactly: numeric evidence is all that can be offered (never a proof).
-            return NumericComparison(a, b, FreeSymbols([a, b]), new Random(usedSeed), usedSeed,
+            return NumericComparison(a, b, FreeSymbols([a, b]), new Random(usedSeed), usedSeed, domain,
                 $"too large to normalise exactly ({limit.Message})");
         }
         var vars = forms[0].Variables;
@@ -56,8 +59,8 @@ public static partial class Algebra
         }
         var symbols = FreeSymbols([a, b]);
         var random = new Random(usedSeed);
-        if (generators.Count == 0) return ExactWitness(a, b, symbols, random, usedSeed, difference);
-        return NumericComparison(a, b, symbols, random, usedSeed,
+        if (generators.Count == 0) return ExactWitness(a, b, symbols, random, usedSeed, domain, difference);
+        return NumericComparison(a, b, symbols, random, usedSeed, domain,
             $"the difference is not 0 as a rational function in {string.Join(", ", generators)}");
     }
 
@@ -79,7 +82,7 @@ public static partial class Algebra
         for (int i = 0; i < DomainSampleLimit; i++)
         {
             // After half the budget, positive values only (roots and logs of symbols need them).
-            var point = RandomPoint(symbols, random, positive: i >= DomainSampleLimit / 2);
+            var point = RandomPoint(symbols, random, SampleDomain.Reals, positive: i >= DomainSampleLimit / 2);
             if (conditions.All(c => HoldsAt(c, point))) return point;
         }
         return null;
@@ -100,44 +103,46 @@ public static partial class Algebra
         catch (DivideByZeroException) { return false; }
     }
 
-    /// <summary>A random rational point: p/q with |p| ≤ 24, q ≤ 6 (positive only when asked).</summary>
-    private static Dictionary<string, Rational> RandomPoint(IReadOnlyList<Sym> symbols, Random random, bool positive)
+    /// <summary>A random point of <paramref name="domain"/> (see <see cref="SampleDomain.Draw"/>; positive only when asked).</summary>
+    private static Dictionary<string, Rational> RandomPoint(IReadOnlyList<Sym> symbols, Random random, SampleDomain domain, bool positive)
     {
         var point = new Dictionary<string, Rational>(symbols.Count);
-        foreach (var s in symbols)
-        {
-            int p = positive ? random.Next(1, 25) : random.Next(-24, 25);
-            point[s.Name] = new Rational(p, random.Next(1, 7));
-        }
+        foreach (var s in symbols) point[s.Name] = domain.Draw(s.Name, random, positive);
         return point;
     }
 
     private static EqualityResult ExactWitness(
-        Expr a, Expr b, IReadOnlyList<Sym> symbols, Random random, int seed, RationalForm difference)
+        Expr a, Expr b, IReadOnlyList<Sym> symbols, Random random, int seed, SampleDomain domain, RationalForm difference)
     {
         const int attempts = 200;
         for (int i = 1; i <= attempts; i++)
         {
-            var point = RandomPoint(symbols, random, positive: false);
+            var point = RandomPoint(symbols, random, domain, positive: false);
             var (va, vb) = (TryExact(a, point), TryExact(b, point));
             if (va is null || vb is null || va == vb) continue;
             return new(EqualityVerdict.NotEqual, point, Num.Of(va.Value), Num.Of(vb.Value), i, seed,
                 $"the sides differ at {FormatPoint(point)}: {va.Value} vs {vb.Value} (exact)");
         }
+        // A non-zero rational function can vanish on a restricted domain (an integer range): there the sides agree
+        // at every point tried, which is evidence, not a proof, and not a refutation either.
+        if (!domain.IsReals)
+            return new(EqualityVerdict.NumericallyEqual, null, null, null, attempts, seed,
+                $"not proved: the difference {difference.ToExpr()} is a non-zero rational function, but it vanishes at " +
+                $"every point tried in the domain ({domain}; {attempts} points, seed {seed})");
         throw new SymbolicException(
             $"the difference {difference.ToExpr()} is a non-zero rational function, but no point where both sides " +
             $"are defined and differ was found in {attempts} tries (seed {seed})");
     }
 
     private static EqualityResult NumericComparison(
-        Expr a, Expr b, IReadOnlyList<Sym> symbols, Random random, int seed, string whyNotProved)
+        Expr a, Expr b, IReadOnlyList<Sym> symbols, Random random, int seed, SampleDomain domain, string whyNotProved)
     {
         const int attemptLimit = 40 * EqualSampleCount;
         int valid = 0;
         for (int i = 0; i < attemptLimit && valid < EqualSampleCount; i++)
         {
             // After half the budget of undefined points, sample positive values only (log, sqrt domains).
-            var point = RandomPoint(symbols, random, positive: i >= attemptLimit / 2);
+            var point = RandomPoint(symbols, random, domain, positive: i >= attemptLimit / 2);
             var env = point.ToDictionary(kv => kv.Key, kv => kv.Value.ToDouble());
             double da, db;
             try

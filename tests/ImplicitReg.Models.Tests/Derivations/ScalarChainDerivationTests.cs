@@ -24,6 +24,10 @@ public sealed class ScalarChainDerivationTests
         var d = ScalarChainDerivation.Run(Rate(published));
         Assert.True(d.Conclusion == Verdict.Disproved, $"{variant}: {d.ConclusionText}");
         Assert.Contains("at ", d.Steps[^1].Witness);
+        // The witness lies where the claim is made: an integer depth N >= 1 and sigma > 0 (never N = -5 or 19/6).
+        var n = System.Text.RegularExpressions.Regex.Match(d.Steps[^1].Witness!, @"N = (-?[0-9/]+)").Groups[1].Value;
+        Assert.True(int.TryParse(n, out var depth) && depth >= 1, $"{variant}: witness {d.Steps[^1].Witness}");
+        Assert.DoesNotMatch(@"sigma = -", d.Steps[^1].Witness!);
     }
 
     // dL = L'(sigma) is a gradient value and can be negative: |dL| and (dL^2)^(1/2) differ from dL there, so a

@@ -16,10 +16,14 @@ public static class IdentityCheck
     /// <summary>The seed of every random witness search here, printed with the witness.</summary>
     public const int Seed = 20_250_101;
 
-    /// <summary>Compares two expressions; <paramref name="label"/> names the entry in a witness.</summary>
-    public static CheckResult Equal(Expr derived, Expr published, string label)
+    /// <summary>
+    /// Compares two expressions; <paramref name="label"/> names the entry in a witness. A witness is searched for in
+    /// <paramref name="domain"/> only (the reals by default): where the derivation assumes a symbol positive or a
+    /// depth, a difference outside that domain refutes nothing the source states.
+    /// </summary>
+    public static CheckResult Equal(Expr derived, Expr published, string label, SampleDomain? domain = null)
     {
-        var r = Algebra.Equal(derived, published, Seed);
+        var r = Algebra.Equal(derived, published, Seed, domain);
         return r.Verdict switch
         {
             EqualityVerdict.ProvedEqual => CheckResult.Proved(r.Explanation),
@@ -29,6 +33,20 @@ public static class IdentityCheck
             _ => new CheckResult(Verdict.NumericOnly, null, r.Explanation),
         };
     }
+
+    /// <summary>
+    /// The domain of a derivation that assumes <paramref name="positive"/> positive (the symbols among them, as given
+    /// to <see cref="PositivePowers.Normalize"/>), and optionally a symbolic depth <paramref name="depth"/> in
+    /// <paramref name="minDepth"/> … <see cref="MaxSampledDepth"/>.
+    /// </summary>
+    public static SampleDomain Assuming(IEnumerable<Expr> positive, Sym? depth = null, int minDepth = 1)
+    {
+        var domain = SampleDomain.Reals.WithPositive([.. positive.OfType<Sym>().Select(s => s.Name)]);
+        return depth is null ? domain : domain.WithIntegers(depth.Name, minDepth, MaxSampledDepth);
+    }
+
+    /// <summary>The largest depth drawn for a symbolic N in a witness search (any depth the derivations allow).</summary>
+    public const int MaxSampledDepth = 12;
 
     /// <summary>Compares two matrices entry by entry; the witness names the first entry that differs.</summary>
     public static CheckResult EqualMatrices(Expr[,] derived, Expr[,] published, string name)

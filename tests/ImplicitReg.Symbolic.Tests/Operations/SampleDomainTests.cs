@@ -1,0 +1,52 @@
+using ImplicitReg.Symbolic.Operations;
+using ImplicitReg.Symbolic.Parsing;
+
+namespace ImplicitReg.Symbolic.Tests.Operations;
+
+/// <summary>Equal draws its witnesses from the domain a statement is made on, and refutes nothing outside it.</summary>
+public sealed class SampleDomainTests
+{
+    [Fact]
+    public void AbsEqualsItsArgumentOnThePositivesButNotOnTheReals()
+    {
+        var (a, b) = (Parser.Parse("abs(x)"), Parser.Parse("x"));
+        var reals = Algebra.Equal(a, b, seed: 7);
+        Assert.Equal(EqualityVerdict.NotEqual, reals.Verdict);
+        Assert.True(reals.Witness!["x"] < 0); // negative control: the only witnesses are negative
+
+        var positive = Algebra.Equal(a, b, seed: 7, SampleDomain.Reals.WithPositive("x"));
+        Assert.Equal(EqualityVerdict.NumericallyEqual, positive.Verdict);
+    }
+
+    [Fact]
+    public void AnIntegerSymbolIsDrawnFromItsRangeOnly()
+    {
+        // N^(1/N) differs from 1 at every N in 2..12: the witness must be an integer there, never N = -5 or 19/6.
+        var r = Algebra.Equal(Parser.Parse("N^(1/N)*y"), Parser.Parse("y"), seed: 3,
+            SampleDomain.Reals.WithIntegers("N", 2, 12).WithPositive("y"));
+        Assert.Equal(EqualityVerdict.NotEqual, r.Verdict);
+        var n = r.Witness!["N"];
+        Assert.True(n.IsInteger && n >= 2 && n <= 12, $"N = {n}");
+        Assert.True(r.Witness!["y"] > 0);
+    }
+
+    [Fact]
+    public void ARationalFunctionVanishingOnTheWholeRangeIsNotRefutedThere()
+    {
+        var product = string.Join("*", Enumerable.Range(1, 4).Select(k => $"(N - {k})"));
+        var onRange = Algebra.Equal(Parser.Parse(product), Parser.Parse("0"), seed: 1, SampleDomain.Reals.WithIntegers("N", 1, 4));
+        Assert.Equal(EqualityVerdict.NumericallyEqual, onRange.Verdict);
+        Assert.Contains("N in 1..4", onRange.Explanation);
+        // Over the reals it is refuted, with an exact witness.
+        Assert.Equal(EqualityVerdict.NotEqual, Algebra.Equal(Parser.Parse(product), Parser.Parse("0"), seed: 1).Verdict);
+    }
+
+    [Fact]
+    public void TheDomainReadsAsItsRestrictions()
+    {
+        Assert.Equal("", SampleDomain.Reals.ToString());
+        Assert.True(SampleDomain.Reals.IsReals);
+        Assert.Equal("N in 1..12, a > 0, sigma > 0", SampleDomain.Reals.WithPositive("sigma", "a").WithIntegers("N", 1, 12).ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => SampleDomain.Reals.WithIntegers("N", 3, 2));
+    }
+}
