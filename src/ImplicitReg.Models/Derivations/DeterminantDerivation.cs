@@ -126,7 +126,7 @@ public static class DeterminantDerivation
             return Expr.Div(sigmaDot, sigma);
         }));
         var productForm = PositivePowers.Normalize(Expr.Mul(det, logRate), a);
-        return (det, rate, productForm, IdentityCheck.Equal(rate, productForm, label));
+        return (det, rate, productForm, IdentityCheck.Equal(rate, productForm, label, IdentityCheck.Assuming(a)));
     }
 
     // N = 1: σ = s0 + I reaches 0, and the derived det rate at a singular W is not 0, so det W crosses zero.

@@ -66,7 +66,7 @@ public static class DiagonalDynamicsDerivation
         {
             var (r, c) = Indices(v.Name);
             var expected = r == c ? atPoint.First(x => Indices(x.Variable.Name) == (r, c)).Rate : Expr.Zero; // layer 1's rate
-            invariance.Add(IdentityCheck.Equal(rate, expected, $"d/dt {v.Name}"));
+            invariance.Add(IdentityCheck.Equal(rate, expected, $"d/dt {v.Name}", IdentityCheck.Assuming(a)));
         }
         var stays = CheckResult.All(invariance, "off-diagonal rates vanish and every layer's diagonal rate equals layer 1's, so the trajectory stays diagonal and balanced");
         steps.Add(new DerivationStep("the trajectory stays diagonal and balanced",
@@ -83,7 +83,7 @@ public static class DiagonalDynamicsDerivation
             sigmaRates.Add(Equation.Rate(sigmaI, rate));
             var pub = PositivePowers.Normalize(BalancedDiagonalPoint.SigmaRate(publishedRate, Algebra.Substitute(w[i - 1, i - 1], point), depth, i), a); // only the assumed a[i] > 0, never G[i,i]
             comparisons.Add(Equation.Rate(sigmaI, pub));
-            checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]"));
+            checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]", IdentityCheck.Assuming(a)));
         }
         // M4 is about signed singular values. Negating the last layer's first entry keeps the layers balanced
         // (W_N^T W_N is unchanged) and makes sigma[1] = -a[1]^N negative, where (sigma^2)^(1-1/N) = |sigma|^(2-2/N):
@@ -92,7 +92,7 @@ public static class DiagonalDynamicsDerivation
         var signedSigma = Algebra.Substitute(w[0, 0], signed);
         var signedRate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[0, 0], field), signed), a);
         var signedPublished = PositivePowers.Normalize(BalancedDiagonalPoint.SigmaRate(publishedRate, signedSigma, depth, 1), a);
-        var signedCheck = IdentityCheck.Equal(signedRate, signedPublished, "d/dt sigma[1] at the signed point");
+        var signedCheck = IdentityCheck.Equal(signedRate, signedPublished, "d/dt sigma[1] at the signed point", IdentityCheck.Assuming(a));
         steps.Add(new DerivationStep("singular values",
             Enumerable.Range(1, d).Select(i => new Equation(new Sym($"sigma[{i}]"), Algebra.Substitute(w[i - 1, i - 1], point))).ToList(),
             "at the point W = diag(a[i]^N): sigma[i] = W[i,i] > 0 with u_i = v_i = e_i, so <G, u_i v_i^T> = G[i,i]", Verdict.Derived));

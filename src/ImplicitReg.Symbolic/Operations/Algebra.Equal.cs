@@ -139,20 +139,19 @@ public static partial class Algebra
     {
         const int attemptLimit = 40 * EqualSampleCount;
         int valid = 0;
+        (Dictionary<string, Rational> Point, bool LeftDefined)? oneSided = null;
         for (int i = 0; i < attemptLimit && valid < EqualSampleCount; i++)
         {
             // After half the budget of undefined points, sample positive values only (log, sqrt domains).
             var point = RandomPoint(symbols, random, domain, positive: i >= attemptLimit / 2);
             var env = point.ToDictionary(kv => kv.Key, kv => kv.Value.ToDouble());
-            double da, db;
-            try
+            var (ra, rb) = (RealValue(a, env), RealValue(b, env));
+            if (ra is null || rb is null)
             {
-                da = Evaluate(a, env);
-                db = Evaluate(b, env);
+                if (ra is not null || rb is not null) oneSided ??= (point, ra is not null);
+                continue;
             }
-            catch (SymbolicException) { continue; }
-            catch (DivideByZeroException) { continue; }
-            if (!double.IsFinite(da) || !double.IsFinite(db)) continue;
+            double da = ra.Value, db = rb.Value;
             valid++;
             double scale = Math.Max(1, Math.Max(Math.Abs(da), Math.Abs(db)));
             if (Math.Abs(da - db) <= EqualNumericTolerance * scale) continue;
@@ -167,11 +166,35 @@ public static partial class Algebra
             return new(EqualityVerdict.NotEqual, point, TryExactExpr(a, point), TryExactExpr(b, point), valid, seed,
                 $"the sides differ at {FormatPoint(point)}: {da:R} vs {db:R} (relative gap {Math.Abs(da - db) / scale:G3}, tolerance {EqualNumericTolerance:G})");
         }
+        // On a restricted domain (where a statement is made) a side that is a real number where the other is not is a
+        // difference: a published formula that is not real at a point of its own domain does not state the derived one
+        // there (the kernel's convention: a fractional power of a negative number is not real). On the whole real line
+        // such points are skipped instead, as an identity is meant where both sides are defined.
+        if (valid == 0 && !domain.IsReals && oneSided is { } one)
+        {
+            var defined = one.LeftDefined ? a : b;
+            var value = TryExactExpr(defined, one.Point);
+            return new(EqualityVerdict.NotEqual, one.Point, one.LeftDefined ? value : null, one.LeftDefined ? null : value, 0, seed,
+                $"at {FormatPoint(one.Point)}, in the domain ({domain}), the {(one.LeftDefined ? "right" : "left")} side is not a real " +
+                $"number and the other is {value} (seed {seed})");
+        }
         if (valid == 0)
             throw new SymbolicException($"no point where both sides are defined was found in {attemptLimit} tries (seed {seed})");
         return new(EqualityVerdict.NumericallyEqual, null, null, null, valid, seed,
             $"not proved: {whyNotProved}, " +
             $"but the sides agree at {valid} random points (seed {seed}, relative tolerance {EqualNumericTolerance:G})");
+    }
+
+    /// <summary>The value of <paramref name="e"/> at <paramref name="env"/> in double precision, or null where it is not a finite real.</summary>
+    private static double? RealValue(Expr e, IReadOnlyDictionary<string, double> env)
+    {
+        try
+        {
+            var v = Evaluate(e, env);
+            return double.IsFinite(v) ? v : null;
+        }
+        catch (SymbolicException) { return null; }
+        catch (DivideByZeroException) { return null; }
     }
 
     private static Rational? TryExact(Expr e, IReadOnlyDictionary<string, Rational> point)

@@ -40,6 +40,19 @@ public sealed class DeterminantDerivationTests
     public void AWrongSingularValueRateInTheProductFormIsDisproved(string rate) =>
         Assert.Equal(Verdict.Disproved, DeterminantDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["sigma-rate"] = rate } }).Conclusion);
 
+    // The layers are diag(a) with a[i] > 0 (the derivation's assumption, under which powers are combined): a witness
+    // is looked for there only, so the control without its factor N is refuted at positive a[i], at depth 3 too.
+    [Fact]
+    public void AWitnessHasThePositiveLayerEntriesTheDerivationAssumes()
+    {
+        var d = DeterminantDerivation.Run(new DerivationOptions { Depth = 3, Published = new Dictionary<string, string> { ["sigma-rate"] = "-(sigma^2)^(1-1/N)*Gii" } });
+        Assert.Equal(Verdict.Disproved, d.Conclusion);
+        var witness = d.Steps.First(s => s.Verdict == Verdict.Disproved).Witness!;
+        var entries = System.Text.RegularExpressions.Regex.Matches(witness, @"a\[\d\] = (-?[0-9/]+)");
+        Assert.NotEmpty(entries);
+        Assert.All(entries, m => Assert.False(m.Groups[1].Value.StartsWith('-'), witness));
+    }
+
     // M5 is about the sign of det(W): M4's sigma^(2-2/N) instead of (sigma^2)^(1-1/N) agrees at every positive
     // singular value and is wrong at a negative one (for N = 2 the product form's sign flips). Only the negative
     // determinant tells them apart.

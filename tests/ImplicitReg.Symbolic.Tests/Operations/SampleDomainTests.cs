@@ -42,6 +42,21 @@ public sealed class SampleDomainTests
     }
 
     [Fact]
+    public void ASideThatIsNotRealAnywhereInTheDomainIsADifferenceThere()
+    {
+        // sqrt(-x) is not real for x > 0, where sqrt(x) is: on that domain the two are refuted, with the real side's value.
+        var r = Algebra.Equal(Parser.Parse("sqrt(x)"), Parser.Parse("sqrt(-x)*2"), seed: 5, SampleDomain.Reals.WithPositive("x"));
+        Assert.Equal(EqualityVerdict.NotEqual, r.Verdict);
+        Assert.True(r.Witness!["x"] > 0);
+        Assert.NotNull(r.LeftValue);
+        Assert.Null(r.RightValue);
+        Assert.Contains("right side is not a real number", r.Explanation);
+        // On the whole real line such points are skipped (an identity is meant where both sides are defined): only
+        // x = 0 is left, where the two agree.
+        Assert.NotEqual(EqualityVerdict.NotEqual, Algebra.Equal(Parser.Parse("sqrt(x)"), Parser.Parse("sqrt(-x)*2"), seed: 5).Verdict);
+    }
+
+    [Fact]
     public void TheDomainReadsAsItsRestrictions()
     {
         Assert.Equal("", SampleDomain.Reals.ToString());

@@ -28,7 +28,7 @@ public static class IdentityCheck
         {
             EqualityVerdict.ProvedEqual => CheckResult.Proved(r.Explanation),
             EqualityVerdict.NotEqual => new CheckResult(Verdict.Disproved,
-                $"{label}: at {FormatPoint(r.Witness!)} the derived side is {r.LeftValue} but the published side is {r.RightValue}",
+                $"{label}: at {FormatPoint(r.Witness!)} the derived side is {Value(r.LeftValue)} but the published side is {Value(r.RightValue)}",
                 r.Explanation),
             _ => new CheckResult(Verdict.NumericOnly, null, r.Explanation),
         };
@@ -47,6 +47,9 @@ public static class IdentityCheck
 
     /// <summary>The largest depth drawn for a symbolic N in a witness search (any depth the derivations allow).</summary>
     public const int MaxSampledDepth = 12;
+
+    // A side Equal found not real at the witness (a fractional power of a negative number, in the kernel's convention).
+    private static string Value(Expr? value) => value?.ToString() ?? "not a real number";
 
     /// <summary>Compares two matrices entry by entry; the witness names the first entry that differs.</summary>
     public static CheckResult EqualMatrices(Expr[,] derived, Expr[,] published, string name)
