@@ -33,7 +33,7 @@ public sealed class CompareVerb : ICliVerb
     public Command Build(CliIO io)
     {
         var compare = new VerbCommand(Name, Summary, "implicitreg compare flow-vs-gd --problem 2x2 --depth 3",
-            "0 agreement (every halving's order within 0.2 of 1; sigma deviation below 1e-6), 1 disagreement, 2 bad options, 4 GD diverged")
+            "0 agreement (every halving's order within 0.2 of 1; sigma deviation below 1e-6), 1 disagreement, 2 bad options, 3 no order observable (a gap of 0), 4 GD diverged")
         {
             FlowVsGdCommand(io), SingularValuesCommand(io),
         };
@@ -123,7 +123,12 @@ public sealed class CompareVerb : ICliVerb
             throw new CliUsageException(e.Message);
         }
         // Every halving must be first order, not only the finest pair (OrderBand: a stall then one halving is not).
-        bool agrees = report.Diverged is null && OrderBand.Judge(report.Rows, 1 - OrderTolerance, 1 + OrderTolerance).Outcome == OrderOutcome.InBand;
+        var judged = OrderBand.Judge(report.Rows, 1 - OrderTolerance, 1 + OrderTolerance);
+        bool agrees = report.Diverged is null && judged.Outcome == OrderOutcome.InBand;
+        // Gaps of 0 (GD and the flow coincide, e.g. at a stationary start) or not finite observe no order: undecided,
+        // as a claim's compare check says, not "GD does not track this flow" (a blown-up run keeps its own wording).
+        bool blownUpRow = report.Rows.Any(r => r.Diverged);
+        bool undecided = !agrees && !blownUpRow && judged.Outcome == OrderOutcome.Undecided;
         if (json)
         {
             io.Out.Write(JsonText.Render(w =>
@@ -182,17 +187,17 @@ public sealed class CompareVerb : ICliVerb
             // A blown-up run makes the orders meaningless: the verdict says so, in simulate's words, instead of
             // leaving a reader to take a gap of 1E+201 for a discretisation error.
             var blownUp = report.Rows.Where(r => r.Diverged).Select(r => Numbers.Short(r.LearningRate)).ToList();
-            var why = blownUp.Count == 0 ? "GD does not track this flow"
+            var why = blownUp.Count == 0 ? judged.Why ?? "GD does not track this flow"
                 : $"GD diverged at lr {string.Join(", ", blownUp)} (the loss or a parameter became NaN or overflowed); lower --lr";
             o.WriteLine($"order: {report.Order.ToString("F4", CultureInfo.InvariantCulture)} " +
-                        (agrees ? "(GD tracks the flow at first order)" : $"(NOT first order: {why})"));
+                        (agrees ? "(GD tracks the flow at first order)" : undecided ? $"(undecided: {why})" : $"(NOT first order: {why})"));
         }
         if (report.Diverged is { } div)
         {
             io.Err.WriteLine($"diverged: GD with lr {Numbers.Short(div.LearningRate)} became NaN or overflowed at step {div.Step}; lower --lr");
             return ExitCodes.Diverged;
         }
-        return agrees ? ExitCodes.Ok : ExitCodes.Refuted;
+        return agrees ? ExitCodes.Ok : undecided ? ExitCodes.Unknown : ExitCodes.Refuted;
     }
 
     private static int SingularValues(CliIO io, DmfSetup model, LayerFlowSystem flow, double time, int samples, double rtol, double atol, bool json)

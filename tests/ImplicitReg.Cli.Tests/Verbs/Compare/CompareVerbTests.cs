@@ -60,6 +60,17 @@ public sealed class CompareVerbTests
     }
 
     [Fact]
+    public void GapsOfZeroObserveNoOrderAndAreUndecidedNotADisagreement()
+    {
+        // All layers 0 at depth 3: the gradient vanishes, GD and the flow both stay at 0, every gap is exactly 0.
+        var (code, output, _) = Run("compare", "flow-vs-gd", "--depth", "3", "--init", "gaussian", "--init-std", "0",
+            "--positive-det", "false", "--time", "1", "--halvings", "2");
+        Assert.Equal(ExitCodes.Unknown, code);
+        Assert.Contains("(undecided: the gap at lr 0.01 is 0: an order is observed only from finite, non-zero gaps)", output);
+        Assert.DoesNotContain("does not track", output);
+    }
+
+    [Fact]
     public void SingularValuesFollowM4FromABalancedStartOnly()
     {
         var (ok, okOutput, _) = Run("compare", "singular-values", "--depth", "3", "--time", "5");
