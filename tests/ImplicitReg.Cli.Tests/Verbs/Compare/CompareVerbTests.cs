@@ -71,6 +71,16 @@ public sealed class CompareVerbTests
     }
 
     [Fact]
+    public void AHalvingOutsideTheBandIsNamedWhenTheFinestPairIsInIt()
+    {
+        // --lr 1: the finest pair's order (1.1572) is within 0.2 of 1, the first halving's (1.6842) is not; the verdict
+        // line names that pair rather than printing an in-band order beside "NOT first order".
+        var (code, output, _) = Run("compare", "flow-vs-gd", "--lr", "1");
+        Assert.Equal(ExitCodes.Refuted, code);
+        Assert.Contains("order: 1.1572 (NOT first order: the observed order 1.6842 from lr 1 to lr 0.5 is outside the band [0.8, 1.2])", output);
+    }
+
+    [Fact]
     public void SingularValuesFollowM4FromABalancedStartOnly()
     {
         var (ok, okOutput, _) = Run("compare", "singular-values", "--depth", "3", "--time", "5");
