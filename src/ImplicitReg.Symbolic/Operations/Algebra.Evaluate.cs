@@ -100,7 +100,8 @@ public static partial class Algebra
     /// with NaN is false but <c>!=</c> is true, so <c>det != 0</c> or <c>not (x &lt; 0)</c> would hold where the value is
     /// undefined. The connectives follow Kleene's three-valued logic, so a guard decides when it can:
     /// <c>x &lt; 0 or sqrt(x) = 1</c> is true at x = −4, <c>x &lt; 0 and sqrt(x) = 1</c> undefined, <c>x &gt; 0 implies
-    /// sqrt(x) &gt; 1</c> true.
+    /// sqrt(x) &gt; 1</c> true. (This is the function simulate predicates use; <c>expr eval</c> refuses an input that is
+    /// undefined as written at the point before it gets here.)
     /// </summary>
     public static bool? DefinedTruth(Expr statement, IReadOnlyDictionary<string, double> env) => statement switch
     {

@@ -50,6 +50,16 @@ public sealed class InitializationTests
     }
 
     [Fact]
+    public void AZeroScaleThatCanNeverGiveAPositiveDeterminantSaysWhatToChange()
+    {
+        // Every draw at scale 0 has det W(0) = 0: after the resampling budget the message names the two ways out.
+        var spec = new InitSpec(InitKind.Gaussian, 0, PositiveDeterminant: true);
+        var e = Assert.Throws<InvalidOperationException>(() => LayerInitializer.Create([2, 2, 2], spec, new SeededRandom(1), out _));
+        Assert.Contains("det W(0) = 0", e.Message);
+        Assert.Contains("choose a larger initialization scale, or do not require det W(0) > 0", e.Message);
+    }
+
+    [Fact]
     public void ScaledOrthogonalLayersHaveOrthonormalRowsOrColumns()
     {
         var layers = LayerInitializer.Create([3, 5, 4], new InitSpec(InitKind.Orthogonal, 2), new SeededRandom(1), out _);

@@ -64,7 +64,9 @@ public static class LayerInitializer
                 throw new ArgumentException($"det W(0) overflows at the initialization scale {spec.Scale:G6} (layers too large for double precision); choose a smaller scale");
             if (spec.Kind == InitKind.Identity)
                 throw new ArgumentException("a scaled identity has a fixed determinant; it cannot be resampled to make det W(0) > 0");
-            if (draws >= MaxResamples) throw new InvalidOperationException($"no draw with det W(0) > 0 in {MaxResamples} tries");
+            if (draws >= MaxResamples)
+                throw new InvalidOperationException($"no draw with det W(0) > 0 in {MaxResamples} tries (the last had det W(0) = {det:G3}); " +
+                    "choose a larger initialization scale, or do not require det W(0) > 0");
         }
     }
 
