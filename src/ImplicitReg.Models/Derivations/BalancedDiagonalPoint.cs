@@ -11,6 +11,23 @@ namespace ImplicitReg.Models.Derivations;
 internal static class BalancedDiagonalPoint
 {
     /// <summary>
+    /// What both derivations read from their options, judged before anything is derived (their Info.Check): the
+    /// published rate under <paramref name="key"/> in the names N, sigma and Gii, and a model of square layers of size
+    /// at most <paramref name="maxSize"/> and depth at most <paramref name="maxDepth"/>; other layers are refused with
+    /// <paramref name="squareRefusal"/>.
+    /// </summary>
+    public static (string Text, Expr Rate, DeepMatrixFactorization Model) Inputs(DerivationInfo info, string key, DerivationOptions options,
+        int defaultDepth, int maxDepth, int maxSize, string squareRefusal)
+    {
+        var text = PublishedFormula.Resolve(info, options)[key];
+        var rate = Checks.ScalarFormula.Parse(text, key, ["N", "sigma", "Gii"]);
+        var model = Setups.DeepModel(options, defaultDepth, defaultSize: 2, maxDepth);
+        int d = model.Dims[0];
+        if (model.Dims.Any(x => x != d) || d > maxSize) throw new DerivationOptionException(squareRefusal);
+        return (text, rate, model);
+    }
+
+    /// <summary>
     /// M4's published d/dt σ_i (in the symbols sigma, N, Gii) at σ_i = <paramref name="sigma"/>, depth
     /// <paramref name="depth"/> and Gii = G[i,i].
     /// </summary>

@@ -27,17 +27,10 @@ public static class DeterminantDerivation
         [new("sigma-rate", "-N*(sigma^2)^(1-1/N)*Gii", "M4's d/dt sigma_i in the product form of d/dt det(W): sigma = sigma_i, N, Gii = G[i,i]")],
         o => Run(o)) { Check = o => Inputs(o) };
 
-    // What Run reads from its options, judged before anything is derived (Info.Check): the rate names N, sigma and Gii;
-    // depth at most 6, square layers of size at most 3.
-    private static (string Text, Expr Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options)
-    {
-        var text = PublishedFormula.Resolve(Info, options)["sigma-rate"];
-        var rate = ScalarFormula.Parse(text, "sigma-rate", ["N", "sigma", "Gii"]);
-        var model = Setups.DeepModel(options, defaultDepth: 2, defaultSize: 2, maxDepth: 6);
-        int d = model.Dims[0];
-        if (model.Dims.Any(x => x != d) || d > 3) throw new DerivationOptionException("the determinant needs square layers of size at most 3: give equal --dims (e.g. 2,2,2)");
-        return (text, rate, model);
-    }
+    // Depth at most 6, square layers of size at most 3.
+    private static (string Text, Expr Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options) =>
+        BalancedDiagonalPoint.Inputs(Info, "sigma-rate", options, defaultDepth: 2, maxDepth: 6, maxSize: 3,
+            "the determinant needs square layers of size at most 3: give equal --dims (e.g. 2,2,2)");
 
     /// <summary>Runs M5 with the published singular-value rate of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)

@@ -21,16 +21,10 @@ public static class DiagonalDynamicsDerivation
         [new("rate", "-N*(sigma^2)^(1-1/N)*Gii", "d/dt sigma_i in sigma = sigma_i, N and Gii = <G, u_i v_i^T>")],
         o => Run(o)) { Check = o => Inputs(o) };
 
-    // What Run reads from its options, judged before anything is derived (Info.Check): the rate names N, sigma and Gii;
-    // depth at most 8, square layers.
-    private static (string Text, Expr Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options)
-    {
-        var published = PublishedFormula.Resolve(Info, options)["rate"];
-        var publishedRate = ScalarFormula.Parse(published, "rate", ["N", "sigma", "Gii"]);
-        var model = Setups.DeepModel(options, defaultDepth: 3, defaultSize: 2, maxDepth: 8);
-        if (model.Dims.Any(x => x != model.Dims[0])) throw new DerivationOptionException("diagonal trajectories need square layers: give equal --dims (e.g. 2,2,2,2)");
-        return (published, publishedRate, model);
-    }
+    // Depth at most 8, square layers of any size.
+    private static (string Text, Expr Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options) =>
+        BalancedDiagonalPoint.Inputs(Info, "rate", options, defaultDepth: 3, maxDepth: 8, maxSize: int.MaxValue,
+            "diagonal trajectories need square layers: give equal --dims (e.g. 2,2,2,2)");
 
     /// <summary>Runs M4 for concrete N against the published rate of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)
@@ -39,6 +33,7 @@ public static class DiagonalDynamicsDerivation
         int d = model.Dims[0], depth = model.Depth;
         var flow = LayerFlow.Derive(model, new GenericLoss(d, d));
         var a = Enumerable.Range(1, d).Select(i => new Sym($"a[{i}]")).ToArray();
+        var positiveEntries = IdentityCheck.Assuming(a); // witnesses only where the point's a[i] > 0 holds
         var point = new Dictionary<Expr, Expr>();
         for (int j = 1; j <= depth; j++)
             for (int r = 1; r <= d; r++)
@@ -66,7 +61,7 @@ public static class DiagonalDynamicsDerivation
         {
             var (r, c) = Indices(v.Name);
             var expected = r == c ? atPoint.First(x => Indices(x.Variable.Name) == (r, c)).Rate : Expr.Zero; // layer 1's rate
-            invariance.Add(IdentityCheck.Equal(rate, expected, $"d/dt {v.Name}", IdentityCheck.Assuming(a)));
+            invariance.Add(IdentityCheck.Equal(rate, expected, $"d/dt {v.Name}", positiveEntries));
         }
         var stays = CheckResult.All(invariance, "off-diagonal rates vanish and every layer's diagonal rate equals layer 1's, so the trajectory stays diagonal and balanced");
         steps.Add(new DerivationStep("the trajectory stays diagonal and balanced",
@@ -83,7 +78,7 @@ public static class DiagonalDynamicsDerivation
             sigmaRates.Add(Equation.Rate(sigmaI, rate));
             var pub = PositivePowers.Normalize(BalancedDiagonalPoint.SigmaRate(publishedRate, Algebra.Substitute(w[i - 1, i - 1], point), depth, i), a); // only the assumed a[i] > 0, never G[i,i]
             comparisons.Add(Equation.Rate(sigmaI, pub));
-            checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]", IdentityCheck.Assuming(a)));
+            checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]", positiveEntries));
         }
         // M4 is about signed singular values. Negating the last layer's first entry keeps the layers balanced
         // (W_N^T W_N is unchanged) and makes sigma[1] = -a[1]^N negative, where (sigma^2)^(1-1/N) = |sigma|^(2-2/N):
@@ -92,7 +87,7 @@ public static class DiagonalDynamicsDerivation
         var signedSigma = Algebra.Substitute(w[0, 0], signed);
         var signedRate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[0, 0], field), signed), a);
         var signedPublished = PositivePowers.Normalize(BalancedDiagonalPoint.SigmaRate(publishedRate, signedSigma, depth, 1), a);
-        var signedCheck = IdentityCheck.Equal(signedRate, signedPublished, "d/dt sigma[1] at the signed point", IdentityCheck.Assuming(a));
+        var signedCheck = IdentityCheck.Equal(signedRate, signedPublished, "d/dt sigma[1] at the signed point", positiveEntries);
         steps.Add(new DerivationStep("singular values",
             Enumerable.Range(1, d).Select(i => new Equation(new Sym($"sigma[{i}]"), Algebra.Substitute(w[i - 1, i - 1], point))).ToList(),
             "at the point W = diag(a[i]^N): sigma[i] = W[i,i] > 0 with u_i = v_i = e_i, so <G, u_i v_i^T> = G[i,i]", Verdict.Derived));
