@@ -1,6 +1,7 @@
 using System.Text;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Schema;
+using ImplicitReg.Reports.Verification;
 
 namespace ImplicitReg.Reports.Html;
 

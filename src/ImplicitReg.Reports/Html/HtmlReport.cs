@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Reports.Plots;
+using ImplicitReg.Reports.Verification;
 
 namespace ImplicitReg.Reports.Html;
 

@@ -3,6 +3,7 @@ using System.Text;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Schema;
 using ImplicitReg.Reports.Html;
+using ImplicitReg.Reports.Verification;
 
 namespace ImplicitReg.Reports.Markdown;
 

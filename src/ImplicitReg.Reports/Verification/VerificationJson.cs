@@ -6,8 +6,9 @@ namespace ImplicitReg.Reports.Verification;
 
 /// <summary>
 /// The JSON document of <c>implicitreg verify --json FILE</c> (schema in docs/claims.md): the run (exit code,
-/// counts, time, jobs), then every claim with its checks, their verdicts and structured evidence (derivation
-/// steps, solver obligations, gaps, predicates, recorded series). Non-finite numbers are written as null.
+/// counts, time, jobs), then every claim with its checks, their verdicts, the strength of their evidence
+/// (<see cref="EvidenceStrength"/>) and structured evidence (derivation steps, solver obligations, gaps, predicates,
+/// recorded series). Non-finite numbers are written as null.
 /// </summary>
 public static class VerificationJson
 {
@@ -72,6 +73,10 @@ public static class VerificationJson
         w.WriteBoolean("passed", k.Passed);
         w.WriteNumber("seconds", k.Time.TotalSeconds);
         w.WriteString("evidence", k.Evidence);
+        // The same label and sentence as the HTML and Markdown reports: one function decides, every output reads it.
+        var strength = EvidenceStrength.Of(k);
+        w.WriteString("strength", strength.Label);
+        w.WriteString("strengthExplanation", strength.Explanation);
         Optional(w, "reason", k.Reason);
         w.WriteStartObject("location");
         w.WriteString("file", k.Location.File);

@@ -89,6 +89,13 @@ public sealed class ReportVerbTests : IDisposable
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
         Assert.Equal(3, json.RootElement.GetProperty("checks").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("exitCode").GetInt32());
+        // Each check's evidence strength, as the page shows it next to its verdict.
+        var strengths = json.RootElement.GetProperty("results")[0].GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("strength").GetString());
+        Assert.Equal("exact", strengths["norm-minimum"]);
+        Assert.Equal("exact", strengths["control"]);
+        Assert.Equal("numerical", strengths["run"]);
+        Assert.All(strengths, s => Assert.Contains($">[{s.Value}]</span>", html, StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(output, "report.md")));
         Assert.Contains("\"seeds\"", File.ReadAllText(Path.Combine(output, "provenance.json")), StringComparison.Ordinal);
     }

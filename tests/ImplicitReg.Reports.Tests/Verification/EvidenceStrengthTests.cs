@@ -2,8 +2,10 @@ using ImplicitReg.Claims.Results;
 using ImplicitReg.Reports.Html;
 using ImplicitReg.Reports.Markdown;
 using ImplicitReg.Reports.Provenance;
+using ImplicitReg.Reports.Tests.Html;
+using ImplicitReg.Reports.Verification;
 
-namespace ImplicitReg.Reports.Tests.Html;
+namespace ImplicitReg.Reports.Tests.Verification;
 
 /// <summary>
 /// "verified" reads the same for a Z3 proof and for one gradient-descent run: every check also says how strong its
@@ -65,5 +67,23 @@ public sealed class EvidenceStrengthTests : IDisposable
         var md = MarkdownReport.Render(content);
         Assert.Contains("order: holds → verified [numerical]", md, StringComparison.Ordinal);
         Assert.Contains("**Evidence: exact** — Z3 proves every statement", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheJsonOfVerifyCarriesTheSameStrengthAsThePage()
+    {
+        var result = SampleResults.Build(_dir, TimeSpan.FromMilliseconds(5));
+        using var json = System.Text.Json.JsonDocument.Parse(VerificationJson.Render(result));
+        var checks = json.RootElement.GetProperty("results").EnumerateArray().SelectMany(c => c.GetProperty("checks").EnumerateArray()).ToList();
+        Assert.Equal(result.Checks.Count(), checks.Count);
+        foreach (var (check, element) in result.Checks.Zip(checks))
+        {
+            var strength = EvidenceStrength.Of(check);
+            Assert.Equal(strength.Label, element.GetProperty("strength").GetString());
+            Assert.Equal(strength.Explanation, element.GetProperty("strengthExplanation").GetString());
+            Assert.Equal(check.Evidence, element.GetProperty("evidence").GetString()); // the older field is unchanged
+        }
+        Assert.Equal("numerical", checks.Single(c => c.GetProperty("id").GetString() == "run").GetProperty("strength").GetString());
+        Assert.Equal("exact", checks.Single(c => c.GetProperty("id").GetString() == "bound").GetProperty("strength").GetString());
     }
 }

@@ -1,6 +1,6 @@
 using ImplicitReg.Claims.Results;
 
-namespace ImplicitReg.Reports.Html;
+namespace ImplicitReg.Reports.Verification;
 
 /// <summary>
 /// How strong a check's evidence is, in the reviewer's terms: <c>exact</c> (a symbolic identity, a solver proof over
