@@ -162,6 +162,7 @@ public static partial class HtmlReport
         var p = content.Provenance;
         sb.Append("<footer>\n<h2 id=\"provenance\">Provenance</h2>\n<table class=\"provenance\">\n<tbody>\n");
         Row(sb, "toolkit", HtmlText.Escape($"implicitreg {p.ToolkitVersion}, commit {p.Commit}"));
+        Row(sb, "working tree", $"<span class=\"{TreeClass(p.Tree.State)}\">{HtmlText.Escape(p.TreeText())}</span>");
         Row(sb, ".NET", HtmlText.Escape(p.DotNet));
         Row(sb, "Z3", HtmlText.Escape(p.Z3));
         Row(sb, "operating system", HtmlText.Escape(p.OperatingSystem));
@@ -172,6 +173,14 @@ public static partial class HtmlReport
             : string.Join("<br>", p.Seeds.Select(s => HtmlText.Escape($"{s.Claim} / {s.Check}: seed {s.Seed}"))));
         sb.Append("</tbody>\n</table>\n<p class=\"muted\">Apart from the start time and the durations, the same claims and toolkit give the same report, byte for byte.</p>\n</footer>\n");
     }
+
+    // Dirty is what a reviewer must not miss (the results need not be the commit's); unknown is neither good nor bad.
+    private static string TreeClass(string state) => state switch
+    {
+        "clean" => "pass",
+        "dirty" => "fail",
+        _ => "undecided",
+    };
 
     private static void Row(StringBuilder sb, string name, string valueHtml) =>
         sb.Append("<tr><th>").Append(HtmlText.Escape(name)).Append("</th><td>").Append(valueHtml).Append("</td></tr>\n");

@@ -148,6 +148,7 @@ public static class MarkdownReport
         var p = content.Provenance;
         sb.Append("\n## Provenance\n\n")
             .Append("- toolkit: implicitreg ").Append(p.ToolkitVersion).Append(", commit ").Append(p.Commit).Append('\n')
+            .Append("- working tree: ").Append(p.Tree.State == "dirty" ? "**dirty**" + p.TreeText()["dirty".Length..] : p.TreeText()).Append('\n')
             .Append("- .NET: ").Append(p.DotNet).Append('\n')
             .Append("- Z3: ").Append(p.Z3).Append('\n')
             .Append("- operating system: ").Append(p.OperatingSystem).Append('\n')

@@ -16,6 +16,16 @@ public static class ProvenanceJson
             w.WriteStartObject();
             w.WriteString("toolkitVersion", p.ToolkitVersion);
             w.WriteString("commit", p.Commit);
+            w.WriteStartObject("workingTree");
+            w.WriteString("state", p.Tree.State);
+            if (p.Tree.TrackedChanges is { } tracked) w.WriteNumber("trackedChanges", tracked);
+            else w.WriteNull("trackedChanges");
+            if (p.Tree.UntrackedSources is { } untracked) w.WriteNumber("untrackedUnderSrcOrProofs", untracked);
+            else w.WriteNull("untrackedUnderSrcOrProofs");
+            if (p.Tree.Head is { } head) w.WriteString("head", head);
+            else w.WriteNull("head");
+            w.WriteString("detail", p.Tree.Detail);
+            w.WriteEndObject();
             w.WriteString("dotnet", p.DotNet);
             w.WriteString("z3", p.Z3);
             w.WriteString("os", p.OperatingSystem);

@@ -29,11 +29,31 @@ public sealed record ReportProvenance(
     TimeSpan Elapsed)
 {
     /// <summary>
+    /// Whether the claim files' working tree had uncommitted changes: without it, a reviewer cannot tell results of
+    /// <see cref="Commit"/> from results of that commit plus local edits.
+    /// </summary>
+    public WorkingTree Tree { get; init; } = WorkingTree.Unknown("not inspected");
+
+    /// <summary>
+    /// The tree's state as one line for the page: "clean", "dirty: …" or "unknown: …", and a note when the commit
+    /// checked out there is not the one the toolkit was built from.
+    /// </summary>
+    public string TreeText()
+    {
+        var text = Tree.State + ": " + Tree.Detail;
+        if (Tree.Head is { Length: > 0 } head && Commit != "unknown" && !head.StartsWith(Commit, StringComparison.OrdinalIgnoreCase)
+            && !Commit.StartsWith(head, StringComparison.OrdinalIgnoreCase))
+            text += $"; the tree has commit {head} checked out, not the toolkit's {Commit}";
+        return text;
+    }
+
+    /// <summary>
     /// Collects the provenance of a verification run. <paramref name="z3Version"/> comes from the caller (the CLI
     /// probes the library it loaded); the commit is the one the toolkit was built from (the SDK stamps it into the
     /// informational version as <c>version+sha</c>), or <c>unknown</c> for a build outside a git checkout.
+    /// <paramref name="tree"/> is the claim files' working tree (<see cref="WorkingTree.Inspect"/>; the CLI passes it).
     /// </summary>
-    public static ReportProvenance Collect(VerificationResult result, DateTimeOffset started, string z3Version)
+    public static ReportProvenance Collect(VerificationResult result, DateTimeOffset started, string z3Version, WorkingTree? tree = null)
     {
         var (version, commit) = BuildVersion();
         var seeds = result.Claims.SelectMany(c => c.Checks)
@@ -42,7 +62,8 @@ public sealed record ReportProvenance(
             .ToList();
         return new ReportProvenance(version, commit, RuntimeInformation.FrameworkDescription + " (" + RuntimeInformation.RuntimeIdentifier + ")",
             z3Version, RuntimeInformation.OSDescription, CpuModel(), Environment.ProcessorCount, result.Jobs, seeds, started,
-            result.Elapsed);
+            result.Elapsed)
+        { Tree = tree ?? WorkingTree.Unknown("not inspected") };
     }
 
     /// <summary>The toolkit's version and commit from the informational version of this assembly.</summary>

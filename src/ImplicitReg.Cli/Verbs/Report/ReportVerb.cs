@@ -79,7 +79,9 @@ public sealed class ReportVerb : ICliVerb
                 if (result.Claims.Count == 0)
                     throw new CliUsageException(r.GetValue(filter) is { } f ? $"no check matches --filter '{f}'" : $"no claim files under {string.Join(", ", roots)}");
                 var z3 = Z3Library.Probe();
-                var provenance = ReportProvenance.Collect(result, started, z3.IsAvailable ? $"libz3 {z3.Version}" : "not available: " + z3.Message);
+                // The claim files' working tree: were the results those of the recorded commit exactly?
+                var provenance = ReportProvenance.Collect(result, started, z3.IsAvailable ? $"libz3 {z3.Version}" : "not available: " + z3.Message,
+                    WorkingTree.Inspect(roots[0]));
                 var content = ReportContent.Build(result, provenance) with { Experiments = sections };
                 IReadOnlyList<string> written;
                 try
