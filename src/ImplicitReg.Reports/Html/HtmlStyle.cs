@@ -6,7 +6,9 @@ internal static class HtmlStyle
     // Display-mode <math> elements are given vertical padding: Chromium lays consecutive ones out so that tall
     // fractions and superscripts of one overlap the next. Their display stays `block math` (MathML Core's default for
     // them): a plain `block` lays their children out as boxes, one under the other, not as one formula. As wide as their
-    // content (at most the column, then they scroll), they sit at the left edge like the text, long or short.
+    // content (at most the column, then they scroll), they sit at the left edge like the text, long or short. A long
+    // one is broken into the rows of an mtable.lines (MathLines): its cells align left, an equation's left side right,
+    // and in display style (a table's cells are compact by default: fractions in them shrank to script size).
     public const string Css = """
         body { font-family: sans-serif; margin: 0 auto; max-width: 1100px; padding: 1em 2em; color: #111; line-height: 1.45; }
         h1 { font-size: 1.6em; margin-bottom: 0.2em; }
@@ -19,12 +21,16 @@ internal static class HtmlStyle
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.summary { width: 100%; }
         table.summary .verdict { white-space: nowrap; }
+        table.summary .verdict a { white-space: normal; overflow-wrap: anywhere; }
         code, pre { font-family: monospace; font-size: 0.95em; background: #f6f6f6; }
         pre { padding: 0.5em; overflow-x: auto; white-space: pre-wrap; }
         pre.experiment-table { white-space: pre; font-size: 0.85em; }
         .formula-long details { margin: 0 0 0.6em 1em; }
         pre.formula-whole { max-height: 24em; overflow-y: auto; }
         math[display="block"] { display: block math; padding: 0.45em 0; overflow-x: auto; overflow-y: hidden; width: fit-content; max-width: 100%; box-sizing: border-box; }
+        mtable.lines { math-style: normal; }
+        mtable.lines mtd { text-align: left; padding: 0.12em 0; }
+        mtable.lines mtd.lhs { text-align: right; padding-right: 0.28em; }
         .formulas { margin: 0.5em 0 0.5em 1em; }
         .pass { color: #11691f; font-weight: bold; }
         .fail { color: #b00020; font-weight: bold; }

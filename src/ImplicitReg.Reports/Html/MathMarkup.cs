@@ -102,8 +102,13 @@ public static class MathMarkup
         return full[Open.Length..^"</math>".Length];
     }
 
-    private static string Wrap(string inner) =>
-        $"<math xmlns=\"{MathMLPrinter.Namespace}\" display=\"block\">{inner}</math>";
+    // A long formula is laid out in rows (MathLines): Chromium does not break MathML lines.
+    private static string Wrap(string inner)
+    {
+        var (markup, scale) = MathLines.Lay(inner);
+        var style = scale < 1 ? " style=\"font-size: " + ((int)Math.Round(scale * 100)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%\"" : "";
+        return $"<math xmlns=\"{MathMLPrinter.Namespace}\" display=\"block\"{style}>{markup}</math>";
+    }
 
     private static string Relation(string symbol) => symbol switch
     {

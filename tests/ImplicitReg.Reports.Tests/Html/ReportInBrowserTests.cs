@@ -58,6 +58,8 @@ public sealed class ReportInBrowserTests : IDisposable
         page.Request += (_, e) => requests.Add(e.Request.Url);
         page.RequestFailed += (_, e) => errors.Add("request failed: " + e.Request.Url);
 
+        // A reviewer's window, not a wide monitor: every formula must be readable at this width without scrolling sideways.
+        await page.SetViewportAsync(new ViewPortOptions { Width = ReviewerViewportWidth, Height = 900 });
         var response = await page.GoToAsync(url, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 180_000 });
         Assert.NotNull(response);
         // How long the page took to open (navigation start to the end of the load event, as Chromium measured it):
@@ -103,6 +105,8 @@ public sealed class ReportInBrowserTests : IDisposable
               .map(([m, p]) => `formula at ${m}, its column at ${p}`)
             """);
         Assert.Empty(indented);
+        var wide = await TooWide(page);
+        Assert.True(wide.Length == 0, $"{wide.Length} formulas wider than their column at {ReviewerViewportWidth} px:\n" + string.Join("\n", wide));
 
         var links = await page.EvaluateExpressionAsync<string[]>(
             "Array.from(document.querySelectorAll('table.summary a[href^=\"#\"]')).map(a => a.getAttribute('href'))");
@@ -144,6 +148,32 @@ public sealed class ReportInBrowserTests : IDisposable
         }
         if (more is not null) await more(page, outputDir);
     }
+
+    /// <summary>Width of the browser window the formulas must fit, in CSS pixels.</summary>
+    internal const int ReviewerViewportWidth = 1000;
+
+    /// <summary>
+    /// Every formula wider than its container (its content scrolls inside it, or it sticks out of its parent's content
+    /// box), and the page itself when it scrolls sideways: Chromium does not break MathML lines, so a long formula
+    /// laid out in one row is read by scrolling.
+    /// </summary>
+    internal static async Task<string[]> TooWide(IPage page) => await page.EvaluateExpressionAsync<string[]>("""
+        (() => {
+          const wide = Array.from(document.querySelectorAll('math')).map(m => {
+            const p = m.parentElement, s = getComputedStyle(p), pr = p.getBoundingClientRect(), r = m.getBoundingClientRect();
+            const limit = pr.right - parseFloat(s.paddingRight) - parseFloat(s.borderRightWidth);
+            return { scroll: m.scrollWidth, client: m.clientWidth, right: r.right, limit, text: m.textContent.replace(/\s+/g, ' ').slice(0, 120) };
+          }).filter(f => f.scroll > f.client + 1 || f.right > f.limit + 1)
+            .map(f => `formula ${Math.round(f.scroll)} px wide in ${Math.round(f.client)} px (right edge ${Math.round(f.right)}, container's ${Math.round(f.limit)}): ${f.text}`);
+          const page = document.documentElement;
+          if (page.scrollWidth > window.innerWidth + 1)
+            wide.push(`the page is ${page.scrollWidth} px wide in a ${window.innerWidth} px window: ` +
+              Array.from(document.body.querySelectorAll('*')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                  && !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
+                .slice(0, 5).map(e => `<${e.tagName.toLowerCase()} class="${e.className && e.className.baseVal !== undefined ? e.className.baseVal : e.className}"> ${e.textContent.slice(0, 60)}`).join('; '));
+          return wide;
+        })()
+        """);
 
     /// <summary>A section near the end cannot scroll to the top of the viewport; then the page must be scrolled to its end.</summary>
     private static async Task<bool> AtPageBottom(IPage page) =>
