@@ -52,12 +52,32 @@ public static partial class HtmlReport
             .Append(CultureInfo.InvariantCulture, $" (exit code {r.ExitCode}). ")
             .Append(HtmlText.Escape(StrengthCounts(r))).Append(" Each claim links to its section; ")
             .Append("the data of every plot is in <code>data/</code>, every solver obligation in <code>smt2/</code>, ")
-            .Append("the machine-readable results in <code>results.json</code>; provenance is <a href=\"#provenance\">at the end</a>.</p>\n</header>\n");
+            .Append("the machine-readable results in <code>results.json</code>; provenance is <a href=\"#provenance\">at the end</a>.</p>\n");
+        if (TreeWarning(content.Provenance) is { } warning)
+            sb.Append("<p class=\"").Append(content.Provenance.Tree.State == "dirty" ? "fail" : "undecided").Append("\">")
+                .Append(HtmlText.Escape(warning)).Append(" (<a href=\"#provenance\">provenance</a>)</p>\n");
+        sb.Append("</header>\n");
     }
+
+    /// <summary>
+    /// Next to the verdict, not only at the end: results from a tree with uncommitted changes need not be the
+    /// commit's, and a reviewer who reads the verdict and stops must know. Null when the tree was clean.
+    /// </summary>
+    internal static string? TreeWarning(Provenance.ReportProvenance p) => p.Tree.State switch
+    {
+        "clean" => null,
+        "dirty" => $"These results need not be those of commit {p.Commit}: the claim files' working tree had uncommitted changes ({p.Tree.Detail}).",
+        _ => $"Whether these results are exactly those of commit {p.Commit} is unknown: {p.Tree.Detail}.",
+    };
 
     private static void Summary(StringBuilder sb, VerificationResult result)
     {
-        sb.Append("<nav>\n<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>claim</th><th>title</th>")
+        sb.Append("<nav>\n<h2 id=\"summary\">Summary</h2>\n")
+            .Append("<p class=\"legend\">Each check reads <em>id: expected → found [strength]</em>: the verdict its claim file expects, ")
+            .Append("the verdict that came back (green when the two agree), and how strong the evidence is (exact, interval or numerical). ")
+            .Append("A check expected <em>refuted</em> passes when it is refuted: a deliberately wrong variant (a negative control, ")
+            .Append("showing that the check can fail) or a conjecture the claim disputes; the check's note says which.</p>\n")
+            .Append("<table class=\"summary\">\n<thead><tr><th>claim</th><th>title</th>")
             .Append("<th>checks</th><th>verdicts (expected → found)</th><th>time</th><th>result</th></tr></thead>\n<tbody>\n");
         foreach (var claim in result.Claims)
         {
@@ -67,7 +87,7 @@ public static partial class HtmlReport
             if (claim.Broken) sb.Append("<span class=\"fail\">broken file</span>");
             sb.Append(string.Join("<br>", claim.Checks.Select(c =>
                 $"<span class=\"verdict\"><a href=\"#{ReportContent.CheckAnchor(c.ClaimId, c.CheckId)}\">{HtmlText.Escape(c.CheckId)}</a>: " +
-                $"{ResultNames.Of(c.Expected)} → {VerdictSpan(c)} {StrengthSpan(c)}</span>")));
+                $"<span class=\"outcome\">{ResultNames.Of(c.Expected)} → {VerdictSpan(c)} {StrengthSpan(c)}</span></span>")));
             sb.Append("</td><td class=\"num\">").Append(HtmlText.Time(claim.Time)).Append("</td><td>")
                 .Append(claim.Passed ? "<span class=\"pass\">as expected</span>" : "<span class=\"fail\">NOT as expected</span>")
                 .Append("</td></tr>\n");

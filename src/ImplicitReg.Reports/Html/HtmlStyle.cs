@@ -20,8 +20,8 @@ internal static class HtmlStyle
         th { background: #f3f3f3; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.summary { width: 100%; }
-        table.summary .verdict { white-space: nowrap; }
-        table.summary .verdict a { white-space: normal; overflow-wrap: anywhere; }
+        table.summary .verdict a, table.summary .outcome { white-space: nowrap; }
+        p.legend { font-size: 0.92em; color: #333; max-width: 60em; }
         code, pre { font-family: monospace; font-size: 0.95em; background: #f6f6f6; }
         pre { padding: 0.5em; overflow-x: auto; white-space: pre-wrap; }
         pre.experiment-table { white-space: pre; font-size: 0.85em; }

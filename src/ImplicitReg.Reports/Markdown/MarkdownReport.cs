@@ -26,6 +26,7 @@ public static class MarkdownReport
             .Append(broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "")
             .Append(CultureInfo.InvariantCulture, $" (exit code {r.ExitCode}). ")
             .Append(HtmlReport.StrengthCounts(r)).Append("\n\n")
+            .Append(HtmlReport.TreeWarning(content.Provenance) is { } warning ? (content.Provenance.Tree.State == "dirty" ? "**" + warning + "**" : warning) + "\n\n" : "")
             .Append("| claim | title | checks | verdicts (expected → found) | time | result |\n| --- | --- | ---: | --- | ---: | --- |\n");
         foreach (var claim in r.Claims)
         {

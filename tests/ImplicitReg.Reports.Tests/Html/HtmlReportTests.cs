@@ -43,6 +43,20 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void TheSummarySaysHowToReadAVerdictAndKeepsEachOutcomeOnOneLine()
+    {
+        // "refuted → refuted" in green read as a failed claim to a reviewer: the legend says what it means.
+        var result = SampleResults.Build(_dir, TimeSpan.FromMilliseconds(5));
+        var html = HtmlReport.Render(ReportContent.Build(result, ReportProvenance.Collect(result, DateTimeOffset.UnixEpoch, "4.8.12")));
+        var summary = html[html.IndexOf("<h2 id=\"summary\">", StringComparison.Ordinal)..html.IndexOf("<table class=\"summary\">", StringComparison.Ordinal)];
+        Assert.Contains("<p class=\"legend\">Each check reads <em>id: expected → found [strength]</em>", summary, StringComparison.Ordinal);
+        Assert.Contains("A check expected <em>refuted</em> passes when it is refuted: a deliberately wrong variant (a negative control", summary, StringComparison.Ordinal);
+        // An id and its outcome each stay whole (ids broke at every hyphen in a 1000-pixel window).
+        Assert.Contains("table.summary .verdict a, table.summary .outcome { white-space: nowrap; }", html, StringComparison.Ordinal);
+        Assert.Equal(result.Checks.Count(), Regex.Count(html, "</a>: <span class=\"outcome\">(holds|refuted) → <span class=\"(pass|fail)\">"));
+    }
+
+    [Fact]
     public void TheHeaderCountsLoadedClaimsAndBrokenFilesApartInTheirNumber()
     {
         // One claim that ran and one broken file: "1 claim, 1 check: …, 1 claim file broken", not "2 claims … 1 claim files".

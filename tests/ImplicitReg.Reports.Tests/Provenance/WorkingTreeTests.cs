@@ -120,6 +120,13 @@ public sealed class WorkingTreeTests : IDisposable
         var html = HtmlReport.Render(content);
         Assert.Contains("<tr><th>working tree</th><td><span class=\"fail\">dirty: 1 tracked file with uncommitted changes (src/Tool.cs)", html, StringComparison.Ordinal);
         Assert.Contains("- working tree: **dirty**: 1 tracked file with uncommitted changes (src/Tool.cs)", MarkdownReport.Render(content), StringComparison.Ordinal);
+        // Also next to the verdict at the top, where a reviewer reads first, not only in the provenance at the end.
+        var warning = $"<p class=\"fail\">These results need not be those of commit {provenance.Commit}: the claim files";
+        Assert.True(html.IndexOf(warning, StringComparison.Ordinal) is var at && at > 0 && at < html.IndexOf("<h2 id=\"summary\">", StringComparison.Ordinal), html[..2000]);
+        Assert.Contains("uncommitted changes (1 tracked file with uncommitted changes (src/Tool.cs)). (<a href=\"#provenance\">provenance</a>)</p>", html, StringComparison.Ordinal);
+        Assert.Contains("**These results need not be those of commit", MarkdownReport.Render(content), StringComparison.Ordinal);
+        var clean = ReportContent.Build(result, provenance with { Tree = WorkingTree.FromStatus("", "abc") });
+        Assert.DoesNotContain("These results need not be", HtmlReport.Render(clean), StringComparison.Ordinal);
         using var json = JsonDocument.Parse(ProvenanceJson.Write(provenance));
         var tree = json.RootElement.GetProperty("workingTree");
         Assert.Equal("dirty", tree.GetProperty("state").GetString());

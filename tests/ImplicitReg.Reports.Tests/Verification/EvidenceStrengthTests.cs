@@ -60,8 +60,8 @@ public sealed class EvidenceStrengthTests : IDisposable
         var result = SampleResults.Build(_dir, TimeSpan.FromMilliseconds(5));
         var content = ReportContent.Build(result, ReportProvenance.Collect(result, DateTimeOffset.UnixEpoch, "4.8.12"));
         var html = HtmlReport.Render(content);
-        Assert.Contains("<a href=\"#claim-m6-two-by-two--order\">order</a>: holds → <span class=\"pass\">verified</span> <span class=\"strength\"", html, StringComparison.Ordinal);
-        Assert.Contains(">[numerical]</span></span>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#claim-m6-two-by-two--order\">order</a>: <span class=\"outcome\">holds → <span class=\"pass\">verified</span> <span class=\"strength\"", html, StringComparison.Ordinal);
+        Assert.Contains(">[numerical]</span></span></span>", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"strength\"><strong>Evidence: numerical</strong> — one floating-point gradient-descent run (seed 3); the predicates were evaluated at its 5 recorded steps only", html, StringComparison.Ordinal);
         Assert.Contains("Evidence of the checks: 3 exact (symbolic identities, solver proofs, exactly confirmed counterexamples), 2 numerical", html, StringComparison.Ordinal);
         var md = MarkdownReport.Render(content);
