@@ -176,4 +176,25 @@ public sealed class LoadTimeValidationTests
         var loaded = ClaimText.Load(ClaimText.Header + "  - id: d\n\tkind: derive\n    expect: holds\n    derivation: scalar-chain\n");
         Assert.Contains("indent with spaces", Assert.Single(loaded.Diagnostics).Message);
     }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("-2147483648")]
+    [InlineData("2147483648")]
+    public void ASeedOutsideTheGeneratorsRangeIsALoadErrorAtTheSeed(string seed)
+    {
+        var d = Single($"  - id: s\n    kind: simulate\n    expect: holds\n    run:\n      model: sym\n      steps: 10\n      seed: {seed}\n    predicates: [{{name: p, holds: \"loss >= 0\"}}]\n");
+        Assert.Equal(13, d.Line);
+        Assert.StartsWith($"run.seed must be between 0 and 2147483647, got {seed}: the generator starts from |seed|", d.Message);
+        // Negative control: the largest seed loads.
+        Assert.True(ClaimText.Load(ClaimText.Header + "  - id: s\n    kind: simulate\n    expect: holds\n    run: {model: sym, steps: 10, seed: 2147483647}\n    predicates: [{name: p, holds: \"loss >= 0\"}]\n").Ok);
+    }
+
+    [Fact]
+    public void ACompareRunWithANegativeSeedIsALoadErrorAtTheSeed()
+    {
+        var d = Single("  - id: c\n    kind: compare\n    expect: holds\n    compare: flow-vs-gd\n    options:\n      time: 1\n      lr: 0.01\n      seed: -1\n    order: [0.9, 1.1]\n");
+        Assert.Equal(14, d.Line);
+        Assert.StartsWith("options.seed must be between 0 and 2147483647, got -1", d.Message);
+    }
 }

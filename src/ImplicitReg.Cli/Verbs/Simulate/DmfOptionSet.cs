@@ -36,7 +36,7 @@ public sealed class DmfOptionSet(string defaultProblem, double? defaultStdAll, b
         $"per-layer standard deviation (overrides --init-scale for gaussian/balanced){(defaultStdAll is { } s ? $" [default: {Numbers.Short(s)}]" : constructionStd is { } c ? $" [default: {Numbers.Short(c)} for 2x2 and generalized]" : "")}", v => v >= 0, "non-negative");
     private readonly Option<bool> _positiveDet = CliOptions.Switch("--positive-det",
         "resample the initialization until det W(0) > 0 (square W only; '--positive-det false' turns it off)", defaultPositiveDet);
-    private readonly Option<int> _seed = CliOptions.Int("--seed", "seed of every random choice", 0);
+    private readonly Option<int> _seed = CliOptions.Seed("seed of every random choice", 0);
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
