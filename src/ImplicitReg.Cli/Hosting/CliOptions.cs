@@ -62,6 +62,10 @@ public static class CliOptions
             HelpName = "N",
         };
 
+    /// <summary>A 64-bit count that is absent unless given (the verb supplies a context-dependent default).</summary>
+    public static Option<long?> OptionalLong(string name, string description, long min = long.MinValue, long max = long.MaxValue) =>
+        new(name) { Description = description, CustomParser = r => ParseLong(r, name, min, max), HelpName = "N" };
+
     /// <summary>A finite number with a default; <paramref name="rule"/> (e.g. "positive") is checked by <paramref name="valid"/>.</summary>
     public static Option<double> Double(string name, string description, double defaultValue, Func<double, bool>? valid = null, string? rule = null) =>
         new(name)
