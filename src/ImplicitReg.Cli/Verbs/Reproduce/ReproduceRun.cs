@@ -1,3 +1,4 @@
+using ImplicitReg.Claims.Running;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Experiments.Reproduction;
 using ImplicitReg.Reports.Reproduction;
@@ -26,6 +27,8 @@ public static class ReproduceRun
             throw new CliUsageException(e.Message);
         }
         var dir = request.Directory;
+        if (SweepStore.OutputProblem(dir, [ClaimFiles.DefaultCatalogue()]) is { } problem)
+            throw new CliUsageException($"--out '{SafeText.Escape(dir)}' {problem}");
         try
         {
             System.IO.Directory.CreateDirectory(dir);
