@@ -81,9 +81,14 @@ public sealed class E1DeepMatrixCompletion : IReproduction
             from depth in depths
             from seed in Enumerable.Range(0, seeds)
             select ($"d{depth}-n{n}-s{F(scale)}-seed{seed}", seed, new Spec(depth, n, scale))));
+        // The baseline's ADMM keeps a handful of size x size iterates and an SVD's factors: 16 dense matrices bounds it.
+        double baselineBytes = options.NoBaseline ? 0 : 16.0 * 8 * s.Size * s.Size;
         return new ReproductionPlan<Spec>(setup, runs, (run, dir, cancel) => run.Spec.Depth == 0
             ? E1Baseline.Execute(s.Size, s.Rank, run)
-            : Execute(s with { MaxSteps = maxSteps }, run, dir, cancel));
+            : Execute(s with { MaxSteps = maxSteps }, run, dir, cancel))
+        {
+            PeakBytes = Math.Max(baselineBytes, depths.Max(d => DmfCost.EstimateBytes(DmfProblem.LayerDimensions(s.Size, s.Size, d), observed.Max(), 0, s.Rank))),
+        };
     }
 
     private static string F(double x) => ReproductionOptions.Format(x);

@@ -69,7 +69,7 @@ public sealed class ReproduceVerb : ICliVerb
                 Scales = ReproduceRequest.Numbers(r.GetValue(scales), "scales"),
                 MaxSteps = r.GetValue(maxSteps),
             }, r.GetValue(jobs), slice, r.GetValue(outDir), r.GetValue(format) == "json");
-            return ReproduceRun.Run(request, io);
+            return ReproduceRun.Run(request, io, Budget.From(r));
         });
     }
 }
