@@ -54,6 +54,23 @@ public sealed class ReproduceOutputTests : IDisposable
         Assert.Equal(ExitCodes.Ok, Run([.. Small, "--out", Path.Combine(_root, "new", "deeper")]).Code);
     }
 
+    [Fact]
+    public void MergingIntoAnEarlierSweepsDirectoryReplacesItsRuns()
+    {
+        var dir = Path.Combine(_root, "earlier");
+        Assert.Equal(ExitCodes.Ok, Run([.. Small, "--out", dir]).Code); // depth 2: runs d2-*
+        string[] depth3 = ["reproduce", "e2", "--quick", "--depths", "3", "--max-steps", "10", "--jobs", "1"];
+        var shards = new[] { 0, 1 }.Select(i => Path.Combine(_root, $"shard{i}")).ToArray();
+        for (int i = 0; i < 2; i++) Assert.Equal(ExitCodes.Ok, Run([.. depth3, "--shard", $"{i}/2", "--out", shards[i]]).Code);
+        Assert.Equal(ExitCodes.Ok, Run(["merge", .. shards, "--out", dir]).Code);
+        var files = Directory.GetFiles(Path.Combine(dir, "runs")).Select(Path.GetFileName).ToList();
+        Assert.Equal(4, files.Count); // two runs, a record and a CSV each
+        Assert.All(files, f => Assert.Contains("-d3-", f));
+        // Negative control: merging into one of the shards keeps that shard's own runs.
+        Assert.Equal(ExitCodes.Ok, Run(["merge", .. shards, "--out", shards[0]]).Code);
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(shards[0], "runs")).Length);
+    }
+
     [Theory]
     [InlineData("file", "is a file; choose a directory")]
     [InlineData("", "is empty; name a directory")]
