@@ -241,8 +241,9 @@ public sealed class E1DeepMatrixCompletion : IReproduction
                 comparisons.Add((sc, d, shallow, RunMedian.OfErrors(deepRuns)));
             }
         }
-        var text = $"{n} observed: " + string.Join("; ", comparisons.Select(c => $"scale {F(c.Scale)}: depth {c.Depth} {c.Deep:0.000E+0} vs depth 2 {c.Shallow:0.000E+0}"));
-        if (unconverged.Count > 0) text += $"; not compared (runs stopped before the loss tolerance): {string.Join(", ", unconverged)}";
+        var parts = comparisons.Select(c => $"scale {F(c.Scale)}: depth {c.Depth} {c.Deep:0.000E+0} vs depth 2 {c.Shallow:0.000E+0}").ToList();
+        if (unconverged.Count > 0) parts.Add($"not compared (runs stopped before the loss tolerance): {string.Join(", ", unconverged)}");
+        var text = $"{n} observed: " + (parts.Count == 0 ? "no run at this observation count to compare" : string.Join("; ", parts));
         var support = comparisons.Count == 0 ? Support.Undecided : comparisons.All(c => c.Deep < c.Shallow) ? Support.Supported : Support.NotSupported;
         return new ClaimCheck(claim, support, text);
     }
