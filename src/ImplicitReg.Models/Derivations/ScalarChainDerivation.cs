@@ -22,7 +22,7 @@ public static class ScalarChainDerivation
         o => Run(o)) { Check = o => Inputs(o) };
 
     // The published rate and its parse, judged before anything is derived (Info.Check): it may name N, sigma and dL.
-    private static (string Text, Expr Rate) Inputs(DerivationOptions options)
+    private static (string Text, ScalarFormula Rate) Inputs(DerivationOptions options)
     {
         var text = PublishedFormula.Resolve(Info, options)["rate"];
         return (text, ScalarFormula.Parse(text, "rate", ["N", "sigma", "dL"]));
@@ -69,9 +69,10 @@ public static class ScalarChainDerivation
     /// Compares the published right side with the derived one (powers of the positive a and sigma combined), judged
     /// where the claim is made: a, sigma &gt; 0 and a depth N ≥ 1.
     /// </summary>
-    public static (Expr Rhs, CheckResult Check) Compare(Expr derived, Expr rhs)
+    public static (Expr Rhs, CheckResult Check) Compare(Expr derived, ScalarFormula rhs)
     {
-        return (rhs, IdentityCheck.Equal(PositivePowers.Normalize(derived, AssumedPositive), PositivePowers.Normalize(rhs, AssumedPositive), "d/dt sigma",
+        ArgumentNullException.ThrowIfNull(rhs);
+        return (rhs.Value, IdentityCheck.Equal(PositivePowers.Normalize(derived, AssumedPositive), rhs.Rewrite(e => PositivePowers.Normalize(e, AssumedPositive)), "d/dt sigma",
             IdentityCheck.Assuming(AssumedPositive, new Sym("N"))));
     }
 }

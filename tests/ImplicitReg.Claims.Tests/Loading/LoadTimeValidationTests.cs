@@ -104,6 +104,23 @@ public sealed class LoadTimeValidationTests
         Assert.True(ClaimText.Load(ClaimText.Header + check.Replace(formula, paper, StringComparison.Ordinal)).Ok);
     }
 
+    [Theory]
+    [InlineData("scalar-chain", "rate", "-N*sigma^(2-2/N)*dL + 0*sqrt(-1-sigma^2)")]
+    [InlineData("closed-forms", "depth-2", "sigma = s0*exp(I) + 0*log(-1 - I^2)")]
+    [InlineData("nonneg-flow", "kappa", "8*c + 0*sqrt(c)*sqrt(-c - 1)")]
+    public void APublishedFormulaDefinedNowhereAsWrittenIsALoadErrorAtItsLine(string derivation, string key, string formula)
+    {
+        // The kernel folds the term away, so the formula would "equal" the derived side vacuously.
+        var check = $"  - id: d\n    kind: derive\n    expect: holds\n    derivation: {derivation}\n    published:\n      {key}: \"{formula}\"\n";
+        var d = Single(check);
+        Assert.Equal(12, d.Line);
+        Assert.StartsWith($"published formula '{key}' = ", d.Message);
+        Assert.Contains("is defined nowhere as written", d.Message);
+        // Negative control: the paper's formula loads.
+        var paper = Models.Derivations.DerivationRegistry.Find(derivation)!.Published.Single(p => p.Key == key).Default;
+        Assert.True(ClaimText.Load(ClaimText.Header + check.Replace(formula, paper, StringComparison.Ordinal)).Ok);
+    }
+
     private static RunLimits WorkOver(double limit) => LimitWording.ClaimFile.Hooks((_, _) => null, w => w > limit ? $"about {w:0.#E+0} multiply-adds" : null);
 
     [Fact]
