@@ -62,19 +62,19 @@ public static class ClosedFormsDerivation
             Expr? depth = label switch { "N = 1" => 1, "N = 2" => 2, _ => null };
             var (closed, positiveSide, written) = SolveForSigma(published, key, sigma);
             // The assumption step: sigma > 0 and s0 > 0, hence the published right side (= sigma or sigma^e) > 0.
-            Expr[] positive = [sigma, s0, positiveSide];
+            // Witnesses only where the case is stated: the positive symbols, and N >= 3 for the symbolic case.
+            var assumed = new Assumption([sigma, s0, positiveSide], depth is null ? n : null, MinDepth: 3);
             var rhs = Algebra.Substitute(Parser.ParseExpression("sigma^(2-2/N)*g"), new Dictionary<Expr, Expr> { [n] = depth ?? n });
             var rawDerivative = Algebra.TimeDerivative(closed, field);
             var rawRhs = Algebra.Substitute(rhs, sigma, closed);
-            var derivative = PositivePowers.Normalize(rawDerivative, positive);
-            var rhsAlong = PositivePowers.Normalize(rawRhs, positive);
-            // Witnesses only where the case is stated: the positive symbols, and N >= 3 for the symbolic case.
-            var domain = IdentityCheck.Assuming(positive, depth is null ? n : null, minDepth: 3);
+            var derivative = assumed.Normalize(rawDerivative);
+            var rhsAlong = assumed.Normalize(rawRhs);
+            var domain = assumed.Domain;
             var solves = IdentityCheck.Equal(derivative, new ScalarFormula(rhsAlong, written), $"{label}: d/dt sigma - rhs", domain);
             // Solving the ODE is not enough: every constant multiple of s0 solves it too (sigma = 2*s0*exp(I) does for
             // N = 2), so the closed form must also start at sigma(0) = s0, where I(0) = 0.
             var rawStart = Algebra.Substitute(closed, i, Expr.Zero);
-            var starts = IdentityCheck.Equal(PositivePowers.Normalize(rawStart, positive), s0, $"{label}: sigma at I = 0", domain);
+            var starts = IdentityCheck.Equal(assumed.Normalize(rawStart), s0, $"{label}: sigma at I = 0", domain);
             var check = CheckResult.All([solves, starts], solves.Explanation);
             checks.Add(check);
             steps.Add(new DerivationStep($"{label}: closed form solves the ODE",

@@ -110,7 +110,8 @@ public static class DeterminantDerivation
     private static (Expr Det, Expr Rate, Expr ProductForm, CheckResult Check) ProductForm(
         Expr rateExpr, Expr detExpr, Dictionary<Expr, Expr> point, Expr[] a, int depth, ScalarFormula sigmaRate, string label)
     {
-        var rate = PositivePowers.Normalize(Algebra.Substitute(rateExpr, point), a);
+        var assumed = new Assumption(a);
+        var rate = assumed.Normalize(Algebra.Substitute(rateExpr, point));
         var det = Algebra.Substitute(detExpr, point);
         var sigmaDots = Enumerable.Range(1, a.Length).Select(i =>
         {
@@ -119,8 +120,8 @@ public static class DeterminantDerivation
         }).ToList();
         var logRate = Expr.Add(sigmaDots.Select(s => Expr.Div(s.Dot.Value, s.Sigma)));
         // The product form is defined, as written, where M4's rate is at every sigma_i.
-        var productForm = new ScalarFormula(PositivePowers.Normalize(Expr.Mul(det, logRate), a), [.. sigmaDots.SelectMany(s => s.Dot.Written).Distinct()]);
-        return (det, rate, productForm.Value, IdentityCheck.Equal(rate, productForm, label, IdentityCheck.Assuming(a)));
+        var productForm = new ScalarFormula(assumed.Normalize(Expr.Mul(det, logRate)), [.. sigmaDots.SelectMany(s => s.Dot.Written).Distinct()]);
+        return (det, rate, productForm.Value, IdentityCheck.Equal(rate, productForm, label, assumed.Domain));
     }
 
     // N = 1: σ = s0 + I reaches 0, and the derived det rate at a singular W is not 0, so det W crosses zero.

@@ -33,7 +33,8 @@ public static class DiagonalDynamicsDerivation
         int d = model.Dims[0], depth = model.Depth;
         var flow = LayerFlow.Derive(model, new GenericLoss(d, d));
         var a = Enumerable.Range(1, d).Select(i => new Sym($"a[{i}]")).ToArray();
-        var positiveEntries = IdentityCheck.Assuming(a); // witnesses only where the point's a[i] > 0 holds
+        var assumed = new Assumption(a); // the point's a[i] > 0: powers combined and witnesses drawn only there, never for G[i,i]
+        var positiveEntries = assumed.Domain;
         var point = new Dictionary<Expr, Expr>();
         for (int j = 1; j <= depth; j++)
             for (int r = 1; r <= d; r++)
@@ -74,9 +75,9 @@ public static class DiagonalDynamicsDerivation
         for (int i = 1; i <= d; i++)
         {
             var sigmaI = new Sym($"sigma[{i}]");
-            var rate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[i - 1, i - 1], field), point), a);
+            var rate = assumed.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[i - 1, i - 1], field), point));
             sigmaRates.Add(Equation.Rate(sigmaI, rate));
-            var pub = BalancedDiagonalPoint.SigmaRate(publishedRate, Algebra.Substitute(w[i - 1, i - 1], point), depth, i).Rewrite(e => PositivePowers.Normalize(e, a)); // only the assumed a[i] > 0, never G[i,i]
+            var pub = BalancedDiagonalPoint.SigmaRate(publishedRate, Algebra.Substitute(w[i - 1, i - 1], point), depth, i).Rewrite(assumed.Normalize);
             comparisons.Add(Equation.Rate(sigmaI, pub.Value));
             checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]", positiveEntries));
         }
@@ -85,8 +86,8 @@ public static class DiagonalDynamicsDerivation
         // an unsigned sigma^(2-2/N) is wrong there (for N = 2 it flips the sign of the rate), so it is checked too.
         var signed = BalancedDiagonalPoint.WithNegativeFirstValue(point, depth, a);
         var signedSigma = Algebra.Substitute(w[0, 0], signed);
-        var signedRate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[0, 0], field), signed), a);
-        var signedPublished = BalancedDiagonalPoint.SigmaRate(publishedRate, signedSigma, depth, 1).Rewrite(e => PositivePowers.Normalize(e, a));
+        var signedRate = assumed.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[0, 0], field), signed));
+        var signedPublished = BalancedDiagonalPoint.SigmaRate(publishedRate, signedSigma, depth, 1).Rewrite(assumed.Normalize);
         var signedCheck = IdentityCheck.Equal(signedRate, signedPublished, "d/dt sigma[1] at the signed point", positiveEntries);
         steps.Add(new DerivationStep("singular values",
             Enumerable.Range(1, d).Select(i => new Equation(new Sym($"sigma[{i}]"), Algebra.Substitute(w[i - 1, i - 1], point))).ToList(),

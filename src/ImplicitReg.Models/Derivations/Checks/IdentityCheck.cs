@@ -61,17 +61,6 @@ public static class IdentityCheck
             $"the published formula as written is defined only where {string.Join(", ", written)}; at {FormatPoint(gap.Point)}{where} it is not (seed {Seed})");
     }
 
-    /// <summary>
-    /// The domain of a derivation that assumes <paramref name="positive"/> positive (the symbols among them, as given
-    /// to <see cref="PositivePowers.Normalize"/>), and optionally a symbolic depth <paramref name="depth"/> in
-    /// <paramref name="minDepth"/> … <see cref="MaxSampledDepth"/>.
-    /// </summary>
-    public static SampleDomain Assuming(IEnumerable<Expr> positive, Sym? depth = null, int minDepth = 1)
-    {
-        var domain = SampleDomain.Reals.WithPositive([.. positive.OfType<Sym>().Select(s => s.Name)]);
-        return depth is null ? domain : domain.WithIntegers(depth.Name, minDepth, MaxSampledDepth);
-    }
-
     /// <summary>The largest depth drawn for a symbolic N in a witness search (any depth the derivations allow).</summary>
     public const int MaxSampledDepth = 12;
 
