@@ -17,13 +17,13 @@ internal static class BalancedDiagonalPoint
     /// <paramref name="squareRefusal"/>.
     /// </summary>
     public static (string Text, Checks.ScalarFormula Rate, DeepMatrixFactorization Model) Inputs(DerivationInfo info, string key, DerivationOptions options,
-        int defaultDepth, int maxDepth, int maxSize, string squareRefusal)
+        int defaultDepth, int maxDepth, int maxSize, FormattableString squareRefusal)
     {
         var text = PublishedFormula.Resolve(info, options)[key];
         var rate = Checks.ScalarFormula.Parse(text, key, ["N", "sigma", "Gii"]);
         var model = Setups.DeepModel(options, defaultDepth, defaultSize: 2, maxDepth);
         int d = model.Dims[0];
-        if (model.Dims.Any(x => x != d) || d > maxSize) throw new DerivationOptionException(squareRefusal);
+        if (model.Dims.Any(x => x != d) || d > maxSize) throw DerivationOptionException.About(squareRefusal);
         return (text, rate, model);
     }
 

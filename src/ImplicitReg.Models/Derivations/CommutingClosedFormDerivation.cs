@@ -30,7 +30,7 @@ public static class CommutingClosedFormDerivation
         var published = PublishedFormula.Resolve(Info, options);
         var kappa = ScalarFormula.Parse(published["kappa"], "kappa", ["c"]);
         var exponent = ScalarFormula.Parse(published["exponent"], "exponent", ["kappa", "S"]);
-        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d"), 2, 1, 4, "dims");
+        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw DerivationOptionException.About($"{Setups.Dims} takes one size d"), 2, 1, 4, "dims");
         return ((kappa, exponent, published), d, Setups.Bounded(options.Components, 2, 1, 4, "components"));
     }
 

@@ -30,7 +30,7 @@ public static class DeterminantDerivation
     // Depth at most 6, square layers of size at most 3.
     private static (string Text, ScalarFormula Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options) =>
         BalancedDiagonalPoint.Inputs(Info, "sigma-rate", options, defaultDepth: 2, maxDepth: 6, maxSize: 3,
-            "the determinant needs square layers of size at most 3: give equal --dims (e.g. 2,2,2)");
+            $"the determinant needs square layers of size at most 3: give equal {Setups.Dims} (e.g. 2,2,2)");
 
     /// <summary>Runs M5 with the published singular-value rate of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)

@@ -24,7 +24,7 @@ public static class DiagonalDynamicsDerivation
     // Depth at most 8, square layers of any size.
     private static (string Text, ScalarFormula Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options) =>
         BalancedDiagonalPoint.Inputs(Info, "rate", options, defaultDepth: 3, maxDepth: 8, maxSize: int.MaxValue,
-            "diagonal trajectories need square layers: give equal --dims (e.g. 2,2,2,2)");
+            $"diagonal trajectories need square layers: give equal {Setups.Dims} (e.g. 2,2,2,2)");
 
     /// <summary>Runs M4 for concrete N against the published rate of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)

@@ -25,7 +25,7 @@ public static class NonNegativeFlowDerivation
     {
         var text = PublishedFormula.Resolve(Info, options)["kappa"];
         var kappa = ScalarFormula.Parse(text, "kappa", ["c"]);
-        int n = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size n"), 2, 1, 4, "dims");
+        int n = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw DerivationOptionException.About($"{Setups.Dims} takes one size n"), 2, 1, 4, "dims");
         return (text, kappa, n, Setups.Bounded(options.Components, 2, 1, 4, "components"));
     }
 

@@ -53,7 +53,7 @@ public static class SymmetricFlowDerivation
         var xForm = LayerFlowDerivation.Parse(published, "x-flow");
         LayerFlowDerivation.RequireNames(xForm, "x-flow", ["Astar", "X", "kappa"], []);
         ScalarFormula.Parse(published["kappa"], "kappa", ["c"]);
-        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d for X = U U^T (d x d)"), 2, 1, 3, "dims");
+        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw DerivationOptionException.About($"{Setups.Dims} takes one size d for X = U U^T (d x d)"), 2, 1, 3, "dims");
         return (published, gradientForm, uForm, xForm, d, Setups.Bounded(options.Components, 2, 1, 3, "components"));
     }
 

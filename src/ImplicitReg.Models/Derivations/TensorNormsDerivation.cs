@@ -30,8 +30,8 @@ public static class TensorNormsDerivation
         var rate = ScalarFormula.Parse(text, "norm-rate", ["N", "rho", "q"]);
         int order = Setups.Bounded(options.Order ?? options.Dims?.Count, 3, 1, 6, "order");
         var dims = options.Dims ?? Enumerable.Repeat(2, order).ToArray();
-        if (dims.Count != order) throw new DerivationOptionException($"--dims lists {dims.Count} mode sizes but --order is {order}");
-        if (dims.Any(x => x < 1 || x > 6)) throw new DerivationOptionException("--dims mode sizes must be between 1 and 6");
+        if (dims.Count != order) throw DerivationOptionException.About($"{Setups.Dims} lists {dims.Count} mode sizes but {Setups.Order} is {order}");
+        if (dims.Any(x => x < 1 || x > 6)) throw DerivationOptionException.About($"{Setups.Dims} mode sizes must be between 1 and 6");
         return (text, rate, order, dims, Setups.Bounded(options.Components, 2, 1, 8, "components"));
     }
 
