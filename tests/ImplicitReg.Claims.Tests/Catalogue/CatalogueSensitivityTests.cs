@@ -87,6 +87,35 @@ public sealed class CatalogueSensitivityTests(ITestOutputHelper output) : IDispo
     }
 
     /// <summary>
+    /// The negative control of the harness: a check with slack (x > 0 proved from x > 1) leaves survivors that no proof
+    /// makes legitimate (x > 1 is as true), so the test would fail on it; a check that is tight kills the same edits.
+    /// </summary>
+    [RequiresZ3Fact]
+    public void ACheckWithSlackLeavesSurvivorsThatNeedAReason()
+    {
+        string Claim(string statement) => ImplicitReg.Testing.ClaimHeader.Text(depth: 2) +
+            $"  - id: bound\n    kind: prove\n    expect: holds\n    statement: \"{statement}\"\n    assume: [\"x >= 1\", \"y = x + 1\"]\n";
+        List<Mutant> Fresh(string statement)
+        {
+            var file = Path.Combine(_dir, statement.Length.ToString(CultureInfo.InvariantCulture), "t.yaml");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var texts = new Dictionary<string, string> { [file] = Claim(statement) };
+            File.WriteAllText(file, texts[file]);
+            var mutants = CatalogueMutants.Of(file, texts[file], DefaultSeed);
+            Assert.Contains(mutants, m => m.Field == "statement");
+            var outcomes = Run(mutants, texts);
+            var survivors = mutants.Where(m => outcomes[m].Outcome == "verified").ToList();
+            var proved = Classify(survivors, texts);
+            return [.. survivors.Where(m => !proved.ContainsKey(m))];
+        }
+
+        var weak = Fresh("y > 0");
+        Assert.Contains(weak, m => m.Field == "statement" && m.Operator == "constant-plus-1");   // y > 1 holds too: slack
+        var tight = Fresh("y >= 2");
+        Assert.DoesNotContain(tight, m => m.Field == "statement");
+    }
+
+    /// <summary>
     /// Survivors whose legitimacy Z3 proves, with the reason: a mutated statement or predicate that the original implies
     /// (a weaker or equivalent statement: <c>(original) implies (mutant)</c> proved with no assumption); a mutated
     /// assumption that implies the original (a stronger assumption: <c>(mutant) implies (original)</c>); an assumption
