@@ -28,7 +28,7 @@ internal static class DeriveCheck
             // A published formula that does not parse, or options outside the derivation's cases: name the place.
             var at = spec.PublishedLocations.FirstOrDefault(kv => e.Message.Contains($"'{kv.Key}'", StringComparison.Ordinal)).Value ?? spec.Location;
             // Known only once the derivation runs (its depth limit, the names it binds), but the claim file's fault: bad input.
-            throw new ClaimDataException($"{at}: {e.Message}");
+            throw new ClaimDataException($"{at}: {e.Spelled(Loading.DeriveValidation.ClaimKey)}");
         }
         var steps = d.Steps.Select(s => new DerivationStepEvidence(s.Name,
             s.Equations.Select(e => new FormulaEvidence(e.LhsText, e.RelationText, e.RhsText, e.Lhs, e.Rhs, e.Form == EquationForm.Rate)).ToList(),

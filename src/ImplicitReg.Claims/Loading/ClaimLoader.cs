@@ -73,11 +73,11 @@ public static partial class ClaimLoader
         if (stream.Documents.Count != 1)
             return new LoadedClaim(file, null, [new ClaimDiagnostic(file, 1, 1, $"a claim file holds exactly one YAML document, found {stream.Documents.Count}")]);
         var root = stream.Documents[0].RootNode;
-        var claim = ReadClaim(r, root, expectedId, limits);
+        var claim = ReadClaim(r, root, expectedId, limits, WrittenItems.Of(text));
         return new LoadedClaim(file, r.Diagnostics.Count == 0 ? claim : null, r.Diagnostics);
     }
 
-    private static ClaimSpec? ReadClaim(YamlReader r, YamlNode root, string? expectedId, RunLimits? limits)
+    private static ClaimSpec? ReadClaim(YamlReader r, YamlNode root, string? expectedId, RunLimits? limits, WrittenItems written)
     {
         var map = r.Mapping(root, "the claim", TopKeys);
         if (map is null) return null;
@@ -133,12 +133,18 @@ public static partial class ClaimLoader
         {
             if (cItems.Count == 0) r.Error(checksNode, "checks is empty: a claim needs at least one check");
             var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-            foreach (var item in cItems)
+            for (int i = 0; i < cItems.Count; i++)
             {
-                if (CheckReader.Read(r, item, model, limits) is not { } check) continue;
+                if (CheckReader.Read(r, cItems[i], model, limits) is not { } check) continue;
+                // An item written as an alias (- *first) is the anchor's node: its duplicate is reported where the alias is written.
+                var mark = written.ItemAt(checksNode, i, cItems[i].Start);
+                var at = new SourceLocation(r.File, (int)mark.Line, (int)mark.Column);
                 if (seen.TryGetValue(check.Id, out var first))
-                    r.Error(check.Location, $"duplicate check id '{check.Id}' (first at line {first.Line}); check ids are unique within a claim");
-                else seen[check.Id] = check.Location;
+                {
+                    var how = cItems.Take(i).Contains(cItems[i], ReferenceEqualityComparer.Instance) ? ", repeated here by an alias" : "";
+                    r.Error(at, $"duplicate check id '{check.Id}' (first at line {first.Line}{how}); check ids are unique within a claim");
+                }
+                else seen[check.Id] = at;
                 checks.Add(check);
             }
         }

@@ -65,8 +65,22 @@ internal static class DeriveValidation
         catch (DerivationOptionException e)
         {
             var place = locations.FirstOrDefault(kv => e.Message.Contains($"'{kv.Key}'", StringComparison.Ordinal));
-            r.Error(place.Value ?? at, place.Key is null ? $"options: {e.Message} (derivation {info.Name}: {info.Options})" : e.Message);
+            r.Error(place.Value ?? at, place.Key is not null ? e.Message
+                : $"{(e.NamesOption ? "" : "options: ")}{e.Spelled(ClaimKey)} ({OptionKeys(info)})");
         }
+    }
+
+    /// <summary>
+    /// How a claim file spells a derive option: its key under <c>options</c> (<c>options.depth</c>), where the command
+    /// line writes <c>--depth</c>; a message of the derivation names its options through this.
+    /// </summary>
+    public static string ClaimKey(string key) => "options." + key;
+
+    // "derivation balancedness; its options: depth, dims, loss", the keys of its command-line options line.
+    private static string OptionKeys(DerivationInfo info)
+    {
+        var keys = System.Text.RegularExpressions.Regex.Matches(info.Options, @"--([a-z]+)").Select(m => m.Groups[1].Value).Distinct().ToList();
+        return keys.Count == 0 ? $"derivation {info.Name} takes no options" : $"derivation {info.Name}; its options: {string.Join(", ", keys)}";
     }
 
     private static string? Problem(Action parse)

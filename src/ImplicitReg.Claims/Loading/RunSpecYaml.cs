@@ -15,7 +15,7 @@ internal static class RunSpecYaml
 
     private static readonly Dictionary<string, Setter> Setters = new(StringComparer.Ordinal)
     {
-        ["seed"] = (s, r, n, w) => r.Int(n, w) is { } x ? s with { Seed = x } : s,
+        ["seed"] = (s, r, n, w) => Seed(r, n, w) is { } x ? s with { Seed = x } : s,
         ["loss"] = (s, r, n, w) => r.String(n, w) is { } x ? s with { Loss = x } : s,
         ["optimizer"] = (s, r, n, w) => r.Choice(n, w, "gd", "group-rmsprop", "normalized") is { } x ? s with { Optimizer = x } : s,
         ["lr"] = (s, r, n, w) => r.Double(n, w) is { } x ? s with { LearningRate = x } : s,
@@ -41,6 +41,15 @@ internal static class RunSpecYaml
         ["size"] = (s, r, n, w) => r.Int(n, w) is { } x ? s with { Size = x } : s,
         ["columns"] = (s, r, n, w) => r.Int(n, w) is { } x ? s with { Columns = x } : s,
     };
+
+    // A seed outside RunSeed's range (negative, or past int's) is reported at its value with the verbs' wording.
+    private static int? Seed(YamlReader r, YamlNode node, string what)
+    {
+        if (r.Long(node, what) is not { } seed) return null;
+        if (RunSeed.Problem(seed) is not { } problem) return (int)seed;
+        r.Error(node, $"{what} {problem}");
+        return null;
+    }
 
     /// <summary>
     /// Applies the options of <paramref name="map"/> whose names are in <paramref name="names"/> to <paramref name="spec"/>;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using ImplicitReg.Experiments.Runs;
 
 namespace ImplicitReg.Cli.Hosting;
 
@@ -34,6 +35,23 @@ public static class CliOptions
     public static Option<int?> OptionalInt(string name, string description, int min = int.MinValue, int max = int.MaxValue) =>
         new(name) { Description = description, CustomParser = r => (int?)ParseLong(r, name, min, max), HelpName = "N" };
 
+    /// <summary>
+    /// A seed in <see cref="RunSeed.Range"/> with a default: a negative seed would repeat its absolute value's draws,
+    /// and is refused with the wording a claim file's <c>seed:</c> gets (<see cref="RunSeed.Problem"/>).
+    /// </summary>
+    public static Option<int> Seed(string description, int defaultValue) =>
+        new("--seed")
+        {
+            Description = $"{description} ({RunSeed.Range})",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = r => ParseSeed(r) ?? defaultValue,
+            HelpName = "N",
+        };
+
+    /// <summary>A seed as <see cref="Seed"/>, absent (null) unless given; the description names the default.</summary>
+    public static Option<int?> OptionalSeed(string description) =>
+        new("--seed") { Description = $"{description}; {RunSeed.Range}", CustomParser = ParseSeed, HelpName = "N" };
+
     /// <summary>A 64-bit count in [<paramref name="min"/>, <paramref name="max"/>] with a default.</summary>
     public static Option<long> Long(string name, string description, long defaultValue, long min = long.MinValue, long max = long.MaxValue) =>
         new(name)
@@ -43,6 +61,10 @@ public static class CliOptions
             CustomParser = r => ParseLong(r, name, min, max) ?? defaultValue,
             HelpName = "N",
         };
+
+    /// <summary>A 64-bit count that is absent unless given (the verb supplies a context-dependent default).</summary>
+    public static Option<long?> OptionalLong(string name, string description, long min = long.MinValue, long max = long.MaxValue) =>
+        new(name) { Description = description, CustomParser = r => ParseLong(r, name, min, max), HelpName = "N" };
 
     /// <summary>A finite number with a default; <paramref name="rule"/> (e.g. "positive") is checked by <paramref name="valid"/>.</summary>
     public static Option<double> Double(string name, string description, double defaultValue, Func<double, bool>? valid = null, string? rule = null) =>
@@ -126,6 +148,22 @@ public static class CliOptions
             return null;
         }
         return v;
+    }
+
+    private static int? ParseSeed(ArgumentResult r)
+    {
+        var text = Single(r);
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+        {
+            r.AddError($"option --seed expects an integer, got '{SafeText.Escape(text)}'");
+            return null;
+        }
+        if (RunSeed.Problem(v) is { } problem)
+        {
+            r.AddError($"option --seed {problem}");
+            return null;
+        }
+        return (int)v;
     }
 
     private static double? ParseDouble(ArgumentResult r, string name, Func<double, bool>? valid, string? rule)

@@ -81,9 +81,14 @@ public sealed class E1DeepMatrixCompletion : IReproduction
             from depth in depths
             from seed in Enumerable.Range(0, seeds)
             select ($"d{depth}-n{n}-s{F(scale)}-seed{seed}", seed, new Spec(depth, n, scale))));
+        // The baseline's ADMM keeps a handful of size x size iterates and an SVD's factors: 16 dense matrices bounds it.
+        double baselineBytes = options.NoBaseline ? 0 : 16.0 * 8 * s.Size * s.Size;
         return new ReproductionPlan<Spec>(setup, runs, (run, dir, cancel) => run.Spec.Depth == 0
             ? E1Baseline.Execute(s.Size, s.Rank, run)
-            : Execute(s with { MaxSteps = maxSteps }, run, dir, cancel));
+            : Execute(s with { MaxSteps = maxSteps }, run, dir, cancel))
+        {
+            PeakBytes = Math.Max(baselineBytes, depths.Max(d => DmfCost.EstimateBytes(DmfProblem.LayerDimensions(s.Size, s.Size, d), observed.Max(), 0, s.Rank))),
+        };
     }
 
     private static string F(double x) => ReproductionOptions.Format(x);
@@ -236,8 +241,9 @@ public sealed class E1DeepMatrixCompletion : IReproduction
                 comparisons.Add((sc, d, shallow, RunMedian.OfErrors(deepRuns)));
             }
         }
-        var text = $"{n} observed: " + string.Join("; ", comparisons.Select(c => $"scale {F(c.Scale)}: depth {c.Depth} {c.Deep:0.000E+0} vs depth 2 {c.Shallow:0.000E+0}"));
-        if (unconverged.Count > 0) text += $"; not compared (runs stopped before the loss tolerance): {string.Join(", ", unconverged)}";
+        var parts = comparisons.Select(c => $"scale {F(c.Scale)}: depth {c.Depth} {c.Deep:0.000E+0} vs depth 2 {c.Shallow:0.000E+0}").ToList();
+        if (unconverged.Count > 0) parts.Add($"not compared (runs stopped before the loss tolerance): {string.Join(", ", unconverged)}");
+        var text = $"{n} observed: " + (parts.Count == 0 ? "no run at this observation count to compare" : string.Join("; ", parts));
         var support = comparisons.Count == 0 ? Support.Undecided : comparisons.All(c => c.Deep < c.Shallow) ? Support.Supported : Support.NotSupported;
         return new ClaimCheck(claim, support, text);
     }

@@ -63,7 +63,10 @@ public sealed class E2TwoByTwo : IReproduction
             from init in Inits
             from seed in Enumerable.Range(0, seeds)
             select ($"d{depth}-{init}-seed{seed}", seed, new Spec(depth, init, LearningRate(depth))));
-        return new ReproductionPlan<Spec>(setup, runs, (run, dir, cancel) => Execute(maxSteps, run, dir, cancel));
+        return new ReproductionPlan<Spec>(setup, runs, (run, dir, cancel) => Execute(maxSteps, run, dir, cancel))
+        {
+            PeakBytes = DmfCost.EstimateBytes(DmfProblem.LayerDimensions(2, 2, depths.Max()), 3, 0, 0),
+        };
     }
 
     private static string F(double x) => ReproductionOptions.Format(x);

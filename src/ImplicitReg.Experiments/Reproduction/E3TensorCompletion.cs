@@ -69,7 +69,10 @@ public sealed class E3TensorCompletion : IReproduction
              select ($"main-std{F(sd)}-seed{seed}", seed, new Spec("main", s.Sizes, s.Rank, s.Observed, s.Components, sd)))
             .Concat(from sd in smallStds from n in smallObserved from seed in Enumerable.Range(0, seeds)
                     select ($"rank1-n{n}-std{F(sd)}-seed{seed}", seed, new Spec("rank1", s.SmallSizes, 1, n, s.SmallComponents, sd))));
-        return new ReproductionPlan<Spec>(setup, runs, (run, dir, cancel) => Execute(maxSteps, s.RecordEvery, run, dir, cancel));
+        return new ReproductionPlan<Spec>(setup, runs, (run, dir, cancel) => Execute(maxSteps, s.RecordEvery, run, dir, cancel))
+        {
+            PeakBytes = runs.Max(r => CpCost.EstimateBytes(r.Spec.Sizes, r.Spec.Rank, r.Spec.Observed, r.Spec.Components)),
+        };
     }
 
     private static string F(double x) => ReproductionOptions.Format(x);

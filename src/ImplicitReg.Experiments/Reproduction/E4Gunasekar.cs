@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImplicitReg.Experiments.Simulators.Symmetric;
 using ImplicitReg.Experiments.Sweeps;
 using ImplicitReg.Numerics.Optimization;
 using MathNet.Numerics.LinearAlgebra;
@@ -76,7 +77,11 @@ public sealed class E4Gunasekar : IReproduction
             .Concat(Enumerable.Range(0, seeds).Select(seed => ($"uu-seed{seed}", seed, new Spec("uu", -1, 0)))));
         return new ReproductionPlan<Spec>(setup, runs, (run, dir, cancel) => run.Spec.Kind == "psd"
             ? E4Runs.Psd(run, dir, maxSteps, cancel)
-            : E4Runs.NonNegative(run, dir, maxSteps, cancel));
+            : E4Runs.NonNegative(run, dir, maxSteps, cancel))
+        {
+            // The 3x3 flow X = U U^T dominates (the u o u problems are 4x8, the baselines 3x3 and an 8-variable LP).
+            PeakBytes = SymmetricCost.EstimateBytes(3, 3, 2, 4),
+        };
     }
 
     /// <inheritdoc />

@@ -37,6 +37,13 @@ public abstract class ReproductionPlan
 
     /// <summary>How many runs <paramref name="shard"/> holds.</summary>
     public abstract int CountIn(Shard shard);
+
+    /// <summary>
+    /// Estimated bytes of the largest run of the sweep (problem, parameters and working buffers), from the cost models
+    /// next to the simulators (<c>DmfCost</c>, <c>CpCost</c>, <c>SymmetricCost</c>); a pool holds one run per worker at once,
+    /// so the verb checks workers × this against the memory budget before anything runs.
+    /// </summary>
+    public double PeakBytes { get; init; }
 }
 
 /// <summary>A plan whose runs carry a spec of type <typeparamref name="TSpec"/>.</summary>

@@ -43,7 +43,7 @@ public static class Reproducer
 
     /// <summary>
     /// Summarises the complete sweep held by <paramref name="directories"/> into <paramref name="outDirectory"/>
-    /// (copying the run files when they live elsewhere) and returns the sweep with its summary and the text of the
+    /// (copying the run files when they live elsewhere, after removing the run files of an earlier sweep there) and returns the sweep with its summary and the text of the
     /// summary, as <paramref name="render"/> lays it out (the report layer's text report: this layer computes, it does
     /// not typeset). The result carries everything the report page needs, so the sweep is read and summarised once.
     /// </summary>
@@ -54,6 +54,10 @@ public static class Reproducer
         var (manifest, records) = SweepStore.Merge(directories);
         var experiment = Find(manifest.Experiment);
         var outRuns = SweepStore.RunsDirectory(outDirectory);
+        // Merging into a directory that is not one of the shards (a new one, or an earlier sweep's): its old run files
+        // would mix with the merged ones and leave a directory that no longer holds one sweep, so they go first.
+        if (!directories.Any(d => SameDirectory(d, outDirectory)))
+            foreach (var stale in Directory.GetFiles(outRuns, "*.json").Concat(Directory.GetFiles(outRuns, "*.csv"))) File.Delete(stale);
         foreach (var (record, dir) in records)
         {
             var fromRuns = Path.Combine(Path.GetFullPath(dir), SweepStore.RunsFolder);
@@ -70,6 +74,9 @@ public static class Reproducer
         File.WriteAllText(Path.Combine(outDirectory, SummaryFile), text);
         return new ReproductionResult(outDirectory, experiment, manifest, list, summary, text, json);
     }
+
+    private static bool SameDirectory(string a, string b) => string.Equals(
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 
     /// <summary>results.json: experiment, title, setup, the experiment's body, claims.</summary>
     public static string Json(IReproduction experiment, SweepManifest manifest, ReproductionSummary summary) => JsonText.Render(w =>

@@ -10,9 +10,13 @@ public sealed class SeededRandom
     private readonly Random _random;
     private double? _spare;
 
-    /// <summary>A generator whose every draw is determined by <paramref name="seed"/>.</summary>
+    /// <summary>
+    /// A generator whose every draw is determined by <paramref name="seed"/>, in 0 to <see cref="int.MaxValue"/>: the
+    /// generator starts from |seed|, so a negative seed would silently repeat another seed's draws (see <c>RunSeed</c>).
+    /// </summary>
     public SeededRandom(int seed)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(seed);
         Seed = seed;
         _random = new Random(seed);
     }

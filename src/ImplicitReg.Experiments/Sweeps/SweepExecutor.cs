@@ -18,6 +18,7 @@ public static class SweepExecutor
     /// <param name="onDone">Called, on the worker thread, after each run with its record (e.g. to write its file).</param>
     /// <param name="cancel">Stops workers from starting further runs.</param>
     /// <exception cref="AggregateException">A run threw; the other workers finish their current run and start no other.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was requested, before or during a run (runs that finished kept their records).</exception>
     public static IReadOnlyList<RunRecord> Execute<TSpec>(IReadOnlyList<SweepRun<TSpec>> runs,
         Func<SweepRun<TSpec>, CancellationToken, RunRecord> execute, int jobs, Action<RunRecord>? onDone = null,
         CancellationToken cancel = default)
@@ -41,6 +42,11 @@ public static class SweepExecutor
                     record.Seconds = clock.Elapsed.TotalSeconds;
                     records[i] = record;
                     onDone?.Invoke(record);
+                }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    // A run stopped by the request (Ctrl-C) is an interruption, not a failure: the sweep ends as one below.
+                    return;
                 }
                 catch (Exception e)
                 {

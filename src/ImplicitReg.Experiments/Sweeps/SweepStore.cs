@@ -22,6 +22,40 @@ public static class SweepStore
     /// <summary>The base name of run <paramref name="index"/>'s files: the index padded so names sort in sweep order.</summary>
     public static string FileStem(int index, string id) => $"{index:D4}-{id}";
 
+    /// <summary>
+    /// What is wrong with <paramref name="directory"/> as the output of a sweep, completing "--out 'DIR' …", or null when
+    /// it may be written: a new or empty directory, or one a sweep wrote before (its <c>sweep.json</c> is there; its run
+    /// files are replaced). Anything else is refused, because writing a sweep clears <c>runs/*.json</c> and
+    /// <c>runs/*.csv</c> and replaces <c>results.json</c>, <c>summary.txt</c> and the report: a directory of the user's
+    /// own files must not lose them. Nothing may be written inside <paramref name="protectedDirectories"/> (the claim
+    /// catalogue, whose files <c>verify</c> reads).
+    /// </summary>
+    public static string? OutputProblem(string directory, IEnumerable<string?> protectedDirectories)
+    {
+        if (string.IsNullOrWhiteSpace(directory)) return "is empty; name a directory, e.g. --out repro-e1";
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"is not a usable path ({e.Message})";
+        }
+        foreach (var p in protectedDirectories)
+        {
+            if (p is null) continue;
+            var guarded = Path.TrimEndingDirectorySeparator(Path.GetFullPath(p));
+            if (full == guarded || full.StartsWith(guarded + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return $"is inside the claim catalogue {p} (verify reads every file there); choose a directory outside it";
+        }
+        if (File.Exists(full)) return "is a file; choose a directory (new or empty, or one a sweep wrote before)";
+        if (Directory.Exists(full) && !File.Exists(Path.Combine(full, ManifestFile)) && Directory.EnumerateFileSystemEntries(full).Any())
+            return $"already holds files and no {ManifestFile}, so it is not an output directory of 'implicitreg reproduce' or 'merge' " +
+                   $"(writing a sweep there would delete {RunsFolder}/*.json and {RunsFolder}/*.csv); choose a new or empty directory";
+        return null;
+    }
+
     /// <summary>Writes <c>sweep.json</c> into <paramref name="directory"/> (created).</summary>
     public static void WriteManifest(string directory, SweepManifest manifest)
     {

@@ -16,23 +16,23 @@ internal static class BalancedDiagonalPoint
     /// at most <paramref name="maxSize"/> and depth at most <paramref name="maxDepth"/>; other layers are refused with
     /// <paramref name="squareRefusal"/>.
     /// </summary>
-    public static (string Text, Expr Rate, DeepMatrixFactorization Model) Inputs(DerivationInfo info, string key, DerivationOptions options,
-        int defaultDepth, int maxDepth, int maxSize, string squareRefusal)
+    public static (string Text, Checks.ScalarFormula Rate, DeepMatrixFactorization Model) Inputs(DerivationInfo info, string key, DerivationOptions options,
+        int defaultDepth, int maxDepth, int maxSize, FormattableString squareRefusal)
     {
         var text = PublishedFormula.Resolve(info, options)[key];
         var rate = Checks.ScalarFormula.Parse(text, key, ["N", "sigma", "Gii"]);
         var model = Setups.DeepModel(options, defaultDepth, defaultSize: 2, maxDepth);
         int d = model.Dims[0];
-        if (model.Dims.Any(x => x != d) || d > maxSize) throw new DerivationOptionException(squareRefusal);
+        if (model.Dims.Any(x => x != d) || d > maxSize) throw DerivationOptionException.About(squareRefusal);
         return (text, rate, model);
     }
 
     /// <summary>
     /// M4's published d/dt σ_i (in the symbols sigma, N, Gii) at σ_i = <paramref name="sigma"/>, depth
-    /// <paramref name="depth"/> and Gii = G[i,i].
+    /// <paramref name="depth"/> and Gii = G[i,i], with its written domain there.
     /// </summary>
-    public static Expr SigmaRate(Expr published, Expr sigma, int depth, int i) =>
-        Algebra.Substitute(published, new Dictionary<Expr, Expr>
+    public static Checks.ScalarFormula SigmaRate(Checks.ScalarFormula published, Expr sigma, int depth, int i) =>
+        published.Substitute(new Dictionary<Expr, Expr>
         {
             [new Sym("sigma")] = sigma, [new Sym("N")] = depth, [new Sym("Gii")] = SymbolNames.Gradient(i, i),
         });

@@ -26,7 +26,7 @@ public static class BalancednessDerivation
         var formula = LayerFlowDerivation.Parse(PublishedFormula.Resolve(Info, options), "conserved");
         LayerFlowDerivation.RequireNames(formula, "conserved", [], ["j", "N"], layers: true);
         var model = Setups.DeepModel(options, defaultDepth: 3, defaultSize: 2);
-        if (model.Depth < 2) throw new DerivationOptionException("balancedness relates consecutive layers: --depth must be at least 2");
+        if (model.Depth < 2) throw DerivationOptionException.About($"balancedness relates consecutive layers: {Setups.Depth} must be at least 2");
         return (formula, model);
     }
 

@@ -60,21 +60,21 @@ public static class ClosedFormsDerivation
         {
             var published = forms[key];
             Expr? depth = label switch { "N = 1" => 1, "N = 2" => 2, _ => null };
-            var (closed, positiveSide) = SolveForSigma(published, key, sigma);
+            var (closed, positiveSide, written) = SolveForSigma(published, key, sigma);
             // The assumption step: sigma > 0 and s0 > 0, hence the published right side (= sigma or sigma^e) > 0.
-            Expr[] positive = [sigma, s0, positiveSide];
+            // Witnesses only where the case is stated: the positive symbols, and N >= 3 for the symbolic case.
+            var assumed = new Assumption([sigma, s0, positiveSide], depth is null ? n : null, MinDepth: 3);
             var rhs = Algebra.Substitute(Parser.ParseExpression("sigma^(2-2/N)*g"), new Dictionary<Expr, Expr> { [n] = depth ?? n });
             var rawDerivative = Algebra.TimeDerivative(closed, field);
             var rawRhs = Algebra.Substitute(rhs, sigma, closed);
-            var derivative = PositivePowers.Normalize(rawDerivative, positive);
-            var rhsAlong = PositivePowers.Normalize(rawRhs, positive);
-            // Witnesses only where the case is stated: the positive symbols, and N >= 3 for the symbolic case.
-            var domain = IdentityCheck.Assuming(positive, depth is null ? n : null, minDepth: 3);
-            var solves = IdentityCheck.Equal(derivative, rhsAlong, $"{label}: d/dt sigma - rhs", domain);
+            var derivative = assumed.Normalize(rawDerivative);
+            var rhsAlong = assumed.Normalize(rawRhs);
+            var domain = assumed.Domain;
+            var solves = IdentityCheck.Equal(derivative, new ScalarFormula(rhsAlong, written), $"{label}: d/dt sigma - rhs", domain);
             // Solving the ODE is not enough: every constant multiple of s0 solves it too (sigma = 2*s0*exp(I) does for
             // N = 2), so the closed form must also start at sigma(0) = s0, where I(0) = 0.
             var rawStart = Algebra.Substitute(closed, i, Expr.Zero);
-            var starts = IdentityCheck.Equal(PositivePowers.Normalize(rawStart, positive), s0, $"{label}: sigma at I = 0", domain);
+            var starts = IdentityCheck.Equal(assumed.Normalize(rawStart), s0, $"{label}: sigma at I = 0", domain);
             var check = CheckResult.All([solves, starts], solves.Explanation);
             checks.Add(check);
             steps.Add(new DerivationStep($"{label}: closed form solves the ODE",
@@ -91,17 +91,19 @@ public static class ClosedFormsDerivation
 
     // sigma = rhs as given, or sigma^e = rhs solved on the positive branch: sigma = rhs^(1/e).
     // The right side equals sigma or sigma^e, so it is positive wherever sigma is: it is returned as assumed positive.
-    private static (Expr Sigma, Expr PositiveSide) SolveForSigma(string published, string key, Sym sigma)
+    // Written: where both sides, as written, are defined (the left one's conditions with sigma the closed form).
+    private static (Expr Sigma, Expr PositiveSide, IReadOnlyList<Statement> Written) SolveForSigma(string published, string key, Sym sigma)
     {
         int eq = published.IndexOf('=');
         if (eq < 0) throw new DerivationOptionException($"published formula '{key}' = '{published}' is not of the form sigma = ... or sigma^e = ...");
         var left = ScalarFormula.Parse(published[..eq], key, ["sigma", "N"]);
         var right = ScalarFormula.Parse(published[(eq + 1)..], key, ["s0", "I", "N"]);
-        return left switch
+        var closed = left.Value switch
         {
-            Sym s when s.Equals(sigma) => (right, right),
-            Pow p when p.Base.Equals(sigma) => (Expr.Pow(right, Expr.Pow(p.Exponent, Expr.MinusOne)), right),
+            Sym s when s.Equals(sigma) => right.Value,
+            Pow p when p.Base.Equals(sigma) => Expr.Pow(right.Value, Expr.Pow(p.Exponent, Expr.MinusOne)),
             _ => throw new DerivationOptionException($"published formula '{key}' = '{published}' is not of the form sigma = ... or sigma^e = ..."),
         };
+        return (closed, right.Value, [.. right.Written.Concat(left.Substitute(sigma, closed).Written).Distinct()]);
     }
 }

@@ -25,12 +25,12 @@ public static class CommutingClosedFormDerivation
 
     // What Run reads from its options, judged before anything is derived (Info.Check): kappa names c, the exponent
     // kappa and S; d and m in 1..4.
-    private static ((Expr Kappa, Expr Exponent, IReadOnlyDictionary<string, string> Text) Published, int D, int M) Inputs(DerivationOptions options)
+    private static ((ScalarFormula Kappa, ScalarFormula Exponent, IReadOnlyDictionary<string, string> Text) Published, int D, int M) Inputs(DerivationOptions options)
     {
         var published = PublishedFormula.Resolve(Info, options);
         var kappa = ScalarFormula.Parse(published["kappa"], "kappa", ["c"]);
         var exponent = ScalarFormula.Parse(published["exponent"], "exponent", ["kappa", "S"]);
-        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d"), 2, 1, 4, "dims");
+        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw DerivationOptionException.About($"{Setups.Dims} takes one size d"), 2, 1, 4, "dims");
         return ((kappa, exponent, published), d, Setups.Bounded(options.Components, 2, 1, 4, "components"));
     }
 
@@ -50,10 +50,14 @@ public static class CommutingClosedFormDerivation
         var integral = Enumerable.Range(1, m).Select(k => new Sym($"S[{k}]")).ToArray();
         var field = integral.Select((s, k) => (s, r[k])).ToDictionary(p => p.s, p => p.Item2);
         var scaleOfLoss = options.Loss ?? Losses.LossScale.HalfSse;
-        var kappaPublished = Algebra.Substitute(published.Kappa, new Sym("c"), Num.Of(Losses.LossScales.Constant(scaleOfLoss, m)));
-        var exponent = published.Exponent;
+        var kappaWritten = published.Kappa.Substitute(new Sym("c"), Num.Of(Losses.LossScales.Constant(scaleOfLoss, m)));
+        var kappaPublished = kappaWritten.Value;
+        var exponent = published.Exponent.Value;
         Expr Lambda(IReadOnlyList<Expr> weights, int i) => Expr.Add(Enumerable.Range(0, m).Select(k => Expr.Mul(weights[k], alpha[k, i])));
-        var s = integral.Select(x => Algebra.Substitute(exponent, new Dictionary<Expr, Expr> { [new Sym("kappa")] = kappaPublished, [new Sym("S")] = x })).ToArray();
+        var sWritten = integral.Select(x => published.Exponent.Substitute(new Sym("kappa"), kappaWritten).Substitute(new Sym("S"), x)).ToArray();
+        var s = sWritten.Select(x => x.Value).ToArray();
+        // Where the closed form, as written, is defined: every s[k] with its kappa.
+        IReadOnlyList<Statement> written = [.. sWritten.SelectMany(x => x.Written).Distinct()];
 
         var closed = new Expr[d, d];
         var residuals = new List<CheckResult>();
@@ -70,7 +74,7 @@ public static class CommutingClosedFormDerivation
                 var derivative = Algebra.TimeDerivative(closed[i, j], field);
                 // −κ(A*(r)X + XA*(r)) for diagonal A*(r) = diag(λ_i): entry −κ(λ_i + λ_j)X[i,j].
                 var rhs = Expr.Mul(Expr.Neg(kappa), Expr.Add(Lambda(r, i), Lambda(r, j)), closed[i, j]);
-                residuals.Add(IdentityCheck.Equal(derivative, rhs, $"d/dt X[{i + 1},{j + 1}]"));
+                residuals.Add(IdentityCheck.Equal(derivative, new ScalarFormula(rhs, written), $"d/dt X[{i + 1},{j + 1}]"));
                 rates.Add(Equation.Rate(new Sym($"X[{i + 1},{j + 1}]"), derivative));
             }
         var solves = CheckResult.All(residuals, "each entry's derivative equals the right side as a rational function in the symbols and exp generators");
@@ -84,7 +88,7 @@ public static class CommutingClosedFormDerivation
             {
                 var x0 = new Sym($"X0[{i + 1},{j + 1}]");
                 var start = Algebra.Substitute(closed[i, j], atZero);
-                starts.Add(IdentityCheck.Equal(start, x0, $"X[{i + 1},{j + 1}] at S = 0"));
+                starts.Add(IdentityCheck.Equal(start, x0, $"X[{i + 1},{j + 1}] at S = 0")); // the written domain is judged with the flow above
                 initial.Add(new Equation(start, x0));
             }
         var start0 = CheckResult.All(starts, "every entry is X0 at S = 0 (exp(0) = 1)");

@@ -28,9 +28,9 @@ public static class DeterminantDerivation
         o => Run(o)) { Check = o => Inputs(o) };
 
     // Depth at most 6, square layers of size at most 3.
-    private static (string Text, Expr Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options) =>
+    private static (string Text, ScalarFormula Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options) =>
         BalancedDiagonalPoint.Inputs(Info, "sigma-rate", options, defaultDepth: 2, maxDepth: 6, maxSize: 3,
-            "the determinant needs square layers of size at most 3: give equal --dims (e.g. 2,2,2)");
+            $"the determinant needs square layers of size at most 3: give equal {Setups.Dims} (e.g. 2,2,2)");
 
     /// <summary>Runs M5 with the published singular-value rate of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)
@@ -108,18 +108,20 @@ public static class DeterminantDerivation
     // The derived d/dt det(W) at a diagonal point, and the published product form there: det(W) * sum_i (d/dt sigma_i)/sigma_i
     // with M4's rate at the signed sigma_i = W[i,i]. Powers are combined only for the assumed a[i] > 0.
     private static (Expr Det, Expr Rate, Expr ProductForm, CheckResult Check) ProductForm(
-        Expr rateExpr, Expr detExpr, Dictionary<Expr, Expr> point, Expr[] a, int depth, Expr sigmaRate, string label)
+        Expr rateExpr, Expr detExpr, Dictionary<Expr, Expr> point, Expr[] a, int depth, ScalarFormula sigmaRate, string label)
     {
-        var rate = PositivePowers.Normalize(Algebra.Substitute(rateExpr, point), a);
+        var assumed = new Assumption(a);
+        var rate = assumed.Normalize(Algebra.Substitute(rateExpr, point));
         var det = Algebra.Substitute(detExpr, point);
-        var logRate = Expr.Add(Enumerable.Range(1, a.Length).Select(i =>
+        var sigmaDots = Enumerable.Range(1, a.Length).Select(i =>
         {
             var sigma = Expr.Mul(Enumerable.Range(1, depth).Select(j => point[SymbolNames.Layer(j, i, i)]));
-            var sigmaDot = BalancedDiagonalPoint.SigmaRate(sigmaRate, sigma, depth, i);
-            return Expr.Div(sigmaDot, sigma);
-        }));
-        var productForm = PositivePowers.Normalize(Expr.Mul(det, logRate), a);
-        return (det, rate, productForm, IdentityCheck.Equal(rate, productForm, label, IdentityCheck.Assuming(a)));
+            return (Sigma: sigma, Dot: BalancedDiagonalPoint.SigmaRate(sigmaRate, sigma, depth, i));
+        }).ToList();
+        var logRate = Expr.Add(sigmaDots.Select(s => Expr.Div(s.Dot.Value, s.Sigma)));
+        // The product form is defined, as written, where M4's rate is at every sigma_i.
+        var productForm = new ScalarFormula(assumed.Normalize(Expr.Mul(det, logRate)), [.. sigmaDots.SelectMany(s => s.Dot.Written).Distinct()]);
+        return (det, rate, productForm.Value, IdentityCheck.Equal(rate, productForm, label, assumed.Domain));
     }
 
     // N = 1: σ = s0 + I reaches 0, and the derived det rate at a singular W is not 0, so det W crosses zero.

@@ -22,9 +22,9 @@ public static class DiagonalDynamicsDerivation
         o => Run(o)) { Check = o => Inputs(o) };
 
     // Depth at most 8, square layers of any size.
-    private static (string Text, Expr Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options) =>
+    private static (string Text, ScalarFormula Rate, DeepMatrixFactorization Model) Inputs(DerivationOptions options) =>
         BalancedDiagonalPoint.Inputs(Info, "rate", options, defaultDepth: 3, maxDepth: 8, maxSize: int.MaxValue,
-            "diagonal trajectories need square layers: give equal --dims (e.g. 2,2,2,2)");
+            $"diagonal trajectories need square layers: give equal {Setups.Dims} (e.g. 2,2,2,2)");
 
     /// <summary>Runs M4 for concrete N against the published rate of <paramref name="options"/> (the paper's by default).</summary>
     public static Derivation Run(DerivationOptions options)
@@ -33,7 +33,8 @@ public static class DiagonalDynamicsDerivation
         int d = model.Dims[0], depth = model.Depth;
         var flow = LayerFlow.Derive(model, new GenericLoss(d, d));
         var a = Enumerable.Range(1, d).Select(i => new Sym($"a[{i}]")).ToArray();
-        var positiveEntries = IdentityCheck.Assuming(a); // witnesses only where the point's a[i] > 0 holds
+        var assumed = new Assumption(a); // the point's a[i] > 0: powers combined and witnesses drawn only there, never for G[i,i]
+        var positiveEntries = assumed.Domain;
         var point = new Dictionary<Expr, Expr>();
         for (int j = 1; j <= depth; j++)
             for (int r = 1; r <= d; r++)
@@ -74,10 +75,10 @@ public static class DiagonalDynamicsDerivation
         for (int i = 1; i <= d; i++)
         {
             var sigmaI = new Sym($"sigma[{i}]");
-            var rate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[i - 1, i - 1], field), point), a);
+            var rate = assumed.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[i - 1, i - 1], field), point));
             sigmaRates.Add(Equation.Rate(sigmaI, rate));
-            var pub = PositivePowers.Normalize(BalancedDiagonalPoint.SigmaRate(publishedRate, Algebra.Substitute(w[i - 1, i - 1], point), depth, i), a); // only the assumed a[i] > 0, never G[i,i]
-            comparisons.Add(Equation.Rate(sigmaI, pub));
+            var pub = BalancedDiagonalPoint.SigmaRate(publishedRate, Algebra.Substitute(w[i - 1, i - 1], point), depth, i).Rewrite(assumed.Normalize);
+            comparisons.Add(Equation.Rate(sigmaI, pub.Value));
             checks.Add(IdentityCheck.Equal(rate, pub, $"d/dt sigma[{i}]", positiveEntries));
         }
         // M4 is about signed singular values. Negating the last layer's first entry keeps the layers balanced
@@ -85,8 +86,8 @@ public static class DiagonalDynamicsDerivation
         // an unsigned sigma^(2-2/N) is wrong there (for N = 2 it flips the sign of the rate), so it is checked too.
         var signed = BalancedDiagonalPoint.WithNegativeFirstValue(point, depth, a);
         var signedSigma = Algebra.Substitute(w[0, 0], signed);
-        var signedRate = PositivePowers.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[0, 0], field), signed), a);
-        var signedPublished = PositivePowers.Normalize(BalancedDiagonalPoint.SigmaRate(publishedRate, signedSigma, depth, 1), a);
+        var signedRate = assumed.Normalize(Algebra.Substitute(Algebra.TimeDerivative(w[0, 0], field), signed));
+        var signedPublished = BalancedDiagonalPoint.SigmaRate(publishedRate, signedSigma, depth, 1).Rewrite(assumed.Normalize);
         var signedCheck = IdentityCheck.Equal(signedRate, signedPublished, "d/dt sigma[1] at the signed point", positiveEntries);
         steps.Add(new DerivationStep("singular values",
             Enumerable.Range(1, d).Select(i => new Equation(new Sym($"sigma[{i}]"), Algebra.Substitute(w[i - 1, i - 1], point))).ToList(),
@@ -97,7 +98,7 @@ public static class DiagonalDynamicsDerivation
         steps.Add(new DerivationStep("published formula", comparisons,
             $"published M4: d/dt sigma_i = {published} with sigma = sigma_i = a[i]^{depth}, Gii = G[i,i], N = {depth}; {result.Explanation}", result.Verdict, result.Witness));
         steps.Add(new DerivationStep("a negative singular value",
-            [new Equation(new Sym("sigma[1]"), signedSigma), Equation.Rate(new Sym("sigma[1]"), signedRate), Equation.Rate(new Sym("sigma[1]"), signedPublished)],
+            [new Equation(new Sym("sigma[1]"), signedSigma), Equation.Rate(new Sym("sigma[1]"), signedRate), Equation.Rate(new Sym("sigma[1]"), signedPublished.Value)],
             $"W{depth}[1,1] = -a[1] instead (still balanced): the signed sigma[1] = W[1,1] < 0 with u_1 = v_1 = e_1; the derived rate, then the published one there; {signedCheck.Explanation}",
             signedCheck.Verdict, signedCheck.Witness));
         var overall = Verdicts.Weakest([result.Verdict, signedCheck.Verdict]);

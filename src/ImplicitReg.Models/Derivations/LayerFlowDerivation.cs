@@ -60,9 +60,10 @@ public static class LayerFlowDerivation
             Verdict.Derived));
 
         string gradientText = "the symbols G[r,c]";
+        IReadOnlyList<Statement> written = []; // where the published gradient, as written, is defined
         if (loss is CompletionLoss completion)
         {
-            g = PublishedGradient(published["gradient"], completion, w);
+            (g, written) = PublishedGradient(published["gradient"], completion, w);
             gradientText = $"{published["gradient"]} on Omega (c = {completion.Constant}) at W";
         }
         var (rates, formulas) = PublishedFlow(model, g, flowFormula);
@@ -72,7 +73,7 @@ public static class LayerFlowDerivation
         foreach (var (variable, rhs) in rates)
         {
             comparison.Add(Equation.Rate(variable, rhs));
-            var check = IdentityCheck.Equal(derived[variable], rhs, $"d/dt {variable.Name}");
+            var check = IdentityCheck.Equal(derived[variable], new ScalarFormula(rhs, written), $"d/dt {variable.Name}");
             checks.Add(check);
             if (check.Verdict == Verdict.Disproved) break;
         }
@@ -147,20 +148,28 @@ public static class LayerFlowDerivation
         return (rates, formulas);
     }
 
-    /// <summary>The published gradient of a completion loss at W: the entry formula in W, b, c on Omega, 0 elsewhere.</summary>
-    public static Expr[,] PublishedGradient(string formula, CompletionLoss loss, Expr[,] w)
+    /// <summary>
+    /// The published gradient of a completion loss at W: the entry formula in W, b, c on Omega, 0 elsewhere; and where
+    /// it is defined as written (the entry formula's written domain at every observed entry).
+    /// </summary>
+    public static (Expr[,] Gradient, IReadOnlyList<Statement> Written) PublishedGradient(string formula, CompletionLoss loss, Expr[,] w)
     {
         var entry = ScalarFormula.Parse(formula, "gradient", GradientNames);
         var g = new Expr[loss.Rows, loss.Cols];
+        var written = new List<Statement>();
         for (int a = 0; a < loss.Rows; a++)
             for (int b = 0; b < loss.Cols; b++)
                 g[a, b] = Expr.Zero;
         foreach (var o in loss.Observed)
-            g[o.Row - 1, o.Col - 1] = Algebra.Substitute(entry, new Dictionary<Expr, Expr>
+        {
+            var at = entry.Substitute(new Dictionary<Expr, Expr>
             {
                 [new Sym("W")] = w[o.Row - 1, o.Col - 1], [new Sym("b")] = Num.Of(o.Target), [new Sym("c")] = Num.Of(loss.Constant),
             });
-        return g;
+            g[o.Row - 1, o.Col - 1] = at.Value;
+            written.AddRange(at.Written);
+        }
+        return (g, written.Distinct().ToList());
     }
 
     /// <summary>A published matrix formula, parsed; a syntax error names the key and the column.</summary>

@@ -21,11 +21,11 @@ public static class NonNegativeFlowDerivation
         o => Run(o)) { Check = o => Inputs(o) };
 
     // What Run reads from its options, judged before anything is derived (Info.Check): kappa names c; n and m in 1..4.
-    private static (string Text, Expr Kappa, int N, int M) Inputs(DerivationOptions options)
+    private static (string Text, ScalarFormula Kappa, int N, int M) Inputs(DerivationOptions options)
     {
         var text = PublishedFormula.Resolve(Info, options)["kappa"];
         var kappa = ScalarFormula.Parse(text, "kappa", ["c"]);
-        int n = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size n"), 2, 1, 4, "dims");
+        int n = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw DerivationOptionException.About($"{Setups.Dims} takes one size n"), 2, 1, 4, "dims");
         return (text, kappa, n, Setups.Bounded(options.Components, 2, 1, 4, "components"));
     }
 
@@ -49,8 +49,9 @@ public static class NonNegativeFlowDerivation
         var xDot = x.Select(xi => Algebra.TimeDerivative(xi, uDot)).ToArray();
         var atr = Enumerable.Range(0, n).Select(i => Expr.Add(Enumerable.Range(0, m).Select(k => Expr.Mul(a[k, i], residual[k])))).ToArray();
         var kappa = Algebra.Cancel(Expr.Div(xDot[0], Expr.Neg(Expr.Mul(x[0], atr[0]))));
-        var kappaUsed = Algebra.Substitute(kappaFormula, new Sym("c"), Num.Of(c));
-        var flowChecks = Enumerable.Range(0, n).Select(i => IdentityCheck.Equal(xDot[i], Expr.Mul(Expr.Neg(kappaUsed), x[i], atr[i]), $"d/dt x[{i + 1}]")).ToList();
+        var kappaWritten = kappaFormula.Substitute(new Sym("c"), Num.Of(c));
+        var kappaUsed = kappaWritten.Value;
+        var flowChecks = Enumerable.Range(0, n).Select(i => IdentityCheck.Equal(xDot[i], kappaWritten.Rewrite(k => Expr.Mul(Expr.Neg(k), x[i], atr[i])), $"d/dt x[{i + 1}]")).ToList();
         var flowCheck = kappa is Num ? CheckResult.All(flowChecks, "each entry agrees after expansion")
             : new CheckResult(Verdict.Disproved, $"the ratio {kappa} is not a constant", "no constant kappa");
 
@@ -67,7 +68,7 @@ public static class NonNegativeFlowDerivation
             var xi = Expr.Mul(Expr.Pow(alpha, 2), Expr.Exp(exponent));
             closed.Add(new Equation(new Sym($"x[{i + 1}]"), xi));
             var rhs = Expr.Mul(Expr.Neg(kappaUsed), xi, Expr.Add(Enumerable.Range(0, m).Select(k => Expr.Mul(a[k, i], r[k]))));
-            closedChecks.Add(IdentityCheck.Equal(Algebra.TimeDerivative(xi, field), rhs, $"d/dt x[{i + 1}]"));
+            closedChecks.Add(IdentityCheck.Equal(Algebra.TimeDerivative(xi, field), new ScalarFormula(rhs, kappaWritten.Written), $"d/dt x[{i + 1}]"));
         }
         var closedCheck = CheckResult.All(closedChecks, "its derivative equals -kappa*x o (A^T r) with d/dt S = r, and x(0) = alpha^2 = u(0)^2");
         var verdict = Verdicts.Weakest([flowCheck.Verdict, closedCheck.Verdict]);

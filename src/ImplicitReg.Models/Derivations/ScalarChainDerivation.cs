@@ -10,8 +10,8 @@ namespace ImplicitReg.Models.Derivations;
 /// </summary>
 public static class ScalarChainDerivation
 {
-    /// <summary>What the "balanced scalars" step assumes positive: the common factor a and sigma = a^N; never dL.</summary>
-    private static readonly Expr[] AssumedPositive = [new Sym("a"), new Sym("sigma")];
+    /// <summary>What the "balanced scalars" step assumes: the common factor a and sigma = a^N positive (never dL), a depth N ≥ 1.</summary>
+    private static readonly Assumption Assumed = new([new Sym("a"), new Sym("sigma")], new Sym("N"));
 
     /// <summary>The registry entry of <c>derive scalar-chain</c> (M3: for symbolic N, balanced scalar layers <c>a_j = σ^(1/N)</c> give <c>σ̇ = −N σ^(2−2/N) L'(σ)</c>).</summary>
     public static readonly DerivationInfo Info = new(
@@ -22,7 +22,7 @@ public static class ScalarChainDerivation
         o => Run(o)) { Check = o => Inputs(o) };
 
     // The published rate and its parse, judged before anything is derived (Info.Check): it may name N, sigma and dL.
-    private static (string Text, Expr Rate) Inputs(DerivationOptions options)
+    private static (string Text, ScalarFormula Rate) Inputs(DerivationOptions options)
     {
         var text = PublishedFormula.Resolve(Info, options)["rate"];
         return (text, ScalarFormula.Parse(text, "rate", ["N", "sigma", "dL"]));
@@ -52,7 +52,7 @@ public static class ScalarChainDerivation
         steps.Add(DerivationStep.Of("end-to-end rate", Equation.Rate(sigma, sigmaRate),
             "d/dt (a^N) = N*a^(N-1) * d/dt a (kernel TimeDerivative)", Verdict.Derived));
 
-        var inSigma = PositivePowers.Normalize(Algebra.Substitute(sigmaRate, a, Expr.Pow(sigma, Expr.Pow(n, Expr.MinusOne))), AssumedPositive);
+        var inSigma = Assumed.Normalize(Algebra.Substitute(sigmaRate, a, Expr.Pow(sigma, Expr.Pow(n, Expr.MinusOne))));
         steps.Add(DerivationStep.Of("in terms of sigma", Equation.Rate(sigma, inSigma),
             "substitute a = sigma^(1/N) and combine powers, valid for sigma > 0", Verdict.Derived));
 
@@ -69,9 +69,9 @@ public static class ScalarChainDerivation
     /// Compares the published right side with the derived one (powers of the positive a and sigma combined), judged
     /// where the claim is made: a, sigma &gt; 0 and a depth N ≥ 1.
     /// </summary>
-    public static (Expr Rhs, CheckResult Check) Compare(Expr derived, Expr rhs)
+    public static (Expr Rhs, CheckResult Check) Compare(Expr derived, ScalarFormula rhs)
     {
-        return (rhs, IdentityCheck.Equal(PositivePowers.Normalize(derived, AssumedPositive), PositivePowers.Normalize(rhs, AssumedPositive), "d/dt sigma",
-            IdentityCheck.Assuming(AssumedPositive, new Sym("N"))));
+        ArgumentNullException.ThrowIfNull(rhs);
+        return (rhs.Value, IdentityCheck.Equal(Assumed.Normalize(derived), rhs.Rewrite(Assumed.Normalize), "d/dt sigma", Assumed.Domain));
     }
 }

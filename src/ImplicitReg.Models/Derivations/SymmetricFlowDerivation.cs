@@ -53,7 +53,7 @@ public static class SymmetricFlowDerivation
         var xForm = LayerFlowDerivation.Parse(published, "x-flow");
         LayerFlowDerivation.RequireNames(xForm, "x-flow", ["Astar", "X", "kappa"], []);
         ScalarFormula.Parse(published["kappa"], "kappa", ["c"]);
-        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw new DerivationOptionException("--dims takes one size d for X = U U^T (d x d)"), 2, 1, 3, "dims");
+        int d = Setups.Bounded(options.Dims is { Count: 1 } one ? one[0] : options.Dims is null ? null : throw DerivationOptionException.About($"{Setups.Dims} takes one size d for X = U U^T (d x d)"), 2, 1, 3, "dims");
         return (published, gradientForm, uForm, xForm, d, Setups.Bounded(options.Components, 2, 1, 3, "components"));
     }
 
@@ -91,11 +91,12 @@ public static class SymmetricFlowDerivation
         var aStar = loss.Adjoint(residuals);
         var aStarU = ExprMatrices.Product(aStar, u);
         var kappa = Algebra.Cancel(Expr.Div(uDot[0, 0], Expr.Neg(aStarU[0, 0])));
-        var kappaUsed = Algebra.Substitute(ScalarFormula.Parse(published["kappa"], "kappa", ["c"]), new Sym("c"), Num.Of(loss.Constant));
+        var kappaWritten = ScalarFormula.Parse(published["kappa"], "kappa", ["c"]).Substitute(new Sym("c"), Num.Of(loss.Constant));
+        var kappaUsed = kappaWritten.Value;
         var scalars = new Dictionary<string, Expr> { ["kappa"] = kappaUsed };
         var uPublished = Evaluate(uForm, "u-flow", new() { ["Astar"] = aStar, ["U"] = u }, scalars);
         var kappaCheck = kappa is Num
-            ? IdentityCheck.EqualMatrices(uDot, uPublished, "d/dt U")
+            ? IdentityCheck.EqualMatrices(uDot, uPublished, "d/dt U", kappaWritten.Written)
             : new CheckResult(Verdict.Disproved, $"d/dt U[1,1] / (-(A*(r)U)[1,1]) = {kappa} is not a constant", "no constant kappa");
         steps.Add(new DerivationStep("the constant",
             [new Equation(new Sym("kappa"), kappa), .. LayerFlowDerivation.Entries(uPublished, SymbolNames.SymmetricFactor).Select(e => Equation.Rate(e.Lhs, e.Rhs))],
@@ -105,7 +106,7 @@ public static class SymmetricFlowDerivation
         // Ẋ along the flow by the kernel, against −κ(A*(r)X + XA*(r)).
         var xDot = ExprMatrices.Map(x, e => Algebra.TimeDerivative(e, flow));
         var publishedX = Evaluate(xForm, "x-flow", new() { ["Astar"] = aStar, ["X"] = x }, scalars);
-        var xCheck = IdentityCheck.EqualMatrices(xDot, publishedX, "d/dt X");
+        var xCheck = IdentityCheck.EqualMatrices(xDot, publishedX, "d/dt X", kappaWritten.Written);
         steps.Add(new DerivationStep("end-to-end flow",
             LayerFlowDerivation.Entries(publishedX, SymbolNames.SymmetricProduct).Select(e => Equation.Rate(e.Lhs, e.Rhs)).ToList(),
             $"d/dt X[i,j] along the factor flow (kernel TimeDerivative) against the published {xForm.Text} with kappa = {kappaUsed}; {xCheck.Explanation}",

@@ -24,14 +24,14 @@ public static class TensorNormsDerivation
 
     // What Run reads from its options, judged before anything is derived (Info.Check): the rate names N, rho and q;
     // order 1..6, mode sizes 1..6, 1..8 components.
-    private static (string Text, Expr Rate, int Order, IReadOnlyList<int> Dims, int Components) Inputs(DerivationOptions options)
+    private static (string Text, ScalarFormula Rate, int Order, IReadOnlyList<int> Dims, int Components) Inputs(DerivationOptions options)
     {
         var text = PublishedFormula.Resolve(Info, options)["norm-rate"];
         var rate = ScalarFormula.Parse(text, "norm-rate", ["N", "rho", "q"]);
         int order = Setups.Bounded(options.Order ?? options.Dims?.Count, 3, 1, 6, "order");
         var dims = options.Dims ?? Enumerable.Repeat(2, order).ToArray();
-        if (dims.Count != order) throw new DerivationOptionException($"--dims lists {dims.Count} mode sizes but --order is {order}");
-        if (dims.Any(x => x < 1 || x > 6)) throw new DerivationOptionException("--dims mode sizes must be between 1 and 6");
+        if (dims.Count != order) throw DerivationOptionException.About($"{Setups.Dims} lists {dims.Count} mode sizes but {Setups.Order} is {order}");
+        if (dims.Any(x => x < 1 || x > 6)) throw DerivationOptionException.About($"{Setups.Dims} mode sizes must be between 1 and 6");
         return (text, rate, order, dims, Setups.Bounded(options.Components, 2, 1, 8, "components"));
     }
 
@@ -108,7 +108,7 @@ public static class TensorNormsDerivation
 
     // Balanced component r: ν_n = |w_r^n| all equal to ρ^(1/N), d/dt ν_n = (d/dt ν_n²)/(2ν_n) = −p/ν_n with
     // p = ⟨G, ⊗_m w_r^m⟩ = ρ·q, q = ⟨G, ⊗_m ŵ_r^m⟩; ρ = Π_n ν_n.
-    private static (List<DerivationStep>, CheckResult) BalancedNormOde(int order, string published, Expr publishedRate)
+    private static (List<DerivationStep>, CheckResult) BalancedNormOde(int order, string published, ScalarFormula publishedRate)
     {
         Sym rho = new("rho"), p = new("p"), q = new("q"), nSym = new("N");
         var nu = Enumerable.Range(1, order).Select(n => new Sym($"nu{n}")).ToArray();
@@ -118,16 +118,16 @@ public static class TensorNormsDerivation
         var balanced = new Dictionary<Expr, Expr> { [p] = Expr.Mul(rho, q) };
         foreach (var v in nu) balanced[v] = Expr.Pow(rho, Expr.Div(1, order));
         // Assumed positive (stated in the "component norm" step): the factor norms nu_n and rho, never p or q.
-        Expr[] positive = [rho, .. nu];
-        var atBalance = PositivePowers.Normalize(Algebra.Substitute(rate, balanced), positive);
-        var pub = PositivePowers.Normalize(Algebra.Substitute(publishedRate, nSym, order), positive);
-        var check = IdentityCheck.Equal(atBalance, pub, "d/dt rho", IdentityCheck.Assuming(positive));
+        var assumed = new Assumption([rho, .. nu]);
+        var atBalance = assumed.Normalize(Algebra.Substitute(rate, balanced));
+        var pub = publishedRate.Substitute(nSym, order).Rewrite(assumed.Normalize);
+        var check = IdentityCheck.Equal(atBalance, pub, "d/dt rho", assumed.Domain);
         var steps = new List<DerivationStep>
         {
             new("component norm", [new Equation(rho, product), .. nu.Select(v => Equation.Rate(v, field[v]))],
                 "rho = |w_r^1 (x) ... (x) w_r^N| = product of the factor norms nu_n = |w_r^n|, assumed non-zero (nu_n > 0, so rho > 0); from the factor norm rates, d/dt nu_n = (d/dt nu_n^2)/(2*nu_n) = -p/nu_n with p = <G, w_r^1 (x) ... (x) w_r^N>",
                 Verdict.Derived),
-            new("balanced component norm ODE", [Equation.Rate(rho, rate), Equation.Rate(rho, atBalance), Equation.Rate(rho, pub)],
+            new("balanced component norm ODE", [Equation.Rate(rho, rate), Equation.Rate(rho, atBalance), Equation.Rate(rho, pub.Value)],
                 $"kernel TimeDerivative of the product, then balance nu_n = rho^(1/N) and p = rho*q with q = <G, normalised factors>; published (M7, N = {order}): d/dt rho = {published}; {check.Explanation}",
                 check.Verdict, check.Witness),
         };

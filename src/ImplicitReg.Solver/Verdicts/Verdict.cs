@@ -63,7 +63,30 @@ public sealed record Verdict(
     public IReadOnlyList<string> Eliminated =>
         Cases.SelectMany(c => c.Eliminated).Select(e => $"{e.Symbol} = {e.Definition}").Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>The definedness conditions under which the proof holds (roots of non-negatives, non-zero denominators).</summary>
+    /// <summary>
+    /// The definedness conditions (roots of non-negatives, non-zero denominators) of every case, merged: the union of
+    /// <see cref="DomainByCase"/>. When the cases differ this list is not one domain (<c>x >= 0, -x >= 0</c> for the
+    /// two sign cases of <c>abs(x)^(2/3)</c>): print <see cref="DomainByCase"/> then.
+    /// </summary>
     public IReadOnlyList<string> DomainConditions =>
         Cases.SelectMany(c => c.Problem.DomainStated).Select(d => d.ToString()).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Each case's definedness conditions, which hold together within that case (in case order).</summary>
+    public IReadOnlyList<(string Case, IReadOnlyList<string> Conditions)> DomainByCase =>
+        [.. Cases.Select(c => (c.Case.Name, (IReadOnlyList<string>)[.. c.Problem.DomainStated.Select(d => d.ToString()).Distinct(StringComparer.Ordinal)]))];
+
+    /// <summary>
+    /// True when every case has the same definedness conditions, so <see cref="DomainConditions"/> is the domain of
+    /// the whole proof; false when they differ by case, and only <see cref="DomainByCase"/> states what is true.
+    /// </summary>
+    public bool DomainIsUniform =>
+        DomainByCase.Select(c => c.Conditions.Order(StringComparer.Ordinal)).Distinct(SequenceComparer.Instance).Count() <= 1;
+
+    // Compares condition lists element by element (the cases' lists, sorted).
+    private sealed class SequenceComparer : IEqualityComparer<IEnumerable<string>>
+    {
+        public static readonly SequenceComparer Instance = new();
+        public bool Equals(IEnumerable<string>? x, IEnumerable<string>? y) => x is null ? y is null : y is not null && x.SequenceEqual(y, StringComparer.Ordinal);
+        public int GetHashCode(IEnumerable<string> obj) => string.Join("\n", obj).GetHashCode(StringComparison.Ordinal);
+    }
 }

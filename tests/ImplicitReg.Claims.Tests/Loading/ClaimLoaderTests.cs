@@ -78,6 +78,38 @@ public sealed class ClaimLoaderTests
     }
 
     [Fact]
+    public void ADuplicateReachedThroughAnAliasIsReportedAtTheAliasNotAtTheAnchor()
+    {
+        // Line 7 anchors the check; the alias on line 12 repeats it, and is where the duplicate sits.
+        const string checks = "  - &first\n    id: p\n    kind: prove\n    expect: holds\n    statement: \"x^2 >= 0\"\n  - *first\n";
+        var d = Assert.Single(ClaimText.Load(ClaimText.Header + checks).Diagnostics);
+        Assert.Equal((12, 5), (d.Line, d.Column));
+        Assert.Equal("duplicate check id 'p' (first at line 7, repeated here by an alias); check ids are unique within a claim", d.Message);
+        // Negative control: the anchored check alone loads.
+        Assert.True(ClaimText.Load(ClaimText.Header + checks[..checks.LastIndexOf("  - *first", StringComparison.Ordinal)]).Ok);
+    }
+
+    [Fact]
+    public void ADuplicateIdWrittenAsAnAliasOfAnotherChecksIdIsReportedAtTheSecondCheck()
+    {
+        const string checks = "  - id: &id p\n    kind: prove\n    expect: holds\n    statement: \"x^2 >= 0\"\n" +
+                              "  - id: *id\n    kind: prove\n    expect: holds\n    statement: \"x^4 >= 0\"\n";
+        var d = Assert.Single(ClaimText.Load(ClaimText.Header + checks).Diagnostics);
+        Assert.Equal((11, 5), (d.Line, d.Column));
+        Assert.Equal("duplicate check id 'p' (first at line 7); check ids are unique within a claim", d.Message);
+    }
+
+    [Fact]
+    public void AnAliasInsideAFlowListIsReportedAtItsColumn()
+    {
+        var checks = "  - &a {id: p, kind: prove, expect: holds, statement: \"x^2 >= 0\"}\n";
+        var text = ClaimText.Header.Replace("checks:\n", "checks: [", StringComparison.Ordinal) + checks.Replace("  - ", "", StringComparison.Ordinal).TrimEnd() + ", *a]\n";
+        var d = Assert.Single(ClaimText.Load(text).Diagnostics);
+        Assert.Contains("repeated here by an alias", d.Message);
+        Assert.Equal(text.Split('\n')[d.Line - 1].IndexOf("*a", StringComparison.Ordinal) + 1, d.Column);
+    }
+
+    [Fact]
     public void TheIdMustEqualTheFileName()
     {
         var loaded = Claims.Loading.ClaimLoader.Load(ClaimText.Header + Prove, "other.yaml", "other");

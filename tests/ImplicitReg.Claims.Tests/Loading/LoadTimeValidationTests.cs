@@ -65,15 +65,17 @@ public sealed class LoadTimeValidationTests
     }
 
     [Theory]
-    [InlineData("balancedness", "13", "--depth must be between 1 and 12, got 13", "12")]
-    [InlineData("diagonal-dynamics", "9", "--depth must be between 1 and 8, got 9", "8")]
-    [InlineData("determinant", "7", "--depth must be between 1 and 6, got 7", "6")]
+    [InlineData("balancedness", "13", "options.depth must be between 1 and 12, got 13", "12")]
+    [InlineData("diagonal-dynamics", "9", "options.depth must be between 1 and 8, got 9", "8")]
+    [InlineData("determinant", "7", "options.depth must be between 1 and 6, got 7", "6")]
     public void ADepthAboveTheDerivationsOwnLimitIsALoadErrorAtItsOptions(string derivation, string depth, string message, string limit)
     {
         var check = $"  - id: d\n    kind: derive\n    expect: holds\n    derivation: {derivation}\n    options: {{depth: {depth}}}\n";
         var d = Single(check, new RunLimits());
         Assert.Equal(11, d.Line);
-        Assert.StartsWith($"options: {message} (derivation {derivation}: ", d.Message);
+        // The claim file's spelling of the key, never the command line's --depth.
+        Assert.StartsWith($"{message} (derivation {derivation}; its options: depth, dims", d.Message);
+        Assert.DoesNotContain("--", d.Message, StringComparison.Ordinal);
         // Negative control: the derivation's own limit loads.
         Assert.True(ClaimLoader.Load(ClaimText.Header + check.Replace($"depth: {depth}", $"depth: {limit}", StringComparison.Ordinal), "t.yaml", "t", new RunLimits()).Ok);
     }
@@ -83,7 +85,7 @@ public sealed class LoadTimeValidationTests
     {
         var d = Single("  - id: d\n    kind: derive\n    expect: holds\n    derivation: diagonal-dynamics\n    options: {dims: [2, 3, 2]}\n");
         Assert.Equal(11, d.Line);
-        Assert.Contains("diagonal trajectories need square layers", d.Message);
+        Assert.StartsWith("diagonal trajectories need square layers: give equal options.dims (e.g. 2,2,2,2) (derivation diagonal-dynamics; its options: depth, dims)", d.Message);
     }
 
     [Theory]
@@ -99,6 +101,23 @@ public sealed class LoadTimeValidationTests
         var d = Single(check);
         Assert.Equal(12, d.Line);
         Assert.Contains(message, d.Message);
+        // Negative control: the paper's formula loads.
+        var paper = Models.Derivations.DerivationRegistry.Find(derivation)!.Published.Single(p => p.Key == key).Default;
+        Assert.True(ClaimText.Load(ClaimText.Header + check.Replace(formula, paper, StringComparison.Ordinal)).Ok);
+    }
+
+    [Theory]
+    [InlineData("scalar-chain", "rate", "-N*sigma^(2-2/N)*dL + 0*sqrt(-1-sigma^2)")]
+    [InlineData("closed-forms", "depth-2", "sigma = s0*exp(I) + 0*log(-1 - I^2)")]
+    [InlineData("nonneg-flow", "kappa", "8*c + 0*sqrt(c)*sqrt(-c - 1)")]
+    public void APublishedFormulaDefinedNowhereAsWrittenIsALoadErrorAtItsLine(string derivation, string key, string formula)
+    {
+        // The kernel folds the term away, so the formula would "equal" the derived side vacuously.
+        var check = $"  - id: d\n    kind: derive\n    expect: holds\n    derivation: {derivation}\n    published:\n      {key}: \"{formula}\"\n";
+        var d = Single(check);
+        Assert.Equal(12, d.Line);
+        Assert.StartsWith($"published formula '{key}' = ", d.Message);
+        Assert.Contains("is defined nowhere as written", d.Message);
         // Negative control: the paper's formula loads.
         var paper = Models.Derivations.DerivationRegistry.Find(derivation)!.Published.Single(p => p.Key == key).Default;
         Assert.True(ClaimText.Load(ClaimText.Header + check.Replace(formula, paper, StringComparison.Ordinal)).Ok);
@@ -175,5 +194,26 @@ public sealed class LoadTimeValidationTests
     {
         var loaded = ClaimText.Load(ClaimText.Header + "  - id: d\n\tkind: derive\n    expect: holds\n    derivation: scalar-chain\n");
         Assert.Contains("indent with spaces", Assert.Single(loaded.Diagnostics).Message);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("-2147483648")]
+    [InlineData("2147483648")]
+    public void ASeedOutsideTheGeneratorsRangeIsALoadErrorAtTheSeed(string seed)
+    {
+        var d = Single($"  - id: s\n    kind: simulate\n    expect: holds\n    run:\n      model: sym\n      steps: 10\n      seed: {seed}\n    predicates: [{{name: p, holds: \"loss >= 0\"}}]\n");
+        Assert.Equal(13, d.Line);
+        Assert.StartsWith($"run.seed must be between 0 and 2147483647, got {seed}: the generator starts from |seed|", d.Message);
+        // Negative control: the largest seed loads.
+        Assert.True(ClaimText.Load(ClaimText.Header + "  - id: s\n    kind: simulate\n    expect: holds\n    run: {model: sym, steps: 10, seed: 2147483647}\n    predicates: [{name: p, holds: \"loss >= 0\"}]\n").Ok);
+    }
+
+    [Fact]
+    public void ACompareRunWithANegativeSeedIsALoadErrorAtTheSeed()
+    {
+        var d = Single("  - id: c\n    kind: compare\n    expect: holds\n    compare: flow-vs-gd\n    options:\n      time: 1\n      lr: 0.01\n      seed: -1\n    order: [0.9, 1.1]\n");
+        Assert.Equal(14, d.Line);
+        Assert.StartsWith("options.seed must be between 0 and 2147483647, got -1", d.Message);
     }
 }

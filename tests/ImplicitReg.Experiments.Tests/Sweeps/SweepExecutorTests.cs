@@ -105,6 +105,32 @@ public sealed class SweepExecutorTests : IDisposable
         Assert.Contains("boom", e.InnerExceptions[0].Message);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void AnInterruptionDuringARunEndsTheSweepAsCancelledKeepingTheFinishedRuns(int jobs)
+    {
+        // Ctrl-C while run 2 is running: the run stops by throwing OperationCanceledException, as the simulators do.
+        // That is an interruption (the verb's exit 130), not a failing run (an AggregateException, exit 70).
+        using var cts = new CancellationTokenSource();
+        var runs = SweepPlan.Number(Enumerable.Range(0, 6).Select(i => ($"r{i}", i, i)));
+        var finished = new List<int>();
+        Assert.ThrowsAny<OperationCanceledException>(() => SweepExecutor.Execute<int>(runs, (run, cancel) =>
+        {
+            if (run.Index == 2)
+            {
+                cts.Cancel();
+                cancel.ThrowIfCancellationRequested();
+            }
+            return new RunRecord(run.Index, run.Id, run.Seed);
+        }, jobs, r => { lock (finished) finished.Add(r.Index); }, cts.Token));
+        Assert.DoesNotContain(2, finished);
+        Assert.True(finished.Count < 6);
+        // Negative control: the same exception without a request to stop is a failure of the run.
+        Assert.Throws<AggregateException>(() => SweepExecutor.Execute<int>(runs, (run, _) =>
+            run.Index == 2 ? throw new OperationCanceledException() : new RunRecord(run.Index, run.Id, run.Seed), jobs));
+    }
+
     [Fact]
     public void RecordsRoundTripExactlyThroughTheirFiles()
     {

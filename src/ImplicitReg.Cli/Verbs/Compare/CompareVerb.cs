@@ -49,7 +49,7 @@ public sealed class CompareVerb : ICliVerb
         var model = new DmfOptionSet("2x2", 0.5, true);
         var lr = CliOptions.Double("--lr", "largest step", 0.01, v => v > 0, "positive");
         var time = CliOptions.Double("--time", "horizon T", 10, v => v > 0, "positive");
-        var halvings = CliOptions.Int("--halvings", "step sizes ETA ... ETA/2^K", 3, min: 1, max: 12);
+        var halvings = CliOptions.Int("--halvings", "step sizes ETA ... ETA/2^K, K from 1 to 12", 3, min: 1, max: 12);
         var tolerances = new Tolerances(1e-12, 1e-14);
         var format = CliOptions.Choice("--format", "what is printed", "text", "text", "json");
         model.AddTo(command);
@@ -73,8 +73,8 @@ public sealed class CompareVerb : ICliVerb
             "integrate the layer flow with the sigma-equation of M4 alongside and compare with the SVD of the end-to-end matrix",
             "implicitreg compare singular-values --problem 2x2 --depth 3 --time 5");
         var model = new DmfOptionSet("2x2", 0.5, true, defaultInit: "balanced");
-        var time = CliOptions.Double("--time", "horizon T", 10, v => v > 0 && v <= 1e6, "positive and at most 1e6");
-        var samples = CliOptions.Int("--samples", "times compared", 50, min: 1, max: SingularValueCheck.MaxSamples);
+        var time = CliOptions.Double("--time", "horizon T, at most 1e6", 10, v => v > 0 && v <= 1e6, "positive and at most 1e6");
+        var samples = CliOptions.Int("--samples", $"times compared, 1 to {SingularValueCheck.MaxSamples}", 50, min: 1, max: SingularValueCheck.MaxSamples);
         var tolerances = new Tolerances(1e-12, 1e-14);
         var format = CliOptions.Choice("--format", "what is printed", "text", "text", "json");
         model.AddTo(command);

@@ -18,7 +18,7 @@ internal sealed class ExprOptions
 
     public Option<int> Order { get; } = CliOptions.Int("--order", "how many times to differentiate by a single --wrt variable", 1, min: 0, max: 1000);
 
-    public Option<int?> Seed { get; } = CliOptions.OptionalInt("--seed", "seed of the random points of the numeric comparison (default 20250101)");
+    public Option<int?> Seed { get; } = CliOptions.OptionalSeed("seed of the random points of the numeric comparison (default 20250101)");
 
     public Option<string[]> At { get; } = CliOptions.Repeated("--at", "the point: \"x=1/2, y=3\" (repeatable; values are exact rationals or constant expressions)", "POINT");
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using ImplicitReg.Claims.Running;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Experiments.Reproduction;
+using ImplicitReg.Experiments.Sweeps;
 using ImplicitReg.Reports.Reproduction;
 
 namespace ImplicitReg.Cli.Verbs.Merge;
@@ -35,6 +37,8 @@ public sealed class MergeVerb : ICliVerb
             var target = r.GetValue(outDir)!;
             foreach (var d in inputs)
                 if (!Directory.Exists(d)) throw new CliUsageException($"'{d}' is not a directory");
+            if (SweepStore.OutputProblem(target, [ClaimFiles.DefaultCatalogue()]) is { } problem)
+                throw new CliUsageException($"--out '{SafeText.Escape(target)}' {problem}");
             ReproductionResult result;
             try
             {

@@ -24,6 +24,21 @@ internal static class ProveJsonReport
         j.WriteStartArray("domain");
         foreach (var d in v.DomainConditions) j.WriteStringValue(d);
         j.WriteEndArray();
+        if (!v.DomainIsUniform)
+        {
+            // "domain" above is then the union of the cases' conditions, not one domain: each case's own list.
+            j.WriteStartArray("domain_by_case");
+            foreach (var (name, conditions) in v.DomainByCase)
+            {
+                j.WriteStartObject();
+                j.WriteString("case", name);
+                j.WriteStartArray("domain");
+                foreach (var d in conditions) j.WriteStringValue(d);
+                j.WriteEndArray();
+                j.WriteEndObject();
+            }
+            j.WriteEndArray();
+        }
         j.WriteStartArray("eliminated");
         foreach (var e in v.Eliminated) j.WriteStringValue(e);
         j.WriteEndArray();

@@ -29,7 +29,7 @@ internal static class ProveTextReport
         }
         w.WriteLine($"  claim: {v.Obligation.Statement}");
         foreach (var e in v.Eliminated) w.WriteLine($"  eliminated: {e}");
-        if (v.DomainConditions.Count > 0) w.WriteLine($"  where defined: {string.Join(", ", v.DomainConditions)}");
+        WriteDomain(w, v);
         if (v.Counterexample is { } cex)
         {
             w.WriteLine($"  counterexample ({ConfirmationText(cex.Confirmation)}):");
@@ -49,6 +49,21 @@ internal static class ProveTextReport
         foreach (var file in certificates) w.WriteLine($"  certificate: {file}");
         if (report is not null) WriteCrossCheck(w, report);
         w.WriteLine($"  time: {Ms(v.Elapsed)}");
+    }
+
+    // Where the proof holds: one list when every case has the same conditions, else each case's own list (merged,
+    // the sign cases of abs(x)^(2/3) would read "x >= 0, -x >= 0", a single point that no case is restricted to).
+    private static void WriteDomain(TextWriter w, Verdict v)
+    {
+        if (v.DomainConditions.Count == 0) return;
+        if (v.DomainIsUniform)
+        {
+            w.WriteLine($"  where defined: {string.Join(", ", v.DomainConditions)}");
+            return;
+        }
+        w.WriteLine("  where defined, case by case:");
+        foreach (var (name, conditions) in v.DomainByCase)
+            w.WriteLine($"    case {name}: {(conditions.Count == 0 ? "everywhere" : string.Join(", ", conditions))}");
     }
 
     // One line per case of a statement or of a lemma (indented under it): its answer, the engine and the time.

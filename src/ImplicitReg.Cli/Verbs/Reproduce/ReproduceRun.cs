@@ -1,3 +1,4 @@
+using ImplicitReg.Claims.Running;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Experiments.Reproduction;
 using ImplicitReg.Reports.Reproduction;
@@ -12,7 +13,7 @@ namespace ImplicitReg.Cli.Verbs.Reproduce;
 /// </summary>
 public static class ReproduceRun
 {
-    public static int Run(ReproduceRequest request, CliIO io)
+    public static int Run(ReproduceRequest request, CliIO io, Budget budget)
     {
         IReproduction experiment;
         ReproductionPlan plan;
@@ -26,6 +27,8 @@ public static class ReproduceRun
             throw new CliUsageException(e.Message);
         }
         var dir = request.Directory;
+        if (SweepStore.OutputProblem(dir, [ClaimFiles.DefaultCatalogue()]) is { } problem)
+            throw new CliUsageException($"--out '{SafeText.Escape(dir)}' {problem}");
         try
         {
             System.IO.Directory.CreateDirectory(dir);
@@ -35,12 +38,16 @@ public static class ReproduceRun
             throw new CliUsageException($"cannot create the --out directory '{dir}': {e.Message}");
         }
         int inShard = plan.CountIn(request.Shard);
+        int workers = Math.Min(request.Jobs, Math.Max(1, inShard));
+        // Each worker holds one run at a time: the largest run's estimate times the workers must fit the budget.
+        if (budget.Exceeded(workers * plan.PeakBytes, $"{workers} worker{(workers == 1 ? "" : "s")} holding one run each") is { } tooMuch)
+            throw new CliUsageException($"--jobs/{Budget.OptionName}: {tooMuch}; choose fewer --jobs or a larger {Budget.OptionName}");
         var head = request.Json ? io.Err : io.Out;
         head.WriteLine($"{experiment.Name}: {experiment.Title}");
         foreach (var line in plan.Setup) head.WriteLine($"  {line}");
         head.WriteLine($"runs: {plan.RunCount} in the sweep" +
                        (request.Shard.IsAll ? "" : $"; shard {request.Shard} (runs with index = {request.Shard.Index} mod {request.Shard.Count}): {inShard}") +
-                       $"; workers: {Math.Min(request.Jobs, Math.Max(1, inShard))}, one thread per run");
+                       $"; workers: {workers}, one thread per run");
         int done = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Reproducer.Execute(experiment, plan, dir, request.Shard, request.Jobs, record =>

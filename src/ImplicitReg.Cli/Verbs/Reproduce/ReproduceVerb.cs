@@ -31,18 +31,18 @@ public sealed class ReproduceVerb : ICliVerb
         var experiment = new Argument<string>("experiment") { Description = "e1, e2, e3 or e4" };
         experiment.CompletionSources.Add(Reproducer.Experiments.Select(e => e.Name).ToArray());
         var quick = CliOptions.Flag("--quick", "the reduced version (under a minute; what CI and the docs run)");
-        var seeds = CliOptions.OptionalInt("--seeds", "seeds 0..K-1 (default: the experiment's, 3 at full scale)", min: 1, max: 10_000);
-        var jobs = CliOptions.Int("--jobs", "workers, each running one run on one thread (default: the number of cores)", SweepExecutor.DefaultJobs, min: 1, max: 4096);
+        var seeds = CliOptions.OptionalInt("--seeds", "seeds 0..K-1, K from 1 to 10000 (default: the experiment's, 3 at full scale)", min: 1, max: 10_000);
+        var jobs = CliOptions.Int("--jobs", "workers, 1 to 4096, each running one run on one thread (default: the number of cores)", SweepExecutor.DefaultJobs, min: 1, max: 4096);
         var shard = CliOptions.Text("--shard", "only the runs whose index = i (mod n), numbered from 0", "i/n");
         var outDir = CliOptions.Text("--out", "output directory (default repro-<e>, or repro-<e>-shard-<i>-of-<n>)", "DIR");
         var format = CliOptions.Choice("--format", "the summary as text, or results.json", "text", "text", "json");
         var depths = CliOptions.Text("--depths", "only these depths (e1, e2), e.g. 2,3", "LIST");
         var observed = CliOptions.Text("--observed", "only these observation counts (e1), e.g. 2000", "LIST");
         var scales = CliOptions.Text("--scales", "only these initialization scales (e1: end-to-end s; e3: factor std), e.g. 1e-3", "LIST");
-        var maxSteps = new Option<long?>("--max-steps") { Description = "most iterations per run (default: the experiment's stopping rule)", HelpName = "N" };
+        var maxSteps = CliOptions.OptionalLong("--max-steps", "most iterations per run, at least 0 (default: the experiment's stopping rule)", min: 0);
         var noBaseline = CliOptions.Flag("--no-baseline", "leave out the convex baselines (e1: minimum nuclear norm)");
         var command = new VerbCommand(Name, Summary, "implicitreg reproduce e2 --quick --depths 2",
-            "0 done, 2 bad options, 130 interrupted (finished runs are kept)")
+            "0 done, 2 bad options or --out directory, 130 interrupted (finished runs are kept)")
         {
             Notes = Notes,
         };
@@ -59,7 +59,6 @@ public sealed class ReproduceVerb : ICliVerb
             {
                 throw new CliUsageException(e.Message);
             }
-            if (r.GetValue(maxSteps) is < 0) throw new CliUsageException("option --max-steps must be at least 0");
             var request = new ReproduceRequest(r.GetValue(experiment) ?? "", new ReproductionOptions
             {
                 Quick = r.GetValue(quick),
@@ -70,7 +69,7 @@ public sealed class ReproduceVerb : ICliVerb
                 Scales = ReproduceRequest.Numbers(r.GetValue(scales), "scales"),
                 MaxSteps = r.GetValue(maxSteps),
             }, r.GetValue(jobs), slice, r.GetValue(outDir), r.GetValue(format) == "json");
-            return ReproduceRun.Run(request, io);
+            return ReproduceRun.Run(request, io, Budget.From(r));
         });
     }
 }

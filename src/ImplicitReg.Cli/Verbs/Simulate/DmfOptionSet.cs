@@ -19,7 +19,7 @@ public sealed class DmfOptionSet(string defaultProblem, double? defaultStdAll, b
 {
     private readonly Option<string> _problem = CliOptions.Choice("--problem",
         "E1's random low-rank target, M6's 2x2 construction, or its d x d' form", defaultProblem, "random", "2x2", "generalized");
-    private readonly Option<int> _depth = CliOptions.Int("--depth", "layers N", 3, min: 1, max: 50);
+    private readonly Option<int> _depth = CliOptions.Int("--depth", "layers N, 1 to 50", 3, min: 1, max: 50);
     private readonly Option<string?> _dims = CliOptions.Text("--dims",
         "layer sizes d0,...,dN: layer j is d_j x d_(j-1), W = WN...W1 is dN x d0 (instead of --shape/--depth/--hidden)", "d0,...,dN");
     private readonly Option<string?> _shape = CliOptions.Text("--shape", "end-to-end size RxC (random: 100x100; generalized: 3x3)", "RxC");
@@ -36,7 +36,7 @@ public sealed class DmfOptionSet(string defaultProblem, double? defaultStdAll, b
         $"per-layer standard deviation (overrides --init-scale for gaussian/balanced){(defaultStdAll is { } s ? $" [default: {Numbers.Short(s)}]" : constructionStd is { } c ? $" [default: {Numbers.Short(c)} for 2x2 and generalized]" : "")}", v => v >= 0, "non-negative");
     private readonly Option<bool> _positiveDet = CliOptions.Switch("--positive-det",
         "resample the initialization until det W(0) > 0 (square W only; '--positive-det false' turns it off)", defaultPositiveDet);
-    private readonly Option<int> _seed = CliOptions.Int("--seed", "seed of every random choice", 0);
+    private readonly Option<int> _seed = CliOptions.Seed("seed of every random choice", 0);
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

@@ -23,7 +23,7 @@ public sealed class RunOptionSet(string defaultOptimizer, double defaultLearning
         HelpName = "K",
         CustomParser = r => long.TryParse(r.Tokens[^1].Value, out var v) && v >= 1 ? v : Fail(r),
     };
-    private readonly Option<int> _top = CliOptions.Int("--top", "singular values / component norms / alignments reported", 5, min: 1, max: 1000);
+    private readonly Option<int> _top = CliOptions.Int("--top", "singular values / component norms / alignments reported, 1 to 1000", 5, min: 1, max: 1000);
     private readonly Option<string?> _out = CliOptions.Text("--out", "write the recorded metrics as CSV (first line: '# seed=...')", "FILE");
     private readonly Option<string> _format = CliOptions.Choice("--format", "what is printed at the end", "text", "text", "json");
 

@@ -13,7 +13,7 @@ internal static class SimulateCp
     {
         var command = new VerbCommand("cp", "CP tensor factorization (E3), tracking component norms",
             "implicitreg simulate cp --sizes 4x4x4 --rank 2 --observed 40 --components 20 --steps 2000 --seed 1");
-        var seedOption = CliOptions.Int("--seed", "seed of every random choice", 0);
+        var seedOption = CliOptions.Seed("seed of every random choice", 0);
         var sizesOption = CliOptions.Text("--sizes", "mode sizes AxBx... (default 10x10x10x10)", "AxBxCxD");
         var rankOption = CliOptions.Int("--rank", "CP rank of the random target, normalized to |W*|_F = 1", 5, min: 1);
         var observedOption = CliOptions.Int("--observed", "observed entries", 2000, min: 1);

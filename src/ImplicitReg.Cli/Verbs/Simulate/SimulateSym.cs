@@ -12,7 +12,7 @@ internal static class SimulateSym
     {
         var command = new VerbCommand("sym", "symmetric factorization X = U U^T (E4), tracking the spectrum and trace of X",
             "implicitreg simulate sym --size 3 --rank 1 --observed 4 --steps 5000 --seed 0");
-        var seedOption = CliOptions.Int("--seed", "seed of every random choice", 0);
+        var seedOption = CliOptions.Seed("seed of every random choice", 0);
         var sizeOption = CliOptions.Int("--size", "X is D x D", 3, min: 1);
         var rankOption = CliOptions.Int("--rank", "rank of the random PSD target B B^T (at most --size)", 1, min: 1);
         var observedOption = CliOptions.Int("--observed", "observed entries on or above the diagonal", 4, min: 1);

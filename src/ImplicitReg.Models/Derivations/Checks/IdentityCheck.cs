@@ -35,14 +35,30 @@ public static class IdentityCheck
     }
 
     /// <summary>
-    /// The domain of a derivation that assumes <paramref name="positive"/> positive (the symbols among them, as given
-    /// to <see cref="PositivePowers.Normalize"/>), and optionally a symbolic depth <paramref name="depth"/> in
-    /// <paramref name="minDepth"/> … <see cref="MaxSampledDepth"/>.
+    /// Compares a derived side with a published formula <em>as written</em>: as <see cref="Equal(Expr, Expr, string, SampleDomain?)"/>,
+    /// and a point of <paramref name="domain"/> where the derived side is real but the published formula is not defined
+    /// (a condition of <see cref="ScalarFormula.Written"/> fails) is a difference, as a side that is not real where the
+    /// other is real is in <see cref="Algebra.Equal"/>. Every derivation that compares a published formula comes here,
+    /// so the rule holds for all of them.
     /// </summary>
-    public static SampleDomain Assuming(IEnumerable<Expr> positive, Sym? depth = null, int minDepth = 1)
+    public static CheckResult Equal(Expr derived, ScalarFormula published, string label, SampleDomain? domain = null)
     {
-        var domain = SampleDomain.Reals.WithPositive([.. positive.OfType<Sym>().Select(s => s.Name)]);
-        return depth is null ? domain : domain.WithIntegers(depth.Name, minDepth, MaxSampledDepth);
+        ArgumentNullException.ThrowIfNull(published);
+        var check = Equal(derived, published.Value, label, domain);
+        return check.Verdict == Verdict.Disproved ? check : NotDefinedAsWritten(derived, published.Written, label, domain) ?? check;
+    }
+
+    /// <summary>
+    /// A disproof at a point of <paramref name="domain"/> where <paramref name="derived"/> is real but a condition of
+    /// <paramref name="written"/> (the written domain of the published side) fails, or null when none is found.
+    /// </summary>
+    public static CheckResult? NotDefinedAsWritten(Expr derived, IReadOnlyList<Statement> written, string label, SampleDomain? domain = null)
+    {
+        if (Algebra.WhereNotDefinedAsWritten(derived, written, domain, Seed) is not { } gap) return null;
+        var where = domain is null || domain.IsReals ? "" : $", in the domain ({domain})";
+        return new CheckResult(Verdict.Disproved,
+            $"{label}: at {FormatPoint(gap.Point)} the derived side is {gap.Value} but the published formula is not defined there as written ({gap.Condition} fails)",
+            $"the published formula as written is defined only where {string.Join(", ", written)}; at {FormatPoint(gap.Point)}{where} it is not (seed {Seed})");
     }
 
     /// <summary>The largest depth drawn for a symbolic N in a witness search (any depth the derivations allow).</summary>
@@ -52,8 +68,16 @@ public static class IdentityCheck
     private static string Value(Expr? value) => value?.ToString() ?? "not a real number";
 
     /// <summary>Compares two matrices entry by entry; the witness names the first entry that differs.</summary>
-    public static CheckResult EqualMatrices(Expr[,] derived, Expr[,] published, string name)
+    public static CheckResult EqualMatrices(Expr[,] derived, Expr[,] published, string name) => EqualMatrices(derived, published, name, []);
+
+    /// <summary>
+    /// <see cref="EqualMatrices(Expr[,], Expr[,], string)"/> for a published matrix built from published scalar formulas
+    /// whose written domains are <paramref name="written"/>: an entry where the derived side is real but the published
+    /// formulas are not defined is a difference (see <see cref="Equal(Expr, ScalarFormula, string, SampleDomain?)"/>).
+    /// </summary>
+    public static CheckResult EqualMatrices(Expr[,] derived, Expr[,] published, string name, IReadOnlyList<Statement> written)
     {
+        ArgumentNullException.ThrowIfNull(written);
         if (derived.GetLength(0) != published.GetLength(0) || derived.GetLength(1) != published.GetLength(1))
             return new CheckResult(Verdict.Disproved,
                 $"{name}: the derived matrix is {derived.GetLength(0)}×{derived.GetLength(1)} but the published one is {published.GetLength(0)}×{published.GetLength(1)}",
@@ -62,7 +86,7 @@ public static class IdentityCheck
         for (int r = 0; r < derived.GetLength(0); r++)
             for (int c = 0; c < derived.GetLength(1); c++)
             {
-                var check = Equal(derived[r, c], published[r, c], $"{name}[{r + 1},{c + 1}]");
+                var check = Equal(derived[r, c], new ScalarFormula(published[r, c], written), $"{name}[{r + 1},{c + 1}]");
                 checks.Add(check);
                 if (check.Verdict == Verdict.Disproved) return check; // one witness is enough
             }

@@ -65,6 +65,7 @@ public sealed class DeriveVerbTests
     [InlineData(new[] { "layer-flow", "--format", "yaml" }, "option --format must be one of")]
     [InlineData(new[] { "layer-flow", "--depht", "2" }, "unknown option '--depht'")]
     [InlineData(new[] { "balancedness", "--depth", "1" }, "at least 2")]
+    [InlineData(new[] { "balancedness", "--depth", "13" }, "error: balancedness: --depth must be between 1 and 12, got 13 (options: --depth N")] // a claim file says options.depth
     [InlineData(new string[0], "name a derivation")]
     public void BadOptionsExitTwoWithAMessageNamingTheFix(string[] args, string message)
     {

@@ -37,6 +37,23 @@ public sealed class ProveVerbTests
         Assert.StartsWith("proved\n", output);
     }
 
+    // The sign cases of abs(x)^(2/3) have different conditions (x >= 0; -x >= 0 with x >= 0): merged they read
+    // "x >= 0, -x >= 0", the single point 0, which is not where the proof holds. Each case's list is printed instead.
+    [RequiresZ3Fact]
+    public void DomainsThatDifferByCaseArePrintedCaseByCaseNotMerged()
+    {
+        var (code, output, _) = Run("(x^2)^(1/3) = x^(2/3)");
+        Assert.True(code == ExitCodes.Ok, $"exit {code}\n{output}");
+        Assert.DoesNotContain("where defined: x >= 0, -x >= 0", output);
+        Assert.Contains("  where defined, case by case:\n    case claim [x >= 0]: x >= 0\n    case claim [x < 0]: -x >= 0, x >= 0\n", output);
+        var json = JsonDocument.Parse(Run("(x^2)^(1/3) = x^(2/3)", "--format", "json").Out).RootElement;
+        Assert.Equal(["x >= 0"], json.GetProperty("domain_by_case")[0].GetProperty("domain").EnumerateArray().Select(e => e.GetString()));
+        // Negative control: two sign cases with one domain are printed as one list, as before.
+        var (_, uniform, _) = Run("abs(x)*sqrt(y) >= 0");
+        Assert.Contains("  where defined: y >= 0\n  case claim [x >= 0]: ", uniform);
+        Assert.False(JsonDocument.Parse(Run("abs(x)*sqrt(y) >= 0", "--format", "json").Out).RootElement.TryGetProperty("domain_by_case", out _));
+    }
+
     [RequiresZ3Theory]
     [InlineData("sqrt(x^2) = x", "x = -")]
     [InlineData("x/x = 1 implies x > 0", "x = -")]

@@ -56,6 +56,7 @@ public sealed class ReproduceVerbTests : IDisposable
     [InlineData("reproduce e2 --observed 2000", "e2 has no --observed")]
     [InlineData("reproduce e4 --depths 2", "e4 has no --depths")]
     [InlineData("reproduce e4 --no-baseline", "--no-baseline: e4 compares every flow with its baseline")]
+    [InlineData("reproduce e1 --quick --jobs 2 --max-memory 64K", "error: --jobs/--max-memory: 2 workers holding one run each would need about")]
     public void BadOptionsExitTwoNamingTheOption(string line, string message)
     {
         var (code, _, err) = Run(line.Split(' '));

@@ -98,6 +98,33 @@ public sealed class SimulateVerbTests
         Assert.Contains(message, err);
     }
 
+    [Theory]
+    [InlineData("simulate", "dmf", "-1")]
+    [InlineData("simulate", "cp", "-1")]
+    [InlineData("simulate", "sym", "-2147483648")]
+    [InlineData("simulate", "sym", "2147483648")]
+    [InlineData("compare", "flow-vs-gd", "-1")]
+    [InlineData("compare", "singular-values", "-1")]
+    [InlineData("expr", "equal", "-1")]
+    public void ASeedOutsideTheGeneratorsRangeIsRefusedByEveryVerbThatTakesOne(string verb, string sub, string seed)
+    {
+        string[] args = verb == "expr" ? [verb, sub, "sin(x)^2+cos(x)^2", "1", "--seed", seed] : [verb, sub, "--seed", seed];
+        var (code, output, err) = Run(args);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", output);
+        Assert.Contains($"error: option --seed must be between 0 and 2147483647, got {seed}: the generator starts from |seed|", err);
+        Assert.DoesNotContain("Exception", err);
+    }
+
+    [Fact]
+    public void TheLargestSeedRunsAndIsRecorded()
+    {
+        // Negative control of the range: its upper end is a seed like any other.
+        var (code, output, _) = Run("simulate", "sym", "--size", "3", "--steps", "10", "--seed", "2147483647");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("seed: 2147483647", output);
+    }
+
     [Fact]
     public void AnInterruptedRunKeepsTheCsvAndExits130()
     {

@@ -81,7 +81,7 @@ public sealed class VerifyLimitsTests : IDisposable
     [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: scalar-chain\n    published: {rate: \"-N*sigma^(2-2/N*dL\"}\n",
         "t.yaml:11:", "published.rate does not parse: ")]
     [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: balancedness\n    options: {depth: 13}\n",
-        "t.yaml:11:", "options: --depth must be between 1 and 12, got 13")]
+        "t.yaml:11:", "options.depth must be between 1 and 12, got 13 (derivation balancedness; its options: depth, dims, loss)")]
     [InlineData("  - id: d\n    kind: derive\n    expect: holds\n    derivation: scalar-chain\n    published: {rate: \"-N*q*dL\"}\n",
         "t.yaml:11:", "published formula 'rate' = '-N*q*dL' uses 'q'; its names are N, sigma, dL")]
     [InlineData("  - id: c\n    kind: compare\n    expect: holds\n    compare: singular-values\n    options: {time: 1000000}\n",
