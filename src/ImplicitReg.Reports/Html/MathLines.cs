@@ -77,8 +77,6 @@ public static class MathLines
         widest = Width(formula);
         if (widest <= rowEm) return inner;
 
-        var sb = new StringBuilder(inner.Length + 512);
-        sb.Append("<mtable class=\"lines\">");
         var children = formula.Name.LocalName == "mrow" ? formula.Elements().ToList() : [];
         bool equation = children.Count >= 3 && IsRelation(children[1]);
         double lhsWidth = equation ? Width(children[0]) : 0;
@@ -89,17 +87,23 @@ public static class MathLines
             var rows = Rows(rest, rowEm - lhsWidth, out widest, out var restructured);
             widest += lhsWidth;
             if (rows.Count == 1 && !restructured) return inner;
+            var sb = new StringBuilder(inner.Length + 512);
+            sb.Append("<mtable class=\"lines\">");
             for (int i = 0; i < rows.Count; i++)
                 sb.Append("<mtr><mtd class=\"lhs\">").Append(i == 0 ? Xml(children[0]) : "").Append("</mtd><mtd>")
                     .Append(i == 0 ? "" : ContinuationIndent).Append(rows[i]).Append("</mtd></mtr>");
+            return sb.Append("</mtable>").ToString();
         }
-        else
-        {
-            var rows = Rows(formula, rowEm, out widest, out var restructured);
-            if (rows.Count == 1 && !restructured) return inner;
-            for (int i = 0; i < rows.Count; i++)
-                sb.Append("<mtr><mtd>").Append(i == 0 ? "" : ContinuationIndent).Append(rows[i]).Append("</mtd></mtr>");
-        }
+        var lines = Rows(formula, rowEm, out widest, out var broken);
+        return lines.Count == 1 && !broken ? inner : Table(lines);
+    }
+
+    /// <summary>Rows as a one-column table, continuation rows indented.</summary>
+    private static string Table(List<string> rows)
+    {
+        var sb = new StringBuilder("<mtable class=\"lines\">");
+        for (int i = 0; i < rows.Count; i++)
+            sb.Append("<mtr><mtd>").Append(i == 0 ? "" : ContinuationIndent).Append(rows[i]).Append("</mtd></mtr>");
         return sb.Append("</mtable>").ToString();
     }
 
@@ -113,10 +117,10 @@ public static class MathLines
 
     private sealed record Break : Token;
 
-    /// <summary>The rows of <paramref name="e"/>, each a well-formed sequence of elements, greedily filled.</summary>
-    private static List<string> Rows(XElement e, double rowEm, out double widest) => Rows(e, rowEm, out widest, out _);
-
-    /// <summary>The rows; <paramref name="restructured"/> when a power or fraction inside was itself broken.</summary>
+    /// <summary>
+    /// The rows of <paramref name="e"/>, each a well-formed sequence of elements, greedily filled;
+    /// <paramref name="restructured"/> when a power or fraction inside was itself broken.
+    /// </summary>
     private static List<string> Rows(XElement e, double rowEm, out double widest, out bool restructured)
     {
         double max = 0;
@@ -231,11 +235,7 @@ public static class MathLines
         var width = Width(e);
         if (width <= rowEm) return (Xml(e), width);
         var rows = Rows(e, rowEm, out var widest, out var restructured);
-        if (rows.Count == 1 && !restructured) return (Xml(e), width);
-        var sb = new StringBuilder("<mtable class=\"lines\">");
-        for (int i = 0; i < rows.Count; i++)
-            sb.Append("<mtr><mtd>").Append(i == 0 ? "" : ContinuationIndent).Append(rows[i]).Append("</mtd></mtr>");
-        return (sb.Append("</mtable>").ToString(), widest);
+        return rows.Count == 1 && !restructured ? (Xml(e), width) : (Table(rows), widest);
     }
 
     /// <summary>The sum inside <c>&lt;mrow&gt;&lt;mo&gt;(&lt;/mo&gt;sum&lt;mo&gt;)&lt;/mo&gt;&lt;/mrow&gt;</c>, or null.</summary>
