@@ -49,11 +49,11 @@ public static class CheckSettings
 
     private static string Compare(CompareCheckSpec c)
     {
-        var steps = Enumerable.Range(0, c.Halvings + 1).Select(k => Number(c.LearningRate / Math.Pow(2, k)));
+        var steps = Enumerable.Range(0, c.Halvings + 1).Select(k => HtmlText.Number(c.LearningRate / Math.Pow(2, k)));
         var what = c.Comparison == "flow-vs-gd"
-            ? $"gradient descent with step sizes η = {string.Join(", ", steps)} against the derived flow on [0, {Number(c.Horizon)}]"
-            : $"gradient descent with step size η = {Number(c.LearningRate)} against the singular-value equation on [0, {Number(c.Horizon)}] at {c.Samples} times";
-        return $"{what}; flow integrated with relative tolerance {Number(c.RelativeTolerance)}, absolute {Number(c.AbsoluteTolerance)}; model {Run(c.Run, "compare")}";
+            ? $"gradient descent with step sizes η = {string.Join(", ", steps)} against the derived flow on [0, {HtmlText.Number(c.Horizon)}]"
+            : $"gradient descent with step size η = {HtmlText.Number(c.LearningRate)} against the singular-value equation on [0, {HtmlText.Number(c.Horizon)}] at {c.Samples} times";
+        return $"{what}; flow integrated with relative tolerance {HtmlText.Number(c.RelativeTolerance)}, absolute {HtmlText.Number(c.AbsoluteTolerance)}; model {Run(c.Run, "compare")}";
     }
 
     // The options the file gives, by their command-line names; those it leaves out take the command's defaults. The seed
@@ -63,7 +63,7 @@ public static class CheckSettings
         var parts = new List<string> { r.Model };
         void Add(string name, object? value)
         {
-            if (value is not null) parts.Add($"{name} {(value is double d ? Number(d) : Convert.ToString(value, CultureInfo.InvariantCulture))}");
+            if (value is not null) parts.Add($"{name} {(value is double d ? HtmlText.Number(d) : Convert.ToString(value, CultureInfo.InvariantCulture))}");
         }
         Add("problem", r.Problem);
         Add("depth", r.Depth);
@@ -92,8 +92,6 @@ public static class CheckSettings
         parts.Add(Invariant($"seed {r.Seed ?? 0}"));
         return "(" + string.Join(", ", parts) + $"; other options: the defaults of implicitreg {command})";
     }
-
-    private static string Number(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

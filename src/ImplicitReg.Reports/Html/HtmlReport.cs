@@ -54,7 +54,7 @@ public static partial class HtmlReport
             .Append("the data of every plot is in <code>data/</code>, every solver obligation in <code>smt2/</code>, ")
             .Append("the machine-readable results in <code>results.json</code>; provenance is <a href=\"#provenance\">at the end</a>.</p>\n");
         if (TreeWarning(content.Provenance) is { } warning)
-            sb.Append("<p class=\"").Append(content.Provenance.Tree.State == "dirty" ? "fail" : "undecided").Append("\">")
+            sb.Append("<p class=\"").Append(TreeClass(content.Provenance.Tree.State)).Append("\">")
                 .Append(HtmlText.Escape(warning)).Append(" (<a href=\"#provenance\">provenance</a>)</p>\n");
         sb.Append("</header>\n");
     }

@@ -67,10 +67,11 @@ public static class MarkdownReport
 
     private static void Check(StringBuilder sb, CheckResult check, ReportContent content)
     {
+        var strength = EvidenceStrength.Of(check);
         sb.Append("\n### Check ").Append(check.CheckId).Append(" (").Append(ResultNames.Of(check.Kind)).Append("): expected ")
             .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(ResultNames.Of(check.Verdict))
-            .Append(check.Passed ? "" : " — **NOT as expected**").Append("\n\n**Evidence: ").Append(EvidenceStrength.Of(check).Label).Append("** — ")
-            .Append(EvidenceStrength.Of(check).Explanation).Append(".\n\n").Append(check.Evidence)
+            .Append(check.Passed ? "" : " — **NOT as expected**").Append("\n\n**Evidence: ").Append(strength.Label).Append("** — ")
+            .Append(strength.Explanation).Append(".\n\n").Append(check.Evidence)
             .Append(" (`").Append(check.Location).Append("`, ").Append(HtmlText.Duration(check.Time)).Append(")\n");
         if (check.Reason is { Length: > 0 } reason) sb.Append("\n```\n").Append(reason).Append("\n```\n");
         var spec = content.SpecOf(check.ClaimId, check.CheckId);
