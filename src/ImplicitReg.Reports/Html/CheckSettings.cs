@@ -36,6 +36,16 @@ public static class CheckSettings
         $"implicitreg verify {Quote(file)} --filter {Quote(claimId + "/" + checkId)}";
 
     /// <summary>
+    /// The command that runs <paramref name="check"/> again (naming its claim's file) and the other checks it also
+    /// runs (<see cref="AlsoRun"/>): the HTML and Markdown reports show the same pair.
+    /// </summary>
+    public static (string Command, IReadOnlyList<string> AlsoRuns) Rerun(Claims.Results.VerificationResult result, Claims.Results.CheckResult check)
+    {
+        var file = result.Claims.FirstOrDefault(c => c.Id == check.ClaimId)?.File ?? check.Location.File;
+        return (Reproduce(file, check.ClaimId, check.CheckId), AlsoRun(result, check.ClaimId, check.CheckId));
+    }
+
+    /// <summary>
     /// The other checks of the claim that the command of <see cref="Reproduce"/> also runs: its filter
     /// matches every claim/check id that contains it (<c>m6/bound</c> selects <c>m6/bound-without-half</c> too).
     /// </summary>

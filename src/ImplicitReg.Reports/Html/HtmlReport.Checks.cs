@@ -50,9 +50,8 @@ public static partial class HtmlReport
         if (spec?.Note is { Length: > 0 } note) sb.Append("<p class=\"note\"><strong>Note (claim file):</strong> ").Append(HtmlText.Escape(note)).Append("</p>\n");
         if (spec is not null && CheckSettings.Describe(spec) is { } settings)
             sb.Append("<p class=\"settings\"><strong>Settings (claim file):</strong> ").Append(HtmlText.Escape(settings)).Append(".</p>\n");
-        var file = content.Result.Claims.FirstOrDefault(c => c.Id == check.ClaimId)?.File ?? check.Location.File;
-        var also = CheckSettings.AlsoRun(content.Result, check.ClaimId, check.CheckId);
-        sb.Append("<p class=\"rerun\"><strong>Run it again:</strong> <code>").Append(HtmlText.Escape(CheckSettings.Reproduce(file, check.ClaimId, check.CheckId)))
+        var (command, also) = CheckSettings.Rerun(content.Result, check);
+        sb.Append("<p class=\"rerun\"><strong>Run it again:</strong> <code>").Append(HtmlText.Escape(command))
             .Append("</code>").Append(also.Count == 0 ? "" : $" <span class=\"muted\">(also runs {HtmlText.Escape(string.Join(", ", also))}, whose ids contain it)</span>")
             .Append("</p>\n");
     }
