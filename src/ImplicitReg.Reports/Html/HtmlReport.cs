@@ -40,11 +40,8 @@ public static partial class HtmlReport
     private static void Header(StringBuilder sb, ReportContent content)
     {
         var r = content.Result;
-        var (claims, checks, passed, failed, broken) = r.Counts;
         sb.Append("<header>\n<h1>").Append(HtmlText.Escape(Title)).Append("</h1>\n<p>")
-            .Append($"{HtmlText.Count(claims - broken, "claim")}, {HtmlText.Count(checks, "check")}: ")
-            .Append(CultureInfo.InvariantCulture, $"{passed} as expected, {failed} not")
-            .Append(broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "")
+            .Append(CountsText(r))
             .Append(". Verdict of the run: ")
             .Append(r.ExitCode == VerificationResult.ExitOk
                 ? "<span class=\"pass\">every check came back as its claim file expects</span>"
@@ -57,6 +54,15 @@ public static partial class HtmlReport
             sb.Append("<p class=\"").Append(TreeClass(content.Provenance.Tree.State)).Append("\">")
                 .Append(HtmlText.Escape(warning)).Append(" (<a href=\"#provenance\">provenance</a>)</p>\n");
         sb.Append("</header>\n");
+    }
+
+    /// <summary>"3 claims, 7 checks: 7 as expected, 0 not[, 1 claim file broken]": the opening of the HTML and Markdown pages.</summary>
+    internal static string CountsText(VerificationResult r)
+    {
+        var (claims, checks, passed, failed, broken) = r.Counts;
+        return $"{HtmlText.Count(claims - broken, "claim")}, {HtmlText.Count(checks, "check")}: " +
+               string.Create(CultureInfo.InvariantCulture, $"{passed} as expected, {failed} not") +
+               (broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "");
     }
 
     /// <summary>

@@ -19,11 +19,8 @@ public static class MarkdownReport
     {
         var sb = new StringBuilder(1 << 16);
         var r = content.Result;
-        var (claims, checks, passed, failed, broken) = r.Counts;
         sb.Append("# ").Append(HtmlReport.Title).Append("\n\n")
-            .Append($"{HtmlText.Count(claims - broken, "claim")}, {HtmlText.Count(checks, "check")}: ")
-            .Append(CultureInfo.InvariantCulture, $"{passed} as expected, {failed} not")
-            .Append(broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "")
+            .Append(HtmlReport.CountsText(r))
             .Append(CultureInfo.InvariantCulture, $" (exit code {r.ExitCode}). ")
             .Append(HtmlReport.StrengthCounts(r)).Append("\n\n")
             .Append(HtmlReport.TreeWarning(content.Provenance) is { } warning ? (content.Provenance.Tree.State == "dirty" ? "**" + warning + "**" : warning) + "\n\n" : "")
@@ -77,9 +74,8 @@ public static class MarkdownReport
         var spec = content.SpecOf(check.ClaimId, check.CheckId);
         if (spec?.Note is { Length: > 0 } note) sb.Append("\n**Note (claim file):** ").Append(note).Append('\n');
         if (spec is not null && CheckSettings.Describe(spec) is { } settings) sb.Append("\n**Settings (claim file):** ").Append(settings).Append(".\n");
-        var claimFile = content.Result.Claims.FirstOrDefault(c => c.Id == check.ClaimId)?.File ?? check.Location.File;
-        var also = CheckSettings.AlsoRun(content.Result, check.ClaimId, check.CheckId);
-        sb.Append("\n**Run it again:** `").Append(CheckSettings.Reproduce(claimFile, check.ClaimId, check.CheckId)).Append('`')
+        var (command, also) = CheckSettings.Rerun(content.Result, check);
+        sb.Append("\n**Run it again:** `").Append(command).Append('`')
             .Append(also.Count == 0 ? "" : $" (also runs {string.Join(", ", also)}, whose ids contain it)").Append('\n');
         switch (check.Details)
         {
