@@ -58,9 +58,13 @@ public static partial class ClaimLoader
     {
         var r = new YamlReader(file);
         var stream = new YamlStream();
+        WrittenItems written;
         try
         {
-            if (TooDeep(text, file) is { } deep) return new LoadedClaim(file, null, [deep]);
+            written = WrittenItems.Of(text, MaxNesting);
+            if (written.TooDeep is { } deep)
+                return new LoadedClaim(file, null, [new ClaimDiagnostic(file, (int)deep.Line, (int)deep.Column,
+                    $"mappings and lists nested deeper than {MaxNesting} levels; a claim file needs about five (see proofs/README.md)")]);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -73,7 +77,7 @@ public static partial class ClaimLoader
         if (stream.Documents.Count != 1)
             return new LoadedClaim(file, null, [new ClaimDiagnostic(file, 1, 1, $"a claim file holds exactly one YAML document, found {stream.Documents.Count}")]);
         var root = stream.Documents[0].RootNode;
-        var claim = ReadClaim(r, root, expectedId, limits, WrittenItems.Of(text));
+        var claim = ReadClaim(r, root, expectedId, limits, written);
         return new LoadedClaim(file, r.Diagnostics.Count == 0 ? claim : null, r.Diagnostics);
     }
 
@@ -205,22 +209,6 @@ public static partial class ClaimLoader
 
     /// <summary>Deepest nesting of mappings and lists a claim file may have (the catalogue's is 5).</summary>
     public const int MaxNesting = 64;
-
-    // YamlDotNet builds its representation model recursively, so a file nested thousands deep ([[[[…]]]]) would
-    // overflow the stack, which no catch survives. Its event parser is iterative: the depth is measured with it first.
-    private static ClaimDiagnostic? TooDeep(string text, string file)
-    {
-        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
-        int depth = 0;
-        while (parser.MoveNext())
-        {
-            if (parser.Current is YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart && ++depth > MaxNesting)
-                return new ClaimDiagnostic(file, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column,
-                    $"mappings and lists nested deeper than {MaxNesting} levels; a claim file needs about five (see proofs/README.md)");
-            if (parser.Current is YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd) depth--;
-        }
-        return null;
-    }
 
     // YamlDotNet's messages start with "(Line: 3, Col: 5, Idx: 40) - (…): "; the position is already in front.
     private static string Clean(string message)

@@ -4,9 +4,12 @@ using YamlDotNet.Core.Events;
 namespace ImplicitReg.Claims.Loading;
 
 /// <summary>
-/// Where each item of every list of a YAML text is written. The representation model resolves an alias (<c>*c</c>) to
-/// its anchor's node, so an item that is an alias reports the anchor's line; the event parser still sees the alias
-/// itself, and this records its mark, so a diagnostic about that item (a duplicate check id) points at the alias.
+/// Where each item of every list of a YAML text is written, and whether the text nests too deep. The representation
+/// model resolves an alias (<c>*c</c>) to its anchor's node, so an item that is an alias reports the anchor's line; the
+/// event parser still sees the alias itself, and this records its mark, so a diagnostic about that item (a duplicate
+/// check id) points at the alias. The same pass measures the nesting: YamlDotNet builds its representation model
+/// recursively, so a file nested thousands deep (<c>[[[[…]]]]</c>) would overflow the stack, which no catch survives,
+/// while the event parser is iterative.
 /// </summary>
 internal sealed class WrittenItems
 {
@@ -17,10 +20,17 @@ internal sealed class WrittenItems
     }
 
     /// <summary>
-    /// Reads the marks from <paramref name="text"/>, which the caller has already loaded as valid YAML nested at most
-    /// <see cref="ClaimLoader.MaxNesting"/> deep (the event parser is iterative, so this is safe in any case).
+    /// Where the text first nests mappings and lists deeper than the limit given to <see cref="Of"/> (the reading stops
+    /// there), or null.
     /// </summary>
-    public static WrittenItems Of(string text)
+    public Mark? TooDeep { get; private set; }
+
+    /// <summary>
+    /// Reads the marks from <paramref name="text"/>, stopping at the first collection nested deeper than
+    /// <paramref name="maxNesting"/> (<see cref="TooDeep"/>).
+    /// </summary>
+    /// <exception cref="YamlException">The text is not valid YAML.</exception>
+    public static WrittenItems Of(string text, int maxNesting)
     {
         var written = new WrittenItems();
         var parser = new Parser(new StringReader(text));
@@ -29,6 +39,11 @@ internal sealed class WrittenItems
         {
             var e = parser.Current!;
             if (e is NodeEvent or AnchorAlias && open.TryPeek(out var items) && items is not null) items.Add(e.Start);
+            if (e is SequenceStart or MappingStart && open.Count == maxNesting)
+            {
+                written.TooDeep = e.Start;
+                return written;
+            }
             switch (e)
             {
                 case SequenceStart:

@@ -77,15 +77,19 @@ public static partial class Algebra
     public static IReadOnlyDictionary<string, Rational>? PointWhereDefined(IReadOnlyList<Statement> conditions, int? seed = null)
     {
         if (conditions.Count == 0) return new Dictionary<string, Rational>();
-        var symbols = FreeSymbols([.. conditions]);
+        return DomainSamples(FreeSymbols([.. conditions]), SampleDomain.Reals, seed).FirstOrDefault(point => conditions.All(c => HoldsAt(c, point)));
+    }
+
+    /// <summary>
+    /// The <see cref="DomainSampleLimit"/> seeded points that the searches of a written domain try
+    /// (<see cref="PointWhereDefined"/>, <see cref="WhereNotDefinedAsWritten"/>): after half the budget, positive values
+    /// only (roots and logs of symbols need them).
+    /// </summary>
+    private static IEnumerable<Dictionary<string, Rational>> DomainSamples(IReadOnlyList<Sym> symbols, SampleDomain domain, int? seed)
+    {
         var random = new Random(seed ?? DefaultEqualSeed);
         for (int i = 0; i < DomainSampleLimit; i++)
-        {
-            // After half the budget, positive values only (roots and logs of symbols need them).
-            var point = RandomPoint(symbols, random, SampleDomain.Reals, positive: i >= DomainSampleLimit / 2);
-            if (conditions.All(c => HoldsAt(c, point))) return point;
-        }
-        return null;
+            yield return RandomPoint(symbols, random, domain, positive: i >= DomainSampleLimit / 2);
     }
 
     /// <summary>

@@ -27,12 +27,8 @@ public static partial class Algebra
         ArgumentNullException.ThrowIfNull(conditions);
         if (conditions.Count == 0) return null;
         domain ??= SampleDomain.Reals;
-        var symbols = FreeSymbols([real, .. conditions]);
-        var random = new Random(seed ?? DefaultEqualSeed);
-        for (int i = 0; i < DomainSampleLimit; i++)
+        foreach (var point in DomainSamples(FreeSymbols([real, .. conditions]), domain, seed))
         {
-            // After half the budget, positive values only, as the other searches here (the real side may need them).
-            var point = RandomPoint(symbols, random, domain, positive: i >= DomainSampleLimit / 2);
             var failed = conditions.FirstOrDefault(c => !HoldsAt(c, point));
             if (failed is null) continue;
             if (RealValue(real, point.ToDictionary(kv => kv.Key, kv => kv.Value.ToDouble())) is not { } approx) continue;

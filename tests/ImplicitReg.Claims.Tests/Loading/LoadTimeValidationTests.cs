@@ -159,6 +159,15 @@ public sealed class LoadTimeValidationTests
         Assert.Contains(message, d.Message);
     }
 
+    [Theory]
+    [InlineData(62, false)] // the claim mapping, the checks list and 62 lists: 64 levels, the limit
+    [InlineData(63, true)]
+    public void TheNestingLimitIsExactlyMaxNestingLevels(int lists, bool refused)
+    {
+        var loaded = ClaimLoader.Load(ClaimText.Header + "  - " + new string('[', lists) + new string(']', lists) + "\n", "t.yaml", "t");
+        Assert.Equal(refused, loaded.Diagnostics.Any(d => d.Message.Contains($"nested deeper than {ClaimLoader.MaxNesting} levels", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void YamlNestedThousandsDeepIsALoadErrorNotAStackOverflow()
     {
