@@ -93,6 +93,7 @@ public sealed class CheckSettingsTests : IDisposable
     [Theory]
     [InlineData("proofs/m6.yaml", "m6/bound", "implicitreg verify proofs/m6.yaml --filter m6/bound")]
     [InlineData("/tmp/my claims/m6.yaml", "m6/bound", "implicitreg verify '/tmp/my claims/m6.yaml' --filter m6/bound")]
+    [InlineData("/tmp/it's/m6.yaml", "m6/bound", "implicitreg verify '/tmp/it'\\''s/m6.yaml' --filter m6/bound")]
     public void TheCommandQuotesWhatTheShellWouldSplit(string file, string filter, string expected) =>
         Assert.Equal(expected, CheckSettings.Reproduce(file, filter.Split('/')[0], filter.Split('/')[1]));
 
@@ -106,6 +107,9 @@ public sealed class CheckSettingsTests : IDisposable
         var result = content.Result with { Claims = [claim with { Checks = [.. claim.Checks, again] }] };
         Assert.Equal(["runs/bound-times-three-again"], CheckSettings.AlsoRun(result, "runs", "bound-times-three"));
         Assert.Empty(CheckSettings.AlsoRun(result, "runs", "tracks"));
+        // Negative control: xruns/bound-times-three contains the filter too, but the command names runs' file only.
+        var xruns = claim with { Id = "xruns", Checks = [claim.Checks[1] with { ClaimId = "xruns" }] };
+        Assert.Empty(CheckSettings.AlsoRun(content.Result with { Claims = [claim, xruns] }, "runs", "bound-times-three"));
         var html = HtmlReport.Render(content with { Result = result });
         Assert.Contains("--filter runs/bound-times-three</code> <span class=\"muted\">(also runs runs/bound-times-three-again, whose ids contain it)</span>", html, StringComparison.Ordinal);
     }

@@ -106,6 +106,9 @@ public sealed class WorkingTreeTests : IDisposable
         Assert.Equal(("dirty", 2, 6), (tree.State, tree.TrackedChanges, tree.UntrackedSources));
         Assert.EndsWith("(src/x1.cs, src/x2.cs, src/x3.cs, src/x4.cs, src/x5.cs, … 1 more)", tree.Detail, StringComparison.Ordinal);
         Assert.Equal("clean", WorkingTree.FromStatus("", "abc").State);
+        // Negative control: untracked files outside src/ and proofs/ (notes, build output) leave the tree clean.
+        var outside = WorkingTree.FromStatus("?? docs/notes.md\0?? out/x.dll\0", "abc");
+        Assert.Equal(("clean", 0, 0), (outside.State, outside.TrackedChanges, outside.UntrackedSources));
     }
 
     [RequiresGitFact]
@@ -137,6 +140,9 @@ public sealed class WorkingTreeTests : IDisposable
         // The toolkit built from another commit than the one checked out: said, since the results need not be either's.
         var other = provenance with { Commit = "0123456789abcdef0123456789abcdef01234567" };
         Assert.Contains("not the toolkit's 0123456789abcdef0123456789abcdef01234567", other.TreeText(), StringComparison.Ordinal);
+        // Negative control: the commit checked out, abbreviated as a build may stamp it, gets no such note.
+        var checkedOut = Git(repo, "rev-parse", "HEAD");
+        Assert.DoesNotContain("checked out", (provenance with { Commit = checkedOut[..12] }).TreeText(), StringComparison.Ordinal);
 
         var unknown = ReportProvenance.Collect(result, DateTimeOffset.UnixEpoch, "4.8.12", WorkingTree.Unknown("git is not installed"));
         using var unknownJson = JsonDocument.Parse(ProvenanceJson.Write(unknown));
