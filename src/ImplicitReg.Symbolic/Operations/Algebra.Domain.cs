@@ -63,17 +63,36 @@ public static partial class Algebra
     }
 
     /// <summary>
-    /// Whether <paramref name="condition"/> holds at <paramref name="point"/>: exactly when the kernel folds it to true
-    /// or false, otherwise in double precision (an irrational side such as <c>2^(2/3) >= 0</c>); undefined is false.
+    /// Whether <paramref name="condition"/> holds at the rational <paramref name="point"/> (one value per free symbol,
+    /// by name): <see cref="HoldsAt(Statement, IReadOnlyDictionary{string, Expr})"/> with those numbers.
     /// </summary>
     public static bool HoldsAt(Statement condition, IReadOnlyDictionary<string, Rational> point)
     {
+        ArgumentNullException.ThrowIfNull(point);
+        return HoldsAt(condition, point.ToDictionary(kv => kv.Key, kv => (Expr)Num.Of(kv.Value)));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="condition"/> holds at <paramref name="point"/>, whose values are exact constants
+    /// (<c>1/2</c>, <c>sqrt(2)</c>, <c>exp(1)</c>): exactly when the kernel folds the substituted condition to true or
+    /// false (<c>sqrt(2)^2 - 2 != 0</c> is false), otherwise in double precision on what is left (an irrational side
+    /// such as <c>2^(2/3) >= 0</c>, compared as <see cref="DefinedTruth"/> does); a condition whose own terms are not
+    /// defined at the point, or that names a symbol the point does not give, does not hold. One function for the
+    /// seeded searches of a domain and for <c>expr eval</c>'s check of its input at the point the user gives.
+    /// </summary>
+    public static bool HoldsAt(Statement condition, IReadOnlyDictionary<string, Expr> point)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
         try
         {
-            if (EvaluateExact(condition, point) is BoolConst b) return b.Value;
-            return DefinedTruth(condition, point.ToDictionary(kv => kv.Key, kv => kv.Value.ToDouble())) == true;
+            var at = Substitute(condition, point);
+            if (at is BoolConst b) return b.Value;
+            return DefinedTruth(at, NoValues) == true;
         }
         catch (SymbolicException) { return false; }
         catch (DivideByZeroException) { return false; }
     }
+
+    // The double environment of a condition with every symbol substituted by a constant.
+    private static readonly Dictionary<string, double> NoValues = [];
 }

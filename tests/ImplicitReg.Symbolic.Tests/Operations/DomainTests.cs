@@ -62,4 +62,54 @@ public sealed class DomainTests
         Assert.True(rare.Tries > common.Tries, $"x > 20 found after {rare.Tries} tries, x > 0 after {common.Tries}");
         Assert.True(rare.Point!["x"] > 20);
     }
+
+    // HoldsAt takes exact constants: the condition is substituted and folded first, doubles only for what is left.
+    [Theory]
+    [InlineData("x - sqrt(2) >= 0", "sqrt(2)", true)]       // folds to 0 >= 0
+    [InlineData("x - sqrt(2) >= 0", "7071/5000", false)]    // 1.4142 - sqrt(2) < 0, in double precision
+    [InlineData("x - sqrt(2) >= 0", "14143/10000", true)]
+    [InlineData("x^2 - 2 != 0", "sqrt(2)", false)]          // 1.4142135623730951^2 - 2 is 4.4E-16 in doubles
+    [InlineData("x^2 - 2 != 0", "3/2", true)]
+    [InlineData("sin(x) >= 0", "-1", false)]
+    [InlineData("sin(x) >= 0", "exp(1)", true)]
+    [InlineData("sqrt(x) - 1 >= 0", "-4", false)]           // its own term is not real there
+    [InlineData("x < 0 or sqrt(x) - 1 >= 0", "-4", true)]   // a guard decides (Kleene)
+    public void AConditionHoldsAtAPointOfExactConstants(string condition, string x, bool holds)
+    {
+        var point = new Dictionary<string, Expr> { ["x"] = Parser.ParseExpression(x) };
+        Assert.Equal(holds, Algebra.HoldsAt(Parser.ParseStatement(condition), point));
+    }
+
+    [Fact]
+    public void TheExactFoldDecidesWhereDoublesWouldNot()
+    {
+        // Why the constants are substituted before any double is taken: at x = sqrt(2), x^2 - 2 is 0 exactly.
+        var rounded = Math.Sqrt(2) * Math.Sqrt(2) - 2;
+        Assert.NotEqual(0, rounded);
+        Assert.False(Algebra.HoldsAt(Parser.ParseStatement("x^2 - 2 != 0"), new Dictionary<string, Expr> { ["x"] = Parser.ParseExpression("sqrt(2)") }));
+    }
+
+    [Fact]
+    public void AConditionOnASymbolThePointDoesNotGiveDoesNotHold()
+    {
+        var condition = Parser.ParseStatement("x + y > 0");
+        Assert.False(Algebra.HoldsAt(condition, new Dictionary<string, Expr> { ["x"] = Expr.One }));
+        Assert.True(Algebra.HoldsAt(condition, new Dictionary<string, Expr> { ["x"] = Expr.One, ["y"] = Expr.One })); // negative control
+    }
+
+    // The rational overload is the same function: at rational points both answer alike.
+    [Theory]
+    [InlineData("x^(2/3) - 2 > 0", "-27/8")]
+    [InlineData("x^(2/3) - 2 > 0", "27/8")]
+    [InlineData("log(x) - 1 > 0", "3")]
+    [InlineData("log(x) - 1 > 0", "2")]
+    [InlineData("1/(x - 1) > 0", "1")]
+    [InlineData("x*(x - 1) != 0", "1")]
+    public void RationalPointsAnswerAsTheirConstants(string condition, string x)
+    {
+        var c = Parser.ParseStatement(condition);
+        var value = Numbers.Rational.Parse(x);
+        Assert.Equal(Algebra.HoldsAt(c, new Dictionary<string, Expr> { ["x"] = Num.Of(value) }),
+            Algebra.HoldsAt(c, new Dictionary<string, Numbers.Rational> { ["x"] = value }));
+    }
 }
