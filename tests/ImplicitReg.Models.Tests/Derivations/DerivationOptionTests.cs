@@ -42,6 +42,14 @@ public sealed class DerivationOptionTests
     }
 
     [Fact]
+    public void TheKeysAreTheKnobsOfDerivationOptions()
+    {
+        // Every knob a user sets, lower-cased; the published formulas are data of their own (published: in a claim file).
+        var knobs = typeof(DerivationOptions).GetProperties().Select(p => p.Name).Where(n => n != nameof(DerivationOptions.Published));
+        Assert.Equal(knobs.Select(n => n.ToLowerInvariant()).Order(), DerivationOption.Keys.Order());
+    }
+
+    [Fact]
     public void ALineWithoutOptionsSaysWhyWhenItCan()
     {
         var none = LayerFlowDerivation.Info with { Options = [] };
