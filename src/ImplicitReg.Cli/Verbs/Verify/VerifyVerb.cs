@@ -33,7 +33,7 @@ public sealed class VerifyVerb : ICliVerb
     public Command Build(CliIO io)
     {
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "claim files or directories (default: the catalogue)" };
-        var filter = CliOptions.Text("--filter", "only checks whose claim/check id, file or theory (M1..M9, E1..E4) contains TEXT");
+        var filter = CliOptions.Text("--filter", "only checks whose claim/check id or file contains TEXT (case-insensitive), or whose claim's theory is TEXT (M1..M9, E1..E4)");
         var jobs = CliOptions.Int("--jobs", "checks run at once", Environment.ProcessorCount, min: 1, max: 256);
         var json = CliOptions.Text("--json", "write the results as JSON (schema in docs/claims.md)", "FILE");
         var junit = CliOptions.Text("--junit", "write JUnit XML (one testcase per check)", "FILE");
