@@ -50,6 +50,12 @@ public sealed class VerifyVerb : ICliVerb
             var given = r.GetValue(paths) ?? [];
             IReadOnlyList<string> roots = given.Length > 0 ? given : [ClaimFiles.DefaultCatalogue()
                 ?? throw new CliUsageException("no claim files given and no catalogue found (run inside a clone, or give PATH)")];
+            // Outputs that cannot be written are refused before the checks run (the catalogue takes a minute), as
+            // report refuses its --out: a bad --json path used to fail after the run, and a file in the way of
+            // --certificates turned every prove check into an error verdict (exit 1) instead of bad input (exit 2).
+            if (r.GetValue(json) is { } jsonFile) OutputFiles.RequireWritableFile(jsonFile, "--json");
+            if (r.GetValue(junit) is { } junitFile) OutputFiles.RequireWritableFile(junitFile, "--junit");
+            if (r.GetValue(certificates) is { } certificateDirectory) OutputFiles.RequireWritableDirectory(certificateDirectory, "--certificates");
             var result = ClaimRunner.Run(roots, new RunnerOptions
             {
                 Jobs = r.GetValue(jobs),
