@@ -137,7 +137,9 @@ public static class DeterminantDerivation
         var value = Algebra.Substitute(rateExpr, singular);
         var crosses = value is Num { Value.IsZero: false };
         var witness = $"W1 = diag(1{string.Concat(Enumerable.Repeat(", 0", d - 1))}) has det 0, and with G = -I the derived d/dt detW = {value}, not 0; along M4, sigma = s0 + I is 0 at I = -s0";
-        var step = DerivationStep.Of("N = 1: det(W) can reach 0",
+        // The step is named for the statement it tests (as the N >= 2 step is), so its verdict reads right:
+        // "N = 1: det(W) keeps its sign [disproved]".
+        var step = DerivationStep.Of("N = 1: det(W) keeps its sign",
             new Equation(new Sym("sigma"), new Sym("s0") + new Sym("I")),
             "M4 closed form for N = 1: sigma(t) = s0 + I(t) vanishes when I = -s0, and the det rate does not vanish at a singular W, so det(W) changes sign",
             crosses ? Verdict.Disproved : Verdict.NumericOnly, witness);

@@ -27,6 +27,10 @@ public sealed class DeterminantDerivationTests
         var d = DeterminantDerivation.Run(new DerivationOptions { Depth = 1 });
         Assert.Equal(Verdict.Disproved, d.Conclusion);
         Assert.Contains("d/dt detW = 1, not 0", d.Steps[^1].Witness);
+        // The step names the statement its verdict is about: "det(W) keeps its sign" is what is disproved
+        // (a step named "det(W) can reach 0 [disproved]" would say the opposite of what it shows).
+        Assert.Equal("N = 1: det(W) keeps its sign", d.Steps[^1].Name);
+        Assert.Equal(Verdict.Disproved, d.Steps[^1].Verdict);
         Snapshot.Verify(DerivationText.Render(d));
     }
 
