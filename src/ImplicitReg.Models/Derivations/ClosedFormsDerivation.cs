@@ -70,11 +70,16 @@ public static class ClosedFormsDerivation
             var derivative = assumed.Normalize(rawDerivative);
             var rhsAlong = assumed.Normalize(rawRhs);
             var domain = assumed.Domain;
-            var solves = IdentityCheck.Equal(derivative, new ScalarFormula(rhsAlong, written), $"{label}: d/dt sigma - rhs", domain);
+            // Both sides come from the published closed form: its kernel derivative, and the ODE's right side along it.
+            var solves = IdentityCheck.Equal(derivative, new ScalarFormula(rhsAlong, written), $"{label}: d/dt sigma - rhs", domain,
+                new IdentityCheck.Sides("d/dt of the published closed form", "the ODE's right side sigma^(2-2/N)*g along it"));
             // Solving the ODE is not enough: every constant multiple of s0 solves it too (sigma = 2*s0*exp(I) does for
             // N = 2), so the closed form must also start at sigma(0) = s0, where I(0) = 0.
             var rawStart = Algebra.Substitute(closed, i, Expr.Zero);
-            var starts = IdentityCheck.Equal(assumed.Normalize(rawStart), s0, $"{label}: sigma at I = 0", domain);
+            // At I = 0 the assumed-positive right side is its value there: the start is judged on that domain (no I in it).
+            var atStart = new Assumption([sigma, s0, Algebra.Substitute(positiveSide, i, Expr.Zero)], depth is null ? n : null, MinDepth: 3);
+            var starts = IdentityCheck.Equal(atStart.Normalize(rawStart), s0, $"{label}: sigma at I = 0", atStart.Domain,
+                new IdentityCheck.Sides("the published closed form at I = 0", "sigma(0) = s0"));
             var check = CheckResult.All([solves, starts], solves.Explanation);
             checks.Add(check);
             steps.Add(new DerivationStep($"{label}: closed form solves the ODE",

@@ -59,7 +59,8 @@ public static partial class Algebra
     {
         var random = new Random(seed ?? DefaultEqualSeed);
         for (int i = 0; i < DomainSampleLimit; i++)
-            yield return RandomPoint(symbols, random, domain, positive: i >= DomainSampleLimit / 2);
+            if (RandomPoint(symbols, random, domain, positive: i >= DomainSampleLimit / 2) is { } point)
+                yield return point;
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public static partial class Algebra
         catch (SymbolicLimitException limit)
         {
             // Too large to normalise exactly: numeric evidence is all that can be offered (never a proof).
-            return NumericComparison(a, b, FreeSymbols([a, b]), new Random(usedSeed), usedSeed, domain,
+            return NumericComparison(a, b, FreeSymbols([a, b, .. domain.Conditions]), new Random(usedSeed), usedSeed, domain,
                 $"too large to normalise exactly ({limit.Message})");
         }
         var vars = forms[0].Variables;
@@ -57,28 +57,42 @@ public static partial class Algebra
                 : $"the difference is 0 as a rational function in the symbols and generators {string.Join(", ", generators)}";
             return new(EqualityVerdict.ProvedEqual, null, null, null, 0, null, how);
         }
-        var symbols = FreeSymbols([a, b]);
+        // The domain's conditions may name symbols neither side has (s0 in a difference in g only): a point gives them
+        // a value too, so that the condition can be checked and the witness shows a point of the domain.
+        var symbols = FreeSymbols([a, b, .. domain.Conditions]);
         var random = new Random(usedSeed);
         if (generators.Count == 0) return ExactWitness(a, b, symbols, random, usedSeed, domain, difference);
         return NumericComparison(a, b, symbols, random, usedSeed, domain,
             $"the difference is not 0 as a rational function in {string.Join(", ", generators)}");
     }
 
-    /// <summary>A random point of <paramref name="domain"/> (see <see cref="SampleDomain.Draw"/>; positive only when asked).</summary>
-    private static Dictionary<string, Rational> RandomPoint(IReadOnlyList<Sym> symbols, Random random, SampleDomain domain, bool positive)
+    /// <summary>Draws of a point before <see cref="RandomPoint"/> gives up on a domain whose conditions fail at every one.</summary>
+    private const int ConditionDraws = 50;
+
+    /// <summary>
+    /// A random point of <paramref name="domain"/> (see <see cref="SampleDomain.Draw"/>; positive only when asked), drawn
+    /// again while a condition of the domain fails there; null when every one of <see cref="ConditionDraws"/> draws fails.
+    /// </summary>
+    private static Dictionary<string, Rational>? RandomPoint(IReadOnlyList<Sym> symbols, Random random, SampleDomain domain, bool positive)
     {
-        var point = new Dictionary<string, Rational>(symbols.Count);
-        foreach (var s in symbols) point[s.Name] = domain.Draw(s.Name, random, positive);
-        return point;
+        for (int draw = 0; draw < ConditionDraws; draw++)
+        {
+            var point = new Dictionary<string, Rational>(symbols.Count);
+            foreach (var s in symbols) point[s.Name] = domain.Draw(s.Name, random, positive);
+            if (domain.Admits(point)) return point;
+        }
+        return null;
     }
 
     private static EqualityResult ExactWitness(
         Expr a, Expr b, IReadOnlyList<Sym> symbols, Random random, int seed, SampleDomain domain, RationalForm difference)
     {
         const int attempts = 200;
+        int inDomain = 0;
         for (int i = 1; i <= attempts; i++)
         {
-            var point = RandomPoint(symbols, random, domain, positive: false);
+            if (RandomPoint(symbols, random, domain, positive: false) is not { } point) continue;
+            inDomain++;
             var (va, vb) = (TryExact(a, point), TryExact(b, point));
             if (va is null || vb is null || va == vb) continue;
             return new(EqualityVerdict.NotEqual, point, Num.Of(va.Value), Num.Of(vb.Value), i, seed,
@@ -86,6 +100,10 @@ public static partial class Algebra
         }
         // A non-zero rational function can vanish on a restricted domain (an integer range): there the sides agree
         // at every point tried, which is evidence, not a proof, and not a refutation either.
+        if (!domain.IsReals && inDomain == 0)
+            return new(EqualityVerdict.NumericallyEqual, null, null, null, 0, seed,
+                $"not decided: the difference {difference.ToExpr()} is a non-zero rational function, and no point of the " +
+                $"domain ({domain}) was drawn in {attempts} tries (seed {seed}); nothing was compared");
         if (!domain.IsReals)
             return new(EqualityVerdict.NumericallyEqual, null, null, null, attempts, seed,
                 $"not proved: the difference {difference.ToExpr()} is a non-zero rational function, but it vanishes at " +
@@ -104,7 +122,7 @@ public static partial class Algebra
         for (int i = 0; i < attemptLimit && valid < EqualSampleCount; i++)
         {
             // After half the budget of undefined points, sample positive values only (log, sqrt domains).
-            var point = RandomPoint(symbols, random, domain, positive: i >= attemptLimit / 2);
+            if (RandomPoint(symbols, random, domain, positive: i >= attemptLimit / 2) is not { } point) continue;
             var env = point.ToDictionary(kv => kv.Key, kv => kv.Value.ToDouble());
             var (ra, rb) = (RealValue(a, env), RealValue(b, env));
             if (ra is null || rb is null)

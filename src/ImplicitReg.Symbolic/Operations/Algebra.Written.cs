@@ -27,7 +27,7 @@ public static partial class Algebra
         ArgumentNullException.ThrowIfNull(conditions);
         if (conditions.Count == 0) return null;
         domain ??= SampleDomain.Reals;
-        foreach (var point in DomainSamples(FreeSymbols([real, .. conditions]), domain, seed))
+        foreach (var point in DomainSamples(FreeSymbols([real, .. conditions, .. domain.Conditions]), domain, seed))
         {
             var failed = conditions.FirstOrDefault(c => !HoldsAt(c, point));
             if (failed is null) continue;

@@ -1,3 +1,4 @@
+using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Numbers;
 
 namespace ImplicitReg.Symbolic.Operations;
@@ -6,25 +7,43 @@ namespace ImplicitReg.Symbolic.Operations;
 /// Where <see cref="Algebra.Equal(Core.Expr, Core.Expr, int?, SampleDomain?)"/> draws the random points of a witness
 /// search or a numeric comparison, symbol by symbol: anywhere on the reals (the default), positive rationals only, or
 /// integers in a range. A statement made for a depth N ≥ 1 and a singular value σ > 0 must be judged there: a
-/// difference found at N = −5 refutes an identity nobody claimed. Immutable; each <c>With…</c> returns a new domain.
+/// difference found at N = −5 refutes an identity nobody claimed. Conditions on several symbols (a closed form's right
+/// side <c>s0 + I &gt; 0</c>) restrict the points too: a point where one fails is drawn again. Immutable; each
+/// <c>With…</c> returns a new domain.
 /// </summary>
 public sealed class SampleDomain
 {
     private readonly Dictionary<string, (int Min, int Max)> _integers;
     private readonly HashSet<string> _positive;
+    private readonly Statement[] _conditions;
 
-    private SampleDomain(Dictionary<string, (int, int)> integers, HashSet<string> positive)
+    private SampleDomain(Dictionary<string, (int, int)> integers, HashSet<string> positive, Statement[] conditions)
     {
         _integers = integers;
         _positive = positive;
+        _conditions = conditions;
     }
 
     /// <summary>Every symbol real: the default.</summary>
-    public static SampleDomain Reals { get; } = new([], []);
+    public static SampleDomain Reals { get; } = new([], [], []);
 
     /// <summary>This domain with <paramref name="names"/> restricted to positive rationals.</summary>
     public SampleDomain WithPositive(params string[] names) =>
-        new(new(_integers), [.. _positive, .. names]);
+        new(new(_integers), [.. _positive, .. names], _conditions);
+
+    /// <summary>
+    /// This domain restricted to the points where <paramref name="condition"/> holds (<see cref="Algebra.HoldsAt(Statement, IReadOnlyDictionary{string, Rational})"/>),
+    /// e.g. <c>s0*exp(I) &gt; 0</c>: points are drawn as before and those where it fails are drawn again. Its symbols
+    /// are given a value in every point drawn, so a witness shows that it holds there.
+    /// </summary>
+    public SampleDomain WithCondition(Statement condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return new(new(_integers), new(_positive), [.. _conditions, condition]);
+    }
+
+    /// <summary>The conditions of <see cref="WithCondition"/>, in the order given.</summary>
+    public IReadOnlyList<Statement> Conditions => _conditions;
 
     /// <summary>This domain with <paramref name="name"/> restricted to the integers <paramref name="min"/> … <paramref name="max"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">an empty range.</exception>
@@ -32,11 +51,14 @@ public sealed class SampleDomain
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(min, max);
         var integers = new Dictionary<string, (int, int)>(_integers) { [name] = (min, max) };
-        return new(integers, new(_positive));
+        return new(integers, new(_positive), _conditions);
     }
 
     /// <summary>True when no symbol is restricted.</summary>
-    public bool IsReals => _integers.Count == 0 && _positive.Count == 0;
+    public bool IsReals => _integers.Count == 0 && _positive.Count == 0 && _conditions.Length == 0;
+
+    /// <summary>Whether every condition of <see cref="WithCondition"/> holds at <paramref name="point"/>.</summary>
+    internal bool Admits(IReadOnlyDictionary<string, Rational> point) => _conditions.All(c => Algebra.HoldsAt(c, point));
 
     /// <summary>
     /// A random value of <paramref name="name"/> in this domain: an integer of its range, else p/q with q ≤ 6 and
@@ -49,8 +71,9 @@ public sealed class SampleDomain
         return new Rational(p, random.Next(1, 7));
     }
 
-    /// <summary>The restrictions as a reader sees them, e.g. "N in 1..12, sigma > 0" (empty for <see cref="Reals"/>).</summary>
+    /// <summary>The restrictions as a reader sees them, e.g. "N in 1..12, sigma > 0, I + s0 > 0" (empty for <see cref="Reals"/>).</summary>
     public override string ToString() => string.Join(", ",
         _integers.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} in {kv.Value.Min}..{kv.Value.Max}")
-            .Concat(_positive.Order(StringComparer.Ordinal).Select(n => $"{n} > 0")));
+            .Concat(_positive.Order(StringComparer.Ordinal).Select(n => $"{n} > 0"))
+            .Concat(_conditions.Select(c => c.ToString())));
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ImplicitReg.Models.Derivations;
 using ImplicitReg.Models.Derivations.Rendering;
 using ImplicitReg.Testing.Snapshots;
@@ -33,5 +35,40 @@ public sealed class ClosedFormsDerivationTests
         var step = d.Steps.Single(s => s.Name.StartsWith(label, StringComparison.Ordinal));
         Assert.Equal(Verdict.Disproved, step.Verdict);
         Assert.Contains($"{label}: {failing}", step.Witness, StringComparison.Ordinal);
+    }
+
+    // The derivation assumes each closed form's right side positive (it equals sigma): a wrong form is refuted only
+    // at a point where that right side is positive, and the witness names the two sides for what they are.
+    [Theory]
+    [InlineData("depth-2", "sigma = s0*(1 + I)", "N = 2")]
+    [InlineData("depth-n", "sigma^(2/N - 1) = s0^(2/N - 1) - (2/N - 1)*I", "N >= 3")]
+    public void AWrongClosedFormIsRefutedWhereItsRightSideIsPositive(string key, string wrong, string label)
+    {
+        var d = ClosedFormsDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { [key] = wrong } });
+        var witness = d.Steps.Single(s => s.Name.StartsWith(label, StringComparison.Ordinal)).Witness!;
+        double s0 = Value(witness, "s0"), i = Value(witness, "I");
+        double right = key == "depth-2" ? s0 * (1 + i) : Math.Pow(s0, 2 / Value(witness, "N") - 1) - (2 / Value(witness, "N") - 1) * i;
+        Assert.True(right > 0, $"{witness}: the right side is {right}");
+        Assert.Contains("d/dt of the published closed form is", witness, StringComparison.Ordinal);
+        Assert.Contains("the ODE's right side sigma^(2-2/N)*g along it is", witness, StringComparison.Ordinal);
+        Assert.DoesNotContain("the derived side", witness, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWrongStartIsNamedForWhatItIs()
+    {
+        var d = ClosedFormsDerivation.Run(new DerivationOptions { Published = new Dictionary<string, string> { ["depth-1"] = "sigma = 2*s0 + I" } });
+        var witness = d.Steps.Single(s => s.Name.StartsWith("N = 1", StringComparison.Ordinal)).Witness!;
+        Assert.Matches(@"at s0 = \S+ the published closed form at I = 0 is \S+ but sigma\(0\) = s0 is ", witness);
+        Assert.DoesNotContain("the derived side", witness, StringComparison.Ordinal);
+    }
+
+    // A witness value "name = p/q" (or an integer) from the witness text.
+    private static double Value(string witness, string name)
+    {
+        var m = Regex.Match(witness, $@"(?<![A-Za-z0-9]){Regex.Escape(name)} = (-?\d+)(?:/(\d+))?");
+        Assert.True(m.Success, $"{name} not in {witness}");
+        double p = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Success ? p / double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : p;
     }
 }

@@ -1,3 +1,5 @@
+using ImplicitReg.Symbolic.Core;
+using ImplicitReg.Symbolic.Numbers;
 using ImplicitReg.Symbolic.Operations;
 using ImplicitReg.Symbolic.Parsing;
 
@@ -56,6 +58,44 @@ public sealed class SampleDomainTests
         Assert.NotEqual(EqualityVerdict.NotEqual, Algebra.Equal(Parser.Parse("sqrt(x)"), Parser.Parse("sqrt(-x)*2"), seed: 5).Verdict);
     }
 
+    private static Rel Positive(string e) => new(RelOp.Gt, Parser.Parse(e), Expr.Zero);
+
+    [Fact]
+    public void AWitnessSatisfiesTheDomainsConditions()
+    {
+        // x + y and x differ wherever y != 0; on the domain x + y > 0 every witness must have x + y > 0.
+        var domain = SampleDomain.Reals.WithCondition(Positive("x + y"));
+        var outside = 0;
+        for (int seed = 1; seed <= 20; seed++)
+        {
+            var r = Algebra.Equal(Parser.Parse("x + y"), Parser.Parse("x"), seed, domain);
+            Assert.Equal(EqualityVerdict.NotEqual, r.Verdict);
+            Assert.True(r.Witness!["x"] + r.Witness!["y"] > Rational.Zero, $"seed {seed}: x + y <= 0");
+            var reals = Algebra.Equal(Parser.Parse("x + y"), Parser.Parse("x"), seed).Witness!;
+            if (reals["x"] + reals["y"] <= Rational.Zero) outside++;
+        }
+        // Negative control: on the reals the same seeds give witnesses outside the condition.
+        Assert.True(outside > 0);
+    }
+
+    [Fact]
+    public void AConditionsSymbolsAreGivenAValueInTheWitness()
+    {
+        // The difference is in g only; the condition is on s0 and I, which the witness must then show satisfying it.
+        var r = Algebra.Equal(Parser.Parse("g"), Parser.Parse("2*g"), seed: 4, SampleDomain.Reals.WithCondition(Positive("s0*(1 + I)")));
+        Assert.Equal(EqualityVerdict.NotEqual, r.Verdict);
+        Assert.True(r.Witness!["s0"] * (Rational.One + r.Witness!["I"]) > Rational.Zero);
+    }
+
+    [Fact]
+    public void AConditionThatHoldsNowhereRefutesNothing()
+    {
+        // No point has x^2 + 1 < 0: nothing is compared, so the sides are not called different, and the reason says so.
+        var r = Algebra.Equal(Parser.Parse("x + y"), Parser.Parse("x"), seed: 2, SampleDomain.Reals.WithCondition(new Rel(RelOp.Lt, Parser.Parse("x^2 + 1"), Expr.Zero)));
+        Assert.Equal(EqualityVerdict.NumericallyEqual, r.Verdict);
+        Assert.Contains("no point of the domain", r.Explanation);
+    }
+
     [Fact]
     public void TheDomainReadsAsItsRestrictions()
     {
@@ -63,5 +103,8 @@ public sealed class SampleDomainTests
         Assert.True(SampleDomain.Reals.IsReals);
         Assert.Equal("N in 1..12, a > 0, sigma > 0", SampleDomain.Reals.WithPositive("sigma", "a").WithIntegers("N", 1, 12).ToString());
         Assert.Throws<ArgumentOutOfRangeException>(() => SampleDomain.Reals.WithIntegers("N", 3, 2));
+        var conditioned = SampleDomain.Reals.WithPositive("s0").WithCondition(Positive("s0 + I"));
+        Assert.False(conditioned.IsReals);
+        Assert.Equal($"s0 > 0, {Positive("s0 + I")}", conditioned.ToString());
     }
 }

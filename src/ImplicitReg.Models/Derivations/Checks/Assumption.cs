@@ -18,14 +18,17 @@ public sealed record Assumption(IReadOnlyList<Expr> Positive, Sym? Depth = null,
     public Expr Normalize(Expr e) => PositivePowers.Normalize(e, Positive);
 
     /// <summary>
-    /// Where a witness is searched for: the symbols among <see cref="Positive"/> positive, the depth in its range,
-    /// every other symbol real.
+    /// Where a witness is searched for: the symbols among <see cref="Positive"/> positive, every other expression among
+    /// them positive as a condition on its symbols (a closed form's right side <c>s0 + I &gt; 0</c>), the depth in its
+    /// range, every other symbol real. A witness outside what is assumed would refute nothing the derivation states.
     /// </summary>
     public SampleDomain Domain
     {
         get
         {
             var domain = SampleDomain.Reals.WithPositive([.. Positive.OfType<Sym>().Select(s => s.Name)]);
+            foreach (var e in Positive.Where(e => e is not Sym && e is not Num))
+                domain = domain.WithCondition(new Rel(RelOp.Gt, e, Expr.Zero));
             return Depth is null ? domain : domain.WithIntegers(Depth.Name, MinDepth, IdentityCheck.MaxSampledDepth);
         }
     }

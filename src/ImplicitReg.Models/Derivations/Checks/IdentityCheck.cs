@@ -16,48 +16,58 @@ public static class IdentityCheck
     /// <summary>The seed of every random witness search here, printed with the witness.</summary>
     public const int Seed = 20_250_101;
 
+    /// <summary>What the two sides of a comparison are, as a witness names them; <see cref="DerivedAndPublished"/> by default.</summary>
+    /// <param name="Left">The first side, e.g. "the derived side".</param>
+    /// <param name="Right">The second side, e.g. "the published side".</param>
+    public sealed record Sides(string Left, string Right);
+
+    /// <summary>A side derived by the kernel against a published formula: the usual comparison.</summary>
+    public static Sides DerivedAndPublished { get; } = new("the derived side", "the published side");
+
     /// <summary>
-    /// Compares two expressions; <paramref name="label"/> names the entry in a witness. A witness is searched for in
-    /// <paramref name="domain"/> only (the reals by default): where the derivation assumes a symbol positive or a
-    /// depth, a difference outside that domain refutes nothing the source states.
+    /// Compares two expressions; <paramref name="label"/> names the entry in a witness, <paramref name="sides"/> the two
+    /// sides (<see cref="DerivedAndPublished"/> by default). A witness is searched for in <paramref name="domain"/> only
+    /// (the reals by default): where the derivation assumes a symbol or an expression positive or a depth, a difference
+    /// outside that domain refutes nothing the source states.
     /// </summary>
-    public static CheckResult Equal(Expr derived, Expr published, string label, SampleDomain? domain = null)
+    public static CheckResult Equal(Expr derived, Expr published, string label, SampleDomain? domain = null, Sides? sides = null)
     {
+        sides ??= DerivedAndPublished;
         var r = Algebra.Equal(derived, published, Seed, domain);
         return r.Verdict switch
         {
             EqualityVerdict.ProvedEqual => CheckResult.Proved(r.Explanation),
             EqualityVerdict.NotEqual => new CheckResult(Verdict.Disproved,
-                $"{label}: at {FormatPoint(r.Witness!)} the derived side is {Value(r.LeftValue)} but the published side is {Value(r.RightValue)}",
+                $"{label}: at {FormatPoint(r.Witness!)} {sides.Left} is {Value(r.LeftValue)} but {sides.Right} is {Value(r.RightValue)}",
                 r.Explanation),
             _ => new CheckResult(Verdict.NumericOnly, null, r.Explanation),
         };
     }
 
     /// <summary>
-    /// Compares a derived side with a published formula <em>as written</em>: as <see cref="Equal(Expr, Expr, string, SampleDomain?)"/>,
+    /// Compares a derived side with a published formula <em>as written</em>: as <see cref="Equal(Expr, Expr, string, SampleDomain?, Sides?)"/>,
     /// and a point of <paramref name="domain"/> where the derived side is real but the published formula is not defined
     /// (a condition of <see cref="ScalarFormula.Written"/> fails) is a difference, as a side that is not real where the
     /// other is real is in <see cref="Algebra.Equal"/>. Every derivation that compares a published formula comes here,
     /// so the rule holds for all of them.
     /// </summary>
-    public static CheckResult Equal(Expr derived, ScalarFormula published, string label, SampleDomain? domain = null)
+    public static CheckResult Equal(Expr derived, ScalarFormula published, string label, SampleDomain? domain = null, Sides? sides = null)
     {
         ArgumentNullException.ThrowIfNull(published);
-        var check = Equal(derived, published.Value, label, domain);
-        return check.Verdict == Verdict.Disproved ? check : NotDefinedAsWritten(derived, published.Written, label, domain) ?? check;
+        var check = Equal(derived, published.Value, label, domain, sides);
+        return check.Verdict == Verdict.Disproved ? check : NotDefinedAsWritten(derived, published.Written, label, domain, sides) ?? check;
     }
 
     /// <summary>
     /// A disproof at a point of <paramref name="domain"/> where <paramref name="derived"/> is real but a condition of
     /// <paramref name="written"/> (the written domain of the published side) fails, or null when none is found.
     /// </summary>
-    public static CheckResult? NotDefinedAsWritten(Expr derived, IReadOnlyList<Statement> written, string label, SampleDomain? domain = null)
+    public static CheckResult? NotDefinedAsWritten(Expr derived, IReadOnlyList<Statement> written, string label, SampleDomain? domain = null, Sides? sides = null)
     {
         if (Algebra.WhereNotDefinedAsWritten(derived, written, domain, Seed) is not { } gap) return null;
         var where = domain is null || domain.IsReals ? "" : $", in the domain ({domain})";
         return new CheckResult(Verdict.Disproved,
-            $"{label}: at {FormatPoint(gap.Point)} the derived side is {gap.Value} but the published formula is not defined there as written ({gap.Condition} fails)",
+            $"{label}: at {FormatPoint(gap.Point)} {(sides ?? DerivedAndPublished).Left} is {gap.Value} but the published formula is not defined there as written ({gap.Condition} fails)",
             $"the published formula as written is defined only where {string.Join(", ", written)}; at {FormatPoint(gap.Point)}{where} it is not (seed {Seed})");
     }
 
@@ -73,7 +83,7 @@ public static class IdentityCheck
     /// <summary>
     /// <see cref="EqualMatrices(Expr[,], Expr[,], string)"/> for a published matrix built from published scalar formulas
     /// whose written domains are <paramref name="written"/>: an entry where the derived side is real but the published
-    /// formulas are not defined is a difference (see <see cref="Equal(Expr, ScalarFormula, string, SampleDomain?)"/>).
+    /// formulas are not defined is a difference (see <see cref="Equal(Expr, ScalarFormula, string, SampleDomain?, Sides?)"/>).
     /// </summary>
     public static CheckResult EqualMatrices(Expr[,] derived, Expr[,] published, string name, IReadOnlyList<Statement> written)
     {

@@ -8,7 +8,7 @@ namespace ImplicitReg.Models.Derivations.Checks;
 /// A published scalar formula in the kernel's syntax (parsed by the kernel's own parser), restricted to the names
 /// the derivation binds, so a typo is an error naming the key instead of a silently free symbol. It keeps its
 /// <see cref="Written"/> domain: the kernel folds <c>0*sqrt(sigma - 5)</c> to 0, but as written that formula says
-/// nothing for sigma &lt; 5, so <see cref="IdentityCheck.Equal(Expr, ScalarFormula, string, SampleDomain?)"/> counts
+/// nothing for sigma &lt; 5, so <see cref="IdentityCheck.Equal(Expr, ScalarFormula, string, SampleDomain?, IdentityCheck.Sides?)"/> counts
 /// a point of the derivation's domain outside it as a difference. Substitute through this type, never through
 /// <see cref="Value"/> alone, so the conditions follow the formula wherever it is used.
 /// </summary>

@@ -13,8 +13,9 @@ public sealed class AssumptionTests
     public void TheDomainRestrictsExactlyTheAssumedSymbolsAndTheDepth()
     {
         var assumed = new Assumption([Sigma, Parser.ParseExpression("s0 + I")], N, MinDepth: 3);
-        // Only symbols restrict where witnesses are drawn; an assumed-positive sum such as s0 + I does not.
-        Assert.Equal("N in 3..12, sigma > 0", assumed.Domain.ToString());
+        // Everything assumed positive restricts where witnesses are drawn: a symbol by its sign, a sum such as s0 + I
+        // (a closed form's right side) as a condition on its symbols; a witness outside it would refute nothing stated.
+        Assert.Equal("N in 3..12, sigma > 0, I + s0 > 0", assumed.Domain.ToString());
         Assert.Equal("sigma > 0", new Assumption([Sigma]).Domain.ToString());
         Assert.True(new Assumption([]).Domain.IsReals);
     }
