@@ -3,6 +3,7 @@ using System.Text;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Reports.Plots;
 using ImplicitReg.Reports.Verification;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Reports.Html;
 
@@ -60,9 +61,9 @@ public static partial class HtmlReport
     internal static string CountsText(VerificationResult r)
     {
         var (claims, checks, passed, failed, broken) = r.Counts;
-        return $"{HtmlText.Count(claims - broken, "claim")}, {HtmlText.Count(checks, "check")}: " +
+        return $"{Plural.Count(claims - broken, "claim")}, {Plural.Count(checks, "check")}: " +
                string.Create(CultureInfo.InvariantCulture, $"{passed} as expected, {failed} not") +
-               (broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "");
+               (broken > 0 ? $", {Plural.Count(broken, "claim file")} broken" : "");
     }
 
     /// <summary>

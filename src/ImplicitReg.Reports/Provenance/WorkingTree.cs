@@ -1,4 +1,5 @@
 using ImplicitReg.Processes;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Reports.Provenance;
 
@@ -78,15 +79,13 @@ public sealed record WorkingTree(string State, int? TrackedChanges, int? Untrack
         if (tracked.Count == 0 && untracked.Count == 0)
             return new("clean", 0, 0, head, "no uncommitted change to a tracked file and no untracked file under src/ or proofs/");
         var parts = new List<string>();
-        if (tracked.Count > 0) parts.Add($"{Count(tracked.Count, "tracked file")} with uncommitted changes ({Named(tracked)})");
-        if (untracked.Count > 0) parts.Add($"{Count(untracked.Count, "untracked file")} under src/ or proofs/ ({Named(untracked)})");
+        if (tracked.Count > 0) parts.Add($"{Plural.Count(tracked.Count, "tracked file")} with uncommitted changes ({Named(tracked)})");
+        if (untracked.Count > 0) parts.Add($"{Plural.Count(untracked.Count, "untracked file")} under src/ or proofs/ ({Named(untracked)})");
         return new("dirty", tracked.Count, untracked.Count, head, string.Join("; ", parts));
     }
 
     private static string Named(List<string> files) =>
         string.Join(", ", files.Take(PathsNamed)) + (files.Count > PathsNamed ? $", … {files.Count - PathsNamed} more" : "");
-
-    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     // git itself rather than a library: no git library is among the served packages (LibGit2Sharp also needs native
     // binaries), and `git status` is the command a reviewer would run to check the same thing.

@@ -2,6 +2,7 @@ using System.Globalization;
 using ImplicitReg.Solver.Backends;
 using ImplicitReg.Solver.Certificates;
 using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Prove;
 
@@ -77,7 +78,7 @@ internal static class ProveTextReport
     private static string Under(IReadOnlyList<int> assumes, int lemmas) => assumes.Count switch
     {
         0 => "no lemma",
-        _ when assumes.Count == lemmas => $"the {lemmas} lemma{(lemmas == 1 ? "" : "s")}",
+        _ when assumes.Count == lemmas => $"the {Plural.Count(lemmas, "lemma")}",
         1 => $"lemma {assumes[0]}",
         _ => $"lemmas {string.Join(",", assumes)}",
     };
