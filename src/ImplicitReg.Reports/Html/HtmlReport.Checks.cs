@@ -16,10 +16,11 @@ public static partial class HtmlReport
 
     private static void Check(StringBuilder sb, CheckResult check, ReportContent content)
     {
+        // Once for the label beside the verdict and the paragraph under it.
+        var strength = EvidenceStrength.Of(check);
         sb.Append("<h3 id=\"").Append(ReportContent.CheckAnchor(check.ClaimId, check.CheckId)).Append("\">Check ")
             .Append(HtmlText.Escape(check.CheckId)).Append(" (").Append(ResultNames.Of(check.Kind)).Append("): expected ")
-            .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(VerdictSpan(check)).Append(' ').Append(StrengthSpan(check)).Append("</h3>\n");
-        var strength = EvidenceStrength.Of(check);
+            .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(VerdictSpan(check)).Append(' ').Append(StrengthSpan(strength)).Append("</h3>\n");
         sb.Append("<p class=\"strength\"><strong>Evidence: ").Append(strength.Label).Append("</strong> — ").Append(HtmlText.Escape(strength.Explanation)).Append(".</p>\n");
         sb.Append("<p>").Append(HtmlText.Escape(check.Evidence)).Append(" <span class=\"muted\">(")
             .Append(HtmlText.Escape(check.Location.ToString())).Append(", ").Append(HtmlText.Time(check.Time)).Append(")</span></p>\n");
