@@ -16,7 +16,6 @@ internal static class CheckReader
 {
     private static readonly string[] Common = ["id", "kind", "expect", "note"];
     private static readonly string[] DeriveKeys = [.. Common, "derivation", "options", "published", "snapshot"];
-    private static readonly string[] DeriveOptionKeys = ["depth", "dims", "order", "components", "loss"];
     private static readonly string[] ProveKeys = [.. Common, "statement", "statements", "assume", "lemmas", "uses", "timeout-ms"];
     private static readonly string[] LemmaKeys = ["statement", "uses"];
     private static readonly string[] CompareKeys = [.. Common, "compare", "options", "order", "tolerance"];
@@ -91,7 +90,7 @@ internal static class CheckReader
             }
         }
         var options = new DerivationOptions { Depth = model.Depth, Dims = model.Dims, Loss = ParseLoss(model.Loss) };
-        if (map.TryGetValue("options", out var on) && r.Mapping(on.Value, "options of a derive check", DeriveOptionKeys) is { } o)
+        if (map.TryGetValue("options", out var on) && r.Mapping(on.Value, "options of a derive check", DerivationOption.Keys) is { } o)
         {
             if (o.TryGetValue("depth", out var d) && r.Int(d.Value, "options.depth") is { } depth) options = options with { Depth = depth };
             if (o.TryGetValue("dims", out var ds) && r.IntList(ds.Value, "options.dims") is { } dims) options = options with { Dims = dims };

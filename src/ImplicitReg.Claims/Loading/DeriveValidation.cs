@@ -76,10 +76,10 @@ internal static class DeriveValidation
     /// </summary>
     public static string ClaimKey(string key) => "options." + key;
 
-    // "derivation balancedness; its options: depth, dims, loss", the keys of its command-line options line.
+    // "derivation balancedness; its options: depth, dims, loss", the keys of the options it reads.
     private static string OptionKeys(DerivationInfo info)
     {
-        var keys = System.Text.RegularExpressions.Regex.Matches(info.Options, @"--([a-z]+)").Select(m => m.Groups[1].Value).Distinct().ToList();
+        var keys = info.OptionKeys.ToList();
         return keys.Count == 0 ? $"derivation {info.Name} takes no options" : $"derivation {info.Name}; its options: {string.Join(", ", keys)}";
     }
 

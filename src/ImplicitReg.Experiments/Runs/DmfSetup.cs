@@ -51,7 +51,7 @@ public sealed class DmfSetup
         var problemKind = spec.Problem ?? defaults.Problem;
         if (problemKind is not ("random" or "2x2" or "generalized"))
             throw new RunSpecException("problem", $"must be random, 2x2 or generalized, got '{problemKind}'");
-        int seed = RunSeed.Check(spec.Seed ?? 0);
+        int seed = RunSeed.Of(spec);
         int depth = spec.Depth ?? 3;
         if (depth < 1 || depth > 50) throw new RunSpecException("depth", $"must be between 1 and 50, got {depth}");
         int[]? dims = spec.Dims is { } dimsText ? RunSpec.ParseDims(dimsText) : null;

@@ -128,7 +128,7 @@ public sealed class PreparedRun : IDisposable
 
     private static PreparedRun PrepareCp(RunSpec spec, RunLimits? limits)
     {
-        int seed = RunSeed.Check(spec.Seed ?? 0);
+        int seed = RunSeed.Of(spec);
         var sizes = RunSpec.ParseSizes(spec.Sizes ?? "10x10x10x10");
         int components = spec.Components ?? 1000;
         if (components < 1) throw new RunSpecException("components", "must be positive");
@@ -167,7 +167,7 @@ public sealed class PreparedRun : IDisposable
 
     private static PreparedRun PrepareSym(RunSpec spec, RunLimits? limits)
     {
-        int seed = RunSeed.Check(spec.Seed ?? 0);
+        int seed = RunSeed.Of(spec);
         int size = spec.Size ?? 3;
         int rank = spec.Rank ?? 1;
         int columns = spec.Columns ?? size;

@@ -24,6 +24,19 @@ public static class RunSeed
     public static string? Problem(long seed) => seed is >= 0 and <= Max ? null : string.Create(CultureInfo.InvariantCulture,
         $"must be between 0 and {Max}, got {seed}: the generator starts from |seed|, so a negative seed would repeat the draws of its absolute value; choose a seed in {Range}");
 
+    /// <summary>The seed of a run that names none.</summary>
+    public const int Default = 0;
+
     /// <summary>Refuses a <paramref name="seed"/> outside the range with a <see cref="RunSpecException"/> naming <c>seed</c>.</summary>
     public static int Check(int seed) => Problem(seed) is { } problem ? throw new RunSpecException("seed", problem) : seed;
+
+    /// <summary>
+    /// The seed of every random choice of the run <paramref name="spec"/> describes: its <see cref="RunSpec.Seed"/>, or
+    /// <see cref="Default"/> when it names none; a seed outside the range is refused as <see cref="Check"/> refuses it.
+    /// </summary>
+    public static int Of(RunSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Check(spec.Seed ?? Default);
+    }
 }

@@ -26,7 +26,7 @@ public sealed record RunSpec
     /// <summary>dmf, cp or sym.</summary>
     public required string Model { get; init; }
 
-    /// <summary>Seed of every random choice (default 0).</summary>
+    /// <summary>Seed of every random choice (default 0); a run takes it through <see cref="RunSeed.Of"/>.</summary>
     public int? Seed { get; init; }
 
     /// <summary>half-sse, mse or sse.</summary>

@@ -16,7 +16,7 @@ public static class BalancednessDerivation
     public static readonly DerivationInfo Info = new(
         "balancedness", "M2",
         "conservation of W(j+1)^T W(j+1) - Wj Wj^T along the layer flows, as an exact polynomial identity",
-        "--depth N (default 3) --dims d0,...,dN (default all 2) --loss half-sse|mse|sse (default: any loss, via G)",
+        [new("depth", "N (default 3)"), new("dims", "d0,...,dN (default all 2)"), new("loss", "half-sse|mse|sse (default: any loss, via G)")],
         [new("conserved", "W[j+1]^T*W[j+1] - W[j]*W[j]^T", "B_j for j = 1..N-1, claimed constant along the layer flows")],
         o => Run(o)) { Check = o => Inputs(o) };
 

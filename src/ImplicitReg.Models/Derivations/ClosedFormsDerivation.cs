@@ -28,13 +28,13 @@ public static class ClosedFormsDerivation
     public static readonly DerivationInfo Info = new(
         "closed-forms", "M4",
         "closed forms of the singular-value ODE for N = 1, 2 and symbolic N >= 3, each shown to solve it",
-        "none (N = 1, 2 and a symbolic N)",
+        [],
         [
             new("depth-1", "sigma = s0 + I", "N = 1: sigma = ... or sigma^e = ... in s0 = sigma(0) and I = integral of g"),
             new("depth-2", "sigma = s0*exp(I)", "N = 2, same names"),
             new("depth-n", "sigma^(2/N - 1) = s0^(2/N - 1) + (2/N - 1)*I", "symbolic N >= 3, same names and N"),
         ],
-        o => Run(o)) { Check = CheckForms };
+        o => Run(o)) { Check = CheckForms, WhyNoOptions = "N = 1, 2 and a symbolic N" };
 
     // Each closed form parsed and solved for sigma as Run does (cheap), judged before anything is derived (Info.Check).
     private static void CheckForms(DerivationOptions options)

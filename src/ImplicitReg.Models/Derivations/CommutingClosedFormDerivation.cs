@@ -16,7 +16,7 @@ public static class CommutingClosedFormDerivation
     public static readonly DerivationInfo Info = new(
         "commuting-closed-form", "M8",
         "diagonal (commuting) A_i: X_t = exp(A*(s)) X_0 exp(A*(s)), s = -kappa * integral of r, solves the X flow",
-        "--dims d (default 2) --components m measurements (default 2) --loss half-sse|mse|sse (default half-sse)",
+        [new("dims", "d (default 2)"), new("components", "m measurements (default 2)"), new("loss", "half-sse|mse|sse (default half-sse)")],
         [
             new("kappa", "4*c", "the constant kappa of the X flow in the loss constant c"),
             new("exponent", "-kappa*S", "s_k in X(t) = exp(A*(s)) X0 exp(A*(s)), in kappa and S = S_k = integral of r_k"),

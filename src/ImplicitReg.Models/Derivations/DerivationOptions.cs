@@ -4,7 +4,7 @@ namespace ImplicitReg.Models.Derivations;
 
 /// <summary>
 /// The knobs of <c>implicitreg derive</c>: each derivation reads the ones it needs and uses its own default
-/// for a missing one (its <see cref="DerivationInfo.Options"/> line says which).
+/// for a missing one (its <see cref="DerivationInfo.OptionsLine"/> says which).
 /// </summary>
 public sealed record DerivationOptions
 {

@@ -23,7 +23,7 @@ public static class DeterminantDerivation
     public static readonly DerivationInfo Info = new(
         "determinant", "M5",
         "d/dt det(W) along the layer flows (Jacobi), and why det(W) keeps its sign for N >= 2 but not N = 1",
-        "--depth N (default 2) --dims d,...,d (square, default 2)",
+        [new("depth", "N (default 2)"), new("dims", "d,...,d (square, default 2)")],
         [new("sigma-rate", "-N*(sigma^2)^(1-1/N)*Gii", "M4's d/dt sigma_i in the product form of d/dt det(W): sigma = sigma_i, N, Gii = G[i,i]")],
         o => Run(o)) { Check = o => Inputs(o) };
 

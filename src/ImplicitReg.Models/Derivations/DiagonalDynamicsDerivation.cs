@@ -17,7 +17,7 @@ public static class DiagonalDynamicsDerivation
     public static readonly DerivationInfo Info = new(
         "diagonal-dynamics", "M4",
         "concrete N: along balanced diagonal trajectories the diagonal entries give d/dt sigma_i = -N (sigma_i^2)^(1-1/N) G[i,i]",
-        "--depth N (default 3) --dims d,d,...,d (square layers, default 2x2)",
+        [new("depth", "N (default 3)"), new("dims", "d,d,...,d (square layers, default 2x2)")],
         [new("rate", "-N*(sigma^2)^(1-1/N)*Gii", "d/dt sigma_i in sigma = sigma_i, N and Gii = <G, u_i v_i^T>")],
         o => Run(o)) { Check = o => Inputs(o) };
 

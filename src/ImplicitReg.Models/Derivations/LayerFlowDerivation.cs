@@ -17,7 +17,7 @@ public static class LayerFlowDerivation
     public static readonly DerivationInfo Info = new(
         "layer-flow", "M1",
         "layer flows d/dt Wj = -dphi/dWj for any depth and shapes, compared with -(WN..W(j+1))^T G (W(j-1)..W1)^T",
-        "--depth N (default 2) --dims d0,...,dN (default all 2) --loss half-sse|mse|sse (default: any loss, via G)",
+        [new("depth", "N (default 2)"), new("dims", "d0,...,dN (default all 2)"), new("loss", "half-sse|mse|sse (default: any loss, via G)")],
         [
             new("flow", "-(W[N:j+1])^T*G*(W[j-1:1])^T",
                 "d/dt W[j] for j = 1..N; W[a:b] = W_a*...*W_b (empty: identity), G = grad L(W)"),

@@ -16,7 +16,7 @@ public static class NonNegativeFlowDerivation
     public static readonly DerivationInfo Info = new(
         "nonneg-flow", "M8",
         "x = u o u least squares: d/dt x = -kappa x o (A^T r) and x(t) = alpha^2 exp(-kappa A^T S)",
-        "--dims n (default 2 unknowns) --components m measurements (default 2) --loss half-sse|mse|sse (default half-sse)",
+        [new("dims", "n (default 2 unknowns)"), new("components", "m measurements (default 2)"), new("loss", "half-sse|mse|sse (default half-sse)")],
         [new("kappa", "8*c", "the constant kappa of d/dt x = -kappa*x o (A^T r) and of the closed form, in the loss constant c")],
         o => Run(o)) { Check = o => Inputs(o) };
 

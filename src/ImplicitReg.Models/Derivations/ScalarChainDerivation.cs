@@ -17,9 +17,9 @@ public static class ScalarChainDerivation
     public static readonly DerivationInfo Info = new(
         "scalar-chain", "M3",
         "scalar chain for symbolic N: balanced a_j = sigma^(1/N) give d/dt sigma = -N sigma^(2-2/N) L'(sigma)",
-        "none (N is a symbol)",
+        [],
         [new("rate", "-N*sigma^(2-2/N)*dL", "d/dt sigma in sigma, the symbol N and dL = L'(sigma)")],
-        o => Run(o)) { Check = o => Inputs(o) };
+        o => Run(o)) { Check = o => Inputs(o), WhyNoOptions = "N is a symbol" };
 
     // The published rate and its parse, judged before anything is derived (Info.Check): it may name N, sigma and dL.
     private static (string Text, ScalarFormula Rate) Inputs(DerivationOptions options)

@@ -17,7 +17,7 @@ public static class SymmetricFlowDerivation
     public static readonly DerivationInfo Info = new(
         "symmetric-flow", "M8",
         "X = U U^T with a sensing loss: d/dt U and d/dt X = -kappa (A*(r) X + X A*(r)), kappa derived from the loss",
-        "--dims d (default 2) --components m measurements (default 2) --loss half-sse|mse|sse (default half-sse)",
+        [new("dims", "d (default 2)"), new("components", "m measurements (default 2)"), new("loss", "half-sse|mse|sse (default half-sse)")],
         [
             new("gradient-form", "-(G + G^T)*U", "d/dt U in G = grad L(W) at W = U U^T and U"),
             new("kappa", "4*c", "the constant kappa in the loss constant c (1/2, 1/m or 1)"),

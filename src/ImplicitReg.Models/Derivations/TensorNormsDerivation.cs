@@ -18,7 +18,7 @@ public static class TensorNormsDerivation
     public static readonly DerivationInfo Info = new(
         "tensor-norms", "M7",
         "CP factorization: factor-norm rates, conserved |w_r^n|^2 - |w_r^n'|^2, balanced component-norm ODE",
-        "--order N (default 3) --dims d1,...,dN (default all 2) --components R (default 2)",
+        [new("order", "N (default 3)"), new("dims", "d1,...,dN (default all 2)"), new("components", "R (default 2)")],
         [new("norm-rate", "-N*rho^(2-2/N)*q", "d/dt rho_r of a balanced component in rho, N and q = <G, (x)_n w_r^n/|w_r^n|>")],
         o => Run(o)) { Check = o => Inputs(o) };
 

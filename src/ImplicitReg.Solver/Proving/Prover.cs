@@ -65,6 +65,7 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
         {
             cancel.ThrowIfCancellationRequested();
             var answer = backend.Check(problem, Options.Timeout, cancel);
+            if (answer.Outcome == SolverOutcome.Sat) answer = Reproducible(problem, answer, cancel);
             results.Add(new CaseResult(c, problem, eliminated, answer));
             switch (answer.Outcome)
             {
@@ -104,6 +105,21 @@ public sealed class Prover(ISolverBackend backend, ProverOptions? options = null
         if (Inconsistent(prepared, cancel) is { } why)
             return new Verdict(VerdictKind.Unknown, original, results, null, why, clock.Elapsed) { Vacuous = true };
         return new Verdict(VerdictKind.Proved, original, results, null, null, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The satisfying answer whose model a reviewer sees in the counterexample, taken from the backend's
+    /// <see cref="ISolverBackend.Deterministic"/> form: a portfolio's model is that of whichever attempt answered first,
+    /// so the same claim printed <c>x = 0</c> on one run and <c>x = -0.718…?</c> on the next. Only a satisfiable case
+    /// pays for the second call (refutations are the rare answer). The portfolio's own answer stays when the
+    /// deterministic form gives no model within the same time limit: the kernel confirms either model alike.
+    /// </summary>
+    private SolverAnswer Reproducible(LoweredProblem problem, SolverAnswer answer, CancellationToken cancel)
+    {
+        var fixedForm = backend.Deterministic;
+        if (ReferenceEquals(fixedForm, backend)) return answer;
+        var again = fixedForm.Check(problem, Options.Timeout, cancel);
+        return again.Outcome == SolverOutcome.Sat && again.Model is not null ? again with { Elapsed = answer.Elapsed + again.Elapsed } : answer;
     }
 
     /// <summary>

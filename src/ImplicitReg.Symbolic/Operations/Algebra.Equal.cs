@@ -64,49 +64,6 @@ public static partial class Algebra
             $"the difference is not 0 as a rational function in {string.Join(", ", generators)}");
     }
 
-    /// <summary>Random points <see cref="PointWhereDefined"/> tries before it gives up.</summary>
-    public const int DomainSampleLimit = 320;
-
-    /// <summary>
-    /// A rational point (seeded, as <see cref="Equal"/> samples) where every condition holds, or null when none is
-    /// found in <see cref="DomainSampleLimit"/> tries. Why: "equal wherever both sides are defined" is vacuous when
-    /// they are defined nowhere (<c>0*sqrt(-1 - x^2)</c> and <c>0</c> have one canonical form), so a caller that
-    /// reports a proof asks for a point of the domain first. Null proves nothing: a domain that is a single point
-    /// (<c>x >= 0, -x >= 0</c>) is missed too, and the caller reports "undecided", never "not equal".
-    /// </summary>
-    public static IReadOnlyDictionary<string, Rational>? PointWhereDefined(IReadOnlyList<Statement> conditions, int? seed = null)
-    {
-        if (conditions.Count == 0) return new Dictionary<string, Rational>();
-        return DomainSamples(FreeSymbols([.. conditions]), SampleDomain.Reals, seed).FirstOrDefault(point => conditions.All(c => HoldsAt(c, point)));
-    }
-
-    /// <summary>
-    /// The <see cref="DomainSampleLimit"/> seeded points that the searches of a written domain try
-    /// (<see cref="PointWhereDefined"/>, <see cref="WhereNotDefinedAsWritten"/>): after half the budget, positive values
-    /// only (roots and logs of symbols need them).
-    /// </summary>
-    private static IEnumerable<Dictionary<string, Rational>> DomainSamples(IReadOnlyList<Sym> symbols, SampleDomain domain, int? seed)
-    {
-        var random = new Random(seed ?? DefaultEqualSeed);
-        for (int i = 0; i < DomainSampleLimit; i++)
-            yield return RandomPoint(symbols, random, domain, positive: i >= DomainSampleLimit / 2);
-    }
-
-    /// <summary>
-    /// Whether <paramref name="condition"/> holds at <paramref name="point"/>: exactly when the kernel folds it to true
-    /// or false, otherwise in double precision (an irrational side such as <c>2^(2/3) >= 0</c>); undefined is false.
-    /// </summary>
-    public static bool HoldsAt(Statement condition, IReadOnlyDictionary<string, Rational> point)
-    {
-        try
-        {
-            if (EvaluateExact(condition, point) is BoolConst b) return b.Value;
-            return DefinedTruth(condition, point.ToDictionary(kv => kv.Key, kv => kv.Value.ToDouble())) == true;
-        }
-        catch (SymbolicException) { return false; }
-        catch (DivideByZeroException) { return false; }
-    }
-
     /// <summary>A random point of <paramref name="domain"/> (see <see cref="SampleDomain.Draw"/>; positive only when asked).</summary>
     private static Dictionary<string, Rational> RandomPoint(IReadOnlyList<Sym> symbols, Random random, SampleDomain domain, bool positive)
     {

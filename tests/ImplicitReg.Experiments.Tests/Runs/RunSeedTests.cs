@@ -60,6 +60,27 @@ public sealed class RunSeedTests
     [InlineData(2147483648L, false)]
     public void TheRangeIsZeroToIntMax(long seed, bool valid) => Assert.Equal(valid, RunSeed.Problem(seed) is null);
 
+    [Fact]
+    public void ARunsSeedIsItsOwnOrTheDefaultAndIsCheckedAlike()
+    {
+        Assert.Equal(RunSeed.Default, RunSeed.Of(new RunSpec { Model = "dmf" }));
+        Assert.Equal(0, RunSeed.Default);
+        Assert.Equal(7, RunSeed.Of(new RunSpec { Model = "dmf", Seed = 7 }));
+        var e = Assert.Throws<RunSpecException>(() => RunSeed.Of(new RunSpec { Model = "dmf", Seed = -7 }));
+        Assert.Equal(Assert.Throws<RunSpecException>(() => RunSeed.Check(-7)).Message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("dmf")]
+    [InlineData("cp")]
+    [InlineData("sym")]
+    public void ARunWithoutASeedRecordsTheDefaultSeed(string model)
+    {
+        using var run = PreparedRun.Prepare(Small(model));
+        Assert.Equal(RunSeed.Default, run.Seed);
+        Assert.Equal(RunSeed.Default, DmfSetup.Build(new RunSpec { Model = "dmf", Problem = "2x2" }, new DmfDefaults("2x2", 0.5, true)).Seed);
+    }
+
     private static RunSpec Small(string model) => model switch
     {
         "dmf" => new RunSpec { Model = "dmf", Shape = "4x4", Depth = 2, Rank = 1, Observed = 8, Steps = 10 },

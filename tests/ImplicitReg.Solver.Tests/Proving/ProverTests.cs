@@ -124,26 +124,73 @@ public sealed class ProverTests
         }
     }
 
+    /// <summary>
+    /// A deterministic form answering sat with <paramref name="first"/> at its first call (the model of the refuted
+    /// case) and with <paramref name="later"/> afterwards (the rational-witness search's pinned queries).
+    /// </summary>
+    private sealed class FirstThen(SolverAnswer first, SolverAnswer later) : ISolverBackend
+    {
+        public int Calls { get; private set; }
+
+        public string Name => "first-then";
+
+        public SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default) =>
+            Calls++ == 0 ? first : later;
+    }
+
+    private static SolverAnswer Sat(ModelValue x) =>
+        new(SolverOutcome.Sat, new Dictionary<string, ModelValue> { ["x"] = x }, null, TimeSpan.Zero, "scripted");
+
+    private static ModelValue NearThreeHalves => ModelValue.Algebraic(Rational.Parse("1.49"), Rational.Parse("1.51"), "1.5?");
+
     [Fact]
     public void TheRationalWitnessIsSoughtWithTheBackendsDeterministicForm()
     {
-        // The portfolio's counterexample x in [1.49, 1.51] is algebraic; its deterministic form completes the pinned
+        // The deterministic form's counterexample x in [1.49, 1.51] is algebraic; its later answers complete the pinned
         // x = 3/2, and the kernel confirms that point exactly. The portfolio is asked once, for the refutation only.
-        var exact = new Scripted(new Dictionary<string, ModelValue> { ["x"] = ModelValue.Exact(Rational.Parse("3/2")) });
-        var portfolio = new Scripted(new Dictionary<string, ModelValue>
-            { ["x"] = ModelValue.Algebraic(Rational.Parse("1.49"), Rational.Parse("1.51"), "1.5?") }, exact);
+        var exact = new FirstThen(Sat(NearThreeHalves), Sat(ModelValue.Exact(Rational.Parse("3/2"))));
+        var portfolio = new Scripted(new Dictionary<string, ModelValue> { ["x"] = ModelValue.Exact(Rational.Parse("5")) }, exact);
         var v = new Prover(portfolio).Prove(Obligation.Of("t", Parser.ParseStatement("x^2 >= 2 implies x >= 2")));
         Assert.Equal(VerdictKind.Refuted, v.Kind);
         Assert.Equal("x = 3/2", v.Counterexample!.ToString());
         Assert.Equal(Confirmation.Exact, v.Counterexample.Confirmation);
         Assert.Equal(1, portfolio.Calls);
-        Assert.True(exact.Calls >= 1, "the search asked the deterministic form");
+        Assert.True(exact.Calls >= 2, "the model and the search came from the deterministic form");
         // Negative control: a backend that is its own deterministic form serves the search too, and its algebraic model
         // gives no rational point, so the counterexample stays algebraic.
         var alone = new Scripted(new Dictionary<string, ModelValue> { ["x"] = ModelValue.Algebraic(Rational.Parse("1.49"), Rational.Parse("1.51"), "1.5?") });
         var plain = new Prover(alone).Prove(Obligation.Of("t", Parser.ParseStatement("x^2 >= 2 implies x >= 2")));
         Assert.Equal(Confirmation.HighPrecision, plain.Counterexample!.Confirmation);
         Assert.True(alone.Calls > 1, "the search asked the backend itself");
+    }
+
+    [Fact]
+    public void ARefutationShowsTheDeterministicFormsModelNotThePortfolioWinners()
+    {
+        // x^2 >= 2 implies x >= 2 fails at x = -5 and at x = 3/2 alike; which one a portfolio returns depends on which of
+        // its attempts answers first, so the counterexample a reviewer sees comes from the fixed strategy.
+        var statement = Obligation.Of("t", Parser.ParseStatement("x^2 >= 2 implies x >= 2"));
+        var fixedForm = new Scripted(new Dictionary<string, ModelValue> { ["x"] = ModelValue.Exact(Rational.Parse("3/2")) });
+        var portfolio = new Scripted(new Dictionary<string, ModelValue> { ["x"] = ModelValue.Exact(Rational.Parse("-5")) }, fixedForm);
+        var v = new Prover(portfolio).Prove(statement);
+        Assert.Equal(VerdictKind.Refuted, v.Kind);
+        Assert.Equal("x = 3/2", v.Counterexample!.ToString());
+        Assert.Equal((1, 1), (portfolio.Calls, fixedForm.Calls));
+        // Negative control: when the fixed strategy gives no model (a timeout), the portfolio's confirmed one stands.
+        var silent = new FirstThen(SolverAnswer.Unknown("timeout", TimeSpan.Zero, "scripted"), SolverAnswer.Unknown("timeout", TimeSpan.Zero, "scripted"));
+        var fallback = new Prover(new Scripted(new Dictionary<string, ModelValue> { ["x"] = ModelValue.Exact(Rational.Parse("-5")) }, silent)).Prove(statement);
+        Assert.Equal(VerdictKind.Refuted, fallback.Kind);
+        Assert.Equal("x = -5", fallback.Counterexample!.ToString());
+    }
+
+    [RequiresZ3Fact]
+    public void TheSameRefutationPrintsTheSameCounterexampleOnEveryRun()
+    {
+        // The catalogue's minimum-at-one control: the portfolio returned x = 0 on some runs and x = -0.718…? on others.
+        var counterexamples = Enumerable.Range(0, 6)
+            .Select(_ => Prove("x != 1 implies sqrt(x^2 + 4) > sqrt(1^2 + 4)").Counterexample?.ToString())
+            .Distinct().ToList();
+        Assert.Single(counterexamples);
     }
 
     private sealed class Undeclared : ISolverBackend

@@ -45,7 +45,8 @@ public sealed class CompareVerb : ICliVerb
         var command = new VerbCommand("flow-vs-gd",
             "integrate the layer flow derived symbolically by ImplicitReg.Models, run GD with ETA, ETA/2, ..., ETA/2^K over [0, T] " +
             "from the same start, and report the largest gap to the flow at the common times and the observed order log2(gap(ETA)/gap(ETA/2))",
-            "implicitreg compare flow-vs-gd --problem 2x2 --depth 3");
+            "implicitreg compare flow-vs-gd --problem 2x2 --depth 3",
+            "0 agreement (every halving's order within 0.2 of 1), 1 disagreement, 2 bad options, 3 no order observable (a gap of 0), 4 GD diverged");
         var model = new DmfOptionSet("2x2", 0.5, true);
         var lr = CliOptions.Double("--lr", "largest step", 0.01, v => v > 0, "positive");
         var time = CliOptions.Double("--time", "horizon T", 10, v => v > 0, "positive");
@@ -71,7 +72,10 @@ public sealed class CompareVerb : ICliVerb
     {
         var command = new VerbCommand("singular-values",
             "integrate the layer flow with the sigma-equation of M4 alongside and compare with the SVD of the end-to-end matrix",
-            "implicitreg compare singular-values --problem 2x2 --depth 3 --time 5");
+            "implicitreg compare singular-values --problem 2x2 --depth 3 --time 5",
+            // Its own codes: there is no step size, order or gradient descent here, so no 3 or 4 (flow-vs-gd's).
+            "0 agreement (the sigma-equation and the closed form within 1e-6 relative of the SVD), 1 disagreement " +
+            "(or the sigma-equation stopped before the horizon), 2 bad options");
         var model = new DmfOptionSet("2x2", 0.5, true, defaultInit: "balanced");
         var time = CliOptions.Double("--time", "horizon T, at most 1e6", 10, v => v > 0 && v <= 1e6, "positive and at most 1e6");
         var samples = CliOptions.Int("--samples", $"times compared, 1 to {SingularValueCheck.MaxSamples}", 50, min: 1, max: SingularValueCheck.MaxSamples);

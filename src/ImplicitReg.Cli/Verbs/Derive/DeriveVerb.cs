@@ -12,10 +12,10 @@ namespace ImplicitReg.Cli.Verbs.Derive;
 
 /// <summary>
 /// <c>implicitreg derive</c>: runs a derivation of the papers' claims from the objective with the kernel and prints
-/// its steps (text, LaTeX or JSON). Each derivation is a sub-verb with exactly the options it reads (taken from its
-/// registry entry), so <c>derive balancedness --order 3</c> is an unknown option, not ignored. Exit 0 when the
-/// result is proved equal to the published formula, 1 when disproved (a witness is printed), 3 when only
-/// numerically equal.
+/// its steps (text, LaTeX or JSON). Each derivation is a sub-verb with exactly the options it reads (its registry
+/// entry's <see cref="DerivationInfo.Options"/>), so <c>derive balancedness --order 3</c> is an unknown option, not
+/// ignored. Exit 0 when the result is proved equal to the published formula, 1 when disproved (a witness is printed),
+/// 3 when only numerically equal.
 /// </summary>
 public sealed partial class DeriveVerb : ICliVerb
 {
@@ -50,7 +50,7 @@ public sealed partial class DeriveVerb : ICliVerb
 
     private static VerbCommand Derivation(DerivationInfo info, CliIO io)
     {
-        var used = OptionNames().Matches(info.Options).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var used = info.OptionKeys.ToHashSet(StringComparer.Ordinal);
         var depth = CliOptions.OptionalInt("--depth", "depth N of the factorization", min: 1, max: 64);
         var dims = CliOptions.Text("--dims", DimsHelp, "d0,...,dN");
         var order = CliOptions.OptionalInt("--order", "order N of the CP tensor factorization", min: 1, max: 16);
@@ -60,7 +60,7 @@ public sealed partial class DeriveVerb : ICliVerb
         var example = $"implicitreg derive {info.Name}" + (used.Contains("depth") ? " --depth 2" : "") + (used.Contains("dims") && used.Contains("depth") ? " --dims 2,3,2" : "");
         var command = new VerbCommand(info.Name, $"{info.Claim}: {info.Summary}", example)
         {
-            Notes = $"Options of this derivation: {info.Options}.",
+            Notes = $"Options of this derivation: {info.OptionsLine}.",
         };
         if (used.Contains("depth")) command.Options.Add(depth);
         if (used.Contains("dims")) command.Options.Add(dims);
@@ -97,7 +97,7 @@ public sealed partial class DeriveVerb : ICliVerb
         }
         catch (DerivationOptionException e)
         {
-            throw new CliUsageException($"{info.Name}: {e.Message} (options: {info.Options})");
+            throw new CliUsageException($"{info.Name}: {e.Message} (options: {info.OptionsLine})");
         }
         clock.Stop();
         io.Out.Write(format switch
@@ -134,7 +134,7 @@ public sealed partial class DeriveVerb : ICliVerb
     {
         w.WriteLine("derivations (implicitreg derive <name> [options]; implicitreg derive <name> --help):");
         var table = TextTable.Create(TextTable.Left("derivation"), TextTable.Left("claim"), TextTable.Left("what it derives, and its options"));
-        foreach (var d in DerivationRegistry.All) table.Row(d.Name, d.Claim, $"{d.Summary}\noptions: {d.Options}");
+        foreach (var d in DerivationRegistry.All) table.Row(d.Name, d.Claim, $"{d.Summary}\noptions: {d.OptionsLine}");
         w.Write(TextTable.Render(table));
     }
 
@@ -148,7 +148,4 @@ public sealed partial class DeriveVerb : ICliVerb
                 throw new CliUsageException($"--dims expects positive integers separated by commas (e.g. 2,3,3,2); item {i + 1} is '{parts[i]}'");
         return dims;
     }
-
-    [GeneratedRegex("--([a-z][a-z-]*)")]
-    private static partial Regex OptionNames();
 }

@@ -32,11 +32,11 @@ internal static class ExprEqual
             c.IO.Err.WriteLine($"undecided: {e.Message}");
             return ExitCodes.Unknown;
         }
-        if (result.Verdict == EqualityVerdict.ProvedEqual && c.Domain.Count > 0 && Algebra.PointWhereDefined(c.Domain, seed) is null)
+        if (result.Verdict == EqualityVerdict.ProvedEqual && Algebra.SearchWhereDefined(c.Domain, seed) is { Found: false } search)
         {
             // One canonical form, but possibly nowhere to be equal: 0*sqrt(-1 - x^2) "equals" 0 only vacuously.
             var why = $"the canonical forms agree, but no point where both sides are defined ({string.Join(", ", c.Domain)}) was found in " +
-                $"{Algebra.DomainSampleLimit} tries (seed {seed ?? Algebra.DefaultEqualSeed}); the equality may hold only vacuously";
+                $"{search.Tries} tries (seed {search.Seed}); the equality may hold only vacuously";
             c.IO.Out.Write(format == ExprFormat.Json
                 ? JsonText.Render(w =>
                 {

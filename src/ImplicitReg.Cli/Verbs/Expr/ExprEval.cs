@@ -39,9 +39,10 @@ internal static class ExprEval
         }
         // The canonical form may be defined where the input, as written, is not (x^(1/2)*x^(1/2) is x): every value
         // printed below is refused at those points (after the evaluation's own errors, which say more).
+        var byName = point.ToDictionary(kv => kv.Key.Name, kv => kv.Value);
         void RequireDefinedAsWritten()
         {
-            if (c.Domain.FirstOrDefault(d => Fails(d, point)) is { } violated)
+            if (c.Domain.FirstOrDefault(d => !Algebra.HoldsAt(d, byName)) is { } violated)
                 throw new SymbolicException($"not defined at {string.Join(", ", point.Select(kv => $"{kv.Key.Name} = {kv.Value}"))} as written: it needs {violated}");
         }
         if (exact is Num or BoolConst)
@@ -80,24 +81,6 @@ internal static class ExprEval
             _ => text,
         }, why);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// True when a domain condition of the input is false at the point, exactly (<c>-3 >= 0</c>) or, when the kernel
-    /// leaves an irrational side, in double precision; a condition whose own terms are undefined there fails too.
-    /// </summary>
-    private static bool Fails(Statement condition, Dictionary<Sym, Expr> point)
-    {
-        try
-        {
-            var at = Algebra.Substitute(condition, point.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value));
-            if (at is BoolConst b) return !b.Value;
-            return Algebra.DefinedTruth(at, new Dictionary<string, double>()) != true;
-        }
-        catch (Exception e) when (e is SymbolicException or DivideByZeroException)
-        {
-            return true;
-        }
     }
 
     /// <summary>Text output carries the kind in parentheses; other notations stay pure and note it on stderr.</summary>

@@ -42,7 +42,7 @@ public sealed class ReportVerb : ICliVerb
     {
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "claim files or directories (default: the catalogue)" };
         var output = CliOptions.Text("--out", "directory to write the report into (created if needed; default report/)", "DIR");
-        var filter = CliOptions.Text("--filter", "only checks whose claim/check id, file or theory (M1..M9, E1..E4) contains TEXT");
+        var filter = CliOptions.Text("--filter", "only checks whose claim/check id or file contains TEXT (case-insensitive), or whose claim's theory is TEXT (M1..M9, E1..E4)");
         var jobs = CliOptions.Int("--jobs", "checks run at once", Environment.ProcessorCount, min: 1, max: 256);
         var experiments = CliOptions.Repeated("--experiments", "reproduction output directories to add as sections (DIR1,DIR2 or repeated)", "DIR");
         var command = new VerbCommand(Name, Summary, "implicitreg report --out out/",

@@ -32,6 +32,7 @@ public sealed class ReproduceVerb : ICliVerb
         experiment.CompletionSources.Add(Reproducer.Experiments.Select(e => e.Name).ToArray());
         var quick = CliOptions.Flag("--quick", "the reduced version (under a minute; what CI and the docs run)");
         var seeds = CliOptions.OptionalInt("--seeds", "seeds 0..K-1, K from 1 to 10000 (default: the experiment's, 3 at full scale)", min: 1, max: 10_000);
+        seeds.HelpName = "K"; // the description speaks of K, as docs/cli.md and README do (`--seeds K`)
         var jobs = CliOptions.Int("--jobs", "workers, 1 to 4096, each running one run on one thread (default: the number of cores)", SweepExecutor.DefaultJobs, min: 1, max: 4096);
         var shard = CliOptions.Text("--shard", "only the runs whose index = i (mod n), numbered from 0", "i/n");
         var outDir = CliOptions.Text("--out", "output directory (default repro-<e>, or repro-<e>-shard-<i>-of-<n>)", "DIR");

@@ -19,12 +19,12 @@ public sealed class RunOptionSet(string defaultOptimizer, double defaultLearning
     private readonly Option<double> _stopLoss = CliOptions.Double("--stop-loss", "stop when the loss is at or below this", defaultStopLoss, v => v >= 0, "non-negative");
     private readonly Option<long?> _recordEvery = new("--record-every")
     {
-        Description = "metrics every K iterations (default: about 200 records per run)",
+        Description = "metrics every K iterations (default: --steps/200, about 200 records when the run takes all its steps; a run --stop-loss ends early has fewer)",
         HelpName = "K",
         CustomParser = r => long.TryParse(r.Tokens[^1].Value, out var v) && v >= 1 ? v : Fail(r),
     };
     private readonly Option<int> _top = CliOptions.Int("--top", "singular values / component norms / alignments reported, 1 to 1000", 5, min: 1, max: 1000);
-    private readonly Option<string?> _out = CliOptions.Text("--out", "write the recorded metrics as CSV (first line: '# seed=...')", "FILE");
+    private readonly Option<string?> _out = CliOptions.Text("--out", "write the recorded metrics as CSV (first line: '# implicitreg simulate <model> seed=...', the seed and the whole setup)", "FILE");
     private readonly Option<string> _format = CliOptions.Choice("--format", "what is printed at the end", "text", "text", "json");
 
     private static long? Fail(System.CommandLine.Parsing.ArgumentResult r)

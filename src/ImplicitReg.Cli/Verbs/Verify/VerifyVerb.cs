@@ -33,7 +33,7 @@ public sealed class VerifyVerb : ICliVerb
     public Command Build(CliIO io)
     {
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "claim files or directories (default: the catalogue)" };
-        var filter = CliOptions.Text("--filter", "only checks whose claim/check id, file or theory (M1..M9, E1..E4) contains TEXT");
+        var filter = CliOptions.Text("--filter", "only checks whose claim/check id or file contains TEXT (case-insensitive), or whose claim's theory is TEXT (M1..M9, E1..E4)");
         var jobs = CliOptions.Int("--jobs", "checks run at once", Environment.ProcessorCount, min: 1, max: 256);
         var json = CliOptions.Text("--json", "write the results as JSON (schema in docs/claims.md)", "FILE");
         var junit = CliOptions.Text("--junit", "write JUnit XML (one testcase per check)", "FILE");
@@ -50,6 +50,12 @@ public sealed class VerifyVerb : ICliVerb
             var given = r.GetValue(paths) ?? [];
             IReadOnlyList<string> roots = given.Length > 0 ? given : [ClaimFiles.DefaultCatalogue()
                 ?? throw new CliUsageException("no claim files given and no catalogue found (run inside a clone, or give PATH)")];
+            // Outputs that cannot be written are refused before the checks run (the catalogue takes a minute), as
+            // report refuses its --out: a bad --json path used to fail after the run, and a file in the way of
+            // --certificates turned every prove check into an error verdict (exit 1) instead of bad input (exit 2).
+            if (r.GetValue(json) is { } jsonFile) OutputFiles.RequireWritableFile(jsonFile, "--json");
+            if (r.GetValue(junit) is { } junitFile) OutputFiles.RequireWritableFile(junitFile, "--junit");
+            if (r.GetValue(certificates) is { } certificateDirectory) OutputFiles.RequireWritableDirectory(certificateDirectory, "--certificates");
             var result = ClaimRunner.Run(roots, new RunnerOptions
             {
                 Jobs = r.GetValue(jobs),

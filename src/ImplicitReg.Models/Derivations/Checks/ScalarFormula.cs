@@ -36,10 +36,10 @@ public sealed record ScalarFormula(Expr Value, IReadOnlyList<Statement> Written)
         if (unknown.Count > 0)
             throw new DerivationOptionException($"published formula '{key}' = '{formula}' uses {string.Join(", ", unknown.Select(n => $"'{n}'"))}; its names are {string.Join(", ", names)}");
         // A formula defined nowhere "equals" anything vacuously: refuse it as input rather than judge it.
-        if (written.Count > 0 && Algebra.PointWhereDefined(written, IdentityCheck.Seed) is null)
+        if (Algebra.SearchWhereDefined(written, IdentityCheck.Seed) is { Found: false } search)
             throw new DerivationOptionException(
                 $"published formula '{key}' = '{formula}' is defined nowhere as written: no real point where {string.Join(", ", written)} " +
-                $"was found in {Algebra.DomainSampleLimit} tries (seed {IdentityCheck.Seed}); write the formula without the undefined term");
+                $"was found in {search.Tries} tries (seed {search.Seed}); write the formula without the undefined term");
         return new ScalarFormula(e, written);
     }
 

@@ -131,4 +131,20 @@ public sealed class CompareVerbTests
         // negative control: a large but representable start is still drawn (and then diverges, exit 4).
         Assert.NotEqual(ExitCodes.BadInput, Run("compare", "flow-vs-gd", "--init-std", "3").Code);
     }
+
+    [Fact]
+    public void EachSubVerbsHelpListsOnlyTheExitCodesItCanReturn()
+    {
+        // singular-values has no step size, order or gradient descent: it once showed flow-vs-gd's 3 and 4.
+        static string Codes(string text) => text[text.IndexOf("Exit codes:", StringComparison.Ordinal)..];
+        var sigma = Codes(Run("compare", "singular-values", "--help").Out);
+        Assert.Contains("0 agreement (the sigma-equation and the closed form within 1e-6 relative of the SVD)", sigma);
+        Assert.DoesNotContain("halving", sigma);
+        Assert.DoesNotContain("diverged", sigma);
+        Assert.DoesNotContain("3 ", sigma);
+        var flow = Codes(Run("compare", "flow-vs-gd", "--help").Out);
+        Assert.Contains("every halving's order within 0.2 of 1", flow);
+        Assert.Contains("4 GD diverged", flow);
+        Assert.DoesNotContain("sigma", flow);
+    }
 }

@@ -85,4 +85,22 @@ public sealed class DeriveVerbTests
             Assert.Contains("verdict: proved", output);
         }
     }
+
+    // Each sub-verb has exactly the options of its registry entry's list: a listed one is in its help, any other of the
+    // knobs is an unknown option (not silently ignored).
+    [Fact]
+    public void EverySubVerbTakesExactlyTheOptionsItsDerivationLists()
+    {
+        foreach (var d in DerivationRegistry.All)
+        {
+            var (_, help, _) = Run(d.Name, "--help");
+            Assert.Contains($"Options of this derivation: {d.OptionsLine}.", help);
+            foreach (var key in DerivationOption.Keys)
+            {
+                var (code, _, err) = Run(d.Name, "--" + key, "--help");
+                bool listed = d.OptionKeys.Contains(key);
+                Assert.True(listed == !err.Contains($"unknown option '--{key}'", StringComparison.Ordinal), $"{d.Name} --{key}: exit {code}, {err}");
+            }
+        }
+    }
 }

@@ -168,6 +168,16 @@ public sealed partial class ExprEqualTests
     }
 
     [Fact]
+    public void TheUndecidedAnswerNamesTheTriesAndTheSeedOfTheSearch()
+    {
+        var r = ExprCli.Run("equal", "0*sqrt(-1 - x^2)", "0", "--seed", "5");
+        Assert.Equal(ExitCodes.Unknown, r.Code);
+        Assert.Contains($"was found in {Algebra.DomainSampleLimit} tries (seed 5)", r.Out);
+        // Negative control: a domain with points proves, with the same seed.
+        Assert.Equal(ExitCodes.Ok, ExprCli.Run("equal", "0*sqrt(1 - x^2)", "0", "--seed", "5").Code);
+    }
+
+    [Fact]
     public void ADomainOfOnePointStillProves()
     {
         // x >= 0 and -x >= 0 hold at x = 0 only; the sampled points include 0.

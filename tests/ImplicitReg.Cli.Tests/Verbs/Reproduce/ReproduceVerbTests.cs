@@ -71,4 +71,12 @@ public sealed class ReproduceVerbTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("no sweep manifest", err);
     }
+
+    [Fact]
+    public void TheSeedsOptionIsNamedByTheLetterItsDescriptionUses()
+    {
+        var help = Run("reproduce", "--help").Out;
+        Assert.Matches(@"--seeds <K> +seeds 0\.\.K-1, K from 1 to 10000", help);
+        Assert.DoesNotContain("--seeds <N>", help);
+    }
 }

@@ -179,4 +179,20 @@ public sealed class SimulateVerbTests
         Assert.Contains("multiply-adds, over the limit", err);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"refused after {clock.Elapsed}");
     }
+
+    [Theory]
+    [InlineData("dmf")]
+    [InlineData("cp")]
+    [InlineData("sym")]
+    public void TheHelpDescribesTheCsvsFirstLineAndTheDefaultRecordingAsTheyAre(string model)
+    {
+        // The help once promised "first line: '# seed=...'" and "about 200 records per run"; the first line starts
+        // with the command, and the default interval is a 200th of the step limit, whatever --stop-loss does.
+        var help = Run("simulate", model, "--help").Out.ReplaceLineEndings(" ");
+        var words = string.Join(' ', help.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("first line: '# implicitreg simulate <model> seed=...'", words);
+        Assert.Contains("default: --steps/200", words);
+        Assert.Contains("a run --stop-loss ends early has fewer", words);
+        Assert.DoesNotContain("'# seed=...'", words);
+    }
 }

@@ -62,6 +62,7 @@ public sealed class ScalarFormulaTests
         var e = Assert.Throws<DerivationOptionException>(() => info.Check(options));
         Assert.Contains($"published formula '{key}'", e.Message);
         Assert.Contains("is defined nowhere as written", e.Message);
+        Assert.Contains($"was found in {Algebra.DomainSampleLimit} tries (seed {IdentityCheck.Seed})", e.Message);
         Assert.Throws<DerivationOptionException>(() => info.Run(options));
     }
 
