@@ -77,8 +77,10 @@ internal static class ExternalProgram
         {
             return new(ProgramOutcome.NotStarted, -1, "", "", e.Message);
         }
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        // Dedicated threads, not the thread pool: a caller that blocks pool threads (parallel checks, test runners) must not
+        // starve the reads that let the program finish, nor delay noticing that it has.
+        var output = new Drain(process.StandardOutput);
+        var error = new Drain(process.StandardError);
         Feed(process.StandardInput, input);
         var clock = Stopwatch.StartNew();
         if (!WaitForExit(process, timeout, cancel))
@@ -88,38 +90,73 @@ internal static class ExternalProgram
             return new(ProgramOutcome.TimedOut, -1, "", "", null);
         }
         // The pipes reach end-of-file when the last writer closes them: a child the program left running in the
-        // background may still hold them, so the rest of the time budget bounds this wait too.
+        // background may still hold them, so this wait is bounded too (the rest of the budget and a grace).
         var left = timeout - clock.Elapsed;
-        if (!Task.WaitAll([output, error], left > TimeSpan.Zero ? left : TimeSpan.Zero))
+        var pipes = (left > TimeSpan.Zero ? left : TimeSpan.Zero) + PipeGrace;
+        if (!output.Wait(pipes) || !error.Wait(pipes))
             return new(ProgramOutcome.TimedOut, -1, "", "", null);
-        return new(ProgramOutcome.Exited, process.ExitCode, output.Result, error.Result, null);
+        return new(ProgramOutcome.Exited, process.ExitCode, output.Text, error.Text, null);
     }
 
-    // Written from another task: a program that does not read its input while it writes output (or at all) must not block
-    // this side; a program that exits without reading it closes the pipe, which is no failure of ours.
-    private static void Feed(StreamWriter stdin, string? input) => _ = Task.Run(async () =>
+    /// <summary>How long past its exit (and its time budget) a program's pipes may stay open before the run gives up.</summary>
+    private static readonly TimeSpan PipeGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a wait that can be cancelled looks at its token.</summary>
+    private static readonly TimeSpan CancelPoll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Reads one pipe to its end on a thread of its own.</summary>
+    private sealed class Drain
+    {
+        private readonly Thread _thread;
+        private string _text = "";
+
+        public Drain(StreamReader reader)
+        {
+            _thread = new Thread(() =>
+            {
+                try
+                {
+                    _text = reader.ReadToEnd();
+                }
+                catch (Exception e) when (e is IOException or ObjectDisposedException)
+                {
+                    // The run ended (timeout, kill) and closed the pipe under the read: there is no output to report.
+                }
+            }) { IsBackground = true, Name = "external program output" };
+            _thread.Start();
+        }
+
+        public bool Wait(TimeSpan timeout) => _thread.Join(timeout);
+
+        /// <summary>Everything read (complete once <see cref="Wait"/> returned true).</summary>
+        public string Text => _text;
+    }
+
+    // Written from another thread: a program that does not read its input while it writes output (or at all) must not
+    // block this side; a program that exits without reading it closes the pipe, which is no failure of ours.
+    private static void Feed(StreamWriter stdin, string? input) => new Thread(() =>
     {
         try
         {
-            if (!string.IsNullOrEmpty(input)) await stdin.WriteAsync(input).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(input)) stdin.Write(input);
             stdin.Close();
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // Broken pipe: the program exited or closed its input first (or the run is over and its pipes are closed).
         }
-    });
+    }) { IsBackground = true, Name = "external program input" }.Start();
 
+    // A blocking wait on the process itself (no pool callback); with a token that can be cancelled, in short slices.
     private static bool WaitForExit(Process process, TimeSpan timeout, CancellationToken cancel)
     {
-        if (!cancel.CanBeCanceled) return process.WaitForExit(timeout);
-        try
+        var clock = Stopwatch.StartNew();
+        while (true)
         {
-            return process.WaitForExitAsync(cancel).Wait(timeout, cancel);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            var left = timeout - clock.Elapsed;
+            if (left <= TimeSpan.Zero) return false;
+            if (process.WaitForExit(cancel.CanBeCanceled && left > CancelPoll ? CancelPoll : left)) return true;
+            if (cancel.IsCancellationRequested) return false;
         }
     }
 
