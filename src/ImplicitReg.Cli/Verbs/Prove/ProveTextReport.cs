@@ -95,7 +95,7 @@ internal static class ProveTextReport
             var silent = report.Unanswered.Count();
             w.WriteLine(silent == 0
                 ? "    all solvers agree"
-                : $"    no disagreement ({silent} replay(s) gave no definite answer: reported as such, not as disagreement)");
+                : $"    no disagreement ({Plural.Count(silent, "replay")} gave no definite answer: reported as such, not as disagreement)");
         }
         else
         {

@@ -56,7 +56,7 @@ public static class ReproduceRun
             lock (io.Err)
                 io.Err.WriteLine($"  run {Interlocked.Increment(ref done)}/{inShard} {record.Id}: {Describe(record)} ({record.Seconds:0.0} s)");
         }, io.Cancel);
-        io.Err.WriteLine($"{inShard} runs in {clock.Elapsed.TotalSeconds:0.0} s wall time");
+        io.Err.WriteLine($"{Plural.Count(inShard, "run")} in {clock.Elapsed.TotalSeconds:0.0} s wall time");
         if (!request.Shard.IsAll)
         {
             head.WriteLine($"shard {request.Shard}: {Plural.Count(inShard, "run record")} in {Path.Combine(dir, SweepStore.RunsFolder)}");
