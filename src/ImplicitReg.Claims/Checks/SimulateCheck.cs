@@ -5,6 +5,7 @@ using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Experiments.Simulators.Runs;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Claims.Checks;
 
@@ -50,7 +51,7 @@ internal static class SimulateCheck
         if (vacuous is not null)
             return (CheckVerdict.Unknown, $"{vacuous.Name}: no record where {vacuous.Where}",
                 $"predicate '{vacuous.Name}' was checked at no record: its condition '{vacuous.Where}' never held in {recorded.Rows.Count} records ({runText})", details);
-        return (CheckVerdict.Verified, $"{results.Count} predicate{(results.Count == 1 ? "" : "s")} hold over {recorded.Rows.Count} records ({status} at step {recorded.Result.Steps})", null, details);
+        return (CheckVerdict.Verified, $"{Plural.Count(results.Count, "predicate")} hold over {recorded.Rows.Count} records ({status} at step {recorded.Result.Steps})", null, details);
     }
 
     private static string Step(RecordedRunResult r, int? record) =>
