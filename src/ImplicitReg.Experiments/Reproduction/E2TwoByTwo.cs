@@ -6,6 +6,7 @@ using ImplicitReg.Experiments.Simulators.Optimizers;
 using ImplicitReg.Experiments.Simulators.Runs;
 using ImplicitReg.Experiments.Sweeps;
 using ImplicitReg.Models.Losses;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Experiments.Reproduction;
 
@@ -208,7 +209,7 @@ public sealed class E2TwoByTwo : IReproduction
         // M5 is a statement about the gradient flow; these runs are gradient descent with a finite step, which may cross 0.
         const string scope = "M5 is about the gradient flow; gradient descent with a finite step may cross det W = 0";
         if (flipped.Count == 0)
-            return new ClaimCheck(claim, Support.Supported, $"no sign change in {balanced.Count} balanced run{(balanced.Count == 1 ? "" : "s")}; {scope}");
+            return new ClaimCheck(claim, Support.Supported, $"no sign change in {Plural.Count(balanced.Count, "balanced run")}; {scope}");
         var list = string.Join(", ", flipped.Select(r => $"{r.Id} (first at step {F0(r.Number("firstSignChange"))})"));
         return new ClaimCheck(claim, Support.NotSupported, $"sign changes in balanced runs {list}; {scope}");
     }
