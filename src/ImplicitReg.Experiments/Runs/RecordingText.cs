@@ -1,0 +1,35 @@
+using System.Globalization;
+using ImplicitReg.Experiments.Simulators.Runs;
+
+namespace ImplicitReg.Experiments.Runs;
+
+/// <summary>
+/// How a run's recording is worded wherever a reader must know that the rows, not every step, were seen: a claim's
+/// predicate sees only the recorded rows, and a run that its stopping loss ends early keeps few of them, because
+/// the default period is a 200th of the step limit, not of the steps run.
+/// </summary>
+public static class RecordingText
+{
+    /// <summary>Below this many rows an early-stopped run's output says how to record more.</summary>
+    public const int FewRows = 10;
+
+    /// <summary>e.g. <c>2 rows recorded, one every 10000 steps</c>.</summary>
+    public static string Rows(int rows, long every) =>
+        $"{rows.ToString(CultureInfo.InvariantCulture)} row{(rows == 1 ? "" : "s")} recorded, one every {every.ToString(CultureInfo.InvariantCulture)} step{(every == 1 ? "" : "s")}";
+
+    /// <summary>
+    /// A note when the run stopped before its step limit with fewer than <see cref="FewRows"/> rows (e.g. <c>only 2
+    /// rows recorded, one every 10000 steps: the run stopped at step 1546 of 2000000; --record-every 8 would give
+    /// about 200</c>), or null. <paramref name="option"/> names the setting to change (<c>--record-every</c>, or
+    /// <c>run.record-every</c> in a claim file).
+    /// </summary>
+    public static string? FewRowsNote(RunResult result, long stepLimit, long every, int rows, string option)
+    {
+        if (rows >= FewRows || result.Steps >= stepLimit || result.Status is RunStatus.StepLimit) return null;
+        // About 200 rows over the steps actually run, as the default gives over the step limit.
+        long suggested = Math.Max(1, result.Steps / 200);
+        return $"only {Rows(rows, every)}: the run stopped at step {result.Steps.ToString(CultureInfo.InvariantCulture)} of " +
+               $"{stepLimit.ToString(CultureInfo.InvariantCulture)}; {option} {suggested.ToString(CultureInfo.InvariantCulture)} would record about " +
+               $"{(result.Steps / suggested + 1).ToString(CultureInfo.InvariantCulture)}";
+    }
+}
