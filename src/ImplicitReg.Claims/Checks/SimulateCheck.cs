@@ -36,6 +36,10 @@ internal static class SimulateCheck
             _ => "interrupted",
         };
         var runText = $"{run.Model} {run.ProblemName}, seed {run.Seed}, {status} at step {recorded.Result.Steps} (loss {RunText.Short(recorded.Result.FinalLoss)})";
+        // A run that its stop-loss ends early keeps few rows (the default period is a 200th of the step limit).
+        var more = RecordingText.Suggestion(recorded.Result, run.Schedule.Steps, run.Schedule.RecordEvery, recorded.Rows.Count, "run.record-every");
+        if (RecordingText.FewRowsNote(recorded.Result, run.Schedule.Steps, run.Schedule.RecordEvery, recorded.Rows.Count, "run.record-every") is { } few)
+            runText += $"; {few}";
         if (recorded.Result.Status is RunStatus.Diverged or RunStatus.Cancelled)
         {
             var why = recorded.Result.Status == RunStatus.Diverged
@@ -68,7 +72,7 @@ internal static class SimulateCheck
             return (CheckVerdict.Unknown, $"{undecided.Name}: a trend needs two records, {undecided.Checked} checked ({rowsText})",
                 $"predicate '{undecided.Name}' ({Describe(undecided)}) {undecided.Explanation}; {rowsText} ({runText}): " +
                 "record more often (a smaller run.record-every) or run longer", details);
-        return (CheckVerdict.Verified, $"{results.Count} predicate{(results.Count == 1 ? "" : "s")} hold over {recorded.Rows.Count} records ({status} at step {recorded.Result.Steps})", null, details);
+        return (CheckVerdict.Verified, $"{results.Count} {(results.Count == 1 ? "predicate holds" : "predicates hold")} over {recorded.Rows.Count} records ({status} at step {recorded.Result.Steps}{(more is null ? "" : $"; {more}")})", null, details);
     }
 
     private static string Step(RecordedRunResult r, int? record) =>

@@ -19,17 +19,23 @@ public static class RecordingText
 
     /// <summary>
     /// A note when the run stopped before its step limit with fewer than <see cref="FewRows"/> rows (e.g. <c>only 2
-    /// rows recorded, one every 10000 steps: the run stopped at step 1546 of 2000000; --record-every 8 would give
-    /// about 200</c>), or null. <paramref name="option"/> names the setting to change (<c>--record-every</c>, or
+    /// rows recorded, one every 10000 steps: the run stopped at step 1546 of 2000000; --record-every 7 would record
+    /// about 221</c>), or null. <paramref name="option"/> names the setting to change (<c>--record-every</c>, or
     /// <c>run.record-every</c> in a claim file).
     /// </summary>
-    public static string? FewRowsNote(RunResult result, long stepLimit, long every, int rows, string option)
+    public static string? FewRowsNote(RunResult result, long stepLimit, long every, int rows, string option) =>
+        Suggestion(result, stepLimit, every, rows, option) is { } more
+            ? $"only {Rows(rows, every)}: the run stopped at step {result.Steps.ToString(CultureInfo.InvariantCulture)} of {stepLimit.ToString(CultureInfo.InvariantCulture)}; {more}"
+            : null;
+
+    /// <summary>The fix alone (<c>--record-every 7 would record about 221</c>) under the conditions of <see cref="FewRowsNote"/>, or null.</summary>
+    public static string? Suggestion(RunResult result, long stepLimit, long every, int rows, string option)
     {
         if (rows >= FewRows || result.Steps >= stepLimit || result.Status is RunStatus.StepLimit) return null;
-        // About 200 rows over the steps actually run, as the default gives over the step limit.
-        long suggested = Math.Max(1, result.Steps / 200);
-        return $"only {Rows(rows, every)}: the run stopped at step {result.Steps.ToString(CultureInfo.InvariantCulture)} of " +
-               $"{stepLimit.ToString(CultureInfo.InvariantCulture)}; {option} {suggested.ToString(CultureInfo.InvariantCulture)} would record about " +
-               $"{(result.Steps / suggested + 1).ToString(CultureInfo.InvariantCulture)}";
+        // About 200 rows over the steps actually run, as the default gives over the step limit (and never the period
+        // already used, which is what gave too few).
+        long suggested = Math.Min(Math.Max(1, result.Steps / 200), Math.Max(1, every / 2));
+        long rowsThen = result.Steps / suggested + 1;
+        return $"{option} {suggested.ToString(CultureInfo.InvariantCulture)} would record about {rowsThen.ToString(CultureInfo.InvariantCulture)}";
     }
 }

@@ -73,4 +73,18 @@ public sealed class SimulateRecordsTests
         Assert.Equal(CheckVerdict.Unknown, r.Verdict);
         Assert.Equal("p: no record where loss < 0 (2 rows recorded, one every 10000 steps)", r.Evidence);
     }
+
+    [Fact]
+    public void AnEarlyStoppedRunWithFewRowsSaysHowToRecordMore()
+    {
+        var sparse = Check(Sparse, "{name: grows, kind: grows-as-loss-falls, quantity: \"nuclear\"}");
+        Assert.Equal(CheckVerdict.Verified, sparse.Verdict);
+        Assert.Equal("1 predicate holds over 2 records (converged at step 1546; run.record-every 7 would record about 221)", sparse.Evidence);
+        Assert.EndsWith("converged at step 1546 (loss 9.99852E-05); only 2 rows recorded, one every 10000 steps: the run stopped at step 1546 " +
+                        "of 2000000; run.record-every 7 would record about 221", Assert.IsType<SimulateEvidence>(sparse.Details).Run);
+        // Negative control: 156 rows are enough, and nothing more is said.
+        var dense = Check(Dense, "{name: grows, kind: grows-as-loss-falls, quantity: \"nuclear\"}");
+        Assert.Equal("1 predicate holds over 156 records (converged at step 1546)", dense.Evidence);
+        Assert.DoesNotContain("record-every", Assert.IsType<SimulateEvidence>(dense.Details).Run);
+    }
 }
