@@ -15,6 +15,9 @@ public sealed class RunCsvWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(run);
         if (path is null) return;
+        // The runtime says "Access to the path is denied" for a directory, which sends a user looking at permissions.
+        if (Directory.Exists(path))
+            throw new RunSpecException(null, $"--out '{path}' is a directory; give the name of the CSV file to write, e.g. '{Path.Combine(path, "run.csv")}'");
         try
         {
             _writer = new StreamWriter(path, append: false) { NewLine = "\n" };

@@ -18,6 +18,9 @@ public sealed record CrossCheckReport(IReadOnlyList<CrossCheckEntry> Entries, IR
 
     /// <summary>Entries whose solver gave no definite answer (unknown, timeout, not installed).</summary>
     public IEnumerable<CrossCheckEntry> Unanswered => Entries.Where(e => e.Answer.Outcome == SolverOutcome.Unknown);
+
+    /// <summary>The time the replays took together (the proof's own answers, listed first per case, not counted).</summary>
+    public TimeSpan ReplayTime { get; init; }
 }
 
 /// <summary>Replays every case of a verdict with independent solvers, through the SMT-LIB certificate.</summary>
@@ -31,19 +34,22 @@ public static class CrossCheck
     {
         var entries = new List<CrossCheckEntry>();
         var disagreements = new List<string>();
+        var replaying = TimeSpan.Zero;
         foreach (var c in verdict.Cases)
         {
             var answers = new List<CrossCheckEntry> { new(c.Case.Name, c.Answer.Engine, c.Answer) };
             foreach (var r in replayers)
             {
                 cancel.ThrowIfCancellationRequested();
-                answers.Add(new CrossCheckEntry(c.Case.Name, r.Name, r.Check(c.Certified, timeout, cancel)));
+                var replay = r.Check(c.Certified, timeout, cancel);
+                replaying += replay.Elapsed;
+                answers.Add(new CrossCheckEntry(c.Case.Name, r.Name, replay));
             }
             entries.AddRange(answers);
             var definite = answers.Where(a => a.Answer.Outcome != SolverOutcome.Unknown).ToList();
             if (definite.Select(a => a.Answer.Outcome).Distinct().Count() > 1)
                 disagreements.Add($"{c.Case.Name}: " + string.Join(", ", definite.Select(a => $"{a.Solver} {a.Answer.Outcome.ToString().ToLowerInvariant()}")));
         }
-        return new CrossCheckReport(entries, disagreements);
+        return new CrossCheckReport(entries, disagreements) { ReplayTime = replaying };
     }
 }

@@ -109,6 +109,24 @@ public sealed class RunSpecTests
     }
 
     [Fact]
+    public void ADirectoryAsTheCsvIsNamedAsSuch()
+    {
+        // The runtime's own words for a directory are "Access to the path is denied", which points at permissions.
+        using var run = PreparedRun.Prepare(new RunSpec { Model = "sym", Steps = 1 });
+        var dir = Directory.CreateTempSubdirectory("implicitreg-out-").FullName;
+        try
+        {
+            var e = Assert.Throws<RunSpecException>(() => new RunCsvWriter(dir, run));
+            Assert.Equal($"--out '{dir}' is a directory; give the name of the CSV file to write, e.g. '{Path.Combine(dir, "run.csv")}'", e.Message);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AnUnwritableCsvIsAnOptionError()
     {
         using var run = PreparedRun.Prepare(new RunSpec { Model = "sym", Steps = 1 });

@@ -37,6 +37,24 @@ public sealed class CrossCheckTests
         Assert.Contains("wrong sat", Assert.Single(r.Disagreements));
     }
 
+    private sealed class Timed(TimeSpan elapsed, string name) : ISolverBackend
+    {
+        public string Name => name;
+
+        public SolverAnswer Check(LoweredProblem problem, TimeSpan timeout, CancellationToken cancel = default) =>
+            new(SolverOutcome.Unsat, null, null, elapsed, name);
+    }
+
+    [Fact]
+    public void TheReplayTimeIsTheReplaysAloneNotTheProof()
+    {
+        // The proof's own answer takes 5 s and is listed first; the replays take 2 s and 300 ms.
+        var v = new Prover(new Timed(TimeSpan.FromSeconds(5), "first")).Prove(Obligation.Of("t", Parser.ParseStatement("x^2 >= 0")));
+        var r = CrossCheck.Run(v, [new Timed(TimeSpan.FromSeconds(2), "a"), new Timed(TimeSpan.FromMilliseconds(300), "b")], TimeSpan.FromSeconds(1));
+        Assert.Equal(3, r.Entries.Count);
+        Assert.Equal(TimeSpan.FromMilliseconds(2300), r.ReplayTime);
+    }
+
     [RequiresSolversFact("z3", "cvc5")]
     public void Z3AndCvc5ReplayAProofAndARefutation()
     {
