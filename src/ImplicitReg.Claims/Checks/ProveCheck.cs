@@ -9,6 +9,7 @@ using ImplicitReg.Solver.Translation;
 using ImplicitReg.Symbolic.Core;
 using SolverVerdict = ImplicitReg.Solver.Verdicts.Verdict;
 using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Claims.Checks;
 
@@ -81,7 +82,7 @@ internal static class ProveCheck
         if (unknown.Statement is not null)
             return (CheckVerdict.Unknown, "solver undecided", $"'{unknown.Statement.Text}' (line {unknown.Statement.Location.Line}): {unknown.Verdict!.Reason}", details);
         var total = verdicts.Aggregate(TimeSpan.Zero, (t, v) => t + v.Verdict!.Elapsed);
-        return (CheckVerdict.Verified, $"proved {verdicts.Count} statement{(verdicts.Count == 1 ? "" : "s")} ({verdicts.Sum(v => v.Verdict!.Cases.Count)} case{(verdicts.Sum(v => v.Verdict!.Cases.Count) == 1 ? "" : "s")}, z3)", null, details);
+        return (CheckVerdict.Verified, $"proved {Plural.Count(verdicts.Count, "statement")} ({Plural.Count(verdicts.Sum(v => v.Verdict!.Cases.Count), "case")}, z3)", null, details);
     }
 
     // An algebraic point (a root the solver chose, no rational one found near it) is confirmed by interval arithmetic,

@@ -5,6 +5,7 @@ using ImplicitReg.Experiments.Runs;
 using ImplicitReg.Experiments.Simulators.Runs;
 using ImplicitReg.Symbolic.Core;
 using ImplicitReg.Symbolic.Operations;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Claims.Checks;
 
@@ -72,7 +73,7 @@ internal static class SimulateCheck
             return (CheckVerdict.Unknown, $"{undecided.Name}: a trend needs two records, {undecided.Checked} checked ({rowsText})",
                 $"predicate '{undecided.Name}' ({Describe(undecided)}) {undecided.Explanation}; {rowsText} ({runText}): " +
                 "record more often (a smaller run.record-every) or run longer", details);
-        return (CheckVerdict.Verified, $"{results.Count} {(results.Count == 1 ? "predicate holds" : "predicates hold")} over {recorded.Rows.Count} records ({status} at step {recorded.Result.Steps}{(more is null ? "" : $"; {more}")})", null, details);
+        return (CheckVerdict.Verified, $"{Plural.Count(results.Count, "predicate")} {(results.Count == 1 ? "holds" : "hold")} over {recorded.Rows.Count} records ({status} at step {recorded.Result.Steps}{(more is null ? "" : $"; {more}")})", null, details);
     }
 
     private static string Step(RecordedRunResult r, int? record) =>

@@ -21,6 +21,9 @@ public static class E4Summary
     private static string G(double x) => E4Gunasekar.G(x);
     private static string F(double x) => E4Gunasekar.F(x);
 
+    // "the other 2 are near ties", "the other one is a near tie": the sentence's verb follows the count too.
+    private static string NearTies(int n) => n == 1 ? "the other one is a near tie" : $"the other {n} are near ties";
+
     private static string I(int x) => x.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AddLine(List<SummaryPart> parts, string text) => parts.Add(new SummaryLine(text));
@@ -114,7 +117,7 @@ public static class E4Summary
         var clear = bad.Where(r => Excess(r) > TraceExcess).ToList();
         var evidence = $"{decided.Count - bad.Count} of {decided.Count} unique problems match; the distance shrinks as alpha decreases in {shrinking} of {decided.Count}" +
                        (bad.Count == 0 ? "" : $"; {clear.Count} of the {bad.Count} mismatches end with a trace more than {F(TraceExcess)} (relative) above the certified minimum, " +
-                                              $"so their limit is no minimum-trace completion at all; the other {bad.Count - clear.Count} are near ties (trace within {F(TraceExcess)})");
+                                              $"so their limit is no minimum-trace completion at all; {NearTies(bad.Count - clear.Count)} (trace within {F(TraceExcess)})");
         if (bad.Count == 0) return new ClaimCheck(claim, Support.Supported, evidence);
         if (clear.Count == 0) return new ClaimCheck(claim, Support.Undecided, $"{evidence}: the mismatches are all near ties ({string.Join(", ", bad.Select(r => r.Id))})");
         return new ClaimCheck(claim, Support.NotSupported, $"{evidence}; clear mismatches: {string.Join(", ", clear.Select(r => $"{r.Id} ({G(r.Numbers("distance")[^1])}, trace +{G(Excess(r))})"))}");

@@ -3,6 +3,7 @@ using ImplicitReg.Experiments.Simulators.Dmf;
 using ImplicitReg.Experiments.Simulators.Initialization;
 using ImplicitReg.Models.Losses;
 using ImplicitReg.Numerics.LinearAlgebra;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Experiments.Runs;
 
@@ -149,7 +150,7 @@ public sealed class DmfSetup
     /// <summary>One line describing the initialization.</summary>
     public string DescribeInit() =>
         $"{Init.Kind.ToString().ToLowerInvariant()} {(Init.Kind is InitKind.Gaussian or InitKind.Balanced ? "std" : "alpha")} {RunText.Short(Init.Scale)}" +
-        (Init.PositiveDeterminant ? $", det W(0) > 0 after {Draws} draw{(Draws == 1 ? "" : "s")}" : "");
+        (Init.PositiveDeterminant ? $", det W(0) > 0 after {Plural.Count(Draws, "draw")}" : "");
 
     /// <summary>One line describing the problem and its loss constant.</summary>
     public string DescribeProblem() =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImplicitReg.Experiments.Simulators.Runs;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Experiments.Runs;
 
@@ -15,7 +16,7 @@ public static class RecordingText
 
     /// <summary>e.g. <c>2 rows recorded, one every 10000 steps</c>.</summary>
     public static string Rows(int rows, long every) =>
-        $"{rows.ToString(CultureInfo.InvariantCulture)} row{(rows == 1 ? "" : "s")} recorded, one every {every.ToString(CultureInfo.InvariantCulture)} step{(every == 1 ? "" : "s")}";
+        $"{Plural.Count(rows, "row")} recorded, one every {every.ToString(CultureInfo.InvariantCulture)} step{(every == 1 ? "" : "s")}";
 
     /// <summary>
     /// A note when the run stopped before its step limit with fewer than <see cref="FewRows"/> rows (e.g. <c>only 2

@@ -2,6 +2,7 @@ using System.Text;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Claims.Schema;
 using ImplicitReg.Reports.Verification;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Reports.Html;
 
@@ -15,10 +16,11 @@ public static partial class HtmlReport
 
     private static void Check(StringBuilder sb, CheckResult check, ReportContent content)
     {
+        // Once for the label beside the verdict and the paragraph under it.
+        var strength = EvidenceStrength.Of(check);
         sb.Append("<h3 id=\"").Append(ReportContent.CheckAnchor(check.ClaimId, check.CheckId)).Append("\">Check ")
             .Append(HtmlText.Escape(check.CheckId)).Append(" (").Append(ResultNames.Of(check.Kind)).Append("): expected ")
-            .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(VerdictSpan(check)).Append(' ').Append(StrengthSpan(check)).Append("</h3>\n");
-        var strength = EvidenceStrength.Of(check);
+            .Append(ResultNames.Of(check.Expected)).Append(", found ").Append(VerdictSpan(check)).Append(' ').Append(StrengthSpan(strength)).Append("</h3>\n");
         sb.Append("<p class=\"strength\"><strong>Evidence: ").Append(strength.Label).Append("</strong> — ").Append(HtmlText.Escape(strength.Explanation)).Append(".</p>\n");
         sb.Append("<p>").Append(HtmlText.Escape(check.Evidence)).Append(" <span class=\"muted\">(")
             .Append(HtmlText.Escape(check.Location.ToString())).Append(", ").Append(HtmlText.Time(check.Time)).Append(")</span></p>\n");
@@ -119,7 +121,7 @@ public static partial class HtmlReport
                 // With lemmas every file is listed under its step above.
                 if (o.Lemmas.Count > 0) sb.Append("<p>Replay every step");
                 else
-                    sb.Append("<p>certificate").Append(files.Count > 1 ? "s" : "").Append(": ")
+                    sb.Append("<p>").Append(Plural.Noun(files.Count, "certificate")).Append(": ")
                         .Append(string.Join(", ", files.Select(f => CertificateLink(f.Path) + (files.Count > 1 ? $" <span class=\"muted\">({HtmlText.Escape(f.Label)})</span>" : ""))))
                         .Append(". Replay");
                 sb.Append(" from the report directory with any SMT-LIB solver (")
@@ -159,7 +161,7 @@ public static partial class HtmlReport
     private static void StepCertificates(StringBuilder sb, ProofStep step, ReportContent content)
     {
         if (step.Certificates.Count == 0) return;
-        sb.Append("<p class=\"muted\">certificate").Append(step.Certificates.Count > 1 ? "s" : "").Append(": ")
+        sb.Append("<p class=\"muted\">").Append(Plural.Noun(step.Certificates.Count, "certificate")).Append(": ")
             .Append(string.Join(", ", step.Certificates.Select(c => CertificateLink(content.CertificatePath(c.File)) +
                 (c.Case > 0 ? $" (case {c.Case})" : "")))).Append("</p>\n");
     }

@@ -3,6 +3,7 @@ using System.Text;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Reports.Plots;
 using ImplicitReg.Reports.Verification;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Reports.Html;
 
@@ -60,9 +61,9 @@ public static partial class HtmlReport
     internal static string CountsText(VerificationResult r)
     {
         var (claims, checks, passed, failed, broken) = r.Counts;
-        return $"{HtmlText.Count(claims - broken, "claim")}, {HtmlText.Count(checks, "check")}: " +
+        return $"{Plural.Count(claims - broken, "claim")}, {Plural.Count(checks, "check")}: " +
                string.Create(CultureInfo.InvariantCulture, $"{passed} as expected, {failed} not") +
-               (broken > 0 ? $", {HtmlText.Count(broken, "claim file")} broken" : "");
+               (broken > 0 ? $", {Plural.Count(broken, "claim file")} broken" : "");
     }
 
     /// <summary>
@@ -93,7 +94,7 @@ public static partial class HtmlReport
             if (claim.Broken) sb.Append("<span class=\"fail\">broken file</span>");
             sb.Append(string.Join("<br>", claim.Checks.Select(c =>
                 $"<span class=\"verdict\"><a href=\"#{ReportContent.CheckAnchor(c.ClaimId, c.CheckId)}\">{HtmlText.Escape(c.CheckId)}</a>: " +
-                $"<span class=\"outcome\">{ResultNames.Of(c.Expected)} → {VerdictSpan(c)} {StrengthSpan(c)}</span></span>")));
+                $"<span class=\"outcome\">{ResultNames.Of(c.Expected)} → {VerdictSpan(c)} {StrengthSpan(EvidenceStrength.Of(c))}</span></span>")));
             sb.Append("</td><td class=\"num\">").Append(HtmlText.Time(claim.Time)).Append("</td><td>")
                 .Append(claim.Passed ? "<span class=\"pass\">as expected</span>" : "<span class=\"fail\">NOT as expected</span>")
                 .Append("</td></tr>\n");
@@ -101,11 +102,8 @@ public static partial class HtmlReport
         sb.Append("</tbody>\n</table>\n</nav>\n");
     }
 
-    private static string StrengthSpan(CheckResult c)
-    {
-        var strength = EvidenceStrength.Of(c);
-        return $"<span class=\"strength\" title=\"{HtmlText.Escape(strength.Explanation)}\">[{strength.Label}]</span>";
-    }
+    private static string StrengthSpan(EvidenceStrength strength) =>
+        $"<span class=\"strength\" title=\"{HtmlText.Escape(strength.Explanation)}\">[{strength.Label}]</span>";
 
     /// <summary>"Evidence: 169 checks exact, 10 numerical (floating-point runs, not proofs)." for the page's header.</summary>
     internal static string StrengthCounts(VerificationResult r)

@@ -41,7 +41,4 @@ public static class HtmlText
 
     /// <summary>Six significant digits, invariant culture.</summary>
     public static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
-
-    /// <summary>"1 claim", "2 claims": a count with its noun.</summary>
-    public static string Count(int n, string noun) => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
 }

@@ -65,11 +65,14 @@ public sealed record ReportContent(
         {
             if (ClaimLoader.LoadFile(claim.File) is { Ok: true, Claim: { } spec }) specs[claim.Id] = spec;
         }
-        // Every seed: a simulate check reports its own; a compare check's initialization is drawn from the seed its claim
-        // file gives (0 without one), which its evidence does not carry.
-        var seeds = result.Checks.Select(c => c.Details is SimulateEvidence s ? new SeedRecord(c.ClaimId, c.CheckId, s.Seed)
-                : specs.GetValueOrDefault(c.ClaimId)?.Checks.FirstOrDefault(k => k.Id == c.CheckId) is CompareCheckSpec compare
-                    ? new SeedRecord(c.ClaimId, c.CheckId, CheckSettings.Seed(compare) ?? 0) : null)
+        // Every seed, in the order of the checks: the simulate checks' as the provenance collected them from their evidence;
+        // a compare check's initialization is drawn from the seed its claim file gives (0 without one), which neither its
+        // evidence nor the provenance (it reads no claim file) carries, so it is added here from the spec.
+        var collected = new Dictionary<(string, string), SeedRecord>();
+        foreach (var s in provenance.Seeds) collected.TryAdd((s.Claim, s.Check), s);
+        var seeds = result.Checks.Select(c => collected.GetValueOrDefault((c.ClaimId, c.CheckId))
+                ?? (specs.GetValueOrDefault(c.ClaimId)?.Checks.FirstOrDefault(k => k.Id == c.CheckId) is CompareCheckSpec compare
+                    ? new SeedRecord(c.ClaimId, c.CheckId, CheckSettings.Seed(compare) ?? 0) : null))
             .OfType<SeedRecord>().ToList();
         return new ReportContent(result, provenance with { Seeds = seeds }, figures, certificates) { ProvedCertificates = proved, Specs = specs };
     }

@@ -23,11 +23,11 @@ public static class LatexMarkup
     public static string Block(string text) => FromText(text) is { } tex ? Display(tex) : $"`{text.Replace("`", "'", StringComparison.Ordinal)}`";
 
     /// <summary>
-    /// Display math on its own lines; a formula too long to typeset is shown by its start, with the whole LaTeX in a
+    /// Display math on its own lines, a long formula in rows (<see cref="LatexLines"/>); a formula too long to typeset is shown by its start, with the whole LaTeX in a
     /// collapsed <c>&lt;details&gt;</c> element (Markdown renderers pass it through; GitHub typesets the math inside).
     /// </summary>
     public static string Display(string tex) => tex.Length <= MathMarkup.MaxMathChars / 3
-        ? "$$\n" + tex + "\n$$"
+        ? "$$\n" + LatexLines.Layout(tex) + "\n$$"
         : $"`{tex[..MathMarkup.ExcerptChars].Replace("`", "'", StringComparison.Ordinal)} …` (too long to typeset: {tex.Length} characters of LaTeX; whole below and in results.json)\n\n" +
           $"<details><summary>the whole formula ({tex.Length} characters of LaTeX)</summary>\n\n$$\n{tex}\n$$\n\n</details>";
 

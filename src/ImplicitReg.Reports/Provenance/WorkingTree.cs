@@ -1,5 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using ImplicitReg.Processes;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Reports.Provenance;
 
@@ -79,62 +79,37 @@ public sealed record WorkingTree(string State, int? TrackedChanges, int? Untrack
         if (tracked.Count == 0 && untracked.Count == 0)
             return new("clean", 0, 0, head, "no uncommitted change to a tracked file and no untracked file under src/ or proofs/");
         var parts = new List<string>();
-        if (tracked.Count > 0) parts.Add($"{Count(tracked.Count, "tracked file")} with uncommitted changes ({Named(tracked)})");
-        if (untracked.Count > 0) parts.Add($"{Count(untracked.Count, "untracked file")} under src/ or proofs/ ({Named(untracked)})");
+        if (tracked.Count > 0) parts.Add($"{Plural.Count(tracked.Count, "tracked file")} with uncommitted changes ({Named(tracked)})");
+        if (untracked.Count > 0) parts.Add($"{Plural.Count(untracked.Count, "untracked file")} under src/ or proofs/ ({Named(untracked)})");
         return new("dirty", tracked.Count, untracked.Count, head, string.Join("; ", parts));
     }
 
     private static string Named(List<string> files) =>
         string.Join(", ", files.Take(PathsNamed)) + (files.Count > PathsNamed ? $", … {files.Count - PathsNamed} more" : "");
 
-    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
-
     // git itself rather than a library: no git library is among the served packages (LibGit2Sharp also needs native
     // binaries), and `git status` is the command a reviewer would run to check the same thing.
     private static (string Output, string? Error) Git(string directory, params string[] args)
     {
-        var start = new ProcessStartInfo("git")
+        var run = ExternalProgram.Run("git", ["-C", directory, .. args], GitTimeout, workingDirectory: directory, environment: GitEnvironment);
+        switch (run.Outcome)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(directory);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        // A prompt (credentials, pager) must never wait for a reader that is not there.
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["GIT_PAGER"] = "cat";
-        try
-        {
-            using var git = Process.Start(start);
-            if (git is null) return ("", "git could not be started");
-            git.StandardInput.Close();
-            var output = git.StandardOutput.ReadToEndAsync();
-            var error = git.StandardError.ReadToEndAsync();
-            if (!git.WaitForExit(GitTimeout))
-            {
-                git.Kill(entireProcessTree: true);
-                return ("", $"git did not answer within {GitTimeout.TotalSeconds:0} s");
-            }
-            git.WaitForExit();
-            if (git.ExitCode == 0) return (output.Result, null);
-            var message = error.Result.Trim();
-            return ("", message.Contains("not a git repository", StringComparison.OrdinalIgnoreCase)
-                ? "the claim files are not in a git repository"
-                : $"git {args[0]} failed (exit {git.ExitCode}): {FirstLine(message)}");
+            case ProgramOutcome.NotStarted: return ("", "git is not installed");
+            case ProgramOutcome.TimedOut: return ("", $"git did not answer within {GitTimeout.TotalSeconds:0} s");
         }
-        catch (Win32Exception)
-        {
-            return ("", "git is not installed");
-        }
-        catch (InvalidOperationException e)
-        {
-            return ("", "git could not be run: " + e.Message);
-        }
+        if (run.ExitCode == 0) return (run.Output, null);
+        var message = run.Error.Trim();
+        return ("", message.Contains("not a git repository", StringComparison.OrdinalIgnoreCase)
+            ? "the claim files are not in a git repository"
+            : $"git {args[0]} failed (exit {run.ExitCode}): {FirstLine(message)}");
     }
+
+    // A prompt (credentials, pager) must never wait for a reader that is not there.
+    private static readonly Dictionary<string, string> GitEnvironment = new(StringComparer.Ordinal)
+    {
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["GIT_PAGER"] = "cat",
+    };
 
     private static string FirstLine(string text)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using ImplicitReg.Claims.Results;
 using ImplicitReg.Reports.Tables;
 using Spectre.Console.Rendering;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Reports.Verification;
 
@@ -41,9 +42,9 @@ public static class VerificationText
     {
         var (claims, checks, passed, failed, broken) = result.Counts;
         var unknown = result.Checks.Count(c => c.UnknownWhereHolds);
-        return $"verify: {claims - broken} claim{(claims - broken == 1 ? "" : "s")}, {checks} check{(checks == 1 ? "" : "s")}: {passed} as expected, {failed} not" +
+        return $"verify: {Plural.Count(claims - broken, "claim")}, {Plural.Count(checks, "check")}: {passed} as expected, {failed} not" +
                (unknown > 0 ? $" ({unknown} unknown where expected to hold)" : "") +
-               $"; {broken} broken file{(broken == 1 ? "" : "s")}; {Seconds(result.Elapsed)} with {result.Jobs} job{(result.Jobs == 1 ? "" : "s")}";
+               $"; {Plural.Count(broken, "broken file")}; {Seconds(result.Elapsed)} with {Plural.Count(result.Jobs, "job")}";
     }
 
     /// <summary>A check's time: milliseconds below 10 s, else seconds.</summary>

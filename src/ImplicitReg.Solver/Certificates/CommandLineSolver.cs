@@ -1,6 +1,6 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using ImplicitReg.Processes;
 using ImplicitReg.Solver.Backends;
 using ImplicitReg.Solver.Translation;
 
@@ -51,33 +51,13 @@ public sealed class CommandLineSolver : ISolverBackend
         File.WriteAllText(file, script);
         try
         {
-            var start = new ProcessStartInfo(Executable)
+            var run = ExternalProgram.Run(Executable, _arguments(timeout, file), timeout + KillGrace, cancel: cancel);
+            return run.Outcome switch
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
+                ProgramOutcome.NotStarted => SolverAnswer.Unknown($"{Executable} could not be started ({run.StartFailure}); install it with `sudo apt-get install {Name}`", clock.Elapsed, Name),
+                ProgramOutcome.TimedOut => SolverAnswer.Unknown("timeout (process killed)", clock.Elapsed, Name),
+                _ => Interpret(run.Output, run.Error, run.ExitCode, clock.Elapsed),
             };
-            foreach (var a in _arguments(timeout, file)) start.ArgumentList.Add(a);
-            using var process = new Process { StartInfo = start };
-            try
-            {
-                process.Start();
-            }
-            catch (Win32Exception e)
-            {
-                return SolverAnswer.Unknown($"{Executable} could not be started ({e.Message}); install it with `sudo apt-get install {Name}`", clock.Elapsed, Name);
-            }
-            var stdout = process.StandardOutput.ReadToEndAsync(cancel);
-            var stderr = process.StandardError.ReadToEndAsync(cancel);
-            if (!process.WaitForExit(timeout + KillGrace) || cancel.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                cancel.ThrowIfCancellationRequested();
-                return SolverAnswer.Unknown("timeout (process killed)", clock.Elapsed, Name);
-            }
-            process.WaitForExit();
-            return Interpret(stdout.Result, stderr.Result, process.ExitCode, clock.Elapsed);
         }
         finally
         {

@@ -36,7 +36,7 @@ public sealed class CheckSettingsTests : IDisposable
               - {name: bound-times-three, at: every, where: "loss < 1/2", holds: "abs(W11) > 3*(1 - sqrt(2*loss))^2/sqrt(2*loss)"}
         """;
 
-    private (ReportContent Content, string File) Content()
+    private (ReportContent Content, string File) Content(Func<ReportProvenance, ReportProvenance>? provenance = null)
     {
         var file = Path.Combine(_dir, "runs.yaml");
         File.WriteAllText(file, ClaimYaml);
@@ -58,7 +58,8 @@ public sealed class CheckSettingsTests : IDisposable
             ],
         };
         var result = new VerificationResult([claim], TimeSpan.FromMilliseconds(4), 1);
-        return (ReportContent.Build(result, ReportProvenance.Collect(result, DateTimeOffset.UnixEpoch, "4.8.12")), file);
+        var collected = ReportProvenance.Collect(result, DateTimeOffset.UnixEpoch, "4.8.12");
+        return (ReportContent.Build(result, provenance is null ? collected : provenance(collected)), file);
     }
 
     [Fact]
@@ -88,6 +89,20 @@ public sealed class CheckSettingsTests : IDisposable
     {
         var (content, _) = Content();
         Assert.Equal([new SeedRecord("runs", "tracks", 0), new SeedRecord("runs", "bound-times-three", 3)], content.Provenance.Seeds);
+    }
+
+    [Fact]
+    public void TheReportTakesTheSimulateSeedsTheProvenanceCollectedAndAddsOnlyTheCompareOnes()
+    {
+        // The provenance collects the simulate checks' seeds; the report adds the compare checks' (from the claim file)
+        // in check order and does not derive the simulate ones a second time. Negative control: a provenance that
+        // collected none gives a report with the compare seed alone; one that collected another value keeps it.
+        var (collected, _) = Content();
+        Assert.Equal([new SeedRecord("runs", "bound-times-three", 3)], ReportProvenance.Collect(collected.Result, DateTimeOffset.UnixEpoch, "4.8.12").Seeds);
+        var (none, _) = Content(p => p with { Seeds = [] });
+        Assert.Equal([new SeedRecord("runs", "tracks", 0)], none.Provenance.Seeds);
+        var (other, _) = Content(p => p with { Seeds = [new SeedRecord("runs", "bound-times-three", 7)] });
+        Assert.Equal([new SeedRecord("runs", "tracks", 0), new SeedRecord("runs", "bound-times-three", 7)], other.Provenance.Seeds);
     }
 
     [Theory]

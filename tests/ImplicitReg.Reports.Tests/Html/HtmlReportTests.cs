@@ -69,7 +69,7 @@ public sealed partial class HtmlReportTests : IDisposable
         var result = sample with { Claims = [sample.Claims.Single(c => c.Id == "m6-negative-control"), broken] };
         var content = ReportContent.Build(result, ReportProvenance.Collect(result, DateTimeOffset.UnixEpoch, "4.8.12"));
         Assert.Contains("<p>1 claim, 1 check: 1 as expected, 0 not, 1 claim file broken.", HtmlReport.Render(content), StringComparison.Ordinal);
-        Assert.Contains("\n1 claim, 1 check: 1 as expected, 0 not, 1 claim file broken (exit code 2).", Markdown.MarkdownReport.Render(content), StringComparison.Ordinal);
+        Assert.Contains("\n1 claim, 1 check: 1 as expected, 0 not, 1 claim file broken (exit code 2).", Reports.Markdown.MarkdownReport.Render(content), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,6 +70,26 @@ public sealed class EvidenceStrengthTests : IDisposable
     }
 
     [Fact]
+    public void EachCheckSectionGivesOneStrengthInItsHeadingAndItsParagraph()
+    {
+        var result = SampleResults.Build(_dir, TimeSpan.FromMilliseconds(5));
+        var html = HtmlReport.Render(ReportContent.Build(result, ReportProvenance.Collect(result, DateTimeOffset.UnixEpoch, "4.8.12")));
+        foreach (var check in result.Checks)
+        {
+            var strength = EvidenceStrength.Of(check);
+            var explanation = HtmlText.Escape(strength.Explanation);
+            var heading = html.IndexOf($"<h3 id=\"{ReportContent.CheckAnchor(check.ClaimId, check.CheckId)}\">", StringComparison.Ordinal);
+            Assert.True(heading > 0, check.CheckId);
+            var section = html[heading..html.IndexOf("</p>\n", heading, StringComparison.Ordinal)];
+            Assert.EndsWith($" <span class=\"strength\" title=\"{explanation}\">[{strength.Label}]</span></h3>\n" +
+                $"<p class=\"strength\"><strong>Evidence: {strength.Label}</strong> — {explanation}.", section, StringComparison.Ordinal);
+        }
+        // Negative control: the sample holds checks of more than one strength, so a section showing another check's
+        // strength would not pass.
+        Assert.True(result.Checks.Select(c => EvidenceStrength.Of(c).Label).Distinct().Count() > 1);
+    }
+
+    [Fact]
     public void TheJsonOfVerifyCarriesTheSameStrengthAsThePage()
     {
         var result = SampleResults.Build(_dir, TimeSpan.FromMilliseconds(5));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ImplicitReg.Claims.Running;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Symbolic.Printing.Snapshots;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Accept;
 
@@ -57,7 +58,7 @@ public sealed class AcceptVerb : ICliVerb
                 else throw new CliUsageException($"no such file or directory: {root}");
             }
             foreach (var file in received) io.Out.WriteLine($"accepted {SnapshotText.Accept(file)}");
-            io.Out.WriteLine($"accept: {received.Count} snapshot{(received.Count == 1 ? "" : "s")} accepted");
+            io.Out.WriteLine($"accept: {Plural.Count(received.Count, "snapshot")} accepted");
             return ExitCodes.Ok;
         });
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ImplicitReg.Solver.Backends;
 using ImplicitReg.Solver.Certificates;
 using ImplicitReg.Solver.Verdicts;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Prove;
 
@@ -79,7 +80,7 @@ internal static class ProveTextReport
     private static string Under(IReadOnlyList<int> assumes, int lemmas) => assumes.Count switch
     {
         0 => "no lemma",
-        _ when assumes.Count == lemmas => $"the {lemmas} lemma{(lemmas == 1 ? "" : "s")}",
+        _ when assumes.Count == lemmas => $"the {Plural.Count(lemmas, "lemma")}",
         1 => $"lemma {assumes[0]}",
         _ => $"lemmas {string.Join(",", assumes)}",
     };
@@ -94,7 +95,7 @@ internal static class ProveTextReport
             var silent = report.Unanswered.Count();
             w.WriteLine(silent == 0
                 ? "    all solvers agree"
-                : $"    no disagreement ({silent} replay(s) gave no definite answer: reported as such, not as disagreement)");
+                : $"    no disagreement ({Plural.Count(silent, "replay")} gave no definite answer: reported as such, not as disagreement)");
         }
         else
         {

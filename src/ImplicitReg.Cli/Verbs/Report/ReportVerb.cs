@@ -8,6 +8,7 @@ using ImplicitReg.Reports.Html;
 using ImplicitReg.Reports.Provenance;
 using ImplicitReg.Reports.Verification;
 using ImplicitReg.Solver.Native;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Report;
 
@@ -95,8 +96,8 @@ public sealed class ReportVerb : ICliVerb
                 VerificationText.Write(io.Out, result);
                 int figures = written.Count(w => w.StartsWith(ReportContent.DataDirectory + "/", StringComparison.Ordinal));
                 int certificates = written.Count(w => w.StartsWith(ReportContent.CertificateDirectory + "/", StringComparison.Ordinal));
-                var experimentText = sections.Count == 0 ? "" : $", {sections.Count} experiment section{(sections.Count == 1 ? "" : "s")}";
-                io.Out.WriteLine($"report: {Path.Combine(directory, ReportBundle.HtmlFile)} ({HtmlText.Count(figures, "figure")}, {HtmlText.Count(certificates, "certificate")}{experimentText}; also report.md, results.json, provenance.json)");
+                var experimentText = sections.Count == 0 ? "" : $", {Plural.Count(sections.Count, "experiment section")}";
+                io.Out.WriteLine($"report: {Path.Combine(directory, ReportBundle.HtmlFile)} ({Plural.Count(figures, "figure")}, {Plural.Count(certificates, "certificate")}{experimentText}; also report.md, results.json, provenance.json)");
                 return result.ExitCode;
             }
             finally

@@ -3,6 +3,7 @@ using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Experiments.Reproduction;
 using ImplicitReg.Reports.Reproduction;
 using ImplicitReg.Experiments.Sweeps;
+using ImplicitReg.Symbolic.Printing;
 
 namespace ImplicitReg.Cli.Verbs.Reproduce;
 
@@ -40,7 +41,7 @@ public static class ReproduceRun
         int inShard = plan.CountIn(request.Shard);
         int workers = Math.Min(request.Jobs, Math.Max(1, inShard));
         // Each worker holds one run at a time: the largest run's estimate times the workers must fit the budget.
-        if (budget.Exceeded(workers * plan.PeakBytes, $"{workers} worker{(workers == 1 ? "" : "s")} holding one run each") is { } tooMuch)
+        if (budget.Exceeded(workers * plan.PeakBytes, $"{Plural.Count(workers, "worker")} holding one run each") is { } tooMuch)
             throw new CliUsageException($"--jobs/{Budget.OptionName}: {tooMuch}; choose fewer --jobs or a larger {Budget.OptionName}");
         var head = request.Json ? io.Err : io.Out;
         head.WriteLine($"{experiment.Name}: {experiment.Title}");
@@ -55,10 +56,10 @@ public static class ReproduceRun
             lock (io.Err)
                 io.Err.WriteLine($"  run {Interlocked.Increment(ref done)}/{inShard} {record.Id}: {Describe(record)} ({record.Seconds:0.0} s)");
         }, io.Cancel);
-        io.Err.WriteLine($"{inShard} runs in {clock.Elapsed.TotalSeconds:0.0} s wall time");
+        io.Err.WriteLine($"{Plural.Count(inShard, "run")} in {clock.Elapsed.TotalSeconds:0.0} s wall time");
         if (!request.Shard.IsAll)
         {
-            head.WriteLine($"shard {request.Shard}: {inShard} run record{(inShard == 1 ? "" : "s")} in {Path.Combine(dir, SweepStore.RunsFolder)}");
+            head.WriteLine($"shard {request.Shard}: {Plural.Count(inShard, "run record")} in {Path.Combine(dir, SweepStore.RunsFolder)}");
             head.WriteLine($"combine all {request.Shard.Count} shards with: implicitreg merge DIR... --out DIR");
             return ExitCodes.Ok;
         }
