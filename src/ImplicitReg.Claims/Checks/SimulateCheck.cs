@@ -13,8 +13,9 @@ namespace ImplicitReg.Claims.Checks;
 /// A simulate check: the run of the claim's run specification (the same code as <c>implicitreg simulate</c>), then
 /// every predicate over the recorded columns. Verified when all hold; refuted at the first predicate that fails or is
 /// undefined at a record (a side NaN or infinite: under IEEE, NaN != 5 would hold; see Algebra.DefinedTruth),
-/// with its first failing record; unknown when a predicate's condition never held (it would be vacuous); error
-/// when the run diverged or was interrupted.
+/// with its first failing record and the record checked before it (the failure lies between them: only the recorded
+/// rows are seen); unknown when a predicate's condition never held (it would be vacuous) or a trend was checked at
+/// one record (it says nothing); error when the run diverged or was interrupted.
 /// </summary>
 internal static class SimulateCheck
 {
@@ -36,22 +37,43 @@ internal static class SimulateCheck
             _ => "interrupted",
         };
         var runText = $"{run.Model} {run.ProblemName}, seed {run.Seed}, {status} at step {recorded.Result.Steps} (loss {RunText.Short(recorded.Result.FinalLoss)})";
+        // A run that its stop-loss ends early keeps few rows (the default period is a 200th of the step limit).
+        var more = RecordingText.Suggestion(recorded.Result, run.Schedule.Steps, run.Schedule.RecordEvery, recorded.Rows.Count, "run.record-every");
+        if (RecordingText.FewRowsNote(recorded.Result, run.Schedule.Steps, run.Schedule.RecordEvery, recorded.Rows.Count, "run.record-every") is { } few)
+            runText += $"; {few}";
         if (recorded.Result.Status is RunStatus.Diverged or RunStatus.Cancelled)
         {
             var why = recorded.Result.Status == RunStatus.Diverged
                 ? $"the run diverged at step {recorded.Result.DivergedAt} (lower run.lr)" : "the run was interrupted";
             return (CheckVerdict.Error, why, $"{why}; {runText}", new SimulateEvidence(runText, run.Seed, status, [], series));
         }
-        var results = spec.Predicates.Select(p => Evaluate(p, recorded.Rows, recorded.Columns, symbols)).ToList();
+        var rowsText = RecordingText.Rows(recorded.Rows.Count, run.Schedule.RecordEvery);
+        var outcomes = spec.Predicates.Select(p => Evaluate(p, recorded.Rows, recorded.Columns, symbols)).ToList();
+        var results = outcomes.Select(o => o.Evidence).ToList();
         var details = new SimulateEvidence(runText, run.Seed, status, results, series);
-        var failed = results.FirstOrDefault(p => !p.Held && p.Checked > 0);
-        if (failed is not null)
-            return (CheckVerdict.Refuted, $"{failed.Name} fails at step {Step(recorded, failed.FailingRecord)}", $"predicate '{failed.Name}' ({Describe(failed)}) {failed.Explanation}", details);
+        // A predicate sees the recorded rows only: the failure lies somewhere after the previous record checked, so
+        // both are named, with how often the run recorded.
+        var failed = outcomes.FirstOrDefault(o => o.Evidence.FailingRecord is not null);
+        if (failed.Evidence is { FailingRecord: { } at } f)
+        {
+            var where = failed.Previous is { } prev
+                ? failed.Pointwise ? $"it held at step {Step(recorded, prev)}, the previous record checked" : $"over the records checked from step {Step(recorded, prev)}"
+                : f.At == "end" ? "the last record, the only one checked" : "the first record checked";
+            var clause = $"({where}; {rowsText})";
+            return (CheckVerdict.Refuted, $"{f.Name} fails at step {Step(recorded, at)} {clause}",
+                $"predicate '{f.Name}' ({Describe(f)}) {f.Explanation} {clause}", details);
+        }
         var vacuous = results.FirstOrDefault(p => p.Checked == 0);
         if (vacuous is not null)
-            return (CheckVerdict.Unknown, $"{vacuous.Name}: no record where {vacuous.Where}",
-                $"predicate '{vacuous.Name}' was checked at no record: its condition '{vacuous.Where}' never held in {recorded.Rows.Count} records ({runText})", details);
-        return (CheckVerdict.Verified, $"{Plural.Count(results.Count, "predicate")} hold over {recorded.Rows.Count} records ({status} at step {recorded.Result.Steps})", null, details);
+            return (CheckVerdict.Unknown, $"{vacuous.Name}: no record where {vacuous.Where} ({rowsText})",
+                $"predicate '{vacuous.Name}' was checked at no record: its condition '{vacuous.Where}' never held in {recorded.Rows.Count} records ({rowsText}; {runText})", details);
+        // A trend over fewer than two records says nothing either way (the predicate is neither held nor failed there).
+        var undecided = results.FirstOrDefault(p => !p.Held);
+        if (undecided is not null)
+            return (CheckVerdict.Unknown, $"{undecided.Name}: a trend needs two records, {undecided.Checked} checked ({rowsText})",
+                $"predicate '{undecided.Name}' ({Describe(undecided)}) {undecided.Explanation}; {rowsText} ({runText}): " +
+                "record more often (a smaller run.record-every) or run longer", details);
+        return (CheckVerdict.Verified, $"{Plural.Count(results.Count, "predicate")} {(results.Count == 1 ? "holds" : "hold")} over {recorded.Rows.Count} records ({status} at step {recorded.Result.Steps}{(more is null ? "" : $"; {more}")})", null, details);
     }
 
     private static string Step(RecordedRunResult r, int? record) =>
@@ -60,7 +82,11 @@ internal static class SimulateCheck
     private static string Describe(PredicateEvidence p) =>
         (p.Kind == "holds" ? $"holds: {p.Formula}" : $"{p.Kind}: {p.Formula}") + (p.Where is null ? "" : $" where {p.Where}") + $", at {p.At}";
 
-    private static PredicateEvidence Evaluate(PredicateSpec p, IReadOnlyList<double[]> rows, IReadOnlyList<string> columns, Dictionary<string, int> symbols)
+    /// <summary>A predicate's evidence; the record checked before its failing one (null when none was); whether it fails at
+    /// that record alone (false for "did not grow", which compares the first record checked with the last).</summary>
+    private readonly record struct Outcome(PredicateEvidence Evidence, int? Previous, bool Pointwise);
+
+    private static Outcome Evaluate(PredicateSpec p, IReadOnlyList<double[]> rows, IReadOnlyList<string> columns, Dictionary<string, int> symbols)
     {
         var at = p.At == PredicateAt.End ? "end" : "every";
         var kind = p.Kind == PredicateKind.Holds ? "holds" : "grows-as-loss-falls";
@@ -70,8 +96,12 @@ internal static class SimulateCheck
         int? undefinedWhere = p.Where is null ? null
             : candidates.Cast<int?>().FirstOrDefault(i => Algebra.DefinedTruth(p.Where.Expr, RecordColumns.Environment(rows[i!.Value], symbols)) is null);
         var selected = candidates.Where(i => p.Where is null || Algebra.DefinedTruth(p.Where.Expr, RecordColumns.Environment(rows[i], symbols)) == true).ToList();
-        PredicateEvidence Result(bool held, int? failing, string? why) =>
-            new(p.Name, at, kind, formula.Text, p.Where?.Text, held, Math.Max(selected.Count, failing is null ? 0 : 1), failing, why);
+        Outcome Result(bool held, int? failing, string? why, bool pointwise = true)
+        {
+            var evidence = new PredicateEvidence(p.Name, at, kind, formula.Text, p.Where?.Text, held, Math.Max(selected.Count, failing is null ? 0 : 1), failing, why);
+            int? previous = failing is not { } f ? null : pointwise ? selected.Where(i => i < f).Cast<int?>().LastOrDefault() : selected[0];
+            return new Outcome(evidence, previous, pointwise);
+        }
         if (undefinedWhere is { } u)
             return Result(false, u, $"cannot be checked at record {u + 1} of {rows.Count}: its condition '{p.Where!.Text}' is undefined there (a side is not a finite number): {Record(rows[u], columns, p, symbols)}");
 
@@ -103,9 +133,10 @@ internal static class SimulateCheck
             previousLoss = rows[i][loss];
         }
         if (selected.Count >= 2 && !(previousQ > firstQ))
-            return Result(false, selected[^1], $"did not grow: {RunText.Short(firstQ!.Value)} at record {firstIndex + 1}, {RunText.Short(previousQ!.Value)} at the last record considered");
+            return Result(false, selected[^1], $"did not grow: {RunText.Short(firstQ!.Value)} at record {firstIndex + 1}, {RunText.Short(previousQ!.Value)} at the last record considered", pointwise: false);
+        // Neither held nor failed: the check reports it unknown, naming the record count and how to get more.
         if (selected.Count == 1)
-            return Result(false, selected[0], "needs at least two records to grow");
+            return Result(false, null, $"was checked at 1 record of {rows.Count} (step {((long)rows[selected[0]][0]).ToString(CultureInfo.InvariantCulture)}): a trend needs at least two");
         return Result(true, null, null);
     }
 

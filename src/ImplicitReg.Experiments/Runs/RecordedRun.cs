@@ -28,6 +28,9 @@ public sealed class RecordingHooks
 /// <param name="EndedFinite">False when the state at the last recording point was not finite (nothing was recorded there).</param>
 public sealed record RecordedRunResult(RunResult Result, IReadOnlyList<string> Columns, IReadOnlyList<double[]> Rows, bool EndedFinite)
 {
+    /// <summary>How many records were measured (all of them, also when <see cref="RecordingHooks.KeepRows"/> kept only the last).</summary>
+    public int RecordCount { get; init; }
+
     /// <summary>The record at the end of the run, or null when the state there was not finite.</summary>
     public double[]? Last => EndedFinite && Rows.Count > 0 ? Rows[^1] : null;
 
@@ -52,6 +55,7 @@ public static class RecordedRun
     {
         var rows = new List<double[]>();
         bool endedFinite = false;
+        int count = 0;
         var result = SimulationRunner.Run(run.Simulator, run.Schedule.Optimizer.Fresh(), new RunOptions
         {
             MaxSteps = run.Schedule.Steps,
@@ -64,11 +68,12 @@ public static class RecordedRun
                 var row = run.Measure(step, loss, time);
                 endedFinite = row is not null;
                 if (row is null) return;
+                count++;
                 if (hooks is { KeepRows: false }) rows.Clear();
                 rows.Add(row);
                 hooks?.OnRecord?.Invoke(row);
             },
         });
-        return new RecordedRunResult(result, run.Columns, rows, endedFinite);
+        return new RecordedRunResult(result, run.Columns, rows, endedFinite) { RecordCount = count };
     }
 }

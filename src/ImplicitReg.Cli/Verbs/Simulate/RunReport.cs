@@ -41,7 +41,7 @@ internal static class RunReport
         w.WriteEndObject();
     });
 
-    /// <summary>The text report's opening lines: seed, problem, model, optimizer, how the run ended and its speed.</summary>
+    /// <summary>The text report's opening lines: seed, problem, model, optimizer, how the run ended and its speed (and how to record more rows when the run kept few).</summary>
     /// <param name="withTime">whether the gradient-flow time of the run is reported (dmf).</param>
     /// <param name="stepsPerSecondFormat">a numeric format: slow models (cp) show a decimal.</param>
     public static void WriteHeading(TextWriter o, PreparedRun run, RecordedRunResult recorded, bool withTime, string stepsPerSecondFormat)
@@ -54,6 +54,9 @@ internal static class RunReport
         o.WriteLine($"linear algebra: {run.LinearAlgebra}");
         o.WriteLine($"run: {SimulateVerb.DescribeStatus(r, run.Schedule.StopLoss)}{(withTime ? $", time {Numbers.Short(r.Time)}" : "")}");
         o.WriteLine($"steps per second: {r.StepsPerSecond.ToString(stepsPerSecondFormat, CultureInfo.InvariantCulture)}");
+        // The default period is a 200th of the step LIMIT: a run that its stopping loss ends early keeps few rows.
+        if (RecordingText.FewRowsNote(r, run.Schedule.Steps, run.Schedule.RecordEvery, recorded.RecordCount, "--record-every") is { } few)
+            o.WriteLine($"records: {few}");
     }
     /// <summary>
     /// Reports a finished run of a model whose final metrics are read off its last CSV row (cp, sym): JSON or the text

@@ -25,6 +25,21 @@ public sealed class SimulateVerbTests
         Assert.Contains("reconstruction", output);
     }
 
+    // The default period is a 200th of the step limit: this run converges at step 1546 of 2,000,000 and keeps two rows.
+    [Fact]
+    public void ARunThatStopsEarlyWithFewRowsSaysHowManyAndHowToRecordMore()
+    {
+        string[] args = ["simulate", "dmf", "--problem", "2x2", "--depth", "2", "--init-std", "0.1", "--positive-det", "--lr", "3e-3",
+            "--steps", "2000000", "--stop-loss", "1e-4", "--seed", "3"];
+        var (code, sparse, _) = Run(args);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("\nrecords: only 2 rows recorded, one every 10000 steps: the run stopped at step 1546 of 2000000; --record-every 7 would record about 221\n", sparse);
+        // Negative control: with the period it suggests, the run keeps enough rows and says nothing more.
+        var (_, dense, _) = Run([.. args, "--record-every", "7"]);
+        Assert.DoesNotContain("records:", dense);
+        Assert.Contains("final (step 1546):", dense);
+    }
+
     [Fact]
     public void TheSameSeedReproducesTheRunAndTheCsvRecordsIt()
     {
