@@ -209,6 +209,7 @@ public static partial class HtmlReport
     private static string FailingRecord(Series series, int? index)
     {
         if (index is not { } k || k < 0 || k >= series.Length) return "";
-        return $"#{k}: " + HtmlText.Escape(string.Join(", ", series.Columns.Select(c => $"{c.Name} = {HtmlText.Number(c.Values[k])}")));
+        // Numbered from 1, as the check's reason counts records ("is false at record 2 of 2").
+        return $"#{k + 1}: " + HtmlText.Escape(string.Join(", ", series.Columns.Select(c => $"{c.Name} = {HtmlText.Number(c.Values[k])}")));
     }
 }

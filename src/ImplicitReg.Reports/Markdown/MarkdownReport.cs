@@ -131,10 +131,11 @@ public static class MarkdownReport
                 break;
             case SimulateEvidence s:
                 sb.Append("\nRun: ").Append(s.Run).Append("; seed ").Append(s.Seed).Append("; ").Append(s.Status).Append(".\n");
+                // A failing record is numbered from 1, as the check's reason counts records ("is false at record 2 of 2").
                 foreach (var pr in s.Predicates)
                     sb.Append("\n- ").Append(pr.Name).Append(" (").Append(pr.Kind).Append(", ").Append(pr.At).Append("): ").Append(Inline(pr.Formula))
                         .Append(pr.Where is { } w ? " where " + Inline(w) : "").Append(pr.Held ? " — held" : " — **failed**")
-                        .Append(pr.FailingRecord is { } k ? $" at record {k}" : "").Append('\n');
+                        .Append(pr.FailingRecord is { } k ? $" at record {k + 1}" : "").Append('\n');
                 break;
         }
     }

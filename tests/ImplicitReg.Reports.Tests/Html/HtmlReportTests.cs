@@ -15,6 +15,18 @@ public sealed partial class HtmlReportTests : IDisposable
         HtmlReport.Render(SampleResults.Content(_dir, time, started));
 
     [Fact]
+    public void AFailingRecordIsNumberedFromOneAsTheReasonCountsIt()
+    {
+        // The sample's failing predicate fails at index 2 of the series: the reason's "record 3 of N", so "#3" in the
+        // page's table and "at record 3" in Markdown; index 2 printed as is ("#2") named the record before it.
+        var content = SampleResults.Content(_dir, TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
+        Assert.Contains("<td>#3: ", HtmlReport.Render(content), StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>#2: ", HtmlReport.Render(content), StringComparison.Ordinal);
+        var markdown = Reports.Markdown.MarkdownReport.Render(content);
+        Assert.Contains("**failed** at record 3\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ThePageReferencesNothingOutsideItself()
     {
         var html = Html(TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);

@@ -45,7 +45,7 @@ internal static class SampleResults
         var simulate = new SimulateEvidence("2x2 completion; depth 2; loss half-sse (c = 0.5); lr 0.003", 3, "converged",
         [
             new PredicateEvidence("m6 bound", "every", "holds", "abs(W11) > (1 - sqrt(2*loss))^2/sqrt(2*loss)", "loss < 1/2 and det > 0", true, run.Length, null, null),
-            new PredicateEvidence("nuclear grows", "end", "grows-as-loss-falls", "nuclear", null, false, run.Length, 2, "the nuclear norm fell between records 1 and 2"),
+            new PredicateEvidence("nuclear grows", "end", "grows-as-loss-falls", "nuclear", null, false, run.Length, 2, "the nuclear norm fell between records 2 and 3"),
         ], run);
         var claim = new ClaimResult
         {
