@@ -1,17 +1,13 @@
 using System.Text.Json;
-using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Models.Derivations;
+using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Cli.Tests.Testing;
 
 namespace ImplicitReg.Cli.Tests.Verbs.Derive;
 
 public sealed class DeriveVerbTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var io = CliIO.ForStrings("", out var stdout, out var stderr);
-        int code = CliHost.Run(["derive", .. args], io);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(["derive", .. args]);
 
     [Fact]
     public void ListNamesEveryRegisteredDerivation()

@@ -1,17 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Cli.Tests.Testing;
 
 namespace ImplicitReg.Cli.Tests.Verbs.Ode;
 
 public sealed class OdeVerbTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var io = CliIO.ForStrings("", out var stdout, out var stderr);
-        var code = CliHost.Run(args, io);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     private static double[][] Rows(string csv) =>
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)

@@ -1,17 +1,13 @@
-using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Testing.Conditions;
+using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Cli.Tests.Testing;
 
 namespace ImplicitReg.Cli.Tests.Verbs.Prove;
 
 /// <summary>The <c>[uses 1,7]</c> prefix of <c>prove</c>'s statement and lemmas.</summary>
 public sealed class ProveUsesTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var io = CliIO.ForStrings("", out var stdout, out var stderr);
-        var code = CliHost.Run(["prove", .. args], io);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(["prove", .. args]);
 
     [RequiresZ3Fact]
     public void EachStepAssumesOnlyTheLemmasItsPrefixNamesAndItsCertificateSaysSo()

@@ -2,17 +2,13 @@ using System.Text.Json;
 using ImplicitReg.Cli.Hosting;
 using ImplicitReg.Cli.Verbs.Prove;
 using ImplicitReg.Testing.Conditions;
+using ImplicitReg.Cli.Tests.Testing;
 
 namespace ImplicitReg.Cli.Tests.Verbs.Prove;
 
 public sealed class ProveVerbTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var io = CliIO.ForStrings("", out var stdout, out var stderr);
-        var code = CliHost.Run(["prove", .. args], io);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(["prove", .. args]);
 
     [RequiresZ3Fact]
     public void ATrueStatementIsProvedWithExitZero()

@@ -1,5 +1,6 @@
 using ImplicitReg.Claims.Running;
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Cli.Tests.Testing;
 
 namespace ImplicitReg.Cli.Tests.Verbs.Reproduce;
 
@@ -13,12 +14,7 @@ public sealed class ReproduceOutputTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var io = CliIO.ForStrings("", out var stdout, out var stderr);
-        var code = CliHost.Run(args, io);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     private static readonly string[] Small = ["reproduce", "e2", "--quick", "--depths", "2", "--max-steps", "10", "--jobs", "1"];
 

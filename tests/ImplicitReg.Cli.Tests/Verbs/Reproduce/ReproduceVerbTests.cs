@@ -1,4 +1,5 @@
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Cli.Tests.Testing;
 
 namespace ImplicitReg.Cli.Tests.Verbs.Reproduce;
 
@@ -8,12 +9,7 @@ public sealed class ReproduceVerbTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var io = CliIO.ForStrings("", out var stdout, out var stderr);
-        var code = CliHost.Run(args, io);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     private static string WithoutTimes(string dir) =>
         string.Join("\n", File.ReadAllLines(Path.Combine(dir, "results.json")).Where(l => !l.Contains("\"seconds\"")));

@@ -1,4 +1,5 @@
 using ImplicitReg.Cli.Hosting;
+using ImplicitReg.Cli.Tests.Testing;
 
 namespace ImplicitReg.Cli.Tests.Verbs.Verify;
 
@@ -15,12 +16,7 @@ public sealed class VerifyFilterTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var io = CliIO.ForStrings("", out var stdout, out var stderr);
-        var code = CliHost.Run(args, io);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     private string Claim()
     {
