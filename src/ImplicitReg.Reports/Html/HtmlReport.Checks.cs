@@ -51,7 +51,7 @@ public static partial class HtmlReport
         var spec = content.SpecOf(check.ClaimId, check.CheckId);
         if (spec?.Note is { Length: > 0 } note) sb.Append("<p class=\"note\"><strong>Note (claim file):</strong> ").Append(HtmlText.Escape(note)).Append("</p>\n");
         if (spec is not null && CheckSettings.Describe(spec) is { } settings)
-            sb.Append("<p class=\"settings\"><strong>Settings (claim file):</strong> ").Append(HtmlText.Escape(settings)).Append(".</p>\n");
+            sb.Append("<p class=\"settings\"><strong>Settings (claim file; defaults where it sets none):</strong> ").Append(HtmlText.Escape(settings)).Append(".</p>\n");
         var (command, also) = CheckSettings.Rerun(content.Result, check);
         sb.Append("<p class=\"rerun\"><strong>Run it again:</strong> <code>").Append(HtmlText.Escape(command))
             .Append("</code>").Append(also.Count == 0 ? "" : $" <span class=\"muted\">(also runs {HtmlText.Escape(string.Join(", ", also))}, whose ids contain it)</span>")

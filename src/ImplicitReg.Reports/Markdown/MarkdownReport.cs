@@ -73,7 +73,7 @@ public static class MarkdownReport
         if (check.Reason is { Length: > 0 } reason) sb.Append("\n```\n").Append(reason).Append("\n```\n");
         var spec = content.SpecOf(check.ClaimId, check.CheckId);
         if (spec?.Note is { Length: > 0 } note) sb.Append("\n**Note (claim file):** ").Append(note).Append('\n');
-        if (spec is not null && CheckSettings.Describe(spec) is { } settings) sb.Append("\n**Settings (claim file):** ").Append(settings).Append(".\n");
+        if (spec is not null && CheckSettings.Describe(spec) is { } settings) sb.Append("\n**Settings (claim file; defaults where it sets none):** ").Append(settings).Append(".\n");
         var (command, also) = CheckSettings.Rerun(content.Result, check);
         sb.Append("\n**Run it again:** `").Append(command).Append('`')
             .Append(also.Count == 0 ? "" : $" (also runs {string.Join(", ", also)}, whose ids contain it)").Append('\n');

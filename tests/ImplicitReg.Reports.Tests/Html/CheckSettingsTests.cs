@@ -72,6 +72,10 @@ public sealed class CheckSettingsTests : IDisposable
         Assert.Contains("(dmf, problem 2x2, depth 2, seed 0;", html, StringComparison.Ordinal);
         Assert.Contains("init balanced, init-std 0.008, positive-det, lr 0.003, steps 4000, stop-loss 0.001, record-every 200, seed 3;", html, StringComparison.Ordinal);
         Assert.Contains($"<strong>Run it again:</strong> <code>implicitreg verify {file} --filter runs/bound-times-three</code>", html, StringComparison.Ordinal);
+        // The settings line shows what ran, defaults included (a prove check's 10000 ms when the file sets no timeout),
+        // so its heading says so rather than attributing every value to the claim file.
+        Assert.Contains("<strong>Settings (claim file; defaults where it sets none):</strong> ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<strong>Settings (claim file):</strong>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,6 +86,7 @@ public sealed class CheckSettingsTests : IDisposable
         Assert.Contains("\n**Note (claim file):** negative control: the bound with constant 3\n", md, StringComparison.Ordinal);
         Assert.Contains("lr 0.003, steps 4000", md, StringComparison.Ordinal);
         Assert.Contains($"\n**Run it again:** `implicitreg verify {file} --filter runs/tracks`\n", md, StringComparison.Ordinal);
+        Assert.Contains("\n**Settings (claim file; defaults where it sets none):** ", md, StringComparison.Ordinal);
     }
 
     [Fact]
