@@ -174,8 +174,10 @@ public static partial class HtmlReport
     private static void Compare(StringBuilder sb, CompareEvidence c)
     {
         sb.Append("<p>Comparison <code>").Append(HtmlText.Escape(c.Comparison)).Append("</code>");
-        if (c.ObservedOrder is { } order) sb.Append("; observed order ").Append(HtmlText.Number(order));
-        if (c.OrderBand is { } band) sb.Append(" (must fall in [").Append(HtmlText.Number(band.Low)).Append(", ").Append(HtmlText.Number(band.High)).Append("])");
+        // The verdict judges every halving (a refutation quotes the pair out of band), so the one order shown here is
+        // named for what it is, and the band is stated for every halving, as the table below lists them.
+        if (c.ObservedOrder is { } order) sb.Append("; order of the finest halving ").Append(HtmlText.Number(order));
+        if (c.OrderBand is { } band) sb.Append(" (every halving must fall in [").Append(HtmlText.Number(band.Low)).Append(", ").Append(HtmlText.Number(band.High)).Append("])");
         if (c.Deviation is { } dev) sb.Append("; largest relative deviation ").Append(HtmlText.Number(dev));
         sb.Append(".</p>\n");
         if (c.Gaps.Count == 0) return;

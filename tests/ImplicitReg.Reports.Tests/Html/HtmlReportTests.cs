@@ -27,6 +27,16 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void TheCompareParagraphNamesItsOrderAndSaysEveryHalvingIsJudged()
+    {
+        // A refuted check's reason quotes the halving out of band, which need not be the finest; an unqualified
+        // "observed order" beside it read as a second, contradicting figure.
+        var html = Html(TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
+        Assert.Contains("; order of the finest halving 1 (every halving must fall in [0.9, 1.1]).</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("observed order 1 (must fall in", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ThePageReferencesNothingOutsideItself()
     {
         var html = Html(TimeSpan.FromMilliseconds(5), DateTimeOffset.UnixEpoch);
