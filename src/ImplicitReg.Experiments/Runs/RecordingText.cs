@@ -16,7 +16,7 @@ public static class RecordingText
 
     /// <summary>e.g. <c>2 rows recorded, one every 10000 steps</c>.</summary>
     public static string Rows(int rows, long every) =>
-        $"{Plural.Count(rows, "row")} recorded, one every {every.ToString(CultureInfo.InvariantCulture)} step{(every == 1 ? "" : "s")}";
+        $"{Plural.Count(rows, "row")} recorded, one every {every.ToString(CultureInfo.InvariantCulture)} {Plural.Noun(every, "step")}";
 
     /// <summary>
     /// A note when the run stopped before its step limit with fewer than <see cref="FewRows"/> rows (e.g. <c>only 2

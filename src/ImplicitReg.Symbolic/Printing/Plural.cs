@@ -11,7 +11,10 @@ namespace ImplicitReg.Symbolic.Printing;
 public static class Plural
 {
     /// <summary>The noun for <paramref name="count"/> items: <c>Noun(1, "run") == "run"</c>, else <c>"runs"</c> (0 included).</summary>
-    public static string Noun(int count, string noun) => count == 1 ? noun : noun + "s";
+    public static string Noun(int count, string noun) => Noun((long)count, noun);
+
+    /// <summary>The noun for a long count (a step period, a step count): <c>Noun(1L, "step") == "step"</c>.</summary>
+    public static string Noun(long count, string noun) => count == 1 ? noun : noun + "s";
 
     /// <summary>The count (invariant digits) and its noun: <c>Count(3, "check") == "3 checks"</c>, <c>Count(1, "check") == "1 check"</c>.</summary>
     public static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + Noun(count, noun);

@@ -21,6 +21,13 @@ public sealed class PluralTests
     public void TheNounAloneFollowsTheSameRule(int count, string expected) =>
         Assert.Equal(expected, Plural.Noun(count, "certificate"));
 
+    [Theory]
+    [InlineData(1L, "step")]
+    [InlineData(10000L, "steps")]
+    [InlineData(4_294_967_297L, "steps")]   // 2^32 + 1: a truncation to int would make it 1, "step"
+    public void ALongCountFollowsTheSameRule(long count, string expected) =>
+        Assert.Equal(expected, Plural.Noun(count, "step"));
+
     [Fact]
     public void DigitsAreNeverGroupedWhateverTheCulture()
     {
