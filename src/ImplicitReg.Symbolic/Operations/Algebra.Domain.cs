@@ -38,7 +38,8 @@ public static partial class Algebra
         foreach (var point in DomainSamples(FreeSymbols([.. conditions]), SampleDomain.Reals, usedSeed))
         {
             tries++;
-            if (conditions.All(c => HoldsAt(c, point))) return new(point, tries, usedSeed);
+            var at = Constants(point);
+            if (conditions.All(c => HoldsAt(c, at))) return new(point, tries, usedSeed);
         }
         return new(null, tries, usedSeed);
     }
@@ -70,8 +71,15 @@ public static partial class Algebra
     public static bool HoldsAt(Statement condition, IReadOnlyDictionary<string, Rational> point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        return HoldsAt(condition, point.ToDictionary(kv => kv.Key, kv => (Expr)Num.Of(kv.Value)));
+        return HoldsAt(condition, Constants(point));
     }
+
+    /// <summary>
+    /// The rational point as kernel numbers, the form <see cref="HoldsAt(Statement, IReadOnlyDictionary{string, Expr})"/>
+    /// substitutes: a caller testing several conditions at one point converts it once, not once per condition.
+    /// </summary>
+    internal static Dictionary<string, Expr> Constants(IReadOnlyDictionary<string, Rational> point) =>
+        point.ToDictionary(kv => kv.Key, kv => (Expr)Num.Of(kv.Value));
 
     /// <summary>
     /// Whether <paramref name="condition"/> holds at <paramref name="point"/>, whose values are exact constants

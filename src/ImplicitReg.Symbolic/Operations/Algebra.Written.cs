@@ -29,7 +29,8 @@ public static partial class Algebra
         domain ??= SampleDomain.Reals;
         foreach (var point in DomainSamples(FreeSymbols([real, .. conditions, .. domain.Conditions]), domain, seed))
         {
-            var failed = conditions.FirstOrDefault(c => !HoldsAt(c, point));
+            var at = Constants(point);
+            var failed = conditions.FirstOrDefault(c => !HoldsAt(c, at));
             if (failed is null) continue;
             if (RealValue(real, point.ToDictionary(kv => kv.Key, kv => kv.Value.ToDouble())) is not { } approx) continue;
             var value = TryExactExpr(real, point) is { } exact and not Statement ? exact.ToString() : $"about {approx.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}";

@@ -58,7 +58,11 @@ public sealed class SampleDomain
     public bool IsReals => _integers.Count == 0 && _positive.Count == 0 && _conditions.Length == 0;
 
     /// <summary>Whether every condition of <see cref="WithCondition"/> holds at <paramref name="point"/>.</summary>
-    internal bool Admits(IReadOnlyDictionary<string, Rational> point) => _conditions.All(c => Algebra.HoldsAt(c, point));
+    internal bool Admits(IReadOnlyDictionary<string, Rational> point)
+    {
+        var at = Algebra.Constants(point);
+        return _conditions.All(c => Algebra.HoldsAt(c, at));
+    }
 
     /// <summary>
     /// A random value of <paramref name="name"/> in this domain: an integer of its range, else p/q with q ≤ 6 and
